@@ -1,0 +1,79 @@
+import { isRuleCode, RULES } from './catalog';
+import { RuleContext } from './context';
+import { isIsoDate } from './dates';
+import { loadPlan, type Plan } from './plan';
+import { checkCommunication } from './rules/communication';
+import { checkDates } from './rules/dates';
+import { checkTaskIds } from './rules/files';
+import { checkOwnership } from './rules/ownership';
+import { checkRollback } from './rules/rollback';
+import { checkScope } from './rules/scope';
+import { RELEASE_FILE, type Finding, type PlanFiles } from './types';
+
+export interface CheckOptions {
+  /** The day the plan is checked on, YYYY-MM-DD. Rules never read the clock. */
+  today: string;
+}
+
+export interface CheckResult {
+  plan: Plan;
+  findings: Finding[];
+  context: RuleContext;
+}
+
+const FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds, checkOwnership, checkScope, checkDates, checkRollback, checkCommunication];
+
+/** Loads and checks a `.release/` folder. Never throws: every problem is a finding. */
+export function checkPlan(files: PlanFiles, options: CheckOptions): CheckResult {
+  if (!isIsoDate(options.today)) throw new RangeError(`today must be YYYY-MM-DD, got ${options.today}`);
+  const plan = loadPlan(files);
+  const context = new RuleContext(plan, options.today);
+  for (const family of FAMILIES) {
+    try {
+      family(context);
+    } catch (error) {
+      // A bug in one rule family must not hide the others' findings.
+      context.findings.push({
+        file: RELEASE_FILE,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'error',
+        code: 'engine-error',
+        message: `Release Plan could not finish checking (${family.name}): ${error instanceof Error ? error.message : String(error)}. Please report this.`,
+      });
+    }
+  }
+  const findings = applySeverityOverrides([...plan.fileFindings, ...context.findings], plan).sort(compareFindings);
+  return { plan, findings, context };
+}
+
+function applySeverityOverrides(findings: Finding[], plan: Plan): Finding[] {
+  const overrides = plan.config.rules ?? {};
+  return findings.flatMap((finding) => {
+    const override = Object.hasOwn(overrides, finding.code) ? overrides[finding.code] : undefined;
+    if (!override || !isRuleCode(finding.code)) return [finding];
+    if (override === 'off') return [];
+    return [{ ...finding, severity: override }];
+  });
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  files: number;
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    infos: findings.filter((f) => f.severity === 'info').length,
+    files: new Set(findings.map((f) => f.file)).size,
+  };
+}
+
+export { RULES };

@@ -1,0 +1,10 @@
+export * from './types';
+export * from './dates';
+export * from './catalog';
+export * from './engine';
+export * from './gonogo';
+export * from './plan';
+export * from './schemas';
+export * from './scaffold';
+export { SourceFile } from './source';
+export { People } from './people';

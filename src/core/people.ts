@@ -1,0 +1,81 @@
+import type { Loose } from './validate';
+import type { Team } from './schemas';
+
+/** Words that name a group or nobody. config.yaml `team_labels` adds to these. */
+export const BUILTIN_TEAM_LABELS = [
+  'team', 'squad', 'group', 'backend', 'frontend', 'front-end', 'back-end', 'mobile', 'ios', 'android', 'web', 'qa', 'ops',
+  'devops', 'sre', 'infra', 'platform', 'product', 'design', 'engineering', 'eng', 'dev', 'devs', 'developers', 'everyone',
+  'all', 'tbd', 'tba', 'unassigned', 'someone', 'somebody', 'whoever', 'anyone', 'nobody', 'none', 'n/a', 'na', '?', 'support',
+  'security', 'data', 'marketing', 'sales', 'management', 'leads',
+];
+
+/** Separators that join several people in one owner string: "Ana and Bo", "Ana/Bo", "Ana, Bo", "Ana & Bo". */
+const SEVERAL = /\s+(?:and|or|und|et|y)\s+|\s*[/,&+;|]\s*/i;
+
+export type OwnerVerdict =
+  | { kind: 'ok'; person: string }
+  | { kind: 'missing' }
+  | { kind: 'multiple'; people: string[] }
+  | { kind: 'team-label'; label: string }
+  | { kind: 'unknown'; person: string };
+
+/** Resolves names and aliases from team.yaml; judges whether a value names exactly one person. */
+export class People {
+  private readonly byName = new Map<string, string>();
+  private readonly capacities = new Map<string, number>();
+  private readonly labels: Set<string>;
+  readonly hasTeam: boolean;
+
+  constructor(team: Loose<Team> | undefined, extraLabels: readonly (string | undefined)[] = []) {
+    this.hasTeam = team !== undefined;
+    for (const person of team?.people ?? []) {
+      if (!person?.name?.trim()) continue;
+      const name = person.name.trim();
+      this.byName.set(fold(name), name);
+      for (const alias of person.aliases ?? []) if (alias?.trim()) this.byName.set(fold(alias), name);
+      if (typeof person.capacity === 'number') this.capacities.set(name, person.capacity);
+    }
+    this.labels = new Set([...BUILTIN_TEAM_LABELS, ...extraLabels.filter((l): l is string => !!l).map(fold)]);
+  }
+
+  /** The team's names, in file order. */
+  get names(): string[] {
+    return [...new Set(this.byName.values())];
+  }
+
+  /** The canonical name for a person (team name for an alias), or the trimmed input. */
+  canonical(name: string): string {
+    const trimmed = name.trim().replace(/^@/, '');
+    return this.byName.get(fold(trimmed)) ?? trimmed;
+  }
+
+  /** Working days per week for a person (5 unless team.yaml says otherwise). */
+  capacity(name: string): number {
+    return this.capacities.get(this.canonical(name)) ?? 5;
+  }
+
+  judge(value: unknown): OwnerVerdict {
+    if (Array.isArray(value)) {
+      const people = value.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+      if (people.length === 0) return { kind: 'missing' };
+      if (people.length > 1) return { kind: 'multiple', people: people.map((p) => p.trim()) };
+      return this.judge(people[0]);
+    }
+    if (typeof value !== 'string' || value.trim() === '') return { kind: 'missing' };
+    const text = value.trim();
+    // A known name or alias wins over every heuristic ("Ops" may be somebody's alias).
+    if (this.byName.has(fold(text.replace(/^@/, '')))) return { kind: 'ok', person: this.canonical(text) };
+    if (this.labels.has(fold(text.replace(/^@/, '')))) return { kind: 'team-label', label: text };
+    const parts = text.split(SEVERAL).map((p) => p.trim()).filter(Boolean);
+    if (parts.length > 1) return { kind: 'multiple', people: parts };
+    const words = fold(text.replace(/^@/, '')).split(/[\s_.-]+/).filter(Boolean);
+    const label = words.find((word) => this.labels.has(word));
+    if (label) return { kind: 'team-label', label };
+    if (this.hasTeam) return { kind: 'unknown', person: text };
+    return { kind: 'ok', person: text };
+  }
+}
+
+function fold(text: string): string {
+  return text.trim().toLocaleLowerCase('en');
+}

@@ -1,0 +1,26 @@
+import type { RuleContext } from '../context';
+import { checkPerson } from './ownership';
+
+export function checkCommunication(ctx: RuleContext): void {
+  const release = ctx.release;
+  if (release) {
+    (release.data.parked ?? []).forEach((item, index) => {
+      if (!item || typeof item.told === 'string') return;
+      const who = item.asked_by ? `${item.asked_by} and the other stakeholders` : 'the stakeholders';
+      const path = item.told === false ? ['parked', index, 'told'] : ['parked', index];
+      ctx.report(release.source, path, 'parked-not-told', `"${item.title ?? 'This item'}" was parked but ${who} were not told. Tell them, then set \`told:\` to the date.`, { prefer: 'value' });
+    });
+  }
+
+  for (const checkin of ctx.plan.checkins) {
+    (checkin.data.blocks ?? []).forEach((block, index) => {
+      if (!block) return;
+      const verdict = ctx.people.judge(block.clears);
+      if (verdict.kind === 'missing') {
+        ctx.report(checkin.source, ['blocks', index], 'checkin-block-unowned', `Nobody clears "${block.what ?? 'this block'}". Add \`clears:\` with the one person who removes it.`);
+      } else if (verdict.kind !== 'ok') {
+        checkPerson(ctx, checkin.source, ['blocks', index, 'clears'], block.clears, `the block "${block.what ?? ''}"`, { reportMissing: false });
+      }
+    });
+  }
+}

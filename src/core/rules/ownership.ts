@@ -1,0 +1,113 @@
+import { workingDaysBetween } from '../dates';
+import { plural, taskLabel, type RuleContext } from '../context';
+import type { OwnerVerdict } from '../people';
+import type { SourceFile, YamlPath } from '../source';
+
+const RELEASE_ROLES = {
+  scope: 'scope owner (decides what is in and out)',
+  delivery: 'delivery owner (gets the work done)',
+  readiness: 'release-readiness owner (says the release is ready)',
+  stop: 'person who may stop the release',
+} as const;
+
+/**
+ * Reports a value that should name exactly one person. Shared by task owners, release roles,
+ * rollback roles and blocker clearers; `what` names the field in messages.
+ */
+export function checkPerson(ctx: RuleContext, source: SourceFile, path: YamlPath, value: unknown, what: string, options: { reportMissing: boolean }): OwnerVerdict {
+  const verdict = ctx.people.judge(value);
+  switch (verdict.kind) {
+    case 'missing':
+      if (options.reportMissing) {
+        ctx.report(source, path, 'owner-missing', `${capitalize(what)} has no owner. Name the one person who will finish it.`, { prefer: 'value' });
+      }
+      break;
+    case 'multiple':
+      ctx.report(source, path, 'owner-multiple', `${capitalize(what)} names ${verdict.people.length} people (${verdict.people.join(', ')}). Shared ownership means nobody owns it: keep one and move the others to notes.`, { prefer: 'value' });
+      break;
+    case 'team-label':
+      ctx.report(source, path, 'owner-team-label', `"${String(value)}" is a group, not a person. Name the one person in it who owns ${what}.`, { prefer: 'value' });
+      break;
+    case 'unknown':
+      ctx.report(source, path, 'owner-unknown', `"${verdict.person}" is not in team.yaml. Add them to people (or as an alias), or fix the spelling.`, { prefer: 'value' });
+      break;
+    case 'ok':
+      break;
+  }
+  return verdict;
+}
+
+export function checkOwnership(ctx: RuleContext): void {
+  const release = ctx.release;
+  if (!release) return;
+  const { source, data } = release;
+
+  for (const { task, index } of ctx.tasks()) {
+    const label = taskLabel(task, index);
+    checkPerson(ctx, source, ['tasks', index, 'owner'], task.owner, `task ${label}`, { reportMissing: true });
+    if (task.clears !== undefined) {
+      checkPerson(ctx, source, ['tasks', index, 'clears'], task.clears, `the blocker of task ${label}`, { reportMissing: false });
+    }
+  }
+
+  const roles = data.roles ?? {};
+  for (const [role, description] of Object.entries(RELEASE_ROLES) as [keyof typeof RELEASE_ROLES, string][]) {
+    const value = roles[role];
+    if (ctx.people.judge(value).kind === 'missing') {
+      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'role-missing', `No ${description}. Add \`roles.${role}:\` with one person's name.`, { prefer: 'value' });
+    } else {
+      checkPerson(ctx, source, ['roles', role], value, `the ${role} role`, { reportMissing: false });
+    }
+  }
+
+  const holders = (['scope', 'delivery', 'readiness'] as const).map((role) => ctx.people.judge(roles[role]));
+  const names = holders.map((verdict) => (verdict.kind === 'ok' || verdict.kind === 'unknown' ? verdict.person : undefined));
+  if (names.every((name) => name !== undefined) && new Set(names.map((name) => ctx.people.canonical(name as string))).size === 1) {
+    ctx.report(source, ['roles'], 'roles-one-person', `${names[0]} holds the scope, delivery and readiness roles. One person cannot check their own work: give readiness or scope to someone else.`);
+  }
+
+  checkOverload(ctx);
+}
+
+function checkOverload(ctx: RuleContext): void {
+  const release = ctx.release;
+  if (!release) return;
+  const { source, data } = release;
+  const limit = ctx.limits.open_tasks_per_owner;
+  const daysLeft = typeof data.target === 'string' ? workingDaysBetween(ctx.today, data.target) : undefined;
+  const byOwner = new Map<string, { count: number; days: number; reportedDays: boolean }>();
+
+  for (const { task, index } of ctx.openTasks()) {
+    const verdict = ctx.people.judge(task.owner);
+    if (verdict.kind !== 'ok' && verdict.kind !== 'unknown') continue;
+    const owner = ctx.people.canonical(verdict.person);
+    const load = byOwner.get(owner) ?? { count: 0, days: 0, reportedDays: false };
+    byOwner.set(owner, load);
+    load.count++;
+    load.days += task.estimate ?? 0;
+    if (load.count === limit + 1) {
+      const total = ctx.openTasks().filter(({ task: other }) => ownerOf(ctx, other.owner) === owner).length;
+      ctx.report(source, ['tasks', index, 'owner'], 'owner-overloaded', `${owner} owns ${plural(total, 'open task')}; the limit is ${limit}. Hand some to someone else or park them.`, { prefer: 'value' });
+    }
+    if (daysLeft !== undefined && !load.reportedDays) {
+      const available = (daysLeft * ctx.people.capacity(owner)) / 5;
+      if (load.days > available) {
+        load.reportedDays = true;
+        ctx.report(source, ['tasks', index, 'owner'], 'owner-overloaded', `${owner}'s open estimates reach ${round(load.days)} days by task ${taskLabel(task, index)}, but only ${round(available)} working days are left before target. Cut or move work.`, { prefer: 'value' });
+      }
+    }
+  }
+}
+
+function ownerOf(ctx: RuleContext, value: unknown): string | undefined {
+  const verdict = ctx.people.judge(value);
+  return verdict.kind === 'ok' || verdict.kind === 'unknown' ? ctx.people.canonical(verdict.person) : undefined;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,173 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import type { Finding, Position, Range } from './types';
+
+export type PathSegment = string | number;
+export type YamlPath = readonly PathSegment[];
+
+/** Files larger than this are not parsed: no release plan is this big, and parsing would stall the editor. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * One parsed YAML file with the means to turn a path into a source range. Parsing never throws:
+ * problems become findings (`yaml-syntax`, `file-too-large`) and `data` is then undefined.
+ */
+export class SourceFile {
+  readonly lineCounter = new LineCounter();
+  readonly doc: Document.Parsed | undefined;
+  readonly data: unknown;
+  readonly parseFindings: Finding[] = [];
+
+  constructor(
+    readonly path: string,
+    rawText: string,
+  ) {
+    // Editors do not count a byte-order mark as a column, so neither do we.
+    this.text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+    if (this.text.length > MAX_FILE_BYTES) {
+      this.parseFindings.push(
+        this.finding(this.firstLineRange(), 'error', 'file-too-large', `This file is ${Math.round(this.text.length / 1024)} KB; release files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB and it was not checked. Split or trim it.`),
+      );
+      return;
+    }
+    let doc: Document.Parsed;
+    try {
+      doc = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    } catch (error) {
+      // Pathological nesting can exhaust the stack inside the parser.
+      this.parseFindings.push(this.finding(this.firstLineRange(), 'error', 'yaml-syntax', `The YAML parser gave up: ${describe(error)}`));
+      return;
+    }
+    this.doc = doc;
+    for (const error of doc.errors) {
+      const [start, end] = error.pos;
+      this.parseFindings.push(this.finding(this.offsetRange(start, Math.max(end, start)), 'error', 'yaml-syntax', firstLine(error.message)));
+    }
+    if (doc.errors.length > 0) return;
+    try {
+      this.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      this.parseFindings.push(this.finding(this.firstAliasRange() ?? this.firstLineRange(), 'error', 'yaml-syntax', `${describe(error)} Expand or remove the aliases.`));
+    }
+  }
+
+  readonly text: string;
+
+  get parsed(): boolean {
+    return this.parseFindings.length === 0;
+  }
+
+  finding(range: Range, severity: Finding['severity'], code: string, message: string, path?: YamlPath): Finding {
+    return { file: this.path, range, severity, code, message, ...(path ? { path: [...path] } : {}) };
+  }
+
+  position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const { line, col } = this.lineCounter.linePos(clamped);
+    if (line === 0) return { line: 0, character: clamped };
+    return { line: line - 1, character: col - 1 };
+  }
+
+  offsetRange(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  /** The node at `path`, or undefined when any step is missing. */
+  node(path: YamlPath): Node | undefined {
+    if (!this.doc) return undefined;
+    if (path.length === 0) return (this.doc.contents as Node | null) ?? undefined;
+    const found = this.doc.getIn(path, true);
+    return isNodeLike(found) ? found : undefined;
+  }
+
+  /** The key/value pair whose key is the last segment of `path`, for map paths. */
+  pair(path: YamlPath): Pair | undefined {
+    const last = path[path.length - 1];
+    if (typeof last !== 'string') return undefined;
+    const parent = this.node(path.slice(0, -1));
+    if (!isMap(parent)) return undefined;
+    return parent.items.find((item) => isScalar(item.key) && String(item.key.value) === last) as Pair | undefined;
+  }
+
+  /** Range of a node's value (without trailing comments), or undefined. */
+  valueRange(path: YamlPath): Range | undefined {
+    const node = this.node(path);
+    if (!node?.range) return undefined;
+    return this.offsetRange(node.range[0], node.range[1]);
+  }
+
+  /** Range of the key that names `path` (or of the list item when the last segment is an index). */
+  keyRange(path: YamlPath): Range | undefined {
+    const last = path[path.length - 1];
+    if (typeof last === 'number') {
+      const item = this.node(path);
+      const parent = this.node(path.slice(0, -1));
+      if (item?.range && isSeq(parent)) {
+        // A list item's first line is what the eye finds: `- id: T3`.
+        const start = item.range[0];
+        const lineEnd = this.text.indexOf('\n', start);
+        const end = Math.min(item.range[1], lineEnd === -1 ? this.text.length : lineEnd);
+        return this.offsetRange(start, trimEnd(this.text, start, end));
+      }
+      return undefined;
+    }
+    const key = this.pair(path)?.key;
+    if (isNodeLike(key) && key.range) return this.offsetRange(key.range[0], key.range[1]);
+    return undefined;
+  }
+
+  /**
+   * The best range for a finding about `path`: the value if `prefer` is 'value' and it exists, else
+   * the key, else the nearest ancestor that exists. A missing top-level field points at the first key.
+   */
+  rangeFor(path: YamlPath, prefer: 'key' | 'value' = 'key'): Range {
+    for (let length = path.length; length > 0; length--) {
+      const prefix = path.slice(0, length);
+      const range = prefer === 'value' && length === path.length ? this.valueRange(prefix) ?? this.keyRange(prefix) : this.keyRange(prefix);
+      if (range) return range;
+    }
+    return this.firstKeyRange() ?? this.firstLineRange();
+  }
+
+  private firstKeyRange(): Range | undefined {
+    const root = this.node([]);
+    if (!isMap(root)) return undefined;
+    const key = root.items[0]?.key;
+    return isNodeLike(key) && key.range ? this.offsetRange(key.range[0], key.range[1]) : undefined;
+  }
+
+  private firstLineRange(): Range {
+    const end = this.text.search(/\r?\n/);
+    return { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(end === -1 ? this.text.length : end, 200) } };
+  }
+
+  private firstAliasRange(): Range | undefined {
+    let found: Range | undefined;
+    if (!this.doc) return undefined;
+    visit(this.doc, {
+      Alias: (_key, node) => {
+        if (node.range) found = this.offsetRange(node.range[0], node.range[1]);
+        return visit.BREAK;
+      },
+    });
+    return found;
+  }
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let cursor = end;
+  while (cursor > start && /\s/.test(text[cursor - 1] ?? '')) cursor--;
+  return cursor;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

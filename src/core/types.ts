@@ -1,0 +1,37 @@
+/** A zero-based position, the way editors count (line and UTF-16 character). */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * One finding of the engine. Plain data: the VS Code layer turns it into a `vscode.Diagnostic`,
+ * the CLI into a text line. `file` is relative to the workspace folder, with forward slashes.
+ */
+export interface Finding {
+  file: string;
+  range: Range;
+  severity: Severity;
+  code: string;
+  message: string;
+  /** The YAML path the finding is about (e.g. ['tasks', 2, 'owner']), when a rule knows it. */
+  path?: (string | number)[];
+}
+
+/** The `.release/` folder as text, keyed by path relative to the workspace folder. */
+export type PlanFiles = ReadonlyMap<string, string>;
+
+export const RELEASE_DIR = '.release';
+export const RELEASE_FILE = `${RELEASE_DIR}/release.yaml`;
+export const ROLLBACK_FILE = `${RELEASE_DIR}/rollback.yaml`;
+export const TEAM_FILE = `${RELEASE_DIR}/team.yaml`;
+export const CONFIG_FILE = `${RELEASE_DIR}/config.yaml`;
+export const CHECKINS_DIR = `${RELEASE_DIR}/checkins`;
+export const GONOGO_DIR = `${RELEASE_DIR}/gonogo`;
