@@ -1,7 +1,8 @@
 // Builds the three bundles: the extension (node, vscode external), the CLI (node) and the
-// dashboard webview (browser). `--watch` rebuilds on change; `--production` minifies.
+// dashboard webview (browser), plus the integration test suite and its companion extension
+// (test/integration; see scripts/testbed). `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -13,6 +14,18 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+
+// Integration suite: one output file per source file, so that the suite's index.ts (its `run()`)
+// finds the compiled `*.test.js` files next to it. mocha stays external: it is resolved from this
+// checkout's node_modules at run time, by @vscode/test-electron and by the test companion alike.
+const suiteDir = 'test/integration/suite';
+const suiteEntries = existsSync(suiteDir)
+  ? Object.fromEntries(
+      readdirSync(suiteDir)
+        .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+        .map((file) => [file.slice(0, -'.ts'.length), `${suiteDir}/${file}`]),
+    )
+  : {};
 
 const builds = [
   {
@@ -41,7 +54,29 @@ const builds = [
     format: 'iife',
     target: 'es2022',
   },
-].filter((options) => Object.values(options.entryPoints).every((entry) => existsSync(entry)));
+  {
+    ...common,
+    sourcemap: true,
+    minify: false,
+    entryPoints: suiteEntries,
+    outdir: 'dist/test/integration/suite',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  },
+  {
+    ...common,
+    sourcemap: true,
+    minify: false,
+    entryPoints: { extension: 'test/integration/companion/src/extension.ts' },
+    outdir: 'dist/test/integration/companion',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+].filter((options) => Object.keys(options.entryPoints).length > 0).filter((options) => Object.values(options.entryPoints).every((entry) => existsSync(entry)));
 
 if (watch) {
   for (const options of builds) {

@@ -1,0 +1,298 @@
+// Shared pieces of the code-server test bed (run.mjs, start.mjs): lay out an extensions dir and a
+// user-data-dir, start code-server on loopback in its own process group, and stop everything.
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function log(message) {
+  console.log(`[testbed] ${message}`);
+}
+
+export function seconds(since) {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+/** A fresh temp folder for one run (removed by `cleanup`). */
+export function makeRunDir(prefix = 'release-plan-testbed-') {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function readManifest(dir = ROOT) {
+  return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+}
+
+/**
+ * Copies an extension (its package.json and the folders it needs at run time) into
+ * `<extensionsDir>/<publisher>.<name>-<version>/`, the layout VS Code scans. Returns that folder.
+ */
+export function installExtensionFolder(sourceDir, extensionsDir, parts = ['dist', 'media', 'schemas'], extra = []) {
+  const manifest = readManifest(sourceDir);
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const target = path.join(extensionsDir, `${id}-${manifest.version}`);
+  mkdirSync(target, { recursive: true });
+  writeFileSync(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const part of [...parts, 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.nls.json']) {
+    const from = path.join(sourceDir, part);
+    if (existsSync(from)) cpSync(from, path.join(target, part), { recursive: true });
+  }
+  for (const { from, to } of extra) cpSync(from, path.join(target, to), { recursive: true });
+  if (manifest.main) {
+    const main = path.resolve(target, manifest.main);
+    const candidates = [main, `${main}.js`];
+    if (!candidates.some((file) => existsSync(file))) {
+      throw new Error(`${id}: its main ${manifest.main} was not found after the copy (did the build produce it?)`);
+    }
+  }
+  return { id, version: manifest.version, manifest, dir: target };
+}
+
+/** User settings that keep the workbench quiet and offline. */
+export const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.secondarySideBar.showLabels': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.enableExperiments': false,
+  'workbench.settings.enableNaturalLanguageSearch': false,
+  'chat.disableAIFeatures': true,
+  'chat.commandCenter.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'update.showReleaseNotes': false,
+  'npm.fetchOnlinePackageInfo': false,
+  'git.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'files.autoSave': 'off',
+  'editor.accessibilitySupport': 'off',
+  'accessibility.signals.sounds.volume': 0,
+};
+
+export function writeUserData(userDataDir, extraSettings = {}) {
+  const user = path.join(userDataDir, 'User');
+  mkdirSync(user, { recursive: true });
+  writeFileSync(path.join(user, 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...extraSettings }, null, 2));
+}
+
+/** A port that is free on 127.0.0.1 right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** True when nothing listens on 127.0.0.1:port. */
+export function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+function httpStatus(url) {
+  return new Promise((resolve) => {
+    const request = http.get(url, { timeout: 2000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    });
+    request.on('error', () => resolve(0));
+    request.on('timeout', () => {
+      request.destroy();
+      resolve(0);
+    });
+  });
+}
+
+function processGroupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** SIGTERM to a whole process group, then SIGKILL after `graceMs`. Resolves when it is gone. */
+export async function stopProcessGroup(pid, graceMs = 5000) {
+  if (!pid || !processGroupAlive(pid)) return;
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {}
+  const deadline = Date.now() + graceMs;
+  while (processGroupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (processGroupAlive(pid)) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {}
+    while (processGroupAlive(pid)) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Synchronous last resort (for process 'exit'): SIGKILL the group. */
+export function killProcessGroupSync(pid) {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {}
+}
+
+/** The environment for code-server: Node 24 first on PATH, no VS Code variables of a parent VS Code. */
+function codeServerEnv(paths, runDir, extraEnv) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // Inside a VS Code / code-server terminal these would make code-server hand the folder over to
+    // the outer instance instead of starting its own.
+    if (key.startsWith('VSCODE_') || key.startsWith('ELECTRON_') || key === 'NODE_OPTIONS') continue;
+    env[key] = value;
+  }
+  env.PATH = `${paths.nodeBinDir}${path.delimiter}${process.env.PATH}`;
+  env.XDG_CONFIG_HOME = path.join(runDir, 'xdg-config');
+  env.XDG_DATA_HOME = path.join(runDir, 'xdg-data');
+  return { ...env, ...extraEnv };
+}
+
+/**
+ * Starts code-server on 127.0.0.1:port in its own process group and waits until it answers.
+ * Returns { pid, port, url, logFile, exited (a promise), stop() }.
+ */
+export async function startCodeServer({ paths, runDir, port, userDataDir, extensionsDir, workspace, env = {}, logToConsole = false, timeoutMs = 60_000 }) {
+  const configFile = path.join(runDir, 'code-server.yaml');
+  writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const args = [
+    paths.codeServerEntry,
+    '--config', configFile,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    workspace,
+  ];
+  const logFile = path.join(runDir, 'code-server.log');
+  const out = createWriteStream(logFile);
+  const child = spawn(paths.node, args, {
+    cwd: runDir,
+    env: codeServerEnv(paths, runDir, env),
+    detached: true, // own process group: stop() kills code-server and everything it started
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pid = child.pid;
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk) => {
+      out.write(chunk);
+      if (logToConsole) process.stdout.write(chunk);
+    });
+  }
+  let exitInfo;
+  const exited = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      exitInfo = { code, signal };
+      resolve(exitInfo);
+    });
+    child.on('error', (error) => {
+      exitInfo = { error };
+      resolve(exitInfo);
+    });
+  });
+  const stop = async () => {
+    await stopProcessGroup(pid);
+    await new Promise((resolve) => out.end(resolve));
+  };
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exitInfo) {
+      await stop();
+      throw new Error(`code-server exited before it answered (${JSON.stringify(exitInfo)}); log:\n${tail(logFile)}`);
+    }
+    if ((await httpStatus(`${url}healthz`)) === 200) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`code-server did not answer on ${url} within ${timeoutMs / 1000} s; log:\n${tail(logFile)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { pid, port, url, logFile, exited, isRunning: () => !exitInfo, stop };
+}
+
+export function tail(file, lines = 40) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+export function removeDir(dir) {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch (error) {
+    log(`could not remove ${dir}: ${error.message}`);
+  }
+}
+
+/**
+ * Runs `work(register)` and always runs the registered cleanups (last first) afterwards: on
+ * success, on error, on SIGINT/SIGTERM/SIGHUP. `register(fn, syncFn)`: `fn` is the async cleanup,
+ * `syncFn` an optional synchronous last resort used if the process exits without the async path.
+ * Resolves with the exit code `work` returned.
+ */
+export async function withCleanup(work) {
+  const cleanups = [];
+  const register = (fn, syncFn) => cleanups.push({ fn, syncFn, done: false });
+  let cleaning;
+  const cleanup = () => {
+    cleaning ??= (async () => {
+      for (const entry of [...cleanups].reverse()) {
+        if (entry.done) continue;
+        try {
+          await entry.fn();
+        } catch (error) {
+          log(`cleanup step failed: ${error.message}`);
+        }
+        entry.done = true;
+      }
+    })();
+    return cleaning;
+  };
+  const onExit = () => {
+    for (const entry of cleanups) if (!entry.done && entry.syncFn) entry.syncFn();
+  };
+  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  const handlers = {};
+  for (const [signal, code] of Object.entries(signals)) {
+    handlers[signal] = () => {
+      log(`${signal}: stopping everything`);
+      cleanup().finally(() => process.exit(code));
+    };
+    process.on(signal, handlers[signal]);
+  }
+  process.on('exit', onExit);
+  try {
+    return await work(register);
+  } finally {
+    await cleanup();
+    for (const [signal, handler] of Object.entries(handlers)) process.off(signal, handler);
+    process.off('exit', onExit);
+  }
+}

@@ -1,0 +1,206 @@
+#!/usr/bin/env node
+// `npm run test:integration`: runs the integration suite inside a real VS Code (code-server, offline)
+// and then UI checks with Playwright in the same browser session.
+//
+//  1. installs what is missing (install.mjs: Debian chromium + libkrb5-dev, Node 24, code-server);
+//  2. `npm run build` (the extension, the suite under dist/test/integration/suite, the companion);
+//  3. lays out a throwaway extensions dir (extension under test + test companion), a user-data-dir
+//     and a copy of the fixture workspace test/fixtures/basic in a temp folder;
+//  4. starts code-server on 127.0.0.1:<free port>, opens the workbench in headless Chromium, waits
+//     for the companion's result file and prints mocha's report;
+//  5. runs the UI checks (test/integration/ui/checks.mjs) in the same page;
+//  6. always stops code-server (its whole process group) and the browser, and removes the temp folder.
+// The last line is `N passed, N failed`; the exit status is 1 if anything failed.
+//
+// Options: --update-screenshot  also write docs/images/workbench.png (written anyway if missing)
+//          --keep               keep the temp folder (logs, workspace) for debugging
+//          --skip-build         do not run `npm run build`
+//          --headed             show the browser (needs a display)
+// Environment: RELEASE_PLAN_TESTBED_CACHE (install cache), RELEASE_PLAN_TESTBED_TIMEOUT (seconds to
+// wait for the suite, default 300), RELEASE_PLAN_TESTBED_EXTENSION (test another extension folder
+// instead of this checkout; used to prove the harness with a stub), RELEASE_PLAN_TEST_GREP.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, ensureTestbed } from './install.mjs';
+import {
+  ROOT, freePort, installExtensionFolder, killProcessGroupSync, log, makeRunDir, portIsFree,
+  readManifest, removeDir, seconds, startCodeServer, tail, withCleanup, writeUserData,
+} from './lib.mjs';
+import { runUiChecks } from '../../test/integration/ui/checks.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const SUITE_TIMEOUT_MS = Number(process.env.RELEASE_PLAN_TESTBED_TIMEOUT || 300) * 1000;
+const RESULTS_DIR = path.join(ROOT, 'test-results');
+const SCREENSHOT_DOC = path.join(ROOT, 'docs', 'images', 'workbench.png');
+const COMPANION_DIR = path.join(ROOT, 'test', 'integration', 'companion');
+const SUITE_INDEX = path.join(ROOT, 'dist', 'test', 'integration', 'suite', 'index.js');
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'basic');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+async function main() {
+  const started = Date.now();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+
+  let step = Date.now();
+  const paths = ensureTestbed();
+  log(`testbed ready (${seconds(step)})`);
+
+  if (!flag('--skip-build')) {
+    step = Date.now();
+    const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error(`npm run build failed (${build.status ?? build.signal})`);
+    log(`built (${seconds(step)})`);
+  }
+  for (const file of [SUITE_INDEX, path.join(ROOT, 'dist', 'test', 'integration', 'companion', 'extension.js')]) {
+    if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing after the build`);
+  }
+
+  return withCleanup(async (register) => {
+    const runDir = makeRunDir();
+    register(async () => {
+      if (flag('--keep')) log(`kept ${runDir}`);
+      else removeDir(runDir);
+    });
+
+    // Extensions: the one under test and the companion.
+    const extensionsDir = path.join(runDir, 'extensions');
+    const extensionSource = process.env.RELEASE_PLAN_TESTBED_EXTENSION
+      ? path.resolve(process.env.RELEASE_PLAN_TESTBED_EXTENSION)
+      : ROOT;
+    const underTest = installExtensionFolder(extensionSource, extensionsDir);
+    const companion = installExtensionFolder(COMPANION_DIR, extensionsDir, [], [
+      { from: path.join(ROOT, 'dist', 'test', 'integration', 'companion'), to: '.' },
+    ]);
+    log(`extensions: ${underTest.id}-${underTest.version}${extensionSource === ROOT ? '' : ` (from ${extensionSource})`}, ${companion.id}-${companion.version}`);
+
+    const userDataDir = path.join(runDir, 'user-data');
+    writeUserData(userDataDir);
+    const workspace = path.join(runDir, 'workspace', 'basic');
+    cpSync(FIXTURE, workspace, { recursive: true });
+    const resultsFile = path.join(runDir, 'suite-results.json');
+
+    step = Date.now();
+    const port = await freePort();
+    const server = await startCodeServer({
+      paths, runDir, port, userDataDir, extensionsDir, workspace,
+      env: {
+        RELEASE_PLAN_TEST_RESULTS: resultsFile,
+        RELEASE_PLAN_TEST_SUITE: SUITE_INDEX,
+        ...(process.env.RELEASE_PLAN_TEST_GREP ? { RELEASE_PLAN_TEST_GREP: process.env.RELEASE_PLAN_TEST_GREP } : {}),
+      },
+    });
+    register(
+      async () => {
+        await server.stop();
+        const free = await portIsFree(port);
+        log(`code-server stopped (process group ${server.pid}); port ${port} ${free ? 'is free' : 'IS STILL BOUND'}`);
+        if (!free) process.exitCode = 1;
+      },
+      () => killProcessGroupSync(server.pid),
+    );
+    log(`code-server on ${server.url} (pid ${server.pid}, up in ${seconds(step)})`);
+
+    step = Date.now();
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: !flag('--headed'),
+      args: CHROMIUM_ARGS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    // Playwright itself kills the browser if this process exits abruptly.
+    register(async () => {
+      await browser.close().catch(() => {});
+      log('browser closed');
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const workbenchUrl = `${server.url}?folder=${encodeURIComponent(workspace)}`;
+    await page.goto(workbenchUrl, { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    log(`workbench open in headless Chromium (${seconds(step)})`);
+
+    // Wait for the companion's result file.
+    step = Date.now();
+    let suite;
+    const deadline = Date.now() + SUITE_TIMEOUT_MS;
+    while (!suite) {
+      if (existsSync(resultsFile)) {
+        suite = JSON.parse(readFileSync(resultsFile, 'utf8'));
+        break;
+      }
+      if (!server.isRunning()) throw new Error(`code-server exited while the suite ran; log:\n${tail(server.logFile)}`);
+      if (Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    let passed = 0;
+    let failed = 0;
+    if (suite) {
+      console.log('');
+      console.log(suite.report);
+      console.log('');
+      log(`integration suite ran in VS Code ${suite.vscodeVersion} (${seconds(step)}): ${suite.passes} passed, ${suite.failures} failed`);
+      passed += suite.passes;
+      failed += suite.failures;
+    } else {
+      failed += 1;
+      const shot = path.join(RESULTS_DIR, 'suite-timeout.png');
+      await page.screenshot({ path: shot }).catch(() => {});
+      console.log(`FAIL integration suite: no result within ${SUITE_TIMEOUT_MS / 1000} s (screenshot ${path.relative(ROOT, shot)})`);
+      console.log(extensionHostLogs(userDataDir));
+    }
+
+    // UI checks in the same page.
+    step = Date.now();
+    const ui = await runUiChecks(page, {
+      manifest: underTest.manifest,
+      resultsDir: RESULTS_DIR,
+      screenshotTargets: [
+        path.join(RESULTS_DIR, 'workbench.png'),
+        ...(flag('--update-screenshot') || !existsSync(SCREENSHOT_DOC) ? [SCREENSHOT_DOC] : []),
+      ],
+    });
+    log(`UI checks (${seconds(step)}): ${ui.passed} passed, ${ui.failed} failed`);
+    passed += ui.passed;
+    failed += ui.failed;
+    if (failed > 0 && pageErrors.length) log(`page errors:\n  ${pageErrors.slice(0, 10).join('\n  ')}`);
+    if (failed > 0) {
+      writeFileSync(path.join(RESULTS_DIR, 'code-server.log'), readFileSync(server.logFile));
+      log(`code-server log copied to test-results/code-server.log`);
+    }
+
+    log(`total ${seconds(started)}`);
+    return { passed, failed };
+  });
+}
+
+function extensionHostLogs(userDataDir) {
+  const result = spawnSync('sh', ['-c', `find "${userDataDir}/logs" -name '*.log' | grep -Ei 'exthost|remoteagent|renderer' | head -5 | xargs -r tail -n 30`], { encoding: 'utf8' });
+  return result.stdout || '(no extension host logs found)';
+}
+
+let counts;
+try {
+  counts = await main();
+} catch (error) {
+  console.error(`[testbed] ERROR: ${error instanceof Error ? error.message : error}`);
+  counts = { passed: 0, failed: 1 };
+}
+console.log(`${counts.passed} passed, ${counts.failed} failed`);
+process.exit(counts.failed > 0 || process.exitCode ? 1 : 0);
