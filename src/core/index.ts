@@ -8,3 +8,4 @@ export * from './schemas';
 export * from './scaffold';
 export { SourceFile } from './source';
 export { People } from './people';
+export * from './summary';

@@ -1,0 +1,166 @@
+import { daysBetween, dayNumber } from './dates';
+import type { CheckResult } from './engine';
+import { evaluateGonogo, type GonogoResult } from './gonogo';
+import type { Range } from './types';
+import { RELEASE_FILE, ROLLBACK_FILE } from './types';
+
+/** A place in a plan file, for "reveal in editor". */
+export interface Location {
+  file: string;
+  range: Range;
+}
+
+export interface TaskSummary {
+  index: number;
+  id: string;
+  title: string;
+  owner?: string;
+  status: 'todo' | 'doing' | 'blocked' | 'done';
+  kind: string;
+  risk: string[];
+  estimate?: number;
+  blocker?: string;
+  errors: number;
+  warnings: number;
+  location: Location;
+}
+
+export interface ReadinessCheck {
+  id: 'stable' | 'triggers' | 'roles' | 'steps' | 'rehearsal';
+  label: string;
+  ok: boolean;
+  detail: string;
+  location?: Location;
+}
+
+export interface ParkedSummary {
+  index: number;
+  title: string;
+  reason?: string;
+  askedBy?: string;
+  told: string | false;
+  location: Location;
+}
+
+/**
+ * Everything the tree, status bar and dashboard show about one release, as plain data derived
+ * from a check result. Nothing here re-parses: it reads the loaded plan and its findings.
+ */
+export interface ReleaseSummary {
+  name: string;
+  problem?: string;
+  target?: string;
+  backup?: string;
+  freeze: { scope?: string; features?: string };
+  today: string;
+  /** Days from today to target (negative once passed). */
+  daysLeft?: number;
+  roles: { role: string; person?: string; location: Location }[];
+  tasks: TaskSummary[];
+  rollback: { present: boolean; checks: ReadinessCheck[]; targetMinutes?: number; rehearsals: { date: string; minutes?: number; by?: string; environment?: string }[] };
+  gonogo: GonogoResult;
+  decisions: { date: string; decision: string; decidedBy?: string }[];
+  parked: ParkedSummary[];
+  counts: { errors: number; warnings: number };
+  location: Location;
+}
+
+export function summarizeRelease(result: CheckResult): ReleaseSummary | undefined {
+  const release = result.plan.release;
+  if (!release) return undefined;
+  const { source, data } = release;
+  const at = (file: string, range: Range): Location => ({ file, range });
+  const findingsFor = (path: (string | number)[]) => result.findings.filter((f) => f.file === RELEASE_FILE && f.path && path.every((segment, i) => f.path?.[i] === segment));
+
+  const tasks: TaskSummary[] = result.context.tasks().map(({ task, index }) => {
+    const own = findingsFor(['tasks', index]);
+    return {
+      index,
+      id: task.id !== undefined ? String(task.id) : `#${index + 1}`,
+      title: task.title ?? '(untitled)',
+      ...(typeof task.owner === 'string' ? { owner: task.owner } : Array.isArray(task.owner) ? { owner: task.owner.filter(Boolean).join(', ') } : {}),
+      status: task.status ?? 'todo',
+      kind: task.kind ?? 'feature',
+      risk: (task.risk ?? []).filter((r): r is NonNullable<typeof r> => !!r),
+      ...(typeof task.estimate === 'number' ? { estimate: task.estimate } : {}),
+      ...(task.blocker ? { blocker: task.blocker } : {}),
+      errors: own.filter((f) => f.severity === 'error').length,
+      warnings: own.filter((f) => f.severity === 'warning').length,
+      location: at(RELEASE_FILE, source.rangeFor(['tasks', index])),
+    };
+  });
+
+  const roles = (['scope', 'delivery', 'readiness', 'stop'] as const).map((role) => {
+    const value = data.roles?.[role];
+    const person = typeof value === 'string' ? value : Array.isArray(value) ? value.filter(Boolean).join(', ') : undefined;
+    return { role, ...(person ? { person } : {}), location: at(RELEASE_FILE, source.rangeFor(['roles', role], 'value')) };
+  });
+
+  const parked: ParkedSummary[] = [];
+  (data.parked ?? []).forEach((item, index) => {
+    if (!item) return;
+    parked.push({
+      index,
+      title: item.title ?? '(untitled)',
+      ...(item.reason ? { reason: item.reason } : {}),
+      ...(item.asked_by ? { askedBy: item.asked_by } : {}),
+      told: typeof item.told === 'string' ? item.told : false,
+      location: at(RELEASE_FILE, source.rangeFor(['parked', index])),
+    });
+  });
+
+  const target = typeof data.target === 'string' && dayNumber(data.target) !== undefined ? data.target : undefined;
+  const daysLeft = target ? daysBetween(result.context.today, target) : undefined;
+  return {
+    name: data.release ?? '(unnamed release)',
+    ...(data.problem ? { problem: data.problem } : {}),
+    ...(target ? { target } : {}),
+    ...(typeof data.backup === 'string' ? { backup: data.backup } : {}),
+    freeze: { ...(data.freeze?.scope ? { scope: data.freeze.scope } : {}), ...(data.freeze?.features ? { features: data.freeze.features } : {}) },
+    today: result.context.today,
+    ...(daysLeft !== undefined ? { daysLeft } : {}),
+    roles,
+    tasks,
+    rollback: rollbackReadiness(result),
+    gonogo: evaluateGonogo(result),
+    decisions: result.plan.gonogos.map((g) => ({ date: g.date, decision: g.data.decision ?? 'unknown', ...(g.data.decided_by ? { decidedBy: g.data.decided_by } : {}) })),
+    parked,
+    counts: {
+      errors: result.findings.filter((f) => f.severity === 'error').length,
+      warnings: result.findings.filter((f) => f.severity === 'warning').length,
+    },
+    location: at(RELEASE_FILE, source.rangeFor(['release'], 'value')),
+  };
+}
+
+function rollbackReadiness(result: CheckResult): ReleaseSummary['rollback'] {
+  const rollback = result.plan.rollback;
+  const failing = (...codes: string[]) => result.findings.filter((f) => codes.includes(f.code));
+  if (!rollback) {
+    return { present: false, checks: [{ id: 'stable', label: 'Runbook', ok: false, detail: result.plan.unreadable.has(ROLLBACK_FILE) ? 'rollback.yaml has errors' : 'no rollback.yaml' }], rehearsals: [] };
+  }
+  const { source, data } = rollback;
+  const at = (path: (string | number)[]): Location => ({ file: ROLLBACK_FILE, range: source.rangeFor(path) });
+  const triggers = (data.triggers ?? []).filter(Boolean);
+  const steps = (data.steps ?? []).filter(Boolean);
+  const rehearsals = (data.rehearsals ?? [])
+    .filter((r): r is NonNullable<typeof r> & { date: string } => !!r && typeof r.date === 'string')
+    .map((r) => ({ date: r.date, ...(typeof r.minutes === 'number' ? { minutes: r.minutes } : {}), ...(r.by ? { by: r.by } : {}), ...(r.environment ? { environment: r.environment } : {}) }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const latest = rehearsals[rehearsals.length - 1];
+  const roleNames = (['decides', 'runs', 'verifies'] as const).map((role) => `${role}: ${typeof data.roles?.[role] === 'string' ? data.roles[role] : '—'}`);
+  const checks: ReadinessCheck[] = [
+    { id: 'stable', label: 'Stable version', ok: failing('rollback-no-stable').length === 0, detail: data.stable?.version !== undefined ? String(data.stable.version) : 'not named', location: at(['stable']) },
+    { id: 'triggers', label: 'Triggers', ok: failing('rollback-no-triggers', 'rollback-trigger-vague').length === 0, detail: `${triggers.length} agreed`, location: at(['triggers']) },
+    { id: 'roles', label: 'Roles', ok: failing('rollback-role-missing').length === 0 && !result.findings.some((f) => f.file === ROLLBACK_FILE && f.path?.[0] === 'roles'), detail: roleNames.join(', '), location: at(['roles']) },
+    { id: 'steps', label: 'Steps', ok: failing('rollback-no-steps', 'rollback-too-long').length === 0, detail: `${steps.length} step${steps.length === 1 ? '' : 's'}`, location: at(['steps']) },
+    {
+      id: 'rehearsal',
+      label: 'Last rehearsal',
+      ok: failing('rollback-not-rehearsed', 'rollback-rehearsal-stale', 'rollback-too-slow').length === 0,
+      detail: latest ? `${latest.date}${latest.minutes !== undefined ? ` · ${latest.minutes} min` : ''}${data.target_minutes !== undefined ? ` (target ${data.target_minutes})` : ''}` : 'never',
+      location: at(['rehearsals']),
+    },
+  ];
+  return { present: true, checks, ...(typeof data.target_minutes === 'number' ? { targetMinutes: data.target_minutes } : {}), rehearsals };
+}

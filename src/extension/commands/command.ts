@@ -1,0 +1,17 @@
+import type * as vscode from 'vscode';
+import type { PlanStore } from '../planStore';
+import type { ReleaseTreeProvider } from '../tree/releaseTree';
+
+/** What commands may use; built once in `activate`. */
+export interface CommandContext {
+  store: PlanStore;
+  tree: ReleaseTreeProvider;
+  log: vscode.LogOutputChannel;
+  extensionUri: vscode.Uri;
+}
+
+/** A palette command: a stable id and what it does. Arguments let tests skip the prompts. */
+export interface Command {
+  id: string;
+  run(ctx: CommandContext, ...args: unknown[]): unknown;
+}

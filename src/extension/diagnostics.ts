@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../core/types';
+import { planUri } from './planFiles';
+import type { FolderPlan, PlanStore } from './planStore';
+
+const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** Codes whose text should not be in the release at all: shown faded. */
+const UNNECESSARY = new Set(['scope-refactor']);
+
+export const DIAGNOSTIC_SOURCE = 'release-plan';
+
+export function toDiagnostic(finding: Finding, docs: vscode.Uri): vscode.Diagnostic {
+  const { start, end } = finding.range;
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.code, target: docs.with({ fragment: finding.code }) };
+  if (UNNECESSARY.has(finding.code)) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+  return diagnostic;
+}
+
+/**
+ * Publishes each folder's findings to one DiagnosticCollection, and clears the files of a folder
+ * that no longer has findings there (file fixed, deleted, or folder closed).
+ */
+export class DiagnosticsManager implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  /** URIs published per folder, so a folder's stale entries can be cleared. */
+  private readonly published = new Map<string, Set<string>>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly store: PlanStore,
+    private readonly docs: vscode.Uri,
+  ) {
+    this.subscription = store.onDidChange((folder) => this.publish(folder, store.get(folder)));
+  }
+
+  private publish(folder: vscode.WorkspaceFolder, plan: FolderPlan | undefined): void {
+    const key = folder.uri.toString();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const finding of plan?.result.findings ?? []) {
+      const uri = planUri(folder, finding.file).toString();
+      const list = byFile.get(uri) ?? [];
+      list.push(toDiagnostic(finding, this.docs));
+      byFile.set(uri, list);
+    }
+    for (const uri of this.published.get(key) ?? []) {
+      if (!byFile.has(uri)) this.collection.delete(vscode.Uri.parse(uri));
+    }
+    for (const [uri, diagnostics] of byFile) this.collection.set(vscode.Uri.parse(uri), diagnostics);
+    this.published.set(key, new Set(byFile.keys()));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.collection.dispose();
+  }
+}

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { RELEASE_DIR } from '../core/types';
+
+const MAX_DEPTH = 3;
+
+/** True for a YAML file inside some folder's `.release/`. */
+export function isPlanFile(uri: vscode.Uri): boolean {
+  return /\/\.release\/(?:[^/]+\/){0,2}[^/]+\.ya?ml$/i.test(uri.path);
+}
+
+/** The workspace-relative path the engine uses, e.g. `.release/release.yaml`. */
+export function planPath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
+  const root = folder.uri.path.replace(/\/$/, '');
+  return uri.path.startsWith(`${root}/`) ? uri.path.slice(root.length + 1) : undefined;
+}
+
+export function planUri(folder: vscode.WorkspaceFolder, path: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+}
+
+/**
+ * Reads every YAML file under `<folder>/.release/` through `workspace.fs` (so virtual workspaces
+ * work), taking the editor's text for open documents so unsaved edits are checked.
+ */
+export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<Map<string, string> | undefined> {
+  const root = vscode.Uri.joinPath(folder.uri, RELEASE_DIR);
+  if (!(await isDirectory(root))) return undefined;
+  const open = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));
+  const files = new Map<string, string>();
+  const decoder = new TextDecoder('utf-8');
+
+  async function walk(dir: vscode.Uri, depth: number): Promise<void> {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      return; // deleted while we read: the watcher schedules another pass
+    }
+    for (const [name, type] of entries) {
+      const uri = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.Directory) {
+        if (depth < MAX_DEPTH) await walk(uri, depth + 1);
+      } else if (/\.ya?ml$/i.test(name)) {
+        const path = planPath(folder, uri);
+        if (!path) continue;
+        const doc = open.get(uri.toString());
+        if (doc) files.set(path, doc.getText());
+        else {
+          try {
+            files.set(path, decoder.decode(await vscode.workspace.fs.readFile(uri)));
+          } catch {
+            // vanished between listing and reading
+          }
+        }
+      }
+    }
+  }
+  await walk(root, 0);
+  // Open documents that are not on disk yet (untitled-to-be-saved) still count.
+  for (const doc of vscode.workspace.textDocuments) {
+    const path = planPath(folder, doc.uri);
+    if (path && isPlanFile(doc.uri) && !files.has(path) && doc.uri.scheme === folder.uri.scheme) files.set(path, doc.getText());
+  }
+  return files;
+}
+
+async function isDirectory(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
+}

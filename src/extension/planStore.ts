@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import { checkPlan, type CheckResult } from '../core/engine';
+import { todayIso } from '../core/dates';
+import { isPlanFile, readPlanFiles } from './planFiles';
+
+/** The checked plan of one workspace folder. */
+export interface FolderPlan {
+  folder: vscode.WorkspaceFolder;
+  result: CheckResult;
+  /** Document versions the result was computed from, keyed by URI, so edits can detect staleness. */
+  versions: ReadonlyMap<string, number>;
+  today: string;
+}
+
+export const DEBOUNCE_MS = 250;
+
+/**
+ * Owns the checked plan of every workspace folder. Re-checks a folder, debounced, when one of its
+ * plan files changes in an editor or on disk. Diagnostics, tree, status bar and dashboard all
+ * listen to `onDidChange` instead of parsing on their own.
+ */
+export class PlanStore implements vscode.Disposable {
+  private readonly plans = new Map<string, FolderPlan>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly emitter = new vscode.EventEmitter<vscode.WorkspaceFolder>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  readonly onDidChange = this.emitter.event;
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly clock: () => string = () => todayIso(),
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.release/**');
+    const onDisk = (uri: vscode.Uri) => this.scheduleFor(uri);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(onDisk),
+      watcher.onDidChange(onDisk),
+      watcher.onDidDelete(onDisk),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.scheduleFor(event.document.uri);
+      }),
+      // Closing a dirty document drops its unsaved text: re-check from disk.
+      vscode.workspace.onDidCloseTextDocument((doc) => this.scheduleFor(doc.uri)),
+      vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const folder of event.removed) this.forget(folder);
+        for (const folder of event.added) void this.refresh(folder);
+      }),
+    );
+  }
+
+  /** The injected clock, so tests and the CLI agree on "today". */
+  today(): string {
+    return this.clock();
+  }
+
+  all(): FolderPlan[] {
+    return [...this.plans.values()];
+  }
+
+  get(folder: vscode.WorkspaceFolder): FolderPlan | undefined {
+    return this.plans.get(folder.uri.toString());
+  }
+
+  /** The plan whose `.release/` holds `uri`. */
+  forUri(uri: vscode.Uri): FolderPlan | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.get(folder) : undefined;
+  }
+
+  async refreshAll(): Promise<void> {
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.refresh(folder)));
+  }
+
+  /** Re-checks one folder now; concurrent calls for the same folder are chained, not raced. */
+  refresh(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    const previous = this.running.get(key) ?? Promise.resolve();
+    const next: Promise<void> = previous
+      .then(() => this.compute(folder))
+      .catch((error: unknown) => this.log.error(`Checking ${folder.name} failed`, error))
+      .finally(() => {
+        if (this.running.get(key) === next) this.running.delete(key);
+      });
+    this.running.set(key, next);
+    return next;
+  }
+
+  /** Resolves once every scheduled and running check has finished (for commands and tests). */
+  async settled(): Promise<void> {
+    for (let round = 0; round < 100 && (this.timers.size > 0 || this.running.size > 0); round++) {
+      await Promise.all([...this.running.values()]);
+      if (this.timers.size > 0) await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS / 5));
+    }
+  }
+
+  private scheduleFor(uri: vscode.Uri): void {
+    if (!isPlanFile(uri) && !uri.path.endsWith('/.release')) return;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return;
+    const key = folder.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.refresh(folder);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  private async compute(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    const versions = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc.version]));
+    const files = await readPlanFiles(folder);
+    if (!files) {
+      if (this.plans.delete(key)) this.emitter.fire(folder);
+      return;
+    }
+    const today = this.clock();
+    const started = performance.now();
+    const result = checkPlan(files, { today });
+    this.log.debug(`Checked ${folder.name}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
+    this.plans.set(key, { folder, result, versions, today });
+    this.emitter.fire(folder);
+  }
+
+  private forget(folder: vscode.WorkspaceFolder): void {
+    const key = folder.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (this.plans.delete(key)) this.emitter.fire(folder);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { summarizeRelease } from '../core/summary';
+import { COMMAND_IDS } from './commands/ids';
+import type { PlanStore } from './planStore';
+import { tMinus } from './tree/releaseTree';
+
+/** `$(rocket) billing-v1 · T-9 · 2 errors`; hidden when no folder has a plan. */
+export class ReleaseStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('releasePlan.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly store: PlanStore) {
+    this.item.name = 'Release Plan';
+    this.item.command = COMMAND_IDS.focusView;
+    this.subscriptions.push(store.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this.update();
+  }
+
+  /** The text shown, for tests. */
+  get text(): string {
+    return this.item.text;
+  }
+
+  private update(): void {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const plans = this.store.all();
+    const plan = (active && this.store.forUri(active)) ?? plans[0];
+    const summary = plan ? summarizeRelease(plan.result) : undefined;
+    if (!plan || !summary) {
+      this.item.hide();
+      return;
+    }
+    const { errors, warnings } = summary.counts;
+    const t = summary.daysLeft === undefined ? 'no date' : tMinus(summary).replace(/ days?$/, '');
+    const problems = errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : 'ok';
+    this.item.text = `$(rocket) ${summary.name} · ${t} · ${problems}`;
+    this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.isTrusted = { enabledCommands: [COMMAND_IDS.showProblems, COMMAND_IDS.runGonogo, 'releasePlan.openDashboard'] };
+    tooltip.appendMarkdown(`**${escape(summary.name)}** · ${escape(tMinus(summary))}\n\n`);
+    const top = plan.result.findings.filter((f) => f.severity !== 'info').slice(0, 5);
+    for (const finding of top) tooltip.appendMarkdown(`- $(${finding.severity === 'error' ? 'error' : 'warning'}) ${escape(finding.message)} \`${finding.code}\`\n`);
+    if (plan.result.findings.length > top.length) tooltip.appendMarkdown(`- … and ${plan.result.findings.length - top.length} more\n`);
+    if (top.length === 0) tooltip.appendMarkdown('No problems found.\n');
+    tooltip.appendMarkdown(`\n[Show Problems](command:${COMMAND_IDS.showProblems}) · [Run Go/No-Go](command:${COMMAND_IDS.runGonogo})`);
+    this.item.tooltip = tooltip;
+    this.item.show();
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.item.dispose();
+  }
+}
+
+/** Plan text must never become markup in a tooltip. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, (ch) => `\\${ch}`);
+}

@@ -1,0 +1,173 @@
+import * as vscode from 'vscode';
+import { summarizeRelease, type Location, type ReleaseSummary, type TaskSummary } from '../../core/summary';
+import type { PlanStore } from '../planStore';
+import { planUri } from '../planFiles';
+import { COMMAND_IDS } from '../commands/ids';
+
+/** Plain data behind each tree row; the provider maps it to a TreeItem. */
+export interface ReleaseNode {
+  kind: 'release' | 'section' | 'group' | 'task' | 'role' | 'check' | 'parked' | 'info';
+  label: string;
+  description?: string;
+  tooltip?: string;
+  icon?: vscode.ThemeIcon;
+  children?: ReleaseNode[];
+  folder: vscode.WorkspaceFolder;
+  location?: Location;
+  /** For context menus: `task`, `parked` … (see package.json menus). */
+  contextValue?: string;
+  task?: TaskSummary;
+  id: string;
+  expanded?: boolean;
+}
+
+const STATUS_ORDER = [
+  ['blocked', 'Blocked', 'error'],
+  ['doing', 'Doing', 'sync'],
+  ['todo', 'To do', 'circle-large-outline'],
+  ['done', 'Done', 'pass'],
+] as const;
+
+const RISK_ICON: Record<string, string> = { migration: 'database', billing: 'credit-card', permissions: 'shield', 'multi-service': 'server-environment' };
+const KIND_ICON: Record<string, string> = { refactor: 'wrench', fix: 'bug', test: 'beaker', chore: 'tools', ops: 'server-process', feature: 'symbol-event' };
+
+export function tMinus(summary: ReleaseSummary): string {
+  if (summary.daysLeft === undefined) return 'no target date';
+  if (summary.daysLeft > 0) return `T-${summary.daysLeft} day${summary.daysLeft === 1 ? '' : 's'}`;
+  if (summary.daysLeft === 0) return 'launch day';
+  return `${-summary.daysLeft} day${summary.daysLeft === -1 ? '' : 's'} late`;
+}
+
+/** Builds the rows of one release; exported so tests can read the tree without the UI. */
+export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: ReleaseSummary, ownerFilter?: string): ReleaseNode {
+  const id = (suffix: string) => `${folder.uri.toString()}#${suffix}`;
+  const node = (partial: Omit<ReleaseNode, 'folder'>): ReleaseNode => ({ folder, ...partial });
+  const tasks = ownerFilter ? summary.tasks.filter((t) => t.owner?.toLowerCase() === ownerFilter.toLowerCase()) : summary.tasks;
+
+  const taskNode = (task: TaskSummary): ReleaseNode => {
+    const problems = task.errors + task.warnings;
+    const icon = task.errors > 0 ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : task.risk[0] ? new vscode.ThemeIcon(RISK_ICON[task.risk[0]] ?? 'warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(KIND_ICON[task.kind] ?? 'circle-outline');
+    const details = [task.owner ?? 'no owner', task.estimate !== undefined ? `${task.estimate}d` : undefined, task.kind !== 'feature' ? task.kind : undefined, ...task.risk, problems ? `${problems} problem${problems === 1 ? '' : 's'}` : undefined].filter(Boolean);
+    return node({
+      kind: 'task',
+      id: id(`task-${task.index}`),
+      label: `${task.id} ${task.title}`,
+      description: details.join(' · '),
+      tooltip: `${task.id}: ${task.title}\nOwner: ${task.owner ?? '—'}\nStatus: ${task.status}${task.risk.length ? `\nRisk: ${task.risk.join(', ')}` : ''}${task.blocker ? `\nBlocked by: ${task.blocker}` : ''}${problems ? `\n${task.errors} error(s), ${task.warnings} warning(s)` : ''}`,
+      icon,
+      location: task.location,
+      contextValue: 'task',
+      task,
+    });
+  };
+
+  const taskGroups = STATUS_ORDER.map(([status, label, icon]) => {
+    const list = tasks.filter((t) => t.status === status);
+    return node({ kind: 'group', id: id(`tasks-${status}`), label, description: String(list.length), icon: new vscode.ThemeIcon(icon), children: list.map(taskNode), expanded: status !== 'done' });
+  }).filter((group) => (group.children?.length ?? 0) > 0);
+
+  const checks = summary.rollback.checks.map((check) =>
+    node({
+      kind: 'check',
+      id: id(`check-${check.id}`),
+      label: check.label,
+      description: check.detail,
+      icon: new vscode.ThemeIcon(check.ok ? 'pass' : 'error', new vscode.ThemeColor(check.ok ? 'testing.iconPassed' : 'testing.iconFailed')),
+      ...(check.location ? { location: check.location } : {}),
+    }),
+  );
+  const rollbackOk = summary.rollback.checks.every((c) => c.ok);
+
+  const last = summary.decisions[summary.decisions.length - 1];
+  const recommendation = { go: 'Go', 'no-go': 'No-Go', 'needs-answers': 'Needs answers' }[summary.gonogo.recommendation];
+  const gonogoChildren = summary.gonogo.questions.map((q, i) =>
+    node({ kind: 'info', id: id(`gonogo-${q.id}`), label: `${i + 1}. ${q.question}`, description: q.verdict, tooltip: q.reasons.join('\n'), icon: new vscode.ThemeIcon(q.verdict === 'pass' ? 'pass' : q.verdict === 'fail' ? 'error' : 'question') }),
+  );
+
+  const sections: ReleaseNode[] = [
+    node({ kind: 'section', id: id('problem'), label: 'Problem', description: summary.problem ?? 'not stated', tooltip: summary.problem ?? 'State the one customer problem this release solves.', icon: new vscode.ThemeIcon('target'), location: summary.location }),
+    node({
+      kind: 'section',
+      id: id('roles'),
+      label: 'Roles',
+      icon: new vscode.ThemeIcon('person'),
+      children: summary.roles.map((r) => node({ kind: 'role', id: id(`role-${r.role}`), label: r.role, description: r.person ?? '— nobody —', icon: new vscode.ThemeIcon(r.person ? 'account' : 'warning'), location: r.location })),
+    }),
+    node({ kind: 'section', id: id('tasks'), label: ownerFilter ? `Tasks (owner: ${ownerFilter})` : 'Tasks', description: String(tasks.length), icon: new vscode.ThemeIcon('checklist'), children: taskGroups, expanded: true }),
+    node({ kind: 'section', id: id('rollback'), label: 'Rollback readiness', description: rollbackOk ? 'ready' : 'not ready', icon: new vscode.ThemeIcon('history', new vscode.ThemeColor(rollbackOk ? 'testing.iconPassed' : 'testing.iconFailed')), children: checks }),
+    node({ kind: 'section', id: id('gonogo'), label: 'Go/No-Go', description: last ? `${last.decision} on ${last.date}${last.decidedBy ? ` by ${last.decidedBy}` : ''}` : `not decided · now: ${recommendation}`, icon: new vscode.ThemeIcon('law'), children: gonogoChildren }),
+    node({
+      kind: 'section',
+      id: id('parked'),
+      label: 'Parked',
+      description: String(summary.parked.length),
+      icon: new vscode.ThemeIcon('archive'),
+      children: summary.parked.map((p) => node({ kind: 'parked', id: id(`parked-${p.index}`), label: p.title, description: p.told ? `told ${p.told}` : 'not told', tooltip: [p.reason, p.askedBy ? `Asked by ${p.askedBy}` : undefined].filter(Boolean).join('\n'), icon: new vscode.ThemeIcon(p.told ? 'mail-read' : 'mail', p.told ? undefined : new vscode.ThemeColor('problemsWarningIcon.foreground')), location: p.location, contextValue: p.told ? 'parked' : 'parkedUntold' })),
+    }),
+  ];
+
+  const { errors, warnings } = summary.counts;
+  return node({
+    kind: 'release',
+    id: id('release'),
+    label: summary.name,
+    description: `${tMinus(summary)}${errors + warnings ? ` · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+    tooltip: `${summary.name}\n${summary.problem ?? ''}\nTarget ${summary.target ?? '—'} · backup ${summary.backup ?? '—'}`,
+    icon: new vscode.ThemeIcon('rocket'),
+    location: summary.location,
+    children: sections,
+    expanded: true,
+    contextValue: 'release',
+  });
+}
+
+/** The Release view: one root per workspace folder that has a plan. */
+export class ReleaseTreeProvider implements vscode.TreeDataProvider<ReleaseNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ReleaseNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+  private ownerFilter: string | undefined;
+
+  constructor(private readonly store: PlanStore) {
+    this.subscription = store.onDidChange(() => this.emitter.fire(undefined));
+  }
+
+  setOwnerFilter(owner: string | undefined): void {
+    this.ownerFilter = owner || undefined;
+    void vscode.commands.executeCommand('setContext', 'releasePlan.filtered', this.ownerFilter !== undefined);
+    this.emitter.fire(undefined);
+  }
+
+  getOwnerFilter(): string | undefined {
+    return this.ownerFilter;
+  }
+
+  getChildren(element?: ReleaseNode): ReleaseNode[] {
+    if (element) return element.children ?? [];
+    return this.store.all().flatMap(({ folder, result }) => {
+      const summary = summarizeRelease(result);
+      return summary ? [buildReleaseNode(folder, summary, this.ownerFilter)] : [];
+    });
+  }
+
+  getTreeItem(node: ReleaseNode): vscode.TreeItem {
+    const state = node.children?.length ? (node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(node.label, state);
+    item.id = node.id;
+    if (node.description !== undefined) item.description = node.description;
+    if (node.tooltip !== undefined) item.tooltip = node.tooltip;
+    if (node.icon) item.iconPath = node.icon;
+    if (node.contextValue) item.contextValue = node.contextValue;
+    if (node.location) {
+      const uri = planUri(node.folder, node.location.file);
+      const { start, end } = node.location.range;
+      item.command = { command: COMMAND_IDS.openInEditor, title: 'Open in Editor', arguments: [uri, new vscode.Range(start.line, start.character, end.line, end.character)] };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
