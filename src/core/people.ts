@@ -31,8 +31,9 @@ export class People {
     for (const person of team?.people ?? []) {
       if (!person?.name?.trim()) continue;
       const name = person.name.trim();
-      this.byName.set(fold(name), name);
-      for (const alias of person.aliases ?? []) if (alias?.trim()) this.byName.set(fold(alias), name);
+      this.byName.set(handle(name), name);
+      // Owners are looked up without a leading @, so aliases written as handles ("@ana") must be too.
+      for (const alias of person.aliases ?? []) if (alias?.trim()) this.byName.set(handle(alias), name);
       if (typeof person.capacity === 'number') this.capacities.set(name, person.capacity);
     }
     this.labels = new Set([...BUILTIN_TEAM_LABELS, ...extraLabels.filter((l): l is string => !!l).map(fold)]);
@@ -46,7 +47,7 @@ export class People {
   /** The canonical name for a person (team name for an alias), or the trimmed input. */
   canonical(name: string): string {
     const trimmed = name.trim().replace(/^@/, '');
-    return this.byName.get(fold(trimmed)) ?? trimmed;
+    return this.byName.get(handle(trimmed)) ?? trimmed;
   }
 
   /** Working days per week for a person (5 unless team.yaml says otherwise). */
@@ -64,8 +65,8 @@ export class People {
     if (typeof value !== 'string' || value.trim() === '') return { kind: 'missing' };
     const text = value.trim();
     // A known name or alias wins over every heuristic ("Ops" may be somebody's alias).
-    if (this.byName.has(fold(text.replace(/^@/, '')))) return { kind: 'ok', person: this.canonical(text) };
-    if (this.labels.has(fold(text.replace(/^@/, '')))) return { kind: 'team-label', label: text };
+    if (this.byName.has(handle(text))) return { kind: 'ok', person: this.canonical(text) };
+    if (this.labels.has(handle(text))) return { kind: 'team-label', label: text };
     const parts = text.split(SEVERAL).map((p) => p.trim()).filter(Boolean);
     if (parts.length > 1) return { kind: 'multiple', people: parts };
     const words = fold(text.replace(/^@/, '')).split(/[\s_.-]+/).filter(Boolean);
@@ -78,4 +79,9 @@ export class People {
 
 function fold(text: string): string {
   return text.trim().toLocaleLowerCase('en');
+}
+
+/** The lookup key of a name or alias: folded, without a leading @ (so "@Ana" and "ana" match). */
+function handle(text: string): string {
+  return fold(text.trim().replace(/^@/, ''));
 }

@@ -95,3 +95,44 @@ export function releaseWith(find: string, replace: string, base = CLEAN_RELEASE)
   if (!base.includes(find)) throw new Error(`fixture does not contain: ${find}`);
   return base.replace(find, replace);
 }
+
+/** The text of a plan file as `check(entries)` saw it (the clean fixtures unless overridden). */
+export function textOf(entries: Record<string, string | undefined>, file: string): string {
+  const name = file.replace(/^\.release\//, '');
+  const all: Record<string, string | undefined> = { 'release.yaml': CLEAN_RELEASE, 'rollback.yaml': CLEAN_ROLLBACK, ...entries };
+  const text = all[name];
+  if (text === undefined) throw new Error(`no text for ${file}`);
+  return text;
+}
+
+/** The single finding with `code` (fails, listing what was found, unless there is exactly one). */
+export function single(result: CheckResult, code: string): Finding {
+  const found = only(result, code);
+  if (found.length !== 1) {
+    throw new Error(`expected exactly one ${code}, got ${found.length}: ${result.findings.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`).join(', ') || 'no findings'}`);
+  }
+  return found[0] as Finding;
+}
+
+/**
+ * Checks `entries` and asserts exactly one `code` finding in `file`, with `severity`, whose range
+ * covers exactly `text`. Returns the finding for further checks.
+ */
+export function expectFinding(entries: Record<string, string | undefined>, code: string, expected: { severity: Finding['severity']; covers: string; file?: string; today?: string }): Finding {
+  const result = check(entries, expected.today);
+  const finding = single(result, code);
+  const file = expected.file ?? '.release/release.yaml';
+  if (finding.file !== file) throw new Error(`${code} is in ${finding.file}, expected ${file}`);
+  if (finding.severity !== expected.severity) throw new Error(`${code} has severity ${finding.severity}, expected ${expected.severity}`);
+  const got = covered(textOf(entries, file), finding);
+  if (got !== expected.covers) throw new Error(`${code} covers ${JSON.stringify(got)}, expected ${JSON.stringify(expected.covers)}`);
+  return finding;
+}
+
+/** Asserts that checking `entries` gives no `code` finding. */
+export function expectNo(entries: Record<string, string | undefined>, code: string, today?: string): CheckResult {
+  const result = check(entries, today);
+  const found = only(result, code);
+  if (found.length > 0) throw new Error(`expected no ${code}, got: ${found.map((f) => f.message).join(' | ')}`);
+  return result;
+}

@@ -54,7 +54,8 @@ export function checkOwnership(ctx: RuleContext): void {
   for (const [role, description] of Object.entries(RELEASE_ROLES) as [keyof typeof RELEASE_ROLES, string][]) {
     const value = roles[role];
     if (ctx.people.judge(value).kind === 'missing') {
-      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'role-missing', `No ${description}. Add \`roles.${role}:\` with one person's name.`, { prefer: 'value' });
+      // An absent role points at the `roles` key, not at the whole map of the other roles.
+      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'role-missing', `No ${description}. Add \`roles.${role}:\` with one person's name.`, { prefer: value === undefined ? 'key' : 'value' });
     } else {
       checkPerson(ctx, source, ['roles', role], value, `the ${role} role`, { reportMissing: false });
     }

@@ -42,7 +42,8 @@ export function checkRollback(ctx: RuleContext): void {
   for (const [role, description] of Object.entries(ROLLBACK_ROLES) as [keyof typeof ROLLBACK_ROLES, string][]) {
     const value = roles[role];
     if (ctx.people.judge(value).kind === 'missing') {
-      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'rollback-role-missing', `Name ${description}: add \`roles.${role}:\` with one person.`, { prefer: 'value' });
+      // An absent role points at the `roles` key, not at the whole map of the other roles.
+      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'rollback-role-missing', `Name ${description}: add \`roles.${role}:\` with one person.`, { prefer: value === undefined ? 'key' : 'value' });
     } else {
       checkPerson(ctx, source, ['roles', role], value, `the rollback ${role} role`, { reportMissing: false });
     }

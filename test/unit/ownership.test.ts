@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { check, CLEAN_ROLLBACK, codes, expectFinding, expectNo, only, releaseWith } from './helpers';
+
+const TEAM = `people:
+  - name: Ana
+    aliases: [ana.k, "@anak"]
+  - name: Bo
+  - name: Cy
+  - name: Dee
+`;
+
+/** The clean release with task T1's owner line replaced. */
+const owner = (value: string) => ({ 'release.yaml': releaseWith('    owner: Bo\n', `    owner: ${value}\n`) });
+
+describe('ownership rules', () => {
+  describe('owner-missing', () => {
+    it('fires on a task without an owner key, at the task line', () => {
+      const finding = expectFinding({ 'release.yaml': releaseWith('    owner: Bo\n', '') }, 'owner-missing', { severity: 'error', covers: 'id: T1' });
+      assert.deepEqual(finding.path, ['tasks', 0, 'owner']);
+      assert.match(finding.message, /T1 has no owner/);
+    });
+
+    it('fires on an empty owner string, at the value', () => {
+      expectFinding(owner('""'), 'owner-missing', { severity: 'error', covers: '""' });
+    });
+
+    it('fires on an empty list', () => {
+      expectFinding(owner('[]'), 'owner-missing', { severity: 'error', covers: '[]' });
+    });
+
+    it('does not fire when every task has one owner', () => {
+      expectNo({}, 'owner-missing');
+    });
+
+    it('does not fire for a blocker without `clears` (that is not an owner)', () => {
+      expectNo({ 'release.yaml': releaseWith('    status: doing\n', '    status: blocked\n    blocker: waiting for legal\n') }, 'owner-missing');
+    });
+  });
+
+  describe('owner-team-label', () => {
+    for (const label of ['backend team', 'QA', 'TBD', 'backend-Team', 'everyone', '"@qa"']) {
+      it(`fires on "${label}", covering exactly the value`, () => {
+        const finding = expectFinding(owner(label), 'owner-team-label', { severity: 'error', covers: label });
+        assert.match(finding.message, /group, not a person/);
+      });
+    }
+
+    it('uses config.yaml team_labels as extra labels', () => {
+      expectFinding({ ...owner('Platypus'), 'config.yaml': 'team_labels: [platypus]\n' }, 'owner-team-label', { severity: 'error', covers: 'Platypus' });
+    });
+
+    it('does not fire for a person whose name merely contains a label word inside it', () => {
+      // "Allison" contains "all", "Teaman" contains "team": only whole words count.
+      expectNo(owner('Allison'), 'owner-team-label');
+      expectNo(owner('Teaman'), 'owner-team-label');
+    });
+
+    it('does not fire for a label-like word that team.yaml names as an alias', () => {
+      const team = 'people:\n  - name: Oscar\n    aliases: [ops]\n  - name: Bo\n  - name: Cy\n  - name: Ana\n';
+      const result = expectNo({ ...owner('Ops'), 'team.yaml': team }, 'owner-team-label');
+      assert.deepEqual(only(result, 'owner-unknown'), []);
+    });
+
+    it('fires on a release role that names a group', () => {
+      expectFinding({ 'release.yaml': releaseWith('  stop: Ana\n', '  stop: management\n') }, 'owner-team-label', { severity: 'error', covers: 'management' });
+    });
+  });
+
+  describe('owner-multiple', () => {
+    for (const value of ['Ana and Bo', 'Ana/Bo', 'Ana, Bo', 'Ana & Bo', '[Ana, Bo]']) {
+      it(`fires on ${value}`, () => {
+        const finding = expectFinding(owner(value), 'owner-multiple', { severity: 'error', covers: value });
+        assert.match(finding.message, /names 2 people \(Ana, Bo\)/);
+      });
+    }
+
+    it('fires on a block YAML list, covering the list', () => {
+      expectFinding(owner('\n      - Ana\n      - Bo'), 'owner-multiple', { severity: 'error', covers: '- Ana\n      - Bo\n' });
+    });
+
+    it('does not fire on a one-item list or a name with a space', () => {
+      expectNo(owner('[Bo]'), 'owner-multiple');
+      expectNo(owner('Bo Anderson'), 'owner-multiple');
+      expectNo(owner('Andrea Sandoval'), 'owner-multiple');
+    });
+
+    it('fires on a rollback role shared by two people, in rollback.yaml', () => {
+      expectFinding({ 'rollback.yaml': releaseWith('  runs: Bo\n', '  runs: Bo and Cy\n', CLEAN_ROLLBACK) }, 'owner-multiple', { severity: 'error', covers: 'Bo and Cy', file: '.release/rollback.yaml' });
+    });
+  });
+
+  describe('owner-unknown', () => {
+    it('fires for a name missing from team.yaml, as a warning at the value', () => {
+      expectFinding({ ...owner('Bob'), 'team.yaml': TEAM }, 'owner-unknown', { severity: 'warning', covers: 'Bob' });
+    });
+
+    it('does not fire without team.yaml', () => {
+      expectNo(owner('Bob'), 'owner-unknown');
+    });
+
+    it('accepts names case-insensitively and aliases from team.yaml', () => {
+      expectNo({ ...owner('bo'), 'team.yaml': TEAM }, 'owner-unknown');
+      expectNo({ ...owner('ana.k'), 'team.yaml': TEAM }, 'owner-unknown');
+      expectNo({ ...owner('"@anak"'), 'team.yaml': TEAM }, 'owner-unknown');
+      expectNo({ ...owner('"@Bo"'), 'team.yaml': TEAM }, 'owner-unknown');
+    });
+
+    it('counts an alias as the person for roles-one-person', () => {
+      const release = releaseWith('  delivery: Bo\n  readiness: Cy\n', '  delivery: ana.k\n  readiness: Ana\n');
+      expectFinding({ 'release.yaml': release, 'team.yaml': TEAM }, 'roles-one-person', { severity: 'warning', covers: 'roles' });
+    });
+  });
+
+  describe('role-missing', () => {
+    it('fires once per missing role, at the `roles` key when the role key is absent', () => {
+      const finding = expectFinding({ 'release.yaml': releaseWith('  delivery: Bo\n', '') }, 'role-missing', { severity: 'error', covers: 'roles' });
+      assert.match(finding.message, /roles\.delivery/);
+    });
+
+    it('fires at the empty value when the role is present but empty', () => {
+      expectFinding({ 'release.yaml': releaseWith('  delivery: Bo\n', '  delivery: ""\n') }, 'role-missing', { severity: 'error', covers: '""' });
+    });
+
+    it('fires four times when there is no `roles` at all', () => {
+      const result = check({ 'release.yaml': releaseWith('roles:\n  scope: Ana\n  delivery: Bo\n  readiness: Cy\n  stop: Ana\n', '') });
+      const found = only(result, 'role-missing');
+      assert.equal(found.length, 4);
+      assert.deepEqual(found.map((f) => f.message.match(/roles\.(\w+)/)?.[1]).sort(), ['delivery', 'readiness', 'scope', 'stop']);
+    });
+
+    it('does not fire when all four roles are named', () => {
+      expectNo({}, 'role-missing');
+    });
+  });
+
+  describe('roles-one-person', () => {
+    it('fires when scope, delivery and readiness are the same person', () => {
+      const finding = expectFinding({ 'release.yaml': releaseWith('  delivery: Bo\n  readiness: Cy\n', '  delivery: Ana\n  readiness: Ana\n') }, 'roles-one-person', { severity: 'warning', covers: 'roles' });
+      assert.match(finding.message, /^Ana holds/);
+    });
+
+    it('does not fire when only two of the three roles are shared (stop does not count)', () => {
+      expectNo({ 'release.yaml': releaseWith('  delivery: Bo\n', '  delivery: Ana\n') }, 'roles-one-person');
+    });
+  });
+
+  describe('owner-overloaded', () => {
+    const extra = (count: number, who: string) =>
+      Array.from({ length: count }, (_, i) => `  - id: X${i}\n    title: chore ${i}\n    owner: ${who}\n    status: todo\n`).join('');
+
+    it('fires on the first open task beyond the per-owner limit', () => {
+      // Bo has T1 plus four more open tasks: the fifth (X3) crosses the default limit of 4.
+      const release = releaseWith('parked:', `${extra(4, 'Bo')}parked:`);
+      const finding = expectFinding({ 'release.yaml': release }, 'owner-overloaded', { severity: 'warning', covers: 'Bo' });
+      assert.deepEqual(finding.path, ['tasks', 5, 'owner']);
+      assert.match(finding.message, /Bo owns 5 open tasks; the limit is 4/);
+    });
+
+    it('does not fire at the limit, nor for done tasks', () => {
+      expectNo({ 'release.yaml': releaseWith('parked:', `${extra(3, 'Bo')}parked:`) }, 'owner-overloaded');
+      const done = releaseWith('parked:', `${extra(4, 'Bo').replace(/status: todo/g, 'status: done')}parked:`);
+      expectNo({ 'release.yaml': done }, 'owner-overloaded');
+    });
+
+    it('follows config.yaml limits.open_tasks_per_owner', () => {
+      expectFinding({ 'release.yaml': releaseWith('parked:', `${extra(1, 'Bo')}parked:`), 'config.yaml': 'limits:\n  open_tasks_per_owner: 1\n' }, 'owner-overloaded', { severity: 'warning', covers: 'Bo' });
+    });
+
+    it('fires when open estimates exceed the working days left before target', () => {
+      // 2026-12-01 (Tue) to 2026-12-18 (Fri): 13 working days.
+      const finding = expectFinding({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 14\n') }, 'owner-overloaded', { severity: 'warning', covers: 'Bo' });
+      assert.match(finding.message, /14 days .* 13 working days/);
+      expectNo({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 13\n') }, 'owner-overloaded');
+    });
+
+    it('scales the days by team.yaml capacity', () => {
+      const team = 'people:\n  - name: Ana\n  - name: Bo\n    capacity: 2.5\n  - name: Cy\n';
+      // Half-time Bo has 6.5 days before target.
+      expectFinding({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 7\n'), 'team.yaml': team }, 'owner-overloaded', { severity: 'warning', covers: 'Bo' });
+      expectNo({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 6\n'), 'team.yaml': team }, 'owner-overloaded');
+    });
+  });
+
+  it('reports several ownership problems in one plan independently', () => {
+    const release = releaseWith('    owner: Cy\n', '    owner: QA\n', releaseWith('    owner: Bo\n', '    owner: Ana/Bo\n'));
+    assert.deepEqual(codes(check({ 'release.yaml': release })).sort(), ['owner-multiple', 'owner-team-label']);
+  });
+
+  it('accepts non-ASCII personal names', () => {
+    const release = releaseWith('    owner: Cy\n', '    owner: 李雷\n', releaseWith('    owner: Bo\n', '    owner: Zoë Ångström\n'));
+    assert.deepEqual(codes(check({ 'release.yaml': release })), []);
+  });
+});
