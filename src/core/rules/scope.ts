@@ -90,6 +90,6 @@ function checkCapacity(ctx: RuleContext): void {
   const team = ctx.people.names.length > 0 ? ctx.people.names : [...new Set(open.map(({ task }) => (typeof task.owner === 'string' ? ctx.people.canonical(task.owner) : '')).filter(Boolean))];
   const available = team.reduce((sum, person) => sum + (daysLeft * ctx.people.capacity(person)) / 5, 0);
   if (estimated > available) {
-    ctx.report(release.source, ['tasks'], 'scope-over-capacity', `Open estimates add up to ${Math.round(estimated * 10) / 10} days, but ${plural(team.length, 'person')} have ${Math.round(available * 10) / 10} working days before target. Cut scope until it fits.`);
+    ctx.report(release.source, ['tasks'], 'scope-over-capacity', `Open estimates add up to ${Math.round(estimated * 10) / 10} days, but ${team.length === 1 ? '1 person has' : `${team.length} people have`} ${Math.round(available * 10) / 10} working days before target. Cut scope until it fits.`);
   }
 }

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { countSentences } from '../../src/core/rules/scope';
+import { check, expectFinding, expectNo, only, releaseWith } from './helpers';
+
+const CLEAN_PROBLEM = 'problem: Customers cannot download their invoices as PDF.';
+const problem = (text: string) => ({ 'release.yaml': releaseWith(CLEAN_PROBLEM, `problem: ${text}`) });
+
+/** `count` extra open tasks, each with its own owner so no one is overloaded. */
+function tasks(count: number, extra = ''): string {
+  return Array.from({ length: count }, (_, i) => `  - id: X${i}\n    title: item ${i}\n    owner: P${i}\n    status: todo\n${extra}`).join('');
+}
+const withTasks = (text: string) => ({ 'release.yaml': releaseWith('parked:', `${text}parked:`) });
+
+describe('scope rules', () => {
+  describe('problem-missing', () => {
+    it('fires when there is no problem key, at the first key of the file', () => {
+      const finding = expectFinding({ 'release.yaml': releaseWith(`${CLEAN_PROBLEM}\n`, '') }, 'problem-missing', { severity: 'error', covers: 'release' });
+      assert.match(finding.message, /one customer problem/);
+    });
+
+    it('fires on a blank problem, at the value', () => {
+      expectFinding(problem('"   "'), 'problem-missing', { severity: 'error', covers: '"   "' });
+    });
+
+    it('does not fire on a one-sentence problem', () => {
+      expectNo({}, 'problem-missing');
+    });
+  });
+
+  describe('problem-not-one-sentence', () => {
+    it('fires on two sentences, covering the problem text', () => {
+      const text = 'Customers cannot download invoices. They call support instead.';
+      const finding = expectFinding(problem(text), 'problem-not-one-sentence', { severity: 'warning', covers: text });
+      assert.match(finding.message, /2 sentences/);
+    });
+
+    it('does not count abbreviations and decimals as sentence ends', () => {
+      expectNo(problem('Customers cannot download invoices, e.g. the PDF from v2.1 of the app.'), 'problem-not-one-sentence');
+      assert.equal(countSentences('Customers wait approx. 3 days for refunds.'), 1);
+      assert.equal(countSentences('Payments fail. Refunds fail! Why?'), 3);
+    });
+  });
+
+  describe('problem-too-broad', () => {
+    for (const [text, marker] of [
+      ['Invoice export plus faster search', '"plus"'],
+      ['Several billing fixes for customers', '"several"'],
+      ['Checkout improvements', '"improvements"'],
+      ['Invoice cleanup', '"cleanup"'],
+      ['PDF export as well as CSV export', '"as well as"'],
+      ['PDF export; CSV export', 'a semicolon'],
+    ] as const) {
+      it(`fires on ${marker}`, () => {
+        const finding = expectFinding(problem(text), 'problem-too-broad', { severity: 'warning', covers: text });
+        assert.ok(finding.message.includes(marker), finding.message);
+      });
+    }
+
+    it('does not fire on one outcome, even with "and" inside a phrase', () => {
+      expectNo(problem('Customers in Spain and Portugal cannot pay by card.'), 'problem-too-broad');
+      // "surplus" contains "plus": only whole words count.
+      expectNo(problem('Customers cannot see their surplus balance.'), 'problem-too-broad');
+    });
+  });
+
+  describe('scope-too-many-tasks', () => {
+    it('fires above the open-task limit, at the tasks key', () => {
+      const finding = expectFinding(withTasks(tasks(11)), 'scope-too-many-tasks', { severity: 'warning', covers: 'tasks' });
+      assert.match(finding.message, /13 open tasks; the limit is 12/);
+    });
+
+    it('does not fire at the limit, and done tasks do not count', () => {
+      expectNo(withTasks(tasks(10)), 'scope-too-many-tasks');
+      expectNo(withTasks(tasks(11, '').replace(/status: todo/g, 'status: done')), 'scope-too-many-tasks');
+    });
+
+    it('follows config.yaml limits.open_tasks', () => {
+      expectFinding({ 'config.yaml': 'limits:\n  open_tasks: 1\n' }, 'scope-too-many-tasks', { severity: 'warning', covers: 'tasks' });
+      expectNo({ 'config.yaml': 'limits:\n  open_tasks: 2\n' }, 'scope-too-many-tasks');
+    });
+  });
+
+  describe('scope-too-risky', () => {
+    it('fires on each open risky task beyond the limit, at its risk key', () => {
+      const finding = expectFinding(withTasks(tasks(3, '    risk: [billing]\n')), 'scope-too-risky', { severity: 'warning', covers: 'risk' });
+      assert.deepEqual(finding.path, ['tasks', 4, 'risk']);
+      assert.match(finding.message, /3 open risky tasks \(X0, X1, X2\); the limit is 2/);
+    });
+
+    it('does not fire at the limit, nor for done risky tasks or an empty risk list', () => {
+      expectNo(withTasks(tasks(2, '    risk: [migration]\n    rollback: down migration\n')), 'scope-too-risky');
+      expectNo(withTasks(tasks(3, '    risk: [billing]\n').replace(/status: todo/g, 'status: done')), 'scope-too-risky');
+      expectNo(withTasks(tasks(3, '    risk: []\n')), 'scope-too-risky');
+    });
+  });
+
+  describe('scope-refactor', () => {
+    it('fires on an open refactor, at its kind value', () => {
+      expectFinding(withTasks(tasks(1, '    kind: refactor\n')), 'scope-refactor', { severity: 'warning', covers: 'refactor' });
+    });
+
+    it('does not fire on other kinds or on a finished refactor', () => {
+      expectNo(withTasks(tasks(1, '    kind: fix\n')), 'scope-refactor');
+      expectNo(withTasks(tasks(1, '    kind: refactor\n').replace('status: todo', 'status: done')), 'scope-refactor');
+    });
+  });
+
+  describe('scope-late-addition', () => {
+    it('fires on a task added after freeze.scope, at the added date', () => {
+      const finding = expectFinding(withTasks(tasks(1, '    added: 2026-12-11\n')), 'scope-late-addition', { severity: 'warning', covers: '2026-12-11' });
+      assert.match(finding.message, /after the scope froze on 2026-12-10/);
+    });
+
+    it('does not fire on the freeze day itself, nor without a freeze', () => {
+      expectNo(withTasks(tasks(1, '    added: 2026-12-10\n')), 'scope-late-addition');
+      const noFreeze = releaseWith('freeze:\n  scope: 2026-12-10\n  features: 2026-11-30\n', '', releaseWith('parked:', `${tasks(1, '    added: 2026-12-11\n')}parked:`));
+      expectNo({ 'release.yaml': noFreeze }, 'scope-late-addition');
+    });
+  });
+
+  describe('scope-over-capacity', () => {
+    it('fires when open estimates exceed people × working days left', () => {
+      // Bo and Cy, 13 working days each before 2026-12-18: 26 days. Estimates 2 + 25 = 27.
+      const release = releaseWith('    estimate: 1\n', '    estimate: 25\n');
+      const finding = expectFinding({ 'release.yaml': release }, 'scope-over-capacity', { severity: 'warning', covers: 'tasks' });
+      assert.match(finding.message, /27 days/);
+      assert.match(finding.message, /2 people have 26 working days/);
+    });
+
+    it('does not fire when the estimates fit', () => {
+      expectNo({ 'release.yaml': releaseWith('    estimate: 1\n', '    estimate: 24\n') }, 'scope-over-capacity');
+    });
+
+    it('counts every person in team.yaml as capacity', () => {
+      const team = 'people:\n  - name: Ana\n  - name: Bo\n  - name: Cy\n';
+      // Three people: 39 days; 2 + 25 fits.
+      expectNo({ 'release.yaml': releaseWith('    estimate: 1\n', '    estimate: 25\n'), 'team.yaml': team }, 'scope-over-capacity');
+    });
+  });
+
+  it('reports nothing about scope for the clean plan', () => {
+    const result = check();
+    assert.deepEqual(result.findings.filter((f) => f.code.startsWith('scope-') || f.code.startsWith('problem-')), []);
+    assert.deepEqual(only(result, 'scope-over-capacity'), []);
+  });
+});
