@@ -1,0 +1,200 @@
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { YamlPath } from './source';
+
+/**
+ * Minimal text edits on a YAML file, so a quick fix or command changes only the lines it must
+ * and keeps the user's comments, order and formatting. Offsets index the text passed in.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type EditResult = { ok: true; edits: TextEdit[] } | { ok: false; reason: string };
+
+type Scalar = string | number | boolean;
+
+const fail = (reason: string): EditResult => ({ ok: false, reason });
+
+/** Applies edits (non-overlapping) to text; used by the CLI, tests and to preview. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+/** Sets the scalar at `path`, creating missing keys (and parent maps) as block YAML. */
+export function setValue(text: string, path: YamlPath, value: Scalar): EditResult {
+  const doc = parse(text);
+  if (!doc) return fail('the file has YAML errors; fix them first');
+  const existing = doc.getIn(path, true) as Node | undefined;
+  if (existing && isScalar(existing) && existing.range) {
+    return { ok: true, edits: [{ start: existing.range[0], end: existing.range[1], text: formatScalar(value) }] };
+  }
+  if (existing && !isScalar(existing)) {
+    // e.g. `owner: [Ana, Bo]`: replace the whole list with one value.
+    if (!existing.range) return fail('cannot locate the value to replace');
+    const flow = isSeq(existing) || isMap(existing) ? (existing as YAMLSeq | YAMLMap).flow : true;
+    if (flow) return { ok: true, edits: [{ start: existing.range[0], end: existing.range[1], text: formatScalar(value) }] };
+    // A block list starts on the next line: replace from the key's colon to the list's end.
+    const pair = findPair(doc.getIn(path.slice(0, -1), true) as Node | undefined, path[path.length - 1]);
+    const keyEnd = (pair?.key as Node | undefined)?.range?.[1];
+    if (keyEnd === undefined) return fail('cannot locate the key to replace');
+    const colon = text.indexOf(':', keyEnd);
+    return { ok: true, edits: [{ start: colon + 1, end: trimTrailing(text, existing.range[1]), text: ` ${formatScalar(value)}` }] };
+  }
+  return insertMissing(doc, text, path, value);
+}
+
+/** Appends an item (a scalar or a map) to the list at `path`, creating the list if needed. */
+export function appendToList(text: string, path: YamlPath, item: Scalar | Record<string, unknown>): EditResult {
+  const doc = parse(text);
+  if (!doc) return fail('the file has YAML errors; fix them first');
+  const list = doc.getIn(path, true) as Node | undefined;
+  if (list !== undefined && !isSeq(list)) {
+    if (isScalar(list) && (list.value === null || list.value === '')) return setBlock(doc, text, path, [item]);
+    return fail(`${path.join('.')} is not a list`);
+  }
+  if (!list || list.flow || list.items.length === 0) return setBlock(doc, text, path, [...(list?.items.map((i) => (i as Node & { toJSON(): unknown }).toJSON()) ?? []), item]);
+  const last = list.items[list.items.length - 1] as Node;
+  const firstItem = list.items[0] as Node;
+  if (!last.range || !firstItem.range) return fail('cannot locate the list');
+  const indent = column(text, dashBefore(text, firstItem.range[0]));
+  const insertAt = lineEndAfter(text, last.range[1]);
+  const lead = insertAt === text.length && !text.endsWith('\n') ? '\n' : '';
+  return { ok: true, edits: [{ start: insertAt, end: insertAt, text: `${lead}${listItem(item, indent)}` }] };
+}
+
+/** Removes the list item at `path` (its lines, with its comments) and returns its data. */
+export function removeListItem(text: string, path: YamlPath): EditResult & { removed?: unknown } {
+  const doc = parse(text);
+  if (!doc) return fail('the file has YAML errors; fix them first');
+  const list = doc.getIn(path.slice(0, -1), true) as Node | undefined;
+  const index = path[path.length - 1];
+  if (!isSeq(list) || typeof index !== 'number') return fail('not a list item');
+  const item = list.items[index] as Node | undefined;
+  if (!item?.range) return fail('no such list item');
+  if (list.flow) return fail('the list is written inline; edit it by hand');
+  const start = lineStart(text, dashBefore(text, item.range[0]));
+  const next = list.items[index + 1] as Node | undefined;
+  const end = next?.range ? lineStart(text, dashBefore(text, next.range[0])) : lineEndAfter(text, item.range[1]);
+  const removed = (item as Node & { toJSON(): unknown }).toJSON();
+  if (list.items.length === 1) {
+    // Leave an explicit empty list rather than a key with no value.
+    const pair = findPair(doc.getIn(path.slice(0, -2), true) as Node | undefined, path[path.length - 2]);
+    const keyEnd = (pair?.key as Node | undefined)?.range?.[1];
+    if (keyEnd !== undefined) return { ok: true, edits: [{ start: text.indexOf(':', keyEnd) + 1, end: trimTrailing(text, end), text: ' []' }], removed };
+  }
+  return { ok: true, edits: [{ start, end, text: '' }], removed };
+}
+
+function insertMissing(doc: ReturnType<typeof parseDocument>, text: string, path: YamlPath, value: Scalar): EditResult {
+  // Walk down to the deepest map that exists; build the rest as nested block YAML.
+  let depth = path.length - 1;
+  while (depth > 0 && !isMap(doc.getIn(path.slice(0, depth), true))) depth--;
+  const parentPath = path.slice(0, depth);
+  const parent = depth === 0 ? doc.contents : (doc.getIn(parentPath, true) as Node | undefined);
+  const rest = path.slice(depth);
+  if (rest.some((segment) => typeof segment === 'number')) return fail('cannot create a list item here');
+  const nested = rest.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
+  if (parent === null || parent === undefined) {
+    if (depth > 0) return fail('cannot find where to add the field');
+    const lead = text.length > 0 && !text.endsWith('\n') ? '\n' : '';
+    return { ok: true, edits: [{ start: text.length, end: text.length, text: `${lead}${block(nested, 0)}` }] };
+  }
+  if (!isMap(parent)) return fail(`${parentPath.join('.') || 'the file'} is not a map of fields`);
+  if (parent.flow || !parent.range) return fail('the map is written inline; edit it by hand');
+  const first = parent.items[0] as Pair | undefined;
+  const firstKey = first?.key as Node | undefined;
+  if (!firstKey?.range) return fail('cannot find where to add the field');
+  const indent = column(text, firstKey.range[0]);
+  const lastPair = parent.items[parent.items.length - 1] as Pair;
+  const lastEnd = (lastPair.value as Node | null)?.range?.[1] ?? (lastPair.key as Node).range?.[1] ?? parent.range[1];
+  const insertAt = lineEndAfter(text, lastEnd);
+  const lead = insertAt === text.length && !text.endsWith('\n') ? '\n' : '';
+  return { ok: true, edits: [{ start: insertAt, end: insertAt, text: `${lead}${block(nested, indent)}` }] };
+}
+
+/** Replaces (or creates) the value at `path` with a block list. */
+function setBlock(doc: ReturnType<typeof parseDocument>, text: string, path: YamlPath, items: unknown[]): EditResult {
+  const key = path[path.length - 1];
+  const parent = path.length === 1 ? doc.contents : (doc.getIn(path.slice(0, -1), true) as Node | undefined);
+  const pair = findPair(parent ?? undefined, key);
+  const keyNode = pair?.key as Node | undefined;
+  if (!pair || !keyNode?.range) {
+    if (typeof key !== 'string') return fail('cannot create a list here');
+    const parentMap = parent && isMap(parent) ? parent : undefined;
+    if (parent && !parentMap) return fail('cannot add a list here');
+    const firstKey = parentMap?.items[0]?.key as Node | undefined;
+    const indent = firstKey?.range ? column(text, firstKey.range[0]) : 0;
+    const body = `${' '.repeat(indent)}${key}:\n${items.map((item) => listItem(item, indent + 2)).join('')}`;
+    const lastPair = parentMap?.items[parentMap.items.length - 1] as Pair | undefined;
+    const lastEnd = (lastPair?.value as Node | null)?.range?.[1] ?? (lastPair?.key as Node | undefined)?.range?.[1];
+    const insertAt = lastEnd === undefined ? text.length : lineEndAfter(text, lastEnd);
+    const lead = insertAt === text.length && text.length > 0 && !text.endsWith('\n') ? '\n' : '';
+    return { ok: true, edits: [{ start: insertAt, end: insertAt, text: `${lead}${body}` }] };
+  }
+  const indent = column(text, keyNode.range[0]);
+  const value = pair.value as Node | null;
+  const colon = text.indexOf(':', keyNode.range[1]);
+  const end = value?.range ? value.range[1] : colon + 1;
+  const body = items.map((item) => listItem(item, indent + 2)).join('');
+  return { ok: true, edits: [{ start: colon + 1, end, text: `\n${body.replace(/\n$/, '')}` }] };
+}
+
+function listItem(item: unknown, indent: number): string {
+  const pad = ' '.repeat(indent);
+  const lines = stringify(item, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+  return lines.map((line, i) => (i === 0 ? `${pad}- ${line}` : `${pad}  ${line}`)).join('\n') + '\n';
+}
+
+function block(value: Record<string, unknown>, indent: number): string {
+  const pad = ' '.repeat(indent);
+  return stringify(value, { lineWidth: 0 })
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => `${pad}${line}`)
+    .join('\n') + '\n';
+}
+
+export function formatScalar(value: Scalar): string {
+  return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+}
+
+function parse(text: string): ReturnType<typeof parseDocument> | undefined {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  return doc.errors.length > 0 ? undefined : doc;
+}
+
+function findPair(parent: Node | null | undefined, key: unknown): Pair | undefined {
+  if (!isMap(parent)) return undefined;
+  return parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(key)) as Pair | undefined;
+}
+
+function column(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The offset just after the newline ending the line that contains `offset - 1`. */
+function lineEndAfter(text: string, offset: number): number {
+  const at = Math.max(0, offset - 1);
+  if (text[at] === '\n') return at + 1;
+  const newline = text.indexOf('\n', at);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+function dashBefore(text: string, offset: number): number {
+  const dash = text.lastIndexOf('-', offset);
+  return dash >= lineStart(text, offset) ? dash : offset;
+}
+
+function trimTrailing(text: string, offset: number): number {
+  let cursor = offset;
+  while (cursor > 0 && /\s/.test(text[cursor - 1] ?? '')) cursor--;
+  return cursor;
+}

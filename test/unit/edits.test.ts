@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { appendToList, applyEdits, removeListItem, setValue, type EditResult } from '../../src/core/edits';
+
+const PLAN = `# Release plan
+release: demo # the name
+target: 2026-12-18
+roles:
+  scope: Ana
+tasks:
+  - id: T1
+    title: Export # keep me
+    owner: backend team # who?
+  - id: T2
+    title: Button
+  - id: T3
+    title: Pair
+    owner:
+      - Ana
+      - Bo
+parked: []
+`;
+
+function apply(text: string, result: EditResult): string {
+  assert.ok(result.ok, result.ok ? '' : result.reason);
+  return applyEdits(text, result.edits);
+}
+
+describe('edits', () => {
+  it('replaces a scalar and keeps its trailing comment', () => {
+    const out = apply(PLAN, setValue(PLAN, ['tasks', 0, 'owner'], 'Ana'));
+    assert.match(out, /^ {4}owner: Ana # who\?$/m);
+    assert.equal(out.replace('owner: Ana # who?', 'owner: backend team # who?'), PLAN);
+  });
+
+  it('adds a missing key at the task indentation', () => {
+    const out = apply(PLAN, setValue(PLAN, ['tasks', 1, 'owner'], 'Bo'));
+    assert.equal(parse(out).tasks[1].owner, 'Bo');
+    assert.match(out, /title: Button\n {4}owner: Bo\n {2}- id: T3/);
+  });
+
+  it('adds a missing top-level key at the end of the root map', () => {
+    const out = apply(PLAN, setValue(PLAN, ['backup'], '2026-12-25'));
+    assert.equal(parse(out).backup, '2026-12-25');
+    assert.ok(out.startsWith(PLAN), 'nothing before the insertion changes');
+  });
+
+  it('adds a key into an existing nested map', () => {
+    const out = apply(PLAN, setValue(PLAN, ['roles', 'stop'], 'Cy'));
+    assert.match(out, /roles:\n {2}scope: Ana\n {2}stop: Cy\n/);
+  });
+
+  it('creates a missing parent map', () => {
+    const text = 'release: x\n';
+    const out = apply(text, setValue(text, ['freeze', 'scope'], '2026-12-01'));
+    assert.deepEqual(parse(out).freeze, { scope: '2026-12-01' });
+  });
+
+  it('replaces a block list owner with one person', () => {
+    const out = apply(PLAN, setValue(PLAN, ['tasks', 2, 'owner'], 'Bo'));
+    assert.equal(parse(out).tasks[2].owner, 'Bo');
+    assert.match(out, /title: Pair\n {4}owner: Bo\nparked/);
+  });
+
+  it('quotes values that YAML would misread', () => {
+    const out = apply(PLAN, setValue(PLAN, ['tasks', 0, 'owner'], 'yes: no'));
+    assert.equal(parse(out).tasks[0].owner, 'yes: no');
+  });
+
+  it('appends to an empty flow list by turning it into a block list', () => {
+    const out = apply(PLAN, appendToList(PLAN, ['parked'], { title: 'CSV', told: false }));
+    assert.deepEqual(parse(out).parked, [{ title: 'CSV', told: false }]);
+    assert.match(out, /parked:\n {2}- title: CSV\n {4}told: false\n$/);
+  });
+
+  it('appends to a block list after its last item, keeping comments', () => {
+    const out = apply(PLAN, appendToList(PLAN, ['tasks'], { id: 'T4', title: 'New' }));
+    const tasks = parse(out).tasks;
+    assert.equal(tasks.length, 4);
+    assert.deepEqual(tasks[3], { id: 'T4', title: 'New' });
+    assert.match(out, /# keep me/);
+  });
+
+  it('creates a missing list', () => {
+    const text = 'stable:\n  version: 1\n';
+    const out = apply(text, appendToList(text, ['rehearsals'], { date: '2026-12-01', minutes: 12 }));
+    assert.deepEqual(parse(out).rehearsals, [{ date: '2026-12-01', minutes: 12 }]);
+  });
+
+  it('removes a list item and returns its data', () => {
+    const result = removeListItem(PLAN, ['tasks', 1]);
+    const out = apply(PLAN, result);
+    assert.deepEqual(parse(out).tasks.map((t: { id: string }) => t.id), ['T1', 'T3']);
+    assert.deepEqual(result.removed, { id: 'T2', title: 'Button' });
+  });
+
+  it('refuses to edit a file with YAML errors', () => {
+    const result = setValue('a: [\n', ['b'], 1);
+    assert.equal(result.ok, false);
+  });
+});
