@@ -9,3 +9,6 @@ export * from './scaffold';
 export { SourceFile } from './source';
 export { People } from './people';
 export * from './summary';
+export * from './load';
+export * from './completion';
+export * from './edits';

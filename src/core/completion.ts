@@ -1,0 +1,80 @@
+import { addDays, dayNumber, formatDay } from './dates';
+import { ENVIRONMENTS, KINDS, RISKS, STATUSES } from './schemas';
+
+/** Keys whose value names a person. */
+const PERSON_KEYS = new Set(['owner', 'clears', 'scope', 'delivery', 'readiness', 'stop', 'decides', 'runs', 'verifies', 'by', 'decided_by', 'asked_by']);
+const DATE_KEYS = new Set(['target', 'backup', 'added', 'date', 'told', 'features']);
+
+export interface CompletionSite {
+  /** The key whose value is being typed (for a list item: the list's key). */
+  key: string;
+  /** The parent key, e.g. `roles` or `freeze`, when known. */
+  parent?: string;
+  /** What is typed of the value so far. */
+  prefix: string;
+}
+
+/**
+ * Finds which key's value the cursor is in, from the text alone, so completion works on a file
+ * that does not parse yet (the usual state while typing).
+ */
+export function completionSite(text: string, offset: number): CompletionSite | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const pair = /^(\s*)(?:-\s+)?([A-Za-z_]+):\s*(?:\[\s*(?:[^\]]*,\s*)?)?([^\s,\]]*)$/.exec(before);
+  const indentOf = (line: string) => /^\s*/.exec(line)?.[0].length ?? 0;
+  const parentOf = (indent: number): string | undefined => {
+    const lines = text.slice(0, lineStart).split('\n').reverse();
+    for (const line of lines) {
+      if (!line.trim() || line.trim().startsWith('#')) continue;
+      const key = /^(\s*)(?:-\s+)?([A-Za-z_]+):/.exec(line);
+      if (key && (key[1]?.length ?? 0) < indent && !/^\s*-/.test(line)) return key[2];
+      if (key && /^\s*-/.test(line) && (key[1]?.length ?? 0) < indent) continue;
+    }
+    return undefined;
+  };
+  if (pair) return { key: pair[2] ?? '', prefix: pair[3] ?? '', ...withParent(parentOf(pair[1]?.length ?? 0)) };
+  const item = /^(\s*)-\s+([^\s]*)$/.exec(before);
+  if (item) {
+    const parent = parentOf((item[1]?.length ?? 0) + 1);
+    return parent ? { key: parent, prefix: item[2] ?? '' } : undefined;
+  }
+  return undefined;
+  function withParent(parent: string | undefined) {
+    return parent ? { parent } : {};
+  }
+}
+
+export interface ValueSuggestion {
+  value: string;
+  detail: string;
+  kind: 'person' | 'enum' | 'date';
+}
+
+/** Values to offer at a site: people, enum values or dates. */
+export function suggestValues(site: CompletionSite, people: readonly string[], today: string): ValueSuggestion[] {
+  const { key, parent } = site;
+  if (key === 'status') return STATUSES.map((value) => ({ value, detail: 'task status', kind: 'enum' }));
+  if (key === 'kind') return KINDS.map((value) => ({ value, detail: 'task kind', kind: 'enum' }));
+  if (key === 'risk') return RISKS.map((value) => ({ value, detail: 'risk', kind: 'enum' }));
+  if (key === 'environment' && parent === 'dry_run') return ENVIRONMENTS.map((value) => ({ value, detail: 'dry-run environment', kind: 'enum' }));
+  if (key === 'decision') return ['go', 'no-go'].map((value) => ({ value, detail: 'decision', kind: 'enum' }));
+  if (DATE_KEYS.has(key) || (key === 'scope' && parent === 'freeze')) return dateSuggestions(today);
+  if (PERSON_KEYS.has(key)) return people.map((value) => ({ value, detail: 'person', kind: 'person' }));
+  return [];
+}
+
+function dateSuggestions(today: string): ValueSuggestion[] {
+  const day = dayNumber(today) ?? 0;
+  const weekday = (day + 4) % 7; // 0 = Sunday
+  const nextMonday = formatDay(day + ((8 - weekday) % 7 || 7));
+  const nextFriday = formatDay(day + ((12 - weekday) % 7 || 7));
+  return [
+    { value: today, detail: 'today', kind: 'date' },
+    { value: addDays(today, 1), detail: 'tomorrow', kind: 'date' },
+    { value: nextMonday, detail: 'next Monday', kind: 'date' },
+    { value: nextFriday, detail: 'next Friday', kind: 'date' },
+    { value: addDays(today, 7), detail: 'in one week', kind: 'date' },
+    { value: addDays(today, 14), detail: 'in two weeks', kind: 'date' },
+  ];
+}

@@ -1,0 +1,53 @@
+import { workingDaysBetween } from './dates';
+import type { CheckResult } from './engine';
+
+export interface PersonLoad {
+  person: string;
+  openTasks: { id: string; title: string; status: string; estimate?: number }[];
+  /** Sum of open estimates, in days. */
+  estimate: number;
+  /** Working days this person has before target (capacity-adjusted), if the target is known. */
+  available?: number;
+  roles: string[];
+}
+
+/** Each person's open work and roles: for hovers, the owner chart and overload messages. */
+export function ownerLoads(result: CheckResult): PersonLoad[] {
+  const { context, plan } = result;
+  const people = context.people;
+  const loads = new Map<string, PersonLoad>();
+  const target = plan.release?.data.target;
+  const daysLeft = typeof target === 'string' ? workingDaysBetween(context.today, target) : undefined;
+  const entry = (name: string): PersonLoad => {
+    const person = people.canonical(name);
+    let load = loads.get(person);
+    if (!load) {
+      load = { person, openTasks: [], estimate: 0, roles: [], ...(daysLeft !== undefined ? { available: Math.round(((daysLeft * people.capacity(person)) / 5) * 10) / 10 } : {}) };
+      loads.set(person, load);
+    }
+    return load;
+  };
+  for (const name of people.names) entry(name);
+  const single = (value: unknown): string | undefined => {
+    const verdict = people.judge(value);
+    return verdict.kind === 'ok' || verdict.kind === 'unknown' ? verdict.person : undefined;
+  };
+  for (const { task, index } of context.openTasks()) {
+    const owner = single(task.owner);
+    if (!owner) continue;
+    const load = entry(owner);
+    load.openTasks.push({ id: task.id !== undefined ? String(task.id) : `#${index + 1}`, title: task.title ?? '', status: task.status ?? 'todo', ...(typeof task.estimate === 'number' ? { estimate: task.estimate } : {}) });
+    load.estimate += task.estimate ?? 0;
+  }
+  const roles = plan.release?.data.roles ?? {};
+  for (const role of ['scope', 'delivery', 'readiness', 'stop'] as const) {
+    const holder = single(roles[role]);
+    if (holder) entry(holder).roles.push(role);
+  }
+  const rollbackRoles = plan.rollback?.data.roles ?? {};
+  for (const role of ['decides', 'runs', 'verifies'] as const) {
+    const holder = single(rollbackRoles[role]);
+    if (holder) entry(holder).roles.push(`rollback ${role}`);
+  }
+  return [...loads.values()];
+}
