@@ -6,7 +6,10 @@ import { VIEW_ID } from './commands/ids';
 import { openInEditor } from './commands/openInEditor';
 import { refresh } from './commands/refresh';
 import { showProblems } from './commands/showProblems';
+import { QuickFixProvider } from './codeActions';
+import { PlanCompletionProvider } from './completion';
 import { DiagnosticsManager } from './diagnostics';
+import { OwnerHoverProvider } from './hover';
 import { PlanStore } from './planStore';
 import { ReleaseStatusBar } from './statusBar';
 import { ReleaseTreeProvider } from './tree/releaseTree';
@@ -19,6 +22,9 @@ export interface ReleasePlanApi {
   /** Overrides "today" (YYYY-MM-DD) for every check; undefined restores the real date. */
   setToday(today: string | undefined): Promise<void>;
 }
+
+/** Plan files in any folder's `.release/`, on any file system (virtual workspaces too). */
+const PLAN_FILES: vscode.DocumentSelector = [{ pattern: '**/.release/**/*.{yaml,yml}' }];
 
 const COMMANDS: Command[] = [openInEditor, refresh, createPlan, showProblems];
 
@@ -41,6 +47,9 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
     tree,
     statusBar,
     vscode.window.registerTreeDataProvider(VIEW_ID, tree),
+    vscode.languages.registerCodeActionsProvider(PLAN_FILES, new QuickFixProvider(store), QuickFixProvider.metadata),
+    vscode.languages.registerCompletionItemProvider(PLAN_FILES, new PlanCompletionProvider(store), ...PlanCompletionProvider.triggers),
+    vscode.languages.registerHoverProvider(PLAN_FILES, new OwnerHoverProvider(store)),
     ...COMMANDS.map((command) => vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(commandContext, ...args))),
   );
 

@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { addDays } from '../core/dates';
+import { setValue, type EditResult } from '../core/edits';
+import { rollbackScaffold } from '../core/scaffold';
+import type { Finding } from '../core/types';
+import { ROLLBACK_FILE } from '../core/types';
+import { valueAt } from '../core/validate';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { toWorkspaceEdit } from './documentEdits';
+import { planPath, planUri } from './planFiles';
+import type { FolderPlan, PlanStore } from './planStore';
+import { ownerCandidates } from './people';
+
+const MAX_CANDIDATES = 5;
+
+/**
+ * Quick fixes for findings. Each is a WorkspaceEdit computed from the document's current text, so
+ * it is undoable and keeps comments; none is offered while the last check is older than the text.
+ */
+export class QuickFixProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly store: PlanStore) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const plan = this.store.forUri(document.uri);
+    const path = plan && planPath(plan.folder, document.uri);
+    if (!plan || !path || plan.versions.get(document.uri.toString()) !== undefined && plan.versions.get(document.uri.toString()) !== document.version) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const finding = plan.result.findings.find((f) => f.file === path && f.code === codeOf(diagnostic) && sameRange(f, diagnostic.range));
+      if (finding) actions.push(...this.fixes(document, plan, finding, diagnostic));
+    }
+    return actions;
+  }
+
+  private fixes(document: vscode.TextDocument, plan: FolderPlan, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+    const text = document.getText();
+    const edit = (title: string, result: EditResult, preferred = false): vscode.CodeAction[] => {
+      if (!result.ok) return [];
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      action.edit = toWorkspaceEdit(document, result.edits);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = preferred;
+      return [action];
+    };
+    const path = finding.path ?? [];
+    const today = plan.today;
+
+    switch (finding.code) {
+      case 'owner-missing':
+      case 'owner-team-label':
+      case 'owner-unknown': {
+        if (path[path.length - 1] !== 'owner' && path[0] !== 'roles') return [];
+        const target = path.length >= 3 ? path : [...path, 'owner'];
+        return ownerCandidates(plan.result)
+          .slice(0, MAX_CANDIDATES)
+          .flatMap((person, i) => edit(vscode.l10n.t('Assign to {0}', person), setValue(text, target, person), i === 0 && finding.code !== 'owner-unknown'));
+      }
+      case 'owner-multiple': {
+        const people = peopleAt(plan, finding);
+        return people.flatMap((person, i) => edit(vscode.l10n.t('Keep {0} as the one owner', person), setValue(text, path, person), i === 0));
+      }
+      case 'role-missing':
+      case 'rollback-role-missing': {
+        const role = roleOf(finding.message);
+        if (!role) return [];
+        return ownerCandidates(plan.result)
+          .slice(0, MAX_CANDIDATES)
+          .flatMap((person, i) => edit(vscode.l10n.t('Set roles.{0} to {1}', role, person), setValue(text, ['roles', role], person), i === 0));
+      }
+      case 'migration-no-rollback': {
+        const taskPath = path.slice(0, 2);
+        return edit(vscode.l10n.t('Add a rollback line to this task'), setValue(text, [...taskPath, 'rollback'], 'TODO: how this migration is undone (e.g. down migration tested on a copy)'), true);
+      }
+      case 'date-backup-missing': {
+        const target = plan.result.plan.release?.data.target;
+        if (typeof target !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(target)) return [];
+        const backup = addDays(target, 7);
+        return edit(vscode.l10n.t('Add backup date {0} (one week after target)', backup), setValue(text, ['backup'], backup), true);
+      }
+      case 'parked-not-told': {
+        const itemPath = path[0] === 'parked' ? path.slice(0, 2) : path;
+        return edit(vscode.l10n.t('Mark as told today ({0})', today), setValue(text, [...itemPath, 'told'], today), true);
+      }
+      case 'rollback-missing': {
+        const action = new vscode.CodeAction(vscode.l10n.t('Create rollback.yaml from a template'), vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.createFile(planUri(plan.folder, ROLLBACK_FILE), { ignoreIfExists: true, contents: new TextEncoder().encode(rollbackScaffold()) });
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        return [action];
+      }
+      default:
+        return [];
+    }
+  }
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (typeof code === 'object' && code !== null) return String(code.value);
+  return code === undefined ? undefined : String(code);
+}
+
+function sameRange(finding: Finding, range: vscode.Range): boolean {
+  const { start, end } = finding.range;
+  return range.start.line === start.line && range.start.character === start.character && range.end.line === end.line && range.end.character === end.character;
+}
+
+/** The people named by the value an owner-multiple finding is about. */
+function peopleAt(plan: FolderPlan, finding: Finding): string[] {
+  const loaded = [plan.result.plan.release, plan.result.plan.rollback, ...plan.result.plan.checkins].find((file) => file?.source.path === finding.file);
+  const verdict = plan.result.context.people.judge(valueAt(loaded?.data, finding.path ?? []));
+  if (verdict.kind !== 'multiple') return [];
+  return [...new Set(verdict.people.map((name) => plan.result.context.people.canonical(name)))];
+}
+
+/** Both role findings tell the user to add `roles.<role>:`. */
+function roleOf(message: string): string | undefined {
+  return /`roles\.([a-z]+):`/.exec(message)?.[1];
+}
