@@ -7,6 +7,7 @@ export type YamlPath = readonly PathSegment[];
 /** Files larger than this are not parsed: no release plan is this big, and parsing would stall the editor. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
+const MAX_SYNTAX_FINDINGS = 10;
 
 /**
  * One parsed YAML file with the means to turn a path into a source range. Parsing never throws:
@@ -39,10 +40,24 @@ export class SourceFile {
       return;
     }
     this.doc = doc;
+    // The parser repeats one error for every level it unwinds (hundreds for 5000 unclosed `[`):
+    // report each message once per position, and only the first few; the rest follow from them.
+    const reported = new Set<string>();
+    let dropped = 0;
     for (const error of doc.errors) {
       const [start, end] = error.pos;
-      this.parseFindings.push(this.finding(this.offsetRange(start, Math.max(end, start)), 'error', 'yaml-syntax', firstLine(error.message)));
+      const message = firstLine(error.message);
+      const key = `${start}:${end}:${message}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      if (this.parseFindings.length >= MAX_SYNTAX_FINDINGS) {
+        dropped++;
+        continue;
+      }
+      this.parseFindings.push(this.finding(this.offsetRange(start, Math.max(end, start)), 'error', 'yaml-syntax', message));
     }
+    const last = this.parseFindings[this.parseFindings.length - 1];
+    if (last && dropped > 0) last.message += ` (${dropped} more YAML errors not shown: fix this one first.)`;
     if (doc.errors.length > 0) return;
     try {
       this.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -44,7 +44,7 @@ export function validate<K extends FileKind>(file: SourceFile, kind: K): Validat
       const key = `${issue.code}:${path.join('.')}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const finding = describeIssue(file, kind, issue, path, data);
+      const finding = describeIssue(file, kind, schema, issue, path, data);
       if (finding) findings.push(finding);
       changed = removeOffender(data, issue, path) || changed;
     }
@@ -53,12 +53,12 @@ export function validate<K extends FileKind>(file: SourceFile, kind: K): Validat
   return { data: data as Validated<z.infer<(typeof FILE_SCHEMAS)[K]['schema']>>['data'], findings };
 }
 
-function describeIssue(file: SourceFile, kind: FileKind, issue: z.core.$ZodIssue, path: PathSegment[], data: unknown): Finding | undefined {
+function describeIssue(file: SourceFile, kind: FileKind, schema: z.ZodType, issue: z.core.$ZodIssue, path: PathSegment[], data: unknown): Finding | undefined {
   const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the file';
   if (issue.code === 'unrecognized_keys') {
     // One finding for the first unknown key; each key gets its own issue pass anyway in practice.
     const keys = issue.keys;
-    const known = knownKeys(issue);
+    const known = knownKeys(schema, path);
     return file.finding(
       file.rangeFor([...path, keys[0] ?? '']),
       'error',
@@ -104,8 +104,32 @@ function article(type: string): string {
   return names[type] ?? type;
 }
 
-function knownKeys(issue: z.core.$ZodIssue): string | undefined {
-  const shape = (issue as { inst?: { _zod?: { def?: { shape?: Record<string, unknown> } } } }).inst?._zod?.def?.shape;
+interface SchemaDef {
+  type?: string;
+  shape?: Record<string, unknown>;
+  innerType?: unknown;
+  element?: unknown;
+}
+
+/**
+ * The field names the schema allows at `path`. Zod issues do not carry the object schema they came
+ * from, so walk the schema along the path (through optional and array wrappers).
+ */
+function knownKeys(schema: z.ZodType, path: readonly PathSegment[]): string | undefined {
+  const defOf = (node: unknown): SchemaDef | undefined => (node as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
+  const unwrap = (node: unknown): unknown => {
+    let cursor = node;
+    while (defOf(cursor)?.type === 'optional') cursor = defOf(cursor)?.innerType;
+    return cursor;
+  };
+  let node: unknown = unwrap(schema);
+  for (const segment of path) {
+    const def = defOf(node);
+    if (typeof segment === 'number' && def?.type === 'array') node = unwrap(def.element);
+    else if (typeof segment === 'string' && def?.type === 'object' && def.shape) node = unwrap(def.shape[segment]);
+    else return undefined;
+  }
+  const shape = defOf(node)?.shape;
   return shape ? Object.keys(shape).join(', ') : undefined;
 }
 

@@ -8,7 +8,8 @@ export function checkCommunication(ctx: RuleContext): void {
       if (!item || typeof item.told === 'string') return;
       const who = item.asked_by ? `${item.asked_by} and the other stakeholders` : 'the stakeholders';
       const path = item.told === false ? ['parked', index, 'told'] : ['parked', index];
-      ctx.report(release.source, path, 'parked-not-told', `"${item.title ?? 'This item'}" was parked but ${who} were not told. Tell them, then set \`told:\` to the date.`, { prefer: 'value' });
+      // `told: false` points at the false; a missing `told` at the item's first line, not the whole item.
+      ctx.report(release.source, path, 'parked-not-told', `"${item.title ?? 'This item'}" was parked but ${who} were not told. Tell them, then set \`told:\` to the date.`, { prefer: item.told === false ? 'value' : 'key' });
     });
   }
 

@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { check, CLEAN_ROLLBACK, expectFinding, expectNo, only, releaseWith } from './helpers';
+
+const RB = '.release/rollback.yaml';
+const rollback = (find: string, replace: string) => ({ 'rollback.yaml': releaseWith(find, replace, CLEAN_ROLLBACK) });
+const REHEARSALS = 'rehearsals:\n  - date: 2026-11-27\n    environment: staging\n    minutes: 11\n    by: Bo\n';
+const unrehearsed = rollback(REHEARSALS, '');
+
+describe('rollback rules', () => {
+  describe('rollback-missing', () => {
+    it('fires when there is no rollback.yaml, attached to release.yaml', () => {
+      const finding = expectFinding({ 'rollback.yaml': undefined }, 'rollback-missing', { severity: 'error', covers: 'release' });
+      assert.equal(finding.file, '.release/release.yaml');
+      assert.match(finding.message, /rollback\.yaml/);
+    });
+
+    it('does not fire when rollback.yaml exists, even if it is unreadable', () => {
+      const result = expectNo({ 'rollback.yaml': 'stable: [' }, 'rollback-missing');
+      assert.equal(only(result, 'yaml-syntax').length, 1);
+    });
+  });
+
+  describe('rollback-no-stable', () => {
+    it('fires without `stable`, at the first key', () => {
+      expectFinding(rollback('stable:\n  version: "1.4.2"\n', ''), 'rollback-no-stable', { severity: 'error', covers: 'roles', file: RB });
+    });
+
+    it('fires when `stable` has no version, at the stable key', () => {
+      expectFinding(rollback('  version: "1.4.2"\n', '  build: "#812"\n'), 'rollback-no-stable', { severity: 'error', covers: 'stable', file: RB });
+    });
+
+    it('does not fire with a numeric version', () => {
+      expectNo(rollback('version: "1.4.2"', 'version: 2'), 'rollback-no-stable');
+    });
+  });
+
+  describe('rollback-no-triggers', () => {
+    it('fires on an empty trigger list, at the triggers key', () => {
+      expectFinding(rollback('triggers:\n  - signal: error rate\n    threshold: "> 2%"\n    for: 5m\n', 'triggers: []\n'), 'rollback-no-triggers', { severity: 'error', covers: 'triggers', file: RB });
+    });
+
+    it('does not fire when a trigger is agreed', () => {
+      expectNo({}, 'rollback-no-triggers');
+    });
+  });
+
+  describe('rollback-trigger-vague', () => {
+    it('fires on a trigger without threshold, at its first line', () => {
+      const finding = expectFinding(rollback('    threshold: "> 2%"\n', ''), 'rollback-trigger-vague', { severity: 'warning', covers: 'signal: error rate', file: RB });
+      assert.match(finding.message, /"error rate" has no threshold/);
+    });
+
+    it('does not fire on a numeric threshold', () => {
+      expectNo(rollback('threshold: "> 2%"', 'threshold: 5'), 'rollback-trigger-vague');
+    });
+  });
+
+  describe('rollback-role-missing', () => {
+    it('fires at the roles key when a role is absent', () => {
+      const finding = expectFinding(rollback('  runs: Bo\n', ''), 'rollback-role-missing', { severity: 'error', covers: 'roles', file: RB });
+      assert.match(finding.message, /roles\.runs/);
+    });
+
+    it('fires at the value when a role is empty', () => {
+      expectFinding(rollback('  verifies: Cy\n', '  verifies: ""\n'), 'rollback-role-missing', { severity: 'error', covers: '""', file: RB });
+    });
+
+    it('does not fire when the roles are named; a group is owner-team-label instead', () => {
+      expectNo({}, 'rollback-role-missing');
+      const result = expectNo(rollback('  runs: Bo\n', '  runs: ops\n'), 'rollback-role-missing');
+      assert.equal(only(result, 'owner-team-label').length, 1);
+    });
+  });
+
+  describe('rollback-no-steps', () => {
+    it('fires without steps, at the first key', () => {
+      expectFinding(rollback('steps:\n  - Redeploy 1.4.2.\n  - Check users are on 1.4.2.\n', ''), 'rollback-no-steps', { severity: 'error', covers: 'stable', file: RB });
+    });
+
+    it('fires when every step is blank, at the steps key', () => {
+      expectFinding(rollback('  - Redeploy 1.4.2.\n  - Check users are on 1.4.2.\n', '  - ""\n'), 'rollback-no-steps', { severity: 'error', covers: 'steps', file: RB });
+    });
+
+    it('does not fire with one step', () => {
+      expectNo(rollback('  - Check users are on 1.4.2.\n', ''), 'rollback-no-steps');
+    });
+  });
+
+  describe('rollback-too-long', () => {
+    const steps = (count: number) => Array.from({ length: count }, (_, i) => `  - step ${i + 1}\n`).join('');
+    const longer = (count: number) => rollback('  - Redeploy 1.4.2.\n  - Check users are on 1.4.2.\n', steps(count));
+
+    it('fires above 12 steps, at the steps key', () => {
+      const finding = expectFinding(longer(13), 'rollback-too-long', { severity: 'warning', covers: 'steps', file: RB });
+      assert.match(finding.message, /13 steps; the limit is 12/);
+    });
+
+    it('does not fire at 12 steps', () => {
+      expectNo(longer(12), 'rollback-too-long');
+    });
+
+    it('follows config.yaml limits.runbook_steps', () => {
+      expectFinding({ 'config.yaml': 'limits:\n  runbook_steps: 1\n' }, 'rollback-too-long', { severity: 'warning', covers: 'steps', file: RB });
+    });
+  });
+
+  describe('rollback-not-rehearsed', () => {
+    it('is a warning weeks before target, at the first key', () => {
+      expectFinding(unrehearsed, 'rollback-not-rehearsed', { severity: 'warning', covers: 'stable', file: RB, today: '2026-12-14' });
+    });
+
+    it('is an error from 3 days before target', () => {
+      const finding = expectFinding(unrehearsed, 'rollback-not-rehearsed', { severity: 'error', covers: 'stable', file: RB, today: '2026-12-15' });
+      assert.match(finding.message, /target is days away/);
+    });
+
+    it('is an error on an empty rehearsal list too, at the rehearsals key', () => {
+      expectFinding(rollback(REHEARSALS, 'rehearsals: []\n'), 'rollback-not-rehearsed', { severity: 'error', covers: 'rehearsals', file: RB, today: '2026-12-17' });
+    });
+
+    it('does not fire once a rehearsal is recorded', () => {
+      expectNo({}, 'rollback-not-rehearsed', '2026-12-17');
+    });
+  });
+
+  describe('rollback-rehearsal-stale', () => {
+    it('fires when the latest rehearsal is older than 14 days, at its date', () => {
+      const finding = expectFinding({}, 'rollback-rehearsal-stale', { severity: 'warning', covers: '2026-11-27', file: RB, today: '2026-12-12' });
+      assert.match(finding.message, /15 days ago; the limit is 14/);
+    });
+
+    it('does not fire at exactly 14 days, or when a newer rehearsal exists', () => {
+      expectNo({}, 'rollback-rehearsal-stale', '2026-12-11');
+      const two = rollback(REHEARSALS, `rehearsals:\n  - date: 2026-11-01\n    minutes: 30\n${REHEARSALS.slice('rehearsals:\n'.length)}`);
+      expectNo(two, 'rollback-rehearsal-stale', '2026-12-11');
+      // The older rehearsal took 30 minutes, but only the latest counts for speed.
+      expectNo(two, 'rollback-too-slow', '2026-12-11');
+    });
+
+    it('follows config.yaml limits.rehearsal_age_days', () => {
+      expectFinding({ 'config.yaml': 'limits:\n  rehearsal_age_days: 3\n' }, 'rollback-rehearsal-stale', { severity: 'warning', covers: '2026-11-27', file: RB });
+    });
+  });
+
+  describe('rollback-too-slow', () => {
+    it('fires when the latest rehearsal took longer than target_minutes, at the minutes', () => {
+      expectFinding(rollback('minutes: 11', 'minutes: 16'), 'rollback-too-slow', { severity: 'warning', covers: '16', file: RB });
+    });
+
+    it('does not fire at exactly target_minutes or without target_minutes', () => {
+      expectNo(rollback('minutes: 11', 'minutes: 15'), 'rollback-too-slow');
+      expectNo({ 'rollback.yaml': releaseWith('target_minutes: 15\n', '', releaseWith('minutes: 11', 'minutes: 90', CLEAN_ROLLBACK)) }, 'rollback-too-slow');
+    });
+  });
+
+  describe('migration-no-rollback', () => {
+    it('fires on a migration task without rollback, at the migration risk', () => {
+      const release = releaseWith('    estimate: 2\n', '    estimate: 2\n    risk: [billing, migration]\n');
+      const finding = expectFinding({ 'release.yaml': release }, 'migration-no-rollback', { severity: 'error', covers: 'migration' });
+      assert.deepEqual(finding.path, ['tasks', 0, 'risk', 1]);
+    });
+
+    it('does not fire when the task says how it is undone, or is not a migration', () => {
+      expectNo({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    risk: [migration]\n    rollback: down migration tested on a copy\n') }, 'migration-no-rollback');
+      expectNo({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    risk: [billing]\n') }, 'migration-no-rollback');
+    });
+  });
+
+  it('still checks release.yaml when rollback.yaml is broken', () => {
+    const result = check({ 'rollback.yaml': 'steps: [unclosed', 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') });
+    assert.equal(only(result, 'yaml-syntax').length, 1);
+    assert.equal(only(result, 'owner-team-label').length, 1);
+  });
+});
