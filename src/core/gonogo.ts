@@ -64,6 +64,9 @@ export function evaluateGonogo(result: CheckResult): GonogoResult {
   const todayDay = dayNumber(today) ?? 0;
   if (dryRunDay === undefined) {
     add('dry-run', 'needs-answer', ['No `dry_run.date` in release.yaml: the plan cannot tell whether the release path was tested.']);
+  } else if (dryRunDay > todayDay) {
+    // A dated dry run in the future is a plan, not evidence that the path works.
+    add('dry-run', 'needs-answer', [`The dry run is planned for ${dryRun?.date}; it has not happened yet.`]);
   } else if (todayDay - dryRunDay > context.limits.dry_run_age_days) {
     add('dry-run', 'needs-answer', [`The last dry run (${dryRun?.date}) is older than ${context.limits.dry_run_age_days} days.`]);
   } else if (dryRun?.environment === 'laptop' || dryRun?.environment === undefined) {
