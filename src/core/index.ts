@@ -12,3 +12,5 @@ export * from './summary';
 export * from './load';
 export * from './completion';
 export * from './edits';
+export * from './diff';
+export * from './records';

@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import { todayIso } from '../core/dates';
 import type { Command, CommandContext } from './commands/command';
+import { addTask } from './commands/addTask';
+import { assignOwner } from './commands/assignOwner';
 import { createPlan } from './commands/createPlan';
+import { dailyCheckin } from './commands/dailyCheckin';
+import { clearFilter, filterByOwner } from './commands/filterByOwner';
+import { markTold } from './commands/markTold';
+import { parkTask } from './commands/parkTask';
+import { startRehearsal, stopRehearsal } from './commands/rehearsal';
+import { runGonogo } from './commands/runGonogo';
+import { setStatus } from './commands/setStatus';
 import { VIEW_ID } from './commands/ids';
 import { openInEditor } from './commands/openInEditor';
 import { refresh } from './commands/refresh';
@@ -11,6 +20,7 @@ import { PlanCompletionProvider } from './completion';
 import { DiagnosticsManager } from './diagnostics';
 import { OwnerHoverProvider } from './hover';
 import { PlanStore } from './planStore';
+import { RehearsalTimer } from './rehearsalTimer';
 import { ReleaseStatusBar } from './statusBar';
 import { ReleaseTreeProvider } from './tree/releaseTree';
 
@@ -19,6 +29,7 @@ export interface ReleasePlanApi {
   store: PlanStore;
   tree: ReleaseTreeProvider;
   statusBar: ReleaseStatusBar;
+  rehearsal: RehearsalTimer;
   /** Overrides "today" (YYYY-MM-DD) for every check; undefined restores the real date. */
   setToday(today: string | undefined): Promise<void>;
 }
@@ -26,7 +37,23 @@ export interface ReleasePlanApi {
 /** Plan files in any folder's `.release/`, on any file system (virtual workspaces too). */
 const PLAN_FILES: vscode.DocumentSelector = [{ pattern: '**/.release/**/*.{yaml,yml}' }];
 
-const COMMANDS: Command[] = [openInEditor, refresh, createPlan, showProblems];
+const COMMANDS: Command[] = [
+  openInEditor,
+  refresh,
+  createPlan,
+  showProblems,
+  runGonogo,
+  startRehearsal,
+  stopRehearsal,
+  dailyCheckin,
+  addTask,
+  assignOwner,
+  setStatus,
+  parkTask,
+  markTold,
+  filterByOwner,
+  clearFilter,
+];
 
 export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
   const started = performance.now();
@@ -38,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
   const diagnostics = new DiagnosticsManager(store, docs);
   const tree = new ReleaseTreeProvider(store);
   const statusBar = new ReleaseStatusBar(store);
-  const commandContext: CommandContext = { store, tree, log, extensionUri: context.extensionUri };
+  const rehearsal = new RehearsalTimer();
+  const commandContext: CommandContext = { store, tree, rehearsal, log, extensionUri: context.extensionUri };
 
   context.subscriptions.push(
     log,
@@ -46,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
     diagnostics,
     tree,
     statusBar,
+    rehearsal,
     vscode.window.registerTreeDataProvider(VIEW_ID, tree),
     vscode.languages.registerCodeActionsProvider(PLAN_FILES, new QuickFixProvider(store), QuickFixProvider.metadata),
     vscode.languages.registerCompletionItemProvider(PLAN_FILES, new PlanCompletionProvider(store), ...PlanCompletionProvider.triggers),
@@ -53,12 +82,14 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
     ...COMMANDS.map((command) => vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(commandContext, ...args))),
   );
 
+  context.subscriptions.push(store.onDidChange(() => void vscode.commands.executeCommand('setContext', 'releasePlan.hasPlan', store.hasPlan)));
   void store.refreshAll().then(() => log.info(`Activated; first check done in ${(performance.now() - started).toFixed(0)} ms`));
 
   return {
     store,
     tree,
     statusBar,
+    rehearsal,
     async setToday(today) {
       todayOverride = today;
       await store.refreshAll();

@@ -39,7 +39,10 @@ export class PlanStore implements vscode.Disposable {
       watcher.onDidChange(onDisk),
       watcher.onDidDelete(onDisk),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.scheduleFor(event.document.uri);
+        if (event.contentChanges.length > 0 && checkOnType(event.document.uri)) this.scheduleFor(event.document.uri);
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (!checkOnType(doc.uri)) this.scheduleFor(doc.uri);
       }),
       // Closing a dirty document drops its unsaved text: re-check from disk.
       vscode.workspace.onDidCloseTextDocument((doc) => this.scheduleFor(doc.uri)),
@@ -95,6 +98,11 @@ export class PlanStore implements vscode.Disposable {
     }
   }
 
+  /** True when any folder has a plan: drives the `releasePlan.hasPlan` context key. */
+  get hasPlan(): boolean {
+    return this.plans.size > 0;
+  }
+
   private scheduleFor(uri: vscode.Uri): void {
     if (!isPlanFile(uri) && !uri.path.endsWith('/.release')) return;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -138,4 +146,8 @@ export class PlanStore implements vscode.Disposable {
     this.timers.clear();
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+function checkOnType(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('releasePlan', uri).get<boolean>('checkOnType', true);
 }

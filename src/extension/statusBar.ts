@@ -12,7 +12,13 @@ export class ReleaseStatusBar implements vscode.Disposable {
   constructor(private readonly store: PlanStore) {
     this.item.name = 'Release Plan';
     this.item.command = COMMAND_IDS.focusView;
-    this.subscriptions.push(store.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this.subscriptions.push(
+      store.onDidChange(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('releasePlan.statusBar.enabled')) this.update();
+      }),
+    );
     this.update();
   }
 
@@ -26,7 +32,7 @@ export class ReleaseStatusBar implements vscode.Disposable {
     const plans = this.store.all();
     const plan = (active && this.store.forUri(active)) ?? plans[0];
     const summary = plan ? summarizeRelease(plan.result) : undefined;
-    if (!plan || !summary) {
+    if (!plan || !summary || !vscode.workspace.getConfiguration('releasePlan').get<boolean>('statusBar.enabled', true)) {
       this.item.hide();
       return;
     }

@@ -1,11 +1,13 @@
 import type * as vscode from 'vscode';
 import type { PlanStore } from '../planStore';
+import type { RehearsalTimer } from '../rehearsalTimer';
 import type { ReleaseTreeProvider } from '../tree/releaseTree';
 
 /** What commands may use; built once in `activate`. */
 export interface CommandContext {
   store: PlanStore;
   tree: ReleaseTreeProvider;
+  rehearsal: RehearsalTimer;
   log: vscode.LogOutputChannel;
   extensionUri: vscode.Uri;
 }

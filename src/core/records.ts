@@ -1,0 +1,47 @@
+import { stringify } from 'yaml';
+import type { GonogoResult, QuestionId } from './gonogo';
+
+export interface RecordedAnswer {
+  answer: 'yes' | 'no';
+  evidence?: string;
+}
+
+/**
+ * The `gonogo/DATE.yaml` a go/no-go run writes: every question with its answer and evidence,
+ * whether the plan answered it or a person did.
+ */
+export function gonogoRecord(result: GonogoResult, decision: 'go' | 'no-go', decidedBy: string, given: Partial<Record<QuestionId, RecordedAnswer>>): string {
+  const answers = result.questions.map((question) => {
+    const person = given[question.id];
+    if (person) return { id: question.id, answer: person.answer, ...(person.evidence ? { evidence: person.evidence } : {}) };
+    const answer = question.verdict === 'pass' ? 'yes' : 'no';
+    return { id: question.id, answer, evidence: question.reasons.join(' ').slice(0, 500) };
+  });
+  const header = `# Go/no-go decision. Written by Release Plan; the questions are in the README.\n`;
+  return header + stringify({ decision, decided_by: decidedBy, answers }, { lineWidth: 0 });
+}
+
+/** Blocks are `{ what, clears }`; an empty `clears` is left out so the rule can flag it. */
+export function checkinRecord(shipped: string[], blocks: { what: string; clears?: string }[]): string {
+  const body = {
+    shipped,
+    blocks: blocks.map((block) => ({ what: block.what, ...(block.clears ? { clears: block.clears } : {}) })),
+  };
+  return `# Daily check-in: what shipped yesterday, what blocks today, who removes each block.\n${stringify(body, { lineWidth: 0 })}`;
+}
+
+/** Minutes between two instants, rounded to a tenth: what a rehearsal records. */
+export function elapsedMinutes(startMs: number, endMs: number): number {
+  return Math.round(((endMs - startMs) / 60_000) * 10) / 10;
+}
+
+/** How a rehearsal compares with the target and the previous one, in one sentence. */
+export function compareRehearsal(minutes: number, targetMinutes: number | undefined, previous: number | undefined): string {
+  const parts = [`The rollback took ${minutes} min`];
+  if (targetMinutes !== undefined) parts.push(minutes <= targetMinutes ? `within the ${targetMinutes}-min target` : `${Math.round((minutes - targetMinutes) * 10) / 10} min over the ${targetMinutes}-min target`);
+  if (previous !== undefined) {
+    const delta = Math.round((minutes - previous) * 10) / 10;
+    parts.push(delta === 0 ? 'the same as last time' : delta < 0 ? `${-delta} min faster than last time (${previous} min)` : `${delta} min slower than last time (${previous} min)`);
+  }
+  return `${parts.join(', ')}.`;
+}

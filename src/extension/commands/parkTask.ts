@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { diffEdit } from '../../core/diff';
+import { appendToList, applyEdits, removeListItem } from '../../core/edits';
+import { RELEASE_FILE } from '../../core/types';
+import { editPlanFile, report } from '../documentEdits';
+import { planUri } from '../planFiles';
+import type { Command } from './command';
+import { COMMAND_IDS } from './ids';
+import { resolveTask, stringArg } from './targets';
+
+/**
+ * Park Task: moves a task from `tasks` to `parked` with the reason and who asked for it, and
+ * `told: false` until someone confirms the stakeholders were told (Mark as Told).
+ */
+export const parkTask: Command = {
+  id: COMMAND_IDS.parkTask,
+  async run(ctx, arg?: unknown) {
+    const task = await resolveTask(ctx.store, arg, vscode.l10n.t('Park which task?'));
+    if (!task) return false;
+    const reason = stringArg(arg, 'reason') ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Why is {0} parked?', task.id), placeHolder: vscode.l10n.t('e.g. does not solve this release\'s problem') }));
+    if (reason === undefined) return false;
+    const askedBy = stringArg(arg, 'askedBy') ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Who asked for {0}? They will need to be told.', task.id) }));
+    if (askedBy === undefined) return false;
+    const done = report(
+      await editPlanFile(planUri(task.plan.folder, RELEASE_FILE), (text) => {
+        const removal = removeListItem(text, ['tasks', task.index]);
+        if (!removal.ok) return removal;
+        const removed = removal.removed as { title?: unknown } | undefined;
+        const without = applyEdits(text, removal.edits);
+        const item = { title: `${task.id} ${String(removed?.title ?? '')}`.trim(), ...(reason ? { reason } : {}), ...(askedBy ? { asked_by: askedBy } : {}), told: false };
+        const added = appendToList(without, ['parked'], item);
+        if (!added.ok) return added;
+        return { ok: true, edits: diffEdit(text, applyEdits(without, added.edits)) };
+      }),
+    );
+    await ctx.store.refresh(task.plan.folder);
+    return done;
+  },
+};

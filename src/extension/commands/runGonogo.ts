@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { GONOGO_DIR } from '../../core/types';
+import { evaluateGonogo, type QuestionId, type QuestionResult } from '../../core/gonogo';
+import { gonogoRecord, type RecordedAnswer } from '../../core/records';
+import { report, writePlanFile } from '../documentEdits';
+import { ownerCandidates } from '../people';
+import { planUri } from '../planFiles';
+import { pickPerson } from './assignOwner';
+import type { Command } from './command';
+import { COMMAND_IDS } from './ids';
+import { isRecord, resolvePlan } from './targets';
+
+export interface GonogoArgs {
+  answers?: Partial<Record<QuestionId, RecordedAnswer>>;
+  decision?: 'go' | 'no-go';
+  decidedBy?: string;
+}
+
+const ICON = { pass: '$(pass)', fail: '$(error)', 'needs-answer': '$(question)' } as const;
+
+/**
+ * Run Go/No-Go Checklist: walks the five questions showing the engine's verdict and evidence,
+ * asks a person only what the plan cannot tell, recommends, records `gonogo/<today>.yaml`.
+ */
+export const runGonogo: Command = {
+  id: COMMAND_IDS.runGonogo,
+  async run(ctx, rawArgs?: unknown) {
+    const args: GonogoArgs = isRecord(rawArgs) ? (rawArgs as GonogoArgs) : {};
+    const plan = await resolvePlan(ctx.store, rawArgs);
+    if (!plan) return undefined;
+    const result = evaluateGonogo(plan.result);
+    const answers: Partial<Record<QuestionId, RecordedAnswer>> = { ...args.answers };
+    const total = result.questions.length;
+
+    for (const [index, question] of result.questions.entries()) {
+      const title = vscode.l10n.t('Go/No-Go ({0}/{1}): {2}', index + 1, total, question.question);
+      if (question.verdict === 'needs-answer' && !answers[question.id]) {
+        const answer = await askQuestion(title, question);
+        if (!answer) return undefined;
+        answers[question.id] = answer;
+      } else if (!args.answers && !args.decision) {
+        const ok = await showVerdict(title, question);
+        if (!ok) return undefined;
+      }
+    }
+
+    const final = result.questions.map((q) => (answers[q.id] ? { ...q, verdict: answers[q.id]?.answer === 'yes' ? 'pass' : 'fail' } : q));
+    const blocking = final.filter((q) => q.verdict !== 'pass');
+    const recommended = blocking.length === 0 ? 'go' : 'no-go';
+    const decision = args.decision ?? (await pickDecision(recommended, blocking.length));
+    if (!decision) return undefined;
+    const stop = plan.result.plan.release?.data.roles?.stop;
+    const stopPerson = typeof stop === 'string' ? stop : undefined;
+    const decidedBy = args.decidedBy ?? (await pickPerson(ownerCandidates(plan.result), vscode.l10n.t('Who makes this decision? (the stop role by default)'), stopPerson));
+    if (!decidedBy) return undefined;
+
+    const uri = planUri(plan.folder, `${GONOGO_DIR}/${plan.today}.yaml`);
+    if (!report(await writePlanFile(uri, gonogoRecord(result, decision, decidedBy, answers)))) return undefined;
+    await ctx.store.refresh(plan.folder);
+
+    const summary = blocking.length
+      ? vscode.l10n.t('Recorded {0}. Blocking: {1}', decision.toUpperCase(), blocking.map((q) => q.question).join(' · '))
+      : vscode.l10n.t('Recorded {0}. All five questions pass.', decision.toUpperCase());
+    const open = vscode.l10n.t('Open Record');
+    void (blocking.length ? vscode.window.showWarningMessage(summary, open) : vscode.window.showInformationMessage(summary, open)).then((choice) => {
+      if (choice === open) void vscode.window.showTextDocument(uri);
+    });
+    return { uri, decision, blocking: blocking.map((q) => q.id) };
+  },
+};
+
+async function showVerdict(title: string, question: QuestionResult): Promise<boolean> {
+  const next = { label: `${ICON[question.verdict]} ${question.verdict === 'pass' ? vscode.l10n.t('Pass') : vscode.l10n.t('Fails')} — ${vscode.l10n.t('continue')}`, detail: question.reasons.join(' · ') };
+  const reasons = question.reasons.slice(0, 6).map((reason) => ({ label: `$(info) ${reason}`, reason: true }));
+  const picked = await vscode.window.showQuickPick([next, ...reasons], { title, placeHolder: vscode.l10n.t('The plan answers this question. Press Enter to continue.'), ignoreFocusOut: true });
+  return picked !== undefined;
+}
+
+async function askQuestion(title: string, question: QuestionResult): Promise<RecordedAnswer | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: '$(check) Yes', answer: 'yes' as const, detail: question.reasons.join(' · ') },
+      { label: '$(x) No', answer: 'no' as const },
+    ],
+    { title, placeHolder: vscode.l10n.t('The plan cannot tell: answer it.'), ignoreFocusOut: true },
+  );
+  if (!picked) return undefined;
+  const evidence = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Evidence (a link, a date, who checked)'), ignoreFocusOut: true });
+  if (evidence === undefined) return undefined;
+  return { answer: picked.answer, ...(evidence.trim() ? { evidence: evidence.trim() } : {}) };
+}
+
+async function pickDecision(recommended: 'go' | 'no-go', blocking: number): Promise<'go' | 'no-go' | undefined> {
+  const items = [
+    { label: 'No-Go', value: 'no-go' as const, description: recommended === 'no-go' ? vscode.l10n.t('recommended: {0} question(s) not passing', blocking) : '' },
+    { label: 'Go', value: 'go' as const, description: recommended === 'go' ? vscode.l10n.t('recommended: all five pass') : vscode.l10n.t('against the recommendation') },
+  ];
+  const ordered = recommended === 'go' ? [items[1], items[0]] : items;
+  const picked = await vscode.window.showQuickPick(ordered.filter((i): i is (typeof items)[number] => !!i), { title: vscode.l10n.t('Go/No-Go: the decision'), placeHolder: vscode.l10n.t('Recommendation: {0}', recommended.toUpperCase()), ignoreFocusOut: true });
+  return picked?.value;
+}
