@@ -1,0 +1,125 @@
+// Every command run with arguments instead of prompts, and the files it writes checked.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { api, exists, file, readText, setText, Snapshot, waitFor } from './helpers';
+
+describe('commands', function () {
+  this.timeout(30_000);
+  const release = () => file('.release/release.yaml');
+  const rollback = () => file('.release/rollback.yaml');
+  const snapshot = new Snapshot();
+  let today: string;
+
+  before(async () => {
+    today = (await api()).store.today();
+    await snapshot.take(release(), rollback(), file(`.release/gonogo/${today}.yaml`), file(`.release/checkins/${today}.yaml`));
+  });
+  afterEach(() => snapshot.restore());
+
+  it('Run Go/No-Go records the answers and the decision', async () => {
+    const outcome = await vscode.commands.executeCommand<{ uri: vscode.Uri; decision: string; blocking: string[] }>('releasePlan.runGonogo', {
+      answers: { 'dry-run': { answer: 'yes', evidence: 'staging chain run on Monday' } },
+      decision: 'no-go',
+      decidedBy: 'Ana',
+    });
+    assert.ok(outcome, 'the command returns its outcome');
+    const record = parse(await readText(file(`.release/gonogo/${today}.yaml`)));
+    assert.equal(record.decision, 'no-go');
+    assert.equal(record.decided_by, 'Ana');
+    assert.deepEqual(record.answers.map((a: { id: string }) => a.id), ['one-problem', 'owners', 'rollback', 'dry-run', 'stakeholders']);
+    assert.deepEqual(record.answers.find((a: { id: string }) => a.id === 'dry-run'), { id: 'dry-run', answer: 'yes', evidence: 'staging chain run on Monday' });
+    assert.equal(record.answers.find((a: { id: string }) => a.id === 'owners').answer, 'no', 'the team-label owner fails question 2');
+    assert.deepEqual(outcome.blocking, ['owners']);
+    const { tree } = await api();
+    await waitFor(() => tree.getChildren()[0]?.children?.find((c) => c.label === 'Go/No-Go')?.description?.startsWith(`no-go on ${today}`), 'the tree to show the decision');
+  });
+
+  it('Run Go/No-Go refuses to overwrite a record with unsaved changes', async () => {
+    const uri = file(`.release/gonogo/${today}.yaml`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { contents: new TextEncoder().encode('decision: go\n') });
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await setText(uri, 'decision: go\ndecided_by: Cy\n'); // unsaved
+    const outcome = await vscode.commands.executeCommand('releasePlan.runGonogo', { answers: { 'dry-run': { answer: 'no' } }, decision: 'no-go', decidedBy: 'Ana' });
+    assert.equal(outcome, undefined, 'nothing was written');
+    assert.equal(await readText(uri), 'decision: go\n', 'the file on disk is untouched');
+    assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), 'decision: go\ndecided_by: Cy\n', 'the unsaved text is untouched');
+    await vscode.commands.executeCommand('workbench.action.files.revert', uri);
+  });
+
+  it('Daily Check-in writes today\'s file and appends on a second run', async () => {
+    await vscode.commands.executeCommand('releasePlan.dailyCheckin', { shipped: ['PDF endpoint'], blocks: [{ what: 'waiting for the API key', clears: 'Bo' }] });
+    await vscode.commands.executeCommand('releasePlan.dailyCheckin', { shipped: ['Download button'], blocks: [] });
+    const checkin = parse(await readText(file(`.release/checkins/${today}.yaml`)));
+    assert.deepEqual(checkin.shipped, ['PDF endpoint', 'Download button']);
+    assert.deepEqual(checkin.blocks, [{ what: 'waiting for the API key', clears: 'Bo' }]);
+  });
+
+  it('Start/Stop Rollback Rehearsal times the rollback with the clock and appends it', async () => {
+    const { rehearsal } = await api();
+    let now = 1_000_000;
+    const realNow = rehearsal.now;
+    rehearsal.now = () => now;
+    try {
+      await vscode.commands.executeCommand('releasePlan.startRehearsal');
+      now += 90_000;
+      await waitFor(() => rehearsal.text.includes('01:30'), 'the status bar clock to tick');
+      now += 11 * 60_000; // 12.5 minutes in all
+      const outcome = await vscode.commands.executeCommand<{ minutes: number; message: string }>('releasePlan.stopRehearsal', { environment: 'staging', notes: 'flag off first', by: 'Bo' });
+      assert.equal(outcome.minutes, 12.5);
+      assert.equal(outcome.message, 'The rollback took 12.5 min, within the 15-min target, 0.5 min slower than last time (12 min).');
+      const data = parse(await readText(rollback()));
+      assert.deepEqual(data.rehearsals.at(-1), { date: today, environment: 'staging', minutes: 12.5, by: 'Bo', notes: 'flag off first' });
+      assert.match(await readText(rollback()), /^# Fixture for integration tests: a complete rollback runbook/, 'comments kept');
+    } finally {
+      rehearsal.now = realNow;
+    }
+  });
+
+  it('Add Task, Assign Owner, Set Status, Park Task and Mark as Told edit release.yaml', async () => {
+    const id = await vscode.commands.executeCommand<string>('releasePlan.addTask', { title: 'Help page', owner: 'Cy' });
+    assert.equal(id, 'T3');
+    await vscode.commands.executeCommand('releasePlan.assignOwner', { id: 'T3', owner: 'Bo' });
+    await vscode.commands.executeCommand('releasePlan.setStatus', { id: 'T3', status: 'doing' });
+    let data = parse(await readText(release()));
+    assert.deepEqual(data.tasks[2], { id: 'T3', title: 'Help page', owner: 'Bo', status: 'doing', added: today });
+    await vscode.commands.executeCommand('releasePlan.parkTask', { id: 'T3', reason: 'not the invoice problem', askedBy: 'Dee' });
+    data = parse(await readText(release()));
+    assert.deepEqual(data.tasks.map((t: { id: string }) => t.id), ['T1', 'T2']);
+    assert.deepEqual(data.parked, [{ title: 'T3 Help page', reason: 'not the invoice problem', asked_by: 'Dee', told: false }]);
+    await vscode.commands.executeCommand('releasePlan.markTold', { index: 0 });
+    assert.equal(parse(await readText(release())).parked[0].told, today);
+    assert.match(await readText(release()), /^# Fixture for integration tests\n/, 'comments kept');
+  });
+
+  it('Set Status refuses a value that is not a status', async () => {
+    const before = await readText(release());
+    assert.equal(await vscode.commands.executeCommand('releasePlan.setStatus', { id: 'T1', status: 'finished' }), false);
+    assert.equal(await readText(release()), before);
+  });
+
+  it('Create Release Plan never overwrites an existing plan', async () => {
+    const before = await readText(release());
+    const created = await vscode.commands.executeCommand<vscode.Uri[]>('releasePlan.createPlan', file('.'));
+    assert.deepEqual(created?.map((u) => u.path.split('/').pop()), ['team.yaml'], 'only the missing team.yaml is created');
+    assert.equal(await readText(release()), before);
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(file('.release/team.yaml'));
+    await vscode.workspace.applyEdit(edit);
+    assert.equal(await exists(file('.release/team.yaml')), false);
+  });
+
+  it('Filter by Owner narrows the Release view', async () => {
+    const { tree } = await api();
+    await vscode.commands.executeCommand('releasePlan.filterByOwner', 'Bo');
+    try {
+      const tasks = tree.getChildren()[0]?.children?.find((c) => c.kind === 'section' && c.label.startsWith('Tasks'));
+      assert.equal(tasks?.label, 'Tasks (owner: Bo)');
+      const shown = tasks?.children?.flatMap((group) => group.children ?? []).map((t) => t.task?.id);
+      assert.deepEqual(shown, ['T2']);
+    } finally {
+      await vscode.commands.executeCommand('releasePlan.clearFilter');
+    }
+  });
+});

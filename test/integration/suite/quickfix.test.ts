@@ -1,0 +1,127 @@
+// Quick fixes, completion and hover, through VS Code's own provider commands.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { api, diagnostic, exists, file, setText, Snapshot, waitFor } from './helpers';
+
+async function fixesFor(uri: vscode.Uri, code: string): Promise<vscode.CodeAction[]> {
+  const found = await waitFor(() => diagnostic(uri, code), `${code} on ${uri.path}`);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found.range, vscode.CodeActionKind.QuickFix.value);
+  return actions.filter((a) => a.diagnostics?.some((d) => d.source === 'release-plan'));
+}
+
+async function applyFix(action: vscode.CodeAction | undefined): Promise<void> {
+  assert.ok(action?.edit, 'the quick fix carries a WorkspaceEdit');
+  assert.ok(await vscode.workspace.applyEdit(action.edit), 'the quick fix applies');
+}
+
+describe('quick fixes, completion and hover', function () {
+  this.timeout(30_000);
+  const release = () => file('.release/release.yaml');
+  const rollback = () => file('.release/rollback.yaml');
+  const snapshot = new Snapshot();
+  let original: string;
+
+  before(async () => {
+    await api();
+    await snapshot.take(release(), rollback());
+    original = (await vscode.workspace.openTextDocument(release())).getText();
+  });
+  afterEach(() => snapshot.restore());
+
+  it('assigns an owner to a team-label task, keeps comments, and undo restores the text', async () => {
+    const document = await vscode.workspace.openTextDocument(release());
+    await vscode.window.showTextDocument(document);
+    const actions = await fixesFor(release(), 'owner-team-label');
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Assign to Ana') && titles.includes('Assign to Bo'), `offers people: ${titles.join(' | ')}`);
+    await applyFix(actions.find((a) => a.title === 'Assign to Bo'));
+    const text = document.getText();
+    assert.match(text, /^ {4}owner: Bo$/m);
+    assert.ok(text.startsWith('# Fixture for integration tests\n'), 'the comment is kept');
+    assert.equal(text.replace('owner: Bo\n    status: doing', 'owner: backend team\n    status: doing'), original, 'only the owner value changed');
+    await waitFor(() => !diagnostic(release(), 'owner-team-label'), 'the finding to go away');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), original, 'undo restores the original text');
+  });
+
+  it('keeps one of several owners', async () => {
+    await setText(release(), original.replace('owner: backend team', 'owner: Ana and Bo'));
+    const actions = await fixesFor(release(), 'owner-multiple');
+    assert.deepEqual(actions.map((a) => a.title), ['Keep Ana as the one owner', 'Keep Bo as the one owner']);
+    await applyFix(actions[1]);
+    assert.equal(parse((await vscode.workspace.openTextDocument(release())).getText()).tasks[0].owner, 'Bo');
+  });
+
+  it('adds a backup date one week after target', async () => {
+    await setText(release(), original.replace('backup: 2099-06-22\n', ''));
+    const actions = await fixesFor(release(), 'date-backup-missing');
+    assert.equal(actions[0]?.title, 'Add backup date 2099-06-22 (one week after target)');
+    await applyFix(actions[0]);
+    const data = parse((await vscode.workspace.openTextDocument(release())).getText());
+    assert.equal(data.backup, '2099-06-22');
+  });
+
+  it('adds a missing role key', async () => {
+    await setText(release(), original.replace('  stop: Ana\n', ''));
+    const actions = await fixesFor(release(), 'role-missing');
+    assert.ok(actions.length >= 3, 'one action per candidate');
+    await applyFix(actions.find((a) => a.title === 'Set roles.stop to Cy'));
+    const text = (await vscode.workspace.openTextDocument(release())).getText();
+    assert.match(text, /readiness: Cy\n {2}stop: Cy\ntasks:/);
+  });
+
+  it('adds a rollback line to a migration task', async () => {
+    await setText(release(), original.replace('    owner: Bo\n    status: todo', '    owner: Bo\n    status: todo\n    risk: [migration]'));
+    const actions = await fixesFor(release(), 'migration-no-rollback');
+    await applyFix(actions[0]);
+    const data = parse((await vscode.workspace.openTextDocument(release())).getText());
+    assert.match(data.tasks[1].rollback, /undone/);
+    await waitFor(() => !diagnostic(release(), 'migration-no-rollback'), 'the finding to go away');
+  });
+
+  it('marks a parked item as told today', async () => {
+    const { store } = await api();
+    await setText(release(), `${original}parked:\n  - title: CSV export\n    asked_by: Dee\n    told: false\n`);
+    const actions = await fixesFor(release(), 'parked-not-told');
+    await applyFix(actions[0]);
+    const data = parse((await vscode.workspace.openTextDocument(release())).getText());
+    assert.equal(data.parked[0].told, store.today());
+  });
+
+  it('creates rollback.yaml from a template when it is missing', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(rollback());
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const actions = await fixesFor(release(), 'rollback-missing');
+    await applyFix(actions[0]);
+    assert.ok(await exists(rollback()), 'rollback.yaml exists again');
+    await waitFor(() => !diagnostic(release(), 'rollback-missing'), 'rollback-missing to clear');
+  });
+
+  it('completes owner names, statuses and dates', async () => {
+    const { store } = await api();
+    const document = await setText(release(), original.replace('owner: backend team', 'owner: '));
+    const ownerLine = document.getText().split('\n').findIndex((line) => line === '    owner: ');
+    const owners = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', release(), new vscode.Position(ownerLine, 11));
+    const labels = owners.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    for (const name of ['Ana', 'Bo', 'Cy']) assert.ok(labels.includes(name), `offers ${name}: ${labels.slice(0, 20).join(', ')}`);
+    const statusLine = document.getText().split('\n').findIndex((line) => line === '    status: doing');
+    const statuses = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', release(), new vscode.Position(statusLine, 12));
+    const statusLabels = statuses.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(['todo', 'doing', 'blocked', 'done'].every((s) => statusLabels.includes(s)), statusLabels.join(', '));
+    const targetLine = document.getText().split('\n').findIndex((line) => line.startsWith('target: '));
+    const dates = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', release(), new vscode.Position(targetLine, 8));
+    assert.ok(dates.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === store.today()), 'offers today');
+  });
+
+  it('shows a person\'s open tasks and roles on hover', async () => {
+    const document = await vscode.workspace.openTextDocument(release());
+    const line = document.getText().split('\n').findIndex((text) => text === '    owner: Bo');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', release(), new vscode.Position(line, 12));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Bo/);
+    assert.match(text, /T2 Download button/);
+    assert.match(text, /delivery/);
+  });
+});

@@ -1,0 +1,67 @@
+// The Release view, the status bar, and how fast diagnostics follow an edit.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, diagnostic, file, setText, Snapshot, waitFor } from './helpers';
+
+describe('Release view and status bar', function () {
+  this.timeout(60_000);
+
+  it('shows the release with its sections, tasks by status and rollback checks', async () => {
+    const { tree } = await api();
+    const [root, ...others] = tree.getChildren();
+    assert.ok(root);
+    assert.equal(others.length, 0, 'one release in the fixture workspace');
+    assert.equal(root.label, 'basic-v1');
+    assert.match(root.description ?? '', /^T-\d+ days · 1 error/);
+    assert.deepEqual(root.children?.map((c) => c.label), ['Problem', 'Roles', 'Tasks', 'Rollback readiness', 'Go/No-Go', 'Parked']);
+    const tasks = root.children?.find((c) => c.label === 'Tasks');
+    assert.deepEqual(tasks?.children?.map((g) => `${g.label}:${g.description}`), ['Doing:1', 'To do:1']);
+    const t1 = tasks?.children?.[0]?.children?.[0];
+    assert.equal(t1?.label, 'T1 PDF export endpoint');
+    assert.match(t1?.description ?? '', /^backend team · 1 problem$/);
+    const item = tree.getTreeItem(t1!);
+    assert.equal(item.command?.command, 'releasePlan.openInEditor');
+    assert.equal(item.contextValue, 'task');
+    const rollback = root.children?.find((c) => c.label === 'Rollback readiness');
+    assert.equal(rollback?.description, 'ready');
+    assert.deepEqual(rollback?.children?.map((c) => c.label), ['Stable version', 'Triggers', 'Roles', 'Steps', 'Last rehearsal']);
+  });
+
+  it('reveals a task\'s line when its row is clicked', async () => {
+    const { tree } = await api();
+    const t2 = tree.getChildren()[0]?.children?.find((c) => c.label === 'Tasks')?.children?.[1]?.children?.[0];
+    const item = tree.getTreeItem(t2!);
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.path.endsWith('.release/release.yaml'));
+    assert.equal(editor.selection.start.line, 14, 'the `- id: T2` line');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows the release in the status bar', async () => {
+    const { statusBar } = await api();
+    assert.match(statusBar.text, /^\$\(rocket\) basic-v1 · T-\d+ · 1 error$/);
+  });
+
+  it('measures activation and edit-to-diagnostics time on a 50-task plan (printed, not asserted)', async () => {
+    const snapshot = new Snapshot();
+    const release = file('.release/release.yaml');
+    await snapshot.take(release);
+    try {
+      const document = await vscode.workspace.openTextDocument(release);
+      const tasks = Array.from({ length: 50 }, (_, i) => `  - id: P${i + 1}\n    title: Task ${i + 1}\n    owner: ${['Ana', 'Bo', 'Cy'][i % 3]}\n    status: done\n`).join('');
+      const base = document.getText().replace(/tasks:[\s\S]*$/, `tasks:\n${tasks}`);
+      await setText(release, base);
+      await waitFor(() => !diagnostic(release, 'owner-team-label'), 'the 50-task plan to be checked');
+      const started = performance.now();
+      await setText(release, base.replace('owner: Ana', 'owner: QA'));
+      await waitFor(() => diagnostic(release, 'owner-team-label'), 'the new finding');
+      const elapsed = performance.now() - started;
+      console.log(`    edit → diagnostics on a 50-task plan: ${elapsed.toFixed(0)} ms (includes the ${250} ms debounce)`);
+      const { timings } = await api();
+      console.log(`    activation: ${timings.activateMs.toFixed(1)} ms; first check of the workspace: ${timings.firstCheckMs?.toFixed(1) ?? '?'} ms`);
+    } finally {
+      await snapshot.restore();
+    }
+  });
+});
