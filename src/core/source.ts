@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Finding, Position, Range } from './types';
 
 export type PathSegment = string | number;
@@ -8,13 +8,13 @@ export type YamlPath = readonly PathSegment[];
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 const MAX_SYNTAX_FINDINGS = 10;
+const MAX_FLOW_DEPTH = 64;
 
 /**
  * One parsed YAML file with the means to turn a path into a source range. Parsing never throws:
  * problems become findings (`yaml-syntax`, `file-too-large`) and `data` is then undefined.
  */
 export class SourceFile {
-  readonly lineCounter = new LineCounter();
   readonly doc: Document.Parsed | undefined;
   readonly data: unknown;
   readonly parseFindings: Finding[] = [];
@@ -31,9 +31,15 @@ export class SourceFile {
       );
       return;
     }
+    const tooDeep = deepFlowBracket(this.text);
+    if (tooDeep !== undefined) {
+      // yaml's error recovery on thousands of unclosed brackets takes seconds; no plan needs this.
+      this.parseFindings.push(this.finding(this.offsetRange(tooDeep, tooDeep + 1), 'error', 'yaml-syntax', `Brackets are nested more than ${MAX_FLOW_DEPTH} levels deep here, so the file was not checked. Close the brackets or write the list as indented lines.`));
+      return;
+    }
     let doc: Document.Parsed;
     try {
-      doc = parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+      doc = parseDocument(this.text, { prettyErrors: false, uniqueKeys: true });
     } catch (error) {
       // Pathological nesting can exhaust the stack inside the parser.
       this.parseFindings.push(this.finding(this.firstLineRange(), 'error', 'yaml-syntax', `The YAML parser gave up: ${describe(error)}`));
@@ -76,11 +82,23 @@ export class SourceFile {
     return { file: this.path, range, severity, code, message, ...(path ? { path: [...path] } : {}) };
   }
 
+  /** Offsets where lines start, counted the way editors do: \r\n, \n and a lone \r each end a line. */
+  private lineStarts: number[] | undefined;
+
   position(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    const { line, col } = this.lineCounter.linePos(clamped);
-    if (line === 0) return { line: 0, character: clamped };
-    return { line: line - 1, character: col - 1 };
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // The middle of a \r\n is not a place an editor can show: use the end of the line.
+    if (this.text[clamped] === '\n' && this.text[clamped - 1] === '\r') clamped--;
+    // yaml's LineCounter only knows \n, so a lone \r would put ranges past the end of an editor line.
+    const starts = (this.lineStarts ??= lineStarts(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: clamped - (starts[low] ?? 0) };
   }
 
   offsetRange(start: number, end: number): Range {
@@ -152,7 +170,7 @@ export class SourceFile {
   }
 
   private firstLineRange(): Range {
-    const end = this.text.search(/\r?\n/);
+    const end = this.text.search(/[\r\n]/);
     return { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(end === -1 ? this.text.length : end, 200) } };
   }
 
@@ -167,6 +185,46 @@ export class SourceFile {
     });
     return found;
   }
+}
+
+/**
+ * The offset of the first `[` or `{` nested deeper than MAX_FLOW_DEPTH, or undefined. A rough scan
+ * (quotes and comments skipped, block scalars not): good enough, as real plans nest a few levels.
+ */
+function deepFlowBracket(text: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+      else if (ch === '\\' && quote === '"') i++;
+      else if (ch === '\n' && depth === 0) quote = ''; // a stray quote in a plain scalar ends with its line
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) return undefined;
+      i = end;
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 function isNodeLike(value: unknown): value is Node {

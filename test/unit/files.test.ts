@@ -25,9 +25,25 @@ describe('file rules', () => {
       assert.match(finding.message, /unique/);
     });
 
-    it('reports at most 10 syntax errors per file, not one per unclosed bracket', () => {
-      const result = check({ 'rollback.yaml': '['.repeat(5000) });
-      const found = only(result, 'yaml-syntax');
+    it('stops at brackets nested more than 64 deep, at the 65th bracket, without parsing', () => {
+      const text = '['.repeat(5000);
+      const result = check({ 'rollback.yaml': text });
+      const finding = single(result, 'yaml-syntax');
+      assert.deepEqual(finding.range, { start: { line: 0, character: 64 }, end: { line: 0, character: 65 } });
+      assert.match(finding.message, /nested more than 64 levels/);
+    });
+
+    it('does not count brackets inside quotes or comments, nor 60 real levels', () => {
+      const quoted = releaseWith('problem: Customers cannot download their invoices as PDF.', `problem: "Customers cannot download ${'['.repeat(100)} invoices."  # ${'{'.repeat(100)}`);
+      expectNo({ 'release.yaml': quoted }, 'yaml-syntax');
+      const nested = releaseWith('  - Check users are on 1.4.2.\n', `  - Check users are on 1.4.2.\nnotes_deep: ${'['.repeat(60)}${']'.repeat(60)}\n`, CLEAN_ROLLBACK_TEXT);
+      const result = expectNo({ 'rollback.yaml': nested }, 'yaml-syntax');
+      assert.deepEqual(codes(result), ['schema']);
+    });
+
+    it('reports at most 10 syntax errors per file', () => {
+      const text = Array.from({ length: 40 }, (_, i) => `k${i}: "unclosed\n  - x: ]`).join('\n');
+      const found = only(check({ 'rollback.yaml': text }), 'yaml-syntax');
       assert.ok(found.length >= 1 && found.length <= 10, `${found.length} yaml-syntax findings`);
     });
 

@@ -78,9 +78,9 @@ export function only(result: CheckResult, code: string): Finding[] {
   return result.findings.filter((f) => f.code === code);
 }
 
-/** The text a finding's range covers, in the given file text. */
+/** The text a finding's range covers, in the given file text (lines as editors count them). */
 export function covered(text: string, finding: Finding): string {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if (finding.range.start.line === finding.range.end.line) {
     return (lines[finding.range.start.line] ?? '').slice(finding.range.start.character, finding.range.end.character);
   }
@@ -135,4 +135,31 @@ export function expectNo(entries: Record<string, string | undefined>, code: stri
   const found = only(result, code);
   if (found.length > 0) throw new Error(`expected no ${code}, got: ${found.map((f) => f.message).join(' | ')}`);
   return result;
+}
+
+/**
+ * Why `finding`'s range is not inside `text` (the raw file, BOM included), or undefined if it is.
+ * Lines are counted the way editors count them: \r\n, \n and a lone \r each end a line.
+ */
+export function outsideReason(text: string, finding: Finding): string | undefined {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const { start, end } = finding.range;
+  for (const [name, pos] of [['start', start], ['end', end]] as const) {
+    if (!Number.isInteger(pos.line) || !Number.isInteger(pos.character) || pos.line < 0 || pos.character < 0) return `${name} ${JSON.stringify(pos)} is not a position`;
+    if (pos.line >= lines.length) return `${name} line ${pos.line} is past the last line (${lines.length} lines)`;
+    const length = (lines[pos.line] ?? '').length;
+    if (pos.character > length) return `${name} ${JSON.stringify(pos)} is past the end of its line (${length} characters)`;
+  }
+  if (start.line > end.line || (start.line === end.line && start.character > end.character)) return `start ${JSON.stringify(start)} is after end ${JSON.stringify(end)}`;
+  return undefined;
+}
+
+/** Asserts that every finding lies inside the text of its file in `plan`. */
+export function assertRangesInside(plan: ReadonlyMap<string, string>, findings: readonly Finding[]): void {
+  for (const finding of findings) {
+    const text = plan.get(finding.file);
+    if (text === undefined) throw new Error(`${finding.code} is in ${finding.file}, which is not in the plan`);
+    const reason = outsideReason(text, finding);
+    if (reason) throw new Error(`${finding.file}: ${finding.code} range is outside the file: ${reason}`);
+  }
 }
