@@ -169,9 +169,10 @@ function codeServerEnv(paths, runDir, extraEnv) {
 
 /**
  * Starts code-server on 127.0.0.1:port in its own process group and waits until it answers.
- * Returns { pid, port, url, logFile, exited (a promise), stop() }.
+ * `onSpawn(pid)` is called right after the spawn, so a Ctrl-C while waiting can still stop it.
+ * Returns { pid, port, url, logFile, exited (a promise), isRunning(), stop() }.
  */
-export async function startCodeServer({ paths, runDir, port, userDataDir, extensionsDir, workspace, env = {}, logToConsole = false, timeoutMs = 60_000 }) {
+export async function startCodeServer({ paths, runDir, port, userDataDir, extensionsDir, workspace, env = {}, logToConsole = false, timeoutMs = 60_000, onSpawn = () => {} }) {
   const configFile = path.join(runDir, 'code-server.yaml');
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
@@ -197,6 +198,7 @@ export async function startCodeServer({ paths, runDir, port, userDataDir, extens
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const pid = child.pid;
+  onSpawn(pid); // lets the caller register its cleanup before we wait for the server
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => {
       out.write(chunk);

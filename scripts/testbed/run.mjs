@@ -20,13 +20,13 @@
 // wait for the suite, default 300), RELEASE_PLAN_TESTBED_EXTENSION (test another extension folder
 // instead of this checkout; used to prove the harness with a stub), RELEASE_PLAN_TEST_GREP.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureTestbed } from './install.mjs';
 import {
   ROOT, freePort, installExtensionFolder, killProcessGroupSync, log, makeRunDir, portIsFree,
-  readManifest, removeDir, seconds, startCodeServer, tail, withCleanup, writeUserData,
+  readManifest, removeDir, seconds, startCodeServer, stopProcessGroup, tail, withCleanup, writeUserData,
 } from './lib.mjs';
 import { runUiChecks } from '../../test/integration/ui/checks.mjs';
 
@@ -53,6 +53,10 @@ export const CHROMIUM_ARGS = [
 async function main() {
   const started = Date.now();
   mkdirSync(RESULTS_DIR, { recursive: true });
+  // Screenshots and logs of an earlier run would be mistaken for this one's.
+  for (const file of readdirSync(RESULTS_DIR)) {
+    if (/^(ui-.*|suite-timeout|workbench)\.png$|^code-server\.log$/.test(file)) rmSync(path.join(RESULTS_DIR, file));
+  }
 
   let step = Date.now();
   const paths = ensureTestbed();
@@ -94,23 +98,27 @@ async function main() {
 
     step = Date.now();
     const port = await freePort();
+    // Registered before the start, so a Ctrl-C while code-server starts up still stops it.
+    let serverPid;
+    register(
+      async () => {
+        if (!serverPid) return;
+        await stopProcessGroup(serverPid);
+        const free = await portIsFree(port);
+        log(`code-server stopped (process group ${serverPid}); port ${port} ${free ? 'is free' : 'IS STILL BOUND'}`);
+        if (!free) process.exitCode = 1;
+      },
+      () => killProcessGroupSync(serverPid),
+    );
     const server = await startCodeServer({
       paths, runDir, port, userDataDir, extensionsDir, workspace,
+      onSpawn: (pid) => { serverPid = pid; },
       env: {
         RELEASE_PLAN_TEST_RESULTS: resultsFile,
         RELEASE_PLAN_TEST_SUITE: SUITE_INDEX,
         ...(process.env.RELEASE_PLAN_TEST_GREP ? { RELEASE_PLAN_TEST_GREP: process.env.RELEASE_PLAN_TEST_GREP } : {}),
       },
     });
-    register(
-      async () => {
-        await server.stop();
-        const free = await portIsFree(port);
-        log(`code-server stopped (process group ${server.pid}); port ${port} ${free ? 'is free' : 'IS STILL BOUND'}`);
-        if (!free) process.exitCode = 1;
-      },
-      () => killProcessGroupSync(server.pid),
-    );
     log(`code-server on ${server.url} (pid ${server.pid}, up in ${seconds(step)})`);
 
     step = Date.now();

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { ensureTestbed } from './install.mjs';
 import {
   ROOT, freePort, installExtensionFolder, killProcessGroupSync, log, makeRunDir, portIsFree,
-  removeDir, startCodeServer, withCleanup, writeUserData,
+  removeDir, startCodeServer, stopProcessGroup, withCleanup, writeUserData,
 } from './lib.mjs';
 
 const argv = process.argv.slice(2);
@@ -54,14 +54,19 @@ await withCleanup(async (register) => {
   }
 
   const port = option('--port') ? Number(option('--port')) : await freePort();
-  const server = await startCodeServer({ paths, runDir, port, userDataDir, extensionsDir, workspace });
+  let serverPid;
   register(
     async () => {
-      await server.stop();
+      if (!serverPid) return;
+      await stopProcessGroup(serverPid);
       log(`code-server stopped; port ${port} ${(await portIsFree(port)) ? 'is free' : 'IS STILL BOUND'}`);
     },
-    () => killProcessGroupSync(server.pid),
+    () => killProcessGroupSync(serverPid),
   );
+  const server = await startCodeServer({
+    paths, runDir, port, userDataDir, extensionsDir, workspace,
+    onSpawn: (pid) => { serverPid = pid; },
+  });
 
   const url = `${server.url}?folder=${encodeURIComponent(workspace)}`;
   console.log('');
