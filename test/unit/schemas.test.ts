@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FILE_SCHEMAS, jsonSchemas } from '../../src/core/schemas';
+
+const DIR = resolve(__dirname, '../../schemas');
+const STALE = 'schemas/ is out of date with src/core/schemas.ts: run `npm run schema` and commit the result.';
+
+describe('committed JSON Schemas (schemas/*.schema.json)', () => {
+  const expected = jsonSchemas();
+
+  it('has exactly one file per file kind', () => {
+    assert.ok(existsSync(DIR), STALE);
+    const present = readdirSync(DIR).filter((name) => name.endsWith('.schema.json')).sort();
+    assert.deepEqual(present, Object.keys(FILE_SCHEMAS).map((kind) => `${kind}.schema.json`).sort(), STALE);
+  });
+
+  for (const kind of Object.keys(FILE_SCHEMAS) as (keyof typeof FILE_SCHEMAS)[]) {
+    it(`${kind}.schema.json equals what jsonSchemas() produces now`, () => {
+      const path = join(DIR, `${kind}.schema.json`);
+      assert.ok(existsSync(path), STALE);
+      // Byte for byte, as `release-plan schema` writes it, so a reformatted file is caught too.
+      assert.equal(readFileSync(path, 'utf8'), `${JSON.stringify(expected[kind], null, 2)}\n`, STALE);
+    });
+  }
+
+  it('are draft-7 schemas that describe the input shape', () => {
+    const release = expected.release as { $schema: string; required: string[]; additionalProperties: boolean; properties: Record<string, unknown> };
+    assert.equal(release.$schema, 'http://json-schema.org/draft-07/schema#');
+    assert.deepEqual([...release.required].sort(), ['backup', 'problem', 'release', 'target']);
+    assert.equal(release.additionalProperties, false);
+    // Field names are a contract: these must never disappear.
+    for (const field of ['release', 'problem', 'target', 'backup', 'freeze', 'roles', 'dry_run', 'tasks', 'parked']) assert.ok(field in release.properties, field);
+  });
+});
