@@ -18,6 +18,12 @@ describe('file rules', () => {
       assert.deepEqual(new Set(codes(result)), new Set(['yaml-syntax']));
     });
 
+    it('fires on a tab used as indentation, covering the tab', () => {
+      const finding = expectFinding({ 'rollback.yaml': 'stable:\n\tversion: "1.4.2"\n' }, 'yaml-syntax', { severity: 'error', covers: '\t', file: '.release/rollback.yaml' });
+      assert.equal(finding.range.start.line, 1);
+      assert.match(finding.message, /[Tt]ab/);
+    });
+
     it('reports a duplicate key at the second key', () => {
       const text = `${releaseWith('backup: 2026-12-23\n', 'backup: 2026-12-23\ntarget: 2026-12-19\n')}`;
       const finding = single(check({ 'release.yaml': text }), 'yaml-syntax');
