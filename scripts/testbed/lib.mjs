@@ -290,9 +290,19 @@ export async function withCleanup(work) {
     process.on(signal, handlers[signal]);
   }
   process.on('exit', onExit);
+  // If whoever started us dies (e.g. `npm run` killed with SIGTERM), we are re-parented: stop too,
+  // rather than leave code-server running.
+  const parent = process.ppid;
+  const watchdog = setInterval(() => {
+    if (process.ppid === parent) return;
+    log('parent process is gone: stopping everything');
+    cleanup().finally(() => process.exit(1));
+  }, 1000);
+  watchdog.unref();
   try {
     return await work(register);
   } finally {
+    clearInterval(watchdog);
     await cleanup();
     for (const [signal, handler] of Object.entries(handlers)) process.off(signal, handler);
     process.off('exit', onExit);
