@@ -86,8 +86,11 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       }
       case 'rollback-missing': {
         const action = new vscode.CodeAction(vscode.l10n.t('Create rollback.yaml from a template'), vscode.CodeActionKind.QuickFix);
+        const uri = planUri(plan.folder, ROLLBACK_FILE);
         action.edit = new vscode.WorkspaceEdit();
-        action.edit.createFile(planUri(plan.folder, ROLLBACK_FILE), { ignoreIfExists: true, contents: new TextEncoder().encode(rollbackScaffold()) });
+        // createFile + insert rather than createFile's `contents`: the latter fails in web hosts.
+        action.edit.createFile(uri, { ignoreIfExists: true });
+        action.edit.insert(uri, new vscode.Position(0, 0), rollbackScaffold());
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
         return [action];

@@ -32,10 +32,17 @@ export async function editPlanFile(uri: vscode.Uri, compute: (text: string) => E
 /** Creates a new file with content, or refuses if it exists: never overwrites. */
 export async function createPlanFile(uri: vscode.Uri, text: string): Promise<WriteResult> {
   if (await exists(uri)) return { ok: false, reason: vscode.l10n.t('{0} already exists; nothing was overwritten.', basename(uri)) };
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
+  const edit = newFileEdit(uri, text);
   if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: vscode.l10n.t('Could not create {0}.', basename(uri)) };
+  await (await vscode.workspace.openTextDocument(uri)).save();
   return { ok: true };
+}
+
+/** A new file with text, as one undoable edit (createFile's `contents` option fails in web hosts). */
+export function newFileEdit(uri: vscode.Uri, text: string, edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
+  edit.createFile(uri, { ignoreIfExists: true });
+  edit.insert(uri, new vscode.Position(0, 0), text);
+  return edit;
 }
 
 /**

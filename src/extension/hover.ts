@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ownerLoads } from '../core/load';
+import { escapeMarkdown } from './markdown';
 import type { PlanStore } from './planStore';
 
 const PERSON_LINE = /^\s*(?:-\s+)?(owner|clears|scope|delivery|readiness|stop|decides|runs|verifies|by|decided_by):\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$/;
@@ -21,12 +22,12 @@ export class OwnerHoverProvider implements vscode.HoverProvider {
     const load = ownerLoads(plan.result).find((l) => l.person === people.canonical(name));
     if (!load) return undefined;
     const md = new vscode.MarkdownString();
-    md.appendMarkdown('**');
-    md.appendText(load.person);
-    md.appendMarkdown('**');
-    md.appendText(` — ${load.openTasks.length} open task${load.openTasks.length === 1 ? '' : 's'}, ${load.estimate} day${load.estimate === 1 ? '' : 's'} estimated${load.available !== undefined ? ` of ${load.available} available before target` : ''}\n\n`);
-    for (const task of load.openTasks) md.appendText(`• ${task.id} ${task.title} (${task.status}${task.estimate !== undefined ? `, ${task.estimate}d` : ''})\n`);
-    if (load.roles.length) md.appendText(`\nRoles: ${load.roles.join(', ')}`);
+    const tasks = `${load.openTasks.length} open task${load.openTasks.length === 1 ? '' : 's'}`;
+    const days = `${load.estimate} day${load.estimate === 1 ? '' : 's'} estimated${load.available !== undefined ? ` of ${load.available} available before target` : ''}`;
+    md.appendMarkdown(`**${escapeMarkdown(load.person)}** — ${tasks}, ${days}\n\n`);
+    for (const task of load.openTasks) md.appendMarkdown(`- ${escapeMarkdown(`${task.id} ${task.title}`)} (${task.status}${task.estimate !== undefined ? `, ${task.estimate}d` : ''})\n`);
+    if (load.roles.length) md.appendMarkdown(`\nRoles: ${load.roles.join(', ')}`);
     return new vscode.Hover(md, new vscode.Range(position.line, start, position.line, start + name.length));
   }
 }
+

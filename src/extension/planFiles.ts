@@ -22,11 +22,23 @@ export function planUri(folder: vscode.WorkspaceFolder, path: string): vscode.Ur
  * Reads every YAML file under `<folder>/.release/` through `workspace.fs` (so virtual workspaces
  * work), taking the editor's text for open documents so unsaved edits are checked.
  */
-export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<Map<string, string> | undefined> {
+export interface PlanSnapshot {
+  files: Map<string, string>;
+  /** The version of each open document at the moment its text was taken. */
+  versions: Map<string, number>;
+}
+
+export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<PlanSnapshot | undefined> {
   const root = vscode.Uri.joinPath(folder.uri, RELEASE_DIR);
   if (!(await isDirectory(root))) return undefined;
-  const open = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));
   const files = new Map<string, string>();
+  const versions = new Map<string, number>();
+  const take = (path: string, doc: vscode.TextDocument) => {
+    files.set(path, doc.getText());
+    versions.set(doc.uri.toString(), doc.version);
+  };
+  // Looked up at read time, not before the awaits: an edit made meanwhile must be seen with its version.
+  const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
   const decoder = new TextDecoder('utf-8');
 
   async function walk(dir: vscode.Uri, depth: number): Promise<void> {
@@ -43,8 +55,8 @@ export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<Map
       } else if (/\.ya?ml$/i.test(name)) {
         const path = planPath(folder, uri);
         if (!path) continue;
-        const doc = open.get(uri.toString());
-        if (doc) files.set(path, doc.getText());
+        const doc = openDocument(uri);
+        if (doc) take(path, doc);
         else {
           try {
             files.set(path, decoder.decode(await vscode.workspace.fs.readFile(uri)));
@@ -59,9 +71,9 @@ export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<Map
   // Open documents that are not on disk yet (untitled-to-be-saved) still count.
   for (const doc of vscode.workspace.textDocuments) {
     const path = planPath(folder, doc.uri);
-    if (path && isPlanFile(doc.uri) && !files.has(path) && doc.uri.scheme === folder.uri.scheme) files.set(path, doc.getText());
+    if (path && isPlanFile(doc.uri) && !files.has(path) && doc.uri.scheme === folder.uri.scheme) take(path, doc);
   }
-  return files;
+  return { files, versions };
 }
 
 async function isDirectory(uri: vscode.Uri): Promise<boolean> {

@@ -120,17 +120,16 @@ export class PlanStore implements vscode.Disposable {
 
   private async compute(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
-    const versions = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc.version]));
-    const files = await readPlanFiles(folder);
-    if (!files) {
+    const snapshot = await readPlanFiles(folder);
+    if (!snapshot) {
       if (this.plans.delete(key)) this.emitter.fire(folder);
       return;
     }
     const today = this.clock();
     const started = performance.now();
-    const result = checkPlan(files, { today });
+    const result = checkPlan(snapshot.files, { today });
     this.log.debug(`Checked ${folder.name}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
-    this.plans.set(key, { folder, result, versions, today });
+    this.plans.set(key, { folder, result, versions: snapshot.versions, today });
     this.emitter.fire(folder);
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { summarizeRelease } from '../core/summary';
 import { COMMAND_IDS } from './commands/ids';
+import { escapeMarkdown } from './markdown';
 import type { PlanStore } from './planStore';
 import { tMinus } from './tree/releaseTree';
 
@@ -43,9 +44,9 @@ export class ReleaseStatusBar implements vscode.Disposable {
     this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.isTrusted = { enabledCommands: [COMMAND_IDS.showProblems, COMMAND_IDS.runGonogo, 'releasePlan.openDashboard'] };
-    tooltip.appendMarkdown(`**${escape(summary.name)}** · ${escape(tMinus(summary))}\n\n`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(summary.name)}** · ${escapeMarkdown(tMinus(summary))}\n\n`);
     const top = plan.result.findings.filter((f) => f.severity !== 'info').slice(0, 5);
-    for (const finding of top) tooltip.appendMarkdown(`- $(${finding.severity === 'error' ? 'error' : 'warning'}) ${escape(finding.message)} \`${finding.code}\`\n`);
+    for (const finding of top) tooltip.appendMarkdown(`- $(${finding.severity === 'error' ? 'error' : 'warning'}) ${escapeMarkdown(finding.message)} \`${finding.code}\`\n`);
     if (plan.result.findings.length > top.length) tooltip.appendMarkdown(`- … and ${plan.result.findings.length - top.length} more\n`);
     if (top.length === 0) tooltip.appendMarkdown('No problems found.\n');
     tooltip.appendMarkdown(`\n[Show Problems](command:${COMMAND_IDS.showProblems}) · [Run Go/No-Go](command:${COMMAND_IDS.runGonogo})`);
@@ -59,7 +60,3 @@ export class ReleaseStatusBar implements vscode.Disposable {
   }
 }
 
-/** Plan text must never become markup in a tooltip. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, (ch) => `\\${ch}`);
-}

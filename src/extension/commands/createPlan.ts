@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { scaffoldFiles } from '../../core/scaffold';
 import type { Command } from './command';
 import { COMMAND_IDS } from './ids';
+import { exists, newFileEdit } from '../documentEdits';
 import { planUri } from '../planFiles';
 
 /** Scaffolds `.release/` like `release-plan init`: creates missing files, never overwrites one. */
@@ -11,18 +12,18 @@ export const createPlan: Command = {
     const folder = await pickFolder(folderArg);
     if (!folder) return undefined;
     const edit = new vscode.WorkspaceEdit();
-    const encoder = new TextEncoder();
     const created: vscode.Uri[] = [];
     for (const [path, text] of scaffoldFiles(ctx.store.today())) {
       const uri = planUri(folder, path);
       if (await exists(uri)) continue;
-      edit.createFile(uri, { ignoreIfExists: true, contents: encoder.encode(text) });
+      newFileEdit(uri, text, edit);
       created.push(uri);
     }
     if (created.length > 0 && !(await vscode.workspace.applyEdit(edit))) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the release plan in {0}.', folder.name));
       return undefined;
     }
+    for (const uri of created) await (await vscode.workspace.openTextDocument(uri)).save();
     const release = planUri(folder, '.release/release.yaml');
     await vscode.window.showTextDocument(release);
     await ctx.store.refresh(folder);
@@ -39,13 +40,4 @@ async function pickFolder(arg: unknown): Promise<vscode.WorkspaceFolder | undefi
     return folders[0];
   }
   return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Where should the release plan live?') });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -34,7 +34,7 @@ describe('Release view and status bar', function () {
     await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor && editor.document.uri.path.endsWith('.release/release.yaml'));
-    assert.equal(editor.selection.start.line, 14, 'the `- id: T2` line');
+    assert.equal(editor.selection.start.line, 15, 'the `- id: T2` line');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
