@@ -28,7 +28,7 @@ export function validate<K extends FileKind>(file: SourceFile, kind: K): Validat
   const schema = FILE_SCHEMAS[kind].schema as z.ZodType;
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  let data: unknown = structuredClone(file.data ?? {});
+  let data: unknown = dropEmptyValues(structuredClone(file.data ?? {}));
   if (!isPlainObject(data)) {
     const found = Array.isArray(data) ? 'a list' : `a ${typeof data}`;
     findings.push(file.finding(file.rangeFor([], 'value'), 'error', 'schema', `This file must be a map of fields (like \`${firstField(kind)}: …\`), but it is ${found}.`));
@@ -157,6 +157,22 @@ function removeOffender(data: unknown, issue: z.core.$ZodIssue, path: PathSegmen
     return true;
   }
   return false;
+}
+
+/**
+ * `owner:` with nothing after it is how people write "not filled in yet": treat it as absent, so it
+ * gets the missing-value finding (owner-missing, date-target-missing…) rather than a second,
+ * confusing "must be text" one. List items stay: `- ` in a list is a real (schema) mistake.
+ */
+function dropEmptyValues(value: unknown): unknown {
+  if (Array.isArray(value)) value.forEach(dropEmptyValues);
+  else if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (item === null) delete value[key];
+      else dropEmptyValues(item);
+    }
+  }
+  return value;
 }
 
 export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {

@@ -11,6 +11,12 @@ describe('date rules', () => {
       expectFinding({ 'release.yaml': releaseWith('target: 2026-12-18\n', '') }, 'date-target-missing', { severity: 'error', covers: 'release' });
     });
 
+    it('fires once, at the key, for an empty `target:`', () => {
+      expectFinding(target(''), 'date-target-missing', { severity: 'error', covers: 'target' });
+      expectNo(target(''), 'date-invalid');
+      expectNo(target(''), 'schema');
+    });
+
     it('does not fire when the target is present (even if invalid: that is date-invalid)', () => {
       expectNo({}, 'date-target-missing');
       const result = expectNo(target('2026-02-30'), 'date-target-missing');
@@ -21,6 +27,10 @@ describe('date rules', () => {
   describe('date-backup-missing', () => {
     it('fires as a warning at the target key when there is no backup', () => {
       expectFinding({ 'release.yaml': releaseWith('backup: 2026-12-23\n', '') }, 'date-backup-missing', { severity: 'warning', covers: 'target' });
+    });
+
+    it('fires at the backup key for an empty `backup:`', () => {
+      expectFinding({ 'release.yaml': releaseWith('backup: 2026-12-23', 'backup:') }, 'date-backup-missing', { severity: 'warning', covers: 'backup' });
     });
 
     it('does not fire when backup is present', () => {

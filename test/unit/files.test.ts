@@ -106,6 +106,11 @@ describe('file rules', () => {
       assert.match(finding.message, /Missing required field `title` in `tasks\.1`/);
     });
 
+    it('an empty required field is reported as missing, not as a wrong type', () => {
+      const finding = expectFinding({ 'release.yaml': releaseWith('    title: Download button\n', '    title:\n') }, 'schema', { severity: 'error', covers: 'id: T2' });
+      assert.match(finding.message, /Missing required field `title`/);
+    });
+
     it('drops only the bad value: the rest of the task is still checked', () => {
       const text = releaseWith('    owner: Bo\n    status: doing\n', '    owner: QA\n    status: started\n');
       assert.deepEqual(codes(check({ 'release.yaml': text })).sort(), ['owner-team-label', 'schema']);

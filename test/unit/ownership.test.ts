@@ -24,6 +24,12 @@ describe('ownership rules', () => {
       expectFinding(owner('""'), 'owner-missing', { severity: 'error', covers: '""' });
     });
 
+    it('fires once (no extra schema finding) on `owner:` with nothing after it', () => {
+      const finding = expectFinding(owner(''), 'owner-missing', { severity: 'error', covers: '' });
+      assert.equal(finding.range.start.line, 18);
+      expectNo(owner(''), 'schema');
+    });
+
     it('fires on an empty list', () => {
       expectFinding(owner('[]'), 'owner-missing', { severity: 'error', covers: '[]' });
     });
