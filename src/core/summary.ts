@@ -164,3 +164,19 @@ function rollbackReadiness(result: CheckResult): ReleaseSummary['rollback'] {
   ];
   return { present: true, checks, ...(typeof data.target_minutes === 'number' ? { targetMinutes: data.target_minutes } : {}), rehearsals };
 }
+
+/** Go / At risk / No-Go for a release header, with the reasons behind it. */
+export function releaseHealth(summary: ReleaseSummary): { verdict: 'go' | 'at-risk' | 'no-go'; reasons: string[] } {
+  const failing = summary.gonogo.questions.filter((q) => q.verdict === 'fail');
+  const open = summary.gonogo.questions.filter((q) => q.verdict === 'needs-answer');
+  const reasons = [
+    ...(summary.counts.errors > 0 ? [`${summary.counts.errors} error${summary.counts.errors === 1 ? '' : 's'} in the plan`] : []),
+    ...failing.map((q) => `Fails: ${q.question}`),
+    ...open.map((q) => `Unanswered: ${q.question}`),
+    ...(summary.counts.warnings > 0 ? [`${summary.counts.warnings} warning${summary.counts.warnings === 1 ? '' : 's'}`] : []),
+    ...(summary.daysLeft !== undefined && summary.daysLeft < 0 ? [`Target passed ${-summary.daysLeft} day(s) ago`] : []),
+  ];
+  if (summary.counts.errors > 0 || failing.length > 0) return { verdict: 'no-go', reasons };
+  if (open.length > 0 || summary.counts.warnings > 0 || (summary.daysLeft ?? 0) < 0) return { verdict: 'at-risk', reasons };
+  return { verdict: 'go', reasons: ['Every go/no-go question passes and the plan has no findings.'] };
+}

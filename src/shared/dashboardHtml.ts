@@ -1,0 +1,51 @@
+/**
+ * The dashboard page. One function for the extension host and the browser tests, so the tests
+ * exercise the real Content-Security-Policy: nothing but our nonce'd script and our styles run.
+ */
+export interface DashboardHtmlOptions {
+  /** `webview.cspSource` in VS Code; the test server's origin in the browser tests. */
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  codiconsUri: string;
+  title: string;
+}
+
+export function dashboardHtml(o: DashboardHtmlOptions): string {
+  const csp = [
+    "default-src 'none'",
+    `img-src ${o.cspSource} data:`,
+    `style-src ${o.cspSource} 'nonce-${o.nonce}'`,
+    `font-src ${o.cspSource}`,
+    `script-src 'nonce-${o.nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(o.codiconsUri)}" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="${attr(o.styleUri)}">
+<title>${text(o.title)}</title>
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="loading">Loading the release…</p></main>
+<script nonce="${o.nonce}" src="${attr(o.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+/** 32 random characters for a per-load nonce. */
+export function makeNonce(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+  return Array.from(random(24), (byte) => byte.toString(16).padStart(2, '0')).join('').slice(0, 32);
+}
+
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+function text(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

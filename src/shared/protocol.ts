@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { PersonLoad } from '../core/load';
+import type { ReleaseSummary } from '../core/summary';
+
+/**
+ * The dashboard's messages, declared once for both sides. The extension validates everything the
+ * webview sends with these schemas (the webview is untrusted); the webview checks the `type` tag.
+ */
+
+export interface FindingView {
+  file: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  /** The task the finding is about, when it is about one. */
+  taskIndex?: number;
+}
+
+export interface Health {
+  verdict: 'go' | 'at-risk' | 'no-go';
+  reasons: string[];
+}
+
+export type DashboardState =
+  | { kind: 'no-plan'; folder: string }
+  | { kind: 'broken'; folder: string; findings: FindingView[] }
+  | {
+      kind: 'plan';
+      folder: string;
+      /** Increases with every check; actions quote it so a stale view cannot edit blindly. */
+      generation: number;
+      summary: ReleaseSummary;
+      findings: FindingView[];
+      loads: PersonLoad[];
+      health: Health;
+    };
+
+export type HostMessage = { type: 'state'; state: DashboardState } | { type: 'notice'; level: 'info' | 'warning'; message: string };
+
+const index = z.number().int().nonnegative().max(100_000);
+const generation = z.number().int().nonnegative();
+const shortText = z.string().max(500);
+
+export const WebviewMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('assignOwner'), generation, taskIndex: index, owner: shortText.min(1) }),
+  z.strictObject({ type: z.literal('setStatus'), generation, taskIndex: index, status: z.enum(['todo', 'doing', 'blocked', 'done']) }),
+  z.strictObject({ type: z.literal('parkTask'), generation, taskIndex: index, reason: shortText, askedBy: shortText }),
+  z.strictObject({ type: z.literal('markTold'), generation, parkedIndex: index }),
+  z.strictObject({ type: z.literal('runGonogo') }),
+  z.strictObject({ type: z.literal('openLocation'), file: z.string().regex(/^\.release\/[\w./-]+\.ya?ml$/).refine((p) => !p.includes('..')), line: index, character: index }),
+]);
+
+export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
