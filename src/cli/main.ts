@@ -6,7 +6,7 @@ import { isIsoDate, todayIso } from '../core/dates';
 import { evaluateGonogo } from '../core/gonogo';
 import { scaffoldFiles } from '../core/scaffold';
 import { jsonSchemas } from '../core/schemas';
-import type { Finding } from '../core/types';
+import { RELEASE_FILE, type Finding } from '../core/types';
 import { hasReleaseDir, readPlanFiles } from './files';
 
 const USAGE = `Usage: release-plan <command> [options]
@@ -93,7 +93,15 @@ async function load(folder: string, today: string, io: Io): Promise<CheckResult 
     io.err(`release-plan: no .release/ folder in ${folder}. Run \`release-plan init ${folder}\` to create one.`);
     return undefined;
   }
-  return checkPlan(await readPlanFiles(folder), { today });
+  const files = await readPlanFiles(folder);
+  if (!files.has(RELEASE_FILE)) {
+    // Without release.yaml the engine has nothing to check and would report "no problems": in CI
+    // a renamed or deleted plan must not pass.
+    const near = [...files.keys()].find((path) => /^\.release\/release\.ya?ml$/i.test(path));
+    io.err(`release-plan: no ${RELEASE_FILE} in ${folder}.${near ? ` Rename ${near} to ${RELEASE_FILE}.` : ` Run \`release-plan init ${folder}\` to create one.`}`);
+    return undefined;
+  }
+  return checkPlan(files, { today });
 }
 
 async function check(folder: string, today: string, format: 'text' | 'json', io: Io): Promise<number> {

@@ -114,6 +114,21 @@ describe('release-plan CLI', () => {
       assert.deepEqual(cap.stdout, []);
     });
 
+    it('a .release/ folder without release.yaml (check and gonogo)', async () => {
+      await plan({ 'rollback.yaml': CLEAN_ROLLBACK });
+      const cap = io(dir);
+      assert.equal(await run(['check', dir], cap), 2);
+      assert.match(cap.stderr.join('\n'), /no \.release\/release\.yaml in .*release-plan init/);
+      assert.equal(await run(['gonogo', dir], io(dir)), 2);
+    });
+
+    it('a release.yml instead of release.yaml says to rename it', async () => {
+      await plan({ 'release.yml': CLEAN_RELEASE });
+      const cap = io(dir);
+      assert.equal(await run(['check', dir], cap), 2);
+      assert.match(cap.stderr.join('\n'), /Rename \.release\/release\.yml to \.release\/release\.yaml/);
+    });
+
     for (const [name, argv, pattern] of [
       ['a bad --format', ['check', '.', '--format', 'xml'], /--format must be text or json, not "xml"/],
       ['a bad --today', ['check', '.', '--today', '2026-02-30'], /--today must be a date written YYYY-MM-DD/],
