@@ -2,7 +2,7 @@
 // dashboard webview (browser), plus the integration test suite and its companion extension
 // (test/integration; see scripts/testbed). `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -77,6 +77,15 @@ const builds = [
     external: ['vscode'],
   },
 ].filter((options) => Object.keys(options.entryPoints).length > 0).filter((options) => Object.values(options.entryPoints).every((entry) => existsSync(entry)));
+
+// The dashboard loads the codicon font from the extension's own files (no node_modules at run time).
+function copyCodicons() {
+  const from = 'node_modules/@vscode/codicons/dist';
+  if (!existsSync(from)) return;
+  mkdirSync('dist/codicons', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`${from}/${file}`, `dist/codicons/${file}`);
+}
+copyCodicons();
 
 if (watch) {
   for (const options of builds) {

@@ -14,3 +14,4 @@ export * from './completion';
 export * from './edits';
 export * from './diff';
 export * from './records';
+export * from './planEdits';

@@ -5,6 +5,7 @@ import { addTask } from './commands/addTask';
 import { assignOwner } from './commands/assignOwner';
 import { createPlan } from './commands/createPlan';
 import { dailyCheckin } from './commands/dailyCheckin';
+import { openDashboard } from './commands/openDashboard';
 import { clearFilter, filterByOwner } from './commands/filterByOwner';
 import { markTold } from './commands/markTold';
 import { parkTask } from './commands/parkTask';
@@ -17,6 +18,7 @@ import { refresh } from './commands/refresh';
 import { showProblems } from './commands/showProblems';
 import { QuickFixProvider } from './codeActions';
 import { PlanCompletionProvider } from './completion';
+import { DashboardManager } from './dashboard/dashboardManager';
 import { DiagnosticsManager } from './diagnostics';
 import { OwnerHoverProvider } from './hover';
 import { PlanStore } from './planStore';
@@ -30,6 +32,7 @@ export interface ReleasePlanApi {
   tree: ReleaseTreeProvider;
   statusBar: ReleaseStatusBar;
   rehearsal: RehearsalTimer;
+  dashboards: DashboardManager;
   /** How long `activate` took, and the first check of every folder after it (ms). */
   timings: { activateMs: number; firstCheckMs?: number };
   /** Overrides "today" (YYYY-MM-DD) for every check; undefined restores the real date. */
@@ -55,6 +58,7 @@ const COMMANDS: Command[] = [
   markTold,
   filterByOwner,
   clearFilter,
+  openDashboard,
 ];
 
 export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
@@ -68,7 +72,8 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
   const tree = new ReleaseTreeProvider(store);
   const statusBar = new ReleaseStatusBar(store);
   const rehearsal = new RehearsalTimer();
-  const commandContext: CommandContext = { store, tree, rehearsal, log, extensionUri: context.extensionUri };
+  const dashboards = new DashboardManager(store, context.extensionUri, log);
+  const commandContext: CommandContext = { store, tree, rehearsal, dashboards, log, extensionUri: context.extensionUri };
 
   context.subscriptions.push(
     log,
@@ -77,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
     tree,
     statusBar,
     rehearsal,
+    dashboards,
     vscode.window.registerTreeDataProvider(VIEW_ID, tree),
     vscode.languages.registerCodeActionsProvider(PLAN_FILES, new QuickFixProvider(store), QuickFixProvider.metadata),
     vscode.languages.registerCompletionItemProvider(PLAN_FILES, new PlanCompletionProvider(store), ...PlanCompletionProvider.triggers),
@@ -98,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
     tree,
     statusBar,
     rehearsal,
+    dashboards,
     async setToday(today) {
       todayOverride = today;
       await store.refreshAll();

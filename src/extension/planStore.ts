@@ -10,6 +10,8 @@ export interface FolderPlan {
   /** Document versions the result was computed from, keyed by URI, so edits can detect staleness. */
   versions: ReadonlyMap<string, number>;
   today: string;
+  /** Increases with every check of any folder: a cheap "is this still what I rendered?" stamp. */
+  generation: number;
 }
 
 export const DEBOUNCE_MS = 250;
@@ -21,6 +23,7 @@ export const DEBOUNCE_MS = 250;
  */
 export class PlanStore implements vscode.Disposable {
   private readonly plans = new Map<string, FolderPlan>();
+  private generation = 0;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly emitter = new vscode.EventEmitter<vscode.WorkspaceFolder>();
@@ -129,7 +132,7 @@ export class PlanStore implements vscode.Disposable {
     const started = performance.now();
     const result = checkPlan(snapshot.files, { today });
     this.log.debug(`Checked ${folder.name}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
-    this.plans.set(key, { folder, result, versions: snapshot.versions, today });
+    this.plans.set(key, { folder, result, versions: snapshot.versions, today, generation: ++this.generation });
     this.emitter.fire(folder);
   }
 

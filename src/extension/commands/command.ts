@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { DashboardManager } from '../dashboard/dashboardManager';
 import type { PlanStore } from '../planStore';
 import type { RehearsalTimer } from '../rehearsalTimer';
 import type { ReleaseTreeProvider } from '../tree/releaseTree';
@@ -8,6 +9,7 @@ export interface CommandContext {
   store: PlanStore;
   tree: ReleaseTreeProvider;
   rehearsal: RehearsalTimer;
+  dashboards: DashboardManager;
   log: vscode.LogOutputChannel;
   extensionUri: vscode.Uri;
 }

@@ -15,6 +15,7 @@ export const COMMAND_IDS = {
   markTold: 'releasePlan.markTold',
   filterByOwner: 'releasePlan.filterByOwner',
   clearFilter: 'releasePlan.clearFilter',
+  openDashboard: 'releasePlan.openDashboard',
   focusView: 'releasePlan.tree.focus',
 } as const;
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { diffEdit } from '../../core/diff';
-import { appendToList, applyEdits, removeListItem } from '../../core/edits';
+import { parkTaskEdit } from '../../core/planEdits';
 import { RELEASE_FILE } from '../../core/types';
 import { editPlanFile, report } from '../documentEdits';
 import { planUri } from '../planFiles';
@@ -22,16 +21,7 @@ export const parkTask: Command = {
     const askedBy = stringArg(arg, 'askedBy') ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Who asked for {0}? They will need to be told.', task.id) }));
     if (askedBy === undefined) return false;
     const done = report(
-      await editPlanFile(planUri(task.plan.folder, RELEASE_FILE), (text) => {
-        const removal = removeListItem(text, ['tasks', task.index]);
-        if (!removal.ok) return removal;
-        const removed = removal.removed as { title?: unknown } | undefined;
-        const without = applyEdits(text, removal.edits);
-        const item = { title: `${task.id} ${String(removed?.title ?? '')}`.trim(), ...(reason ? { reason } : {}), ...(askedBy ? { asked_by: askedBy } : {}), told: false };
-        const added = appendToList(without, ['parked'], item);
-        if (!added.ok) return added;
-        return { ok: true, edits: diffEdit(text, applyEdits(without, added.edits)) };
-      }),
+      await editPlanFile(planUri(task.plan.folder, RELEASE_FILE), (text) => parkTaskEdit(text, task.index, reason, askedBy)),
     );
     await ctx.store.refresh(task.plan.folder);
     return done;

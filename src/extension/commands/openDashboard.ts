@@ -1,0 +1,14 @@
+import type { Command } from './command';
+import { COMMAND_IDS } from './ids';
+import { resolvePlan } from './targets';
+
+/** Open Dashboard: the release on one page. Arg: `{ folder }` or a tree row. */
+export const openDashboard: Command = {
+  id: COMMAND_IDS.openDashboard,
+  async run(ctx, arg?: unknown) {
+    const node = arg as { folder?: { uri?: unknown } } | undefined;
+    const plan = await resolvePlan(ctx.store, node?.folder?.uri ? { folder: node.folder.uri } : arg);
+    if (!plan) return undefined;
+    return ctx.dashboards.open(plan.folder);
+  },
+};

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { PlanStore } from '../planStore';
+import { DASHBOARD_VIEW_TYPE, DashboardPanel, type DashboardPersistedState } from './dashboardPanel';
+
+/** One dashboard per release (workspace folder); restores open dashboards after a reload. */
+export class DashboardManager implements vscode.Disposable, vscode.WebviewPanelSerializer<DashboardPersistedState> {
+  private readonly panels = new Map<string, DashboardPanel>();
+  private readonly registration: vscode.Disposable;
+
+  constructor(
+    private readonly store: PlanStore,
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.registration = vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, this);
+  }
+
+  get(folder: vscode.WorkspaceFolder): DashboardPanel | undefined {
+    return this.panels.get(folder.uri.toString());
+  }
+
+  open(folder: vscode.WorkspaceFolder): DashboardPanel {
+    const existing = this.get(folder);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, `Release: ${folder.name}`, vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: false });
+    return this.adopt(panel, folder);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: DashboardPersistedState | undefined): Promise<void> {
+    const folder = (vscode.workspace.workspaceFolders ?? []).find((f) => f.uri.toString() === state?.folder || f.name === state?.folder) ?? vscode.workspace.workspaceFolders?.[0];
+    if (!folder) {
+      panel.dispose();
+      return;
+    }
+    await this.store.settled();
+    this.adopt(panel, folder);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, folder: vscode.WorkspaceFolder): DashboardPanel {
+    const key = folder.uri.toString();
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'release.svg');
+    const dashboard = new DashboardPanel(panel, folder, this.store, this.extensionUri, this.log, () => this.panels.delete(key));
+    this.panels.set(key, dashboard);
+    return dashboard;
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.values()]) panel.dispose();
+    this.registration.dispose();
+  }
+}
