@@ -140,6 +140,7 @@ async function main() {
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const workbenchUrl = `${server.url}?folder=${encodeURIComponent(workspace)}`;
+    const pageOpened = Date.now();
     await page.goto(workbenchUrl, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     log(`workbench open in headless Chromium (${seconds(step)})`);
@@ -164,6 +165,10 @@ async function main() {
       console.log(suite.report);
       console.log('');
       log(`integration suite ran in VS Code ${suite.vscodeVersion} (${seconds(step)}): ${suite.passes} passed, ${suite.failures} failed`);
+      if (suite.timings) {
+        const at = (name) => (suite.timings[name] ? `${((suite.timings[name] - pageOpened) / 1000).toFixed(1)} s` : '?');
+        log(`after opening the page: companion activated ${at('companionActivated')}, extension active ${at('extensionActivated')}, suite done ${at('suiteFinished')}`);
+      }
       passed += suite.passes;
       failed += suite.failures;
     } else {
