@@ -1,4 +1,5 @@
 import { RULES, type RuleCode } from './catalog';
+import { dayNumber } from './dates';
 import { People } from './people';
 import type { Loaded, Plan } from './plan';
 import type { Release, Task } from './schemas';
@@ -52,18 +53,38 @@ export class RuleContext {
     this.findings.push(source.finding(source.rangeFor(path, options.prefer ?? 'key'), options.severity ?? RULES[code].severity, code, message, path));
   }
 
+  private taskList: IndexedTask[] | undefined;
+  private openList: IndexedTask[] | undefined;
+
   /** Tasks that are not done, with their index in the file (for ranges). */
   openTasks(): IndexedTask[] {
-    return this.tasks().filter(({ task }) => task.status !== 'done');
+    this.openList ??= this.tasks().filter(({ task }) => task.status !== 'done');
+    return this.openList;
   }
 
+  /** Every task that passed the schema, computed once per check (rules only read it). */
   tasks(): IndexedTask[] {
-    const list = this.release?.data.tasks ?? [];
-    const out: IndexedTask[] = [];
-    list.forEach((task, index) => {
-      if (task) out.push({ task, index });
-    });
-    return out;
+    if (!this.taskList) {
+      this.taskList = [];
+      (this.release?.data.tasks ?? []).forEach((task, index) => {
+        if (task) this.taskList?.push({ task, index });
+      });
+    }
+    return this.taskList;
+  }
+
+  /**
+   * The date open work must fit before: the target, or once it has passed the backup date, or
+   * nothing after both (date-target-passed already says what to do then).
+   */
+  horizon(): { date: string; name: 'target' | 'the backup date' } | undefined {
+    const data = this.release?.data;
+    const today = dayNumber(this.today) ?? 0;
+    const target = dayNumber(data?.target);
+    const backup = dayNumber(data?.backup);
+    if (target !== undefined && today < target) return { date: data?.target as string, name: 'target' };
+    if (backup !== undefined && today < backup) return { date: data?.backup as string, name: 'the backup date' };
+    return undefined;
   }
 }
 

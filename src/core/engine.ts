@@ -57,7 +57,7 @@ function applySeverityOverrides(findings: Finding[], plan: Plan): Finding[] {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 export interface Summary {

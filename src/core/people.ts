@@ -55,7 +55,20 @@ export class People {
     return this.capacities.get(this.canonical(name)) ?? 5;
   }
 
+  private readonly verdicts = new Map<string, OwnerVerdict>();
+
+  /** Judges a value; string verdicts are remembered, since the same names recur on every task. */
   judge(value: unknown): OwnerVerdict {
+    if (typeof value !== 'string') return this.judgeUncached(value);
+    let verdict = this.verdicts.get(value);
+    if (!verdict) {
+      verdict = this.judgeUncached(value);
+      this.verdicts.set(value, verdict);
+    }
+    return verdict;
+  }
+
+  private judgeUncached(value: unknown): OwnerVerdict {
     if (Array.isArray(value)) {
       const people = value.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
       if (people.length === 0) return { kind: 'missing' };

@@ -73,28 +73,31 @@ export function checkOwnership(ctx: RuleContext): void {
 function checkOverload(ctx: RuleContext): void {
   const release = ctx.release;
   if (!release) return;
-  const { source, data } = release;
+  const { source } = release;
   const limit = ctx.limits.open_tasks_per_owner;
-  const daysLeft = typeof data.target === 'string' ? workingDaysBetween(ctx.today, data.target) : undefined;
-  const byOwner = new Map<string, { count: number; days: number; reportedDays: boolean }>();
+  const horizon = ctx.horizon();
+  const daysLeft = horizon ? workingDaysBetween(ctx.today, horizon.date) : undefined;
+  const owned = ctx.openTasks().flatMap((entry) => {
+    const owner = ownerOf(ctx, entry.task.owner);
+    return owner ? [{ ...entry, owner }] : [];
+  });
+  const totals = new Map<string, number>();
+  for (const { owner } of owned) totals.set(owner, (totals.get(owner) ?? 0) + 1);
 
-  for (const { task, index } of ctx.openTasks()) {
-    const verdict = ctx.people.judge(task.owner);
-    if (verdict.kind !== 'ok' && verdict.kind !== 'unknown') continue;
-    const owner = ctx.people.canonical(verdict.person);
-    const load = byOwner.get(owner) ?? { count: 0, days: 0, reportedDays: false };
-    byOwner.set(owner, load);
+  const running = new Map<string, { count: number; days: number; reportedDays: boolean }>();
+  for (const { task, index, owner } of owned) {
+    const load = running.get(owner) ?? { count: 0, days: 0, reportedDays: false };
+    running.set(owner, load);
     load.count++;
     load.days += task.estimate ?? 0;
     if (load.count === limit + 1) {
-      const total = ctx.openTasks().filter(({ task: other }) => ownerOf(ctx, other.owner) === owner).length;
-      ctx.report(source, ['tasks', index, 'owner'], 'owner-overloaded', `${owner} owns ${plural(total, 'open task')}; the limit is ${limit}. Hand some to someone else or park them.`, { prefer: 'value' });
+      ctx.report(source, ['tasks', index, 'owner'], 'owner-overloaded', `${owner} owns ${plural(totals.get(owner) ?? load.count, 'open task')}; the limit is ${limit}. Hand some to someone else or park them.`, { prefer: 'value' });
     }
-    if (daysLeft !== undefined && !load.reportedDays) {
+    if (daysLeft !== undefined && horizon && !load.reportedDays) {
       const available = (daysLeft * ctx.people.capacity(owner)) / 5;
       if (load.days > available) {
         load.reportedDays = true;
-        ctx.report(source, ['tasks', index, 'owner'], 'owner-overloaded', `${owner}'s open estimates reach ${round(load.days)} days by task ${taskLabel(task, index)}, but only ${round(available)} working days are left before target. Cut or move work.`, { prefer: 'value' });
+        ctx.report(source, ['tasks', index, 'owner'], 'owner-overloaded', `${owner}'s open estimates reach ${plural(round(load.days), 'day')} by task ${taskLabel(task, index)}, but only ${plural(round(available), 'working day')} ${round(available) === 1 ? 'is' : 'are'} left before ${horizon.name}. Cut or move work.`, { prefer: 'value' });
       }
     }
   }

@@ -82,14 +82,15 @@ export function checkScope(ctx: RuleContext): void {
 
 function checkCapacity(ctx: RuleContext): void {
   const release = ctx.release;
-  if (!release || typeof release.data.target !== 'string') return;
-  const daysLeft = workingDaysBetween(ctx.today, release.data.target);
+  const horizon = ctx.horizon();
+  if (!release || !horizon) return;
+  const daysLeft = workingDaysBetween(ctx.today, horizon.date);
   const open = ctx.openTasks();
   const estimated = open.reduce((sum, { task }) => sum + (task.estimate ?? 0), 0);
   if (estimated === 0) return;
   const team = ctx.people.names.length > 0 ? ctx.people.names : [...new Set(open.map(({ task }) => (typeof task.owner === 'string' ? ctx.people.canonical(task.owner) : '')).filter(Boolean))];
   const available = team.reduce((sum, person) => sum + (daysLeft * ctx.people.capacity(person)) / 5, 0);
   if (estimated > available) {
-    ctx.report(release.source, ['tasks'], 'scope-over-capacity', `Open estimates add up to ${Math.round(estimated * 10) / 10} days, but ${team.length === 1 ? '1 person has' : `${team.length} people have`} ${Math.round(available * 10) / 10} working days before target. Cut scope until it fits.`);
+    ctx.report(release.source, ['tasks'], 'scope-over-capacity', `Open estimates add up to ${Math.round(estimated * 10) / 10} days, but ${team.length === 1 ? '1 person has' : `${team.length} people have`} ${Math.round(available * 10) / 10} working days before ${horizon.name}. Cut scope until it fits.`);
   }
 }
