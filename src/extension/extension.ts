@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { todayIso } from '../core/dates';
+import { isIsoDate, todayIso } from '../core/dates';
 import type { Command, CommandContext } from './commands/command';
 import { addTask } from './commands/addTask';
 import { assignOwner } from './commands/assignOwner';
@@ -66,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
   const log = vscode.window.createOutputChannel('Release Plan', { log: true });
   let todayOverride: string | undefined;
 
-  const store = new PlanStore(log, () => todayOverride ?? todayIso());
+  const store = new PlanStore(log, () => todayOverride ?? configuredToday() ?? todayIso());
   const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
   const diagnostics = new DiagnosticsManager(store, docs);
   const tree = new ReleaseTreeProvider(store);
@@ -90,6 +90,11 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
     ...COMMANDS.map((command) => vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(commandContext, ...args))),
   );
 
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('releasePlan.today')) void store.refreshAll();
+    }),
+  );
   context.subscriptions.push(store.onDidChange(() => void vscode.commands.executeCommand('setContext', 'releasePlan.hasPlan', store.hasPlan)));
   const timings: ReleasePlanApi['timings'] = { activateMs: 0 };
   void store.refreshAll().then(() => {
@@ -110,6 +115,12 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
       await store.refreshAll();
     },
   };
+}
+
+/** `releasePlan.today`: check as of a fixed day (demos, screenshots, the examples). */
+function configuredToday(): string | undefined {
+  const value = vscode.workspace.getConfiguration('releasePlan').get<string>('today', '').trim();
+  return isIsoDate(value) ? value : undefined;
 }
 
 export function deactivate(): void {
