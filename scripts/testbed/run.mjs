@@ -139,6 +139,14 @@ async function main() {
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The extension host forwards console.log & co. to the workbench's console: collect them, so
+    // what tests print shows up here and not only in the browser's devtools.
+    const hostConsole = [];
+    page.on('console', (message) => {
+      const text = message.text();
+      if (!text.includes('[Extension Host]')) return;
+      hostConsole.push(text.replace(/%c/g, '').replace(/\s*color: \w*/g, '').replace(/^\s*\[Extension Host\]\s*/, '').trimEnd());
+    });
     const workbenchUrl = `${server.url}?folder=${encodeURIComponent(workspace)}`;
     const pageOpened = Date.now();
     await page.goto(workbenchUrl, { waitUntil: 'domcontentloaded' });
@@ -164,6 +172,11 @@ async function main() {
       console.log('');
       console.log(suite.report);
       console.log('');
+      if (hostConsole.length) {
+        console.log('Extension host console output (console.log & co. from tests and extensions):');
+        for (const line of hostConsole) console.log(`  | ${line.split('\n').join('\n  | ')}`);
+        console.log('');
+      }
       log(`integration suite ran in VS Code ${suite.vscodeVersion} (${seconds(step)}): ${suite.passes} passed, ${suite.failures} failed`);
       if (suite.timings) {
         const at = (name) => (suite.timings[name] ? `${((suite.timings[name] - pageOpened) / 1000).toFixed(1)} s` : '?');
