@@ -1,0 +1,183 @@
+/**
+ * Dashboard states for the webview tests and the render benchmark, built at test time from the
+ * real engine (checkPlan + dashboardState), never from hand-written JSON that could drift.
+ */
+import { readPlanFiles } from '../../src/cli/files';
+import { checkPlan } from '../../src/core/engine';
+import { dashboardState } from '../../src/shared/dashboardState';
+import type { DashboardState } from '../../src/shared/protocol';
+
+export const TODAY = '2099-03-16';
+
+export function stateFromFiles(files: Record<string, string>, generation = 1, folder = '/work/synthetic'): DashboardState {
+  return dashboardState(folder, checkPlan(new Map(Object.entries(files)), { today: TODAY }), generation);
+}
+
+export async function exampleState(name: 'messy' | 'clean' | 'draft', generation = 1): Promise<DashboardState> {
+  const folder = new URL(`../../examples/${name}`, import.meta.url).pathname;
+  return dashboardState(folder, checkPlan(await readPlanFiles(folder), { today: TODAY }), generation);
+}
+
+const PEOPLE = ['Ana Keller', 'Bo Lindqvist', 'Chidi Okafor', 'Dana Wu', 'Erik Sand', 'Fatima Zahra', 'Goran Ilic', 'Hana Sato'];
+
+const TEAM = `people:\n${PEOPLE.map((p) => `  - name: ${p}`).join('\n')}\n`;
+
+const ROLLBACK = `stable:
+  version: "2099.02.3"
+roles:
+  decides: Ana Keller
+  runs: Bo Lindqvist
+  verifies: Chidi Okafor
+triggers:
+  - signal: HTTP 5xx rate
+    threshold: "> 2%"
+    for: 5m
+steps:
+  - Turn off the flag.
+  - Deploy the stable version.
+  - Check the page loads.
+target_minutes: 15
+rehearsals:
+  - date: 2099-01-20
+    minutes: 42
+    by: Bo Lindqvist
+  - date: 2099-02-05
+    minutes: 31
+    by: Bo Lindqvist
+  - date: 2099-02-19
+    minutes: 22
+    by: Chidi Okafor
+  - date: 2099-03-02
+    minutes: 17
+    by: Bo Lindqvist
+  - date: 2099-03-12
+    minutes: 12
+    by: Bo Lindqvist
+`;
+
+const STATUSES = ['todo', 'doing', 'blocked', 'done'] as const;
+const KINDS = ['feature', 'fix', 'chore', 'test', 'ops'] as const;
+
+/** A plan with `n` tasks spread over eight people, statuses, kinds and risks. */
+export function bigPlan(n: number, generation = 1): DashboardState {
+  const tasks: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const status = STATUSES[i % 4]!;
+    tasks.push(
+      [
+        `  - id: T-${i + 1}`,
+        `    title: Task number ${i + 1} of the release, with a realistic title length`,
+        i % 17 === 5 ? '' : `    owner: ${PEOPLE[i % PEOPLE.length]}`,
+        `    status: ${status}`,
+        `    estimate: ${(i % 5) + 1}`,
+        `    kind: ${KINDS[i % KINDS.length]}`,
+        i % 11 === 3 ? '    risk: [billing]' : '',
+        status === 'blocked' ? `    blocker: Waiting for the vendor\n    clears: ${PEOPLE[(i + 1) % PEOPLE.length]}` : '',
+        '    added: 2099-02-10',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+  }
+  const release = `release: big-${n}
+problem: Customers cannot download their invoices as PDF.
+target: 2099-03-27
+backup: 2099-04-03
+freeze:
+  scope: 2099-03-06
+  features: 2099-02-27
+roles:
+  scope: Ana Keller
+  delivery: Bo Lindqvist
+  readiness: Chidi Okafor
+  stop: Dana Wu
+dry_run:
+  date: 2099-03-13
+  environment: staging
+tasks:
+${tasks.join('\n')}
+parked:
+  - title: CSV export
+    reason: Not the problem we solve.
+    asked_by: Erik Sand
+    told: 2099-03-01
+`;
+  return stateFromFiles({ '.release/release.yaml': release, '.release/team.yaml': TEAM, '.release/rollback.yaml': ROLLBACK }, generation, `/work/big-${n}`);
+}
+
+/** Strings that would run script or render markup if the webview treated plan text as HTML. */
+export const XSS = {
+  script: '<script>window.__xss = "script"; alert(1)</script>',
+  img: '<img src=x onerror="window.__xss = \'img\'; alert(1)">',
+  link: 'javascript:alert(1)',
+  markdownLink: '[Click me](javascript:window.__xss=1)',
+  template: "{{constructor.constructor('window.__xss = 1; alert(1)')()}}",
+  svg: '<svg onload="window.__xss = \'svg\'"></svg>',
+  entity: '&lt;b&gt;not bold&lt;/b&gt; & <b>bold?</b>',
+} as const;
+
+const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is a JSON string
+
+export function xssPlan(generation = 1): DashboardState {
+  const release = `release: ${q(XSS.script)}
+problem: ${q(`${XSS.img} ${XSS.template}`)}
+target: 2099-03-27
+backup: 2099-04-03
+freeze:
+  scope: 2099-03-06
+  features: 2099-02-27
+roles:
+  scope: ${q(XSS.svg)}
+  delivery: Bo Lindqvist
+  readiness: Chidi Okafor
+  stop: Dana Wu
+tasks:
+  - id: ${q(XSS.img)}
+    title: ${q(XSS.script)}
+    owner: ${q(XSS.img)}
+    status: todo
+    estimate: 2
+    kind: ${q(XSS.link)}
+    risk: [${q(XSS.svg)}]
+  - id: X-2
+    title: ${q(XSS.markdownLink)}
+    owner: ${q(XSS.template)}
+    status: blocked
+    blocker: ${q(XSS.entity)}
+    clears: Bo Lindqvist
+    estimate: 1
+  - id: X-3
+    title: ${q(XSS.link)}
+    owner: Bo Lindqvist
+    status: doing
+    estimate: 1
+parked:
+  - title: ${q(XSS.template)}
+    reason: ${q(XSS.img)}
+    asked_by: ${q(XSS.link)}
+`;
+  return stateFromFiles({ '.release/release.yaml': release, '.release/team.yaml': TEAM, '.release/rollback.yaml': ROLLBACK }, generation, `/work/${XSS.script}`);
+}
+
+export function zeroTaskPlan(generation = 1): DashboardState {
+  const release = `release: empty-start
+problem: Customers cannot download their invoices as PDF.
+target: 2099-03-27
+backup: 2099-04-03
+roles:
+  scope: Ana Keller
+  delivery: Bo Lindqvist
+  readiness: Chidi Okafor
+  stop: Dana Wu
+tasks: []
+`;
+  return stateFromFiles({ '.release/release.yaml': release, '.release/team.yaml': TEAM }, generation, '/work/empty');
+}
+
+export function brokenPlan(): DashboardState {
+  return stateFromFiles({ '.release/release.yaml': 'release: broken\ntasks:\n  - title: [unclosed\n  owner: : :\nproblem: "never closed\n' }, 1, '/work/broken');
+}
+
+export function noPlan(): DashboardState {
+  return dashboardState('/work/nothing-here', undefined, 0);
+}

@@ -1,0 +1,46 @@
+import type { FindingView } from '../../src/shared/protocol';
+import type { Host } from './api';
+import type { PlanState, View } from './context';
+import { h } from './dom';
+import { compareText } from './format';
+import { renderGonogo } from './sections/gonogo';
+import { renderHeader } from './sections/header';
+import { renderLoad } from './sections/load';
+import { renderParked } from './sections/parked';
+import { renderRollback } from './sections/rollback';
+import { renderTasks } from './sections/tasks';
+import { renderTimeline } from './sections/timeline';
+
+export function renderDashboard(state: PlanState, host: Host): HTMLElement {
+  const taskFindings = new Map<number, FindingView[]>();
+  for (const finding of state.findings) {
+    if (finding.taskIndex === undefined) continue;
+    const list = taskFindings.get(finding.taskIndex);
+    if (list) list.push(finding);
+    else taskFindings.set(finding.taskIndex, [finding]);
+  }
+  const people = new Set<string>();
+  for (const load of state.loads) people.add(load.person);
+  for (const role of state.summary.roles) if (role.person) people.add(role.person);
+  const view: View = { state, host, taskFindings, people: [...people].sort(compareText) };
+
+  return h(
+    'div',
+    { class: 'dashboard' },
+    renderHeader(view),
+    renderTimeline(view),
+    renderTasks(view),
+    h('div', { class: 'columns' }, renderLoad(view), renderRollback(view)),
+    h('div', { class: 'columns' }, renderGonogo(view), renderParked(view)),
+  );
+}
+
+/** A dashboard section with a heading, an optional badge and actions on the right. */
+export function section(id: string, title: string, iconName: string, ...content: (Node | null | undefined | false)[]): HTMLElement {
+  const el = h('section', { class: 'section', id, 'aria-labelledby': `${id}-title` });
+  el.append(
+    h('h2', { class: 'section-title', id: `${id}-title` }, h('span', { class: `codicon codicon-${iconName}`, 'aria-hidden': 'true' }), title),
+  );
+  for (const child of content) if (child) el.append(child);
+  return el;
+}

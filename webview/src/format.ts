@@ -1,0 +1,35 @@
+/** Dates in plans are YYYY-MM-DD; the webview does day arithmetic in UTC, like the engine. */
+export function dayNumber(date: string | undefined): number | undefined {
+  if (!date) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return undefined;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(t) ? undefined : Math.round(t / 86_400_000);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "16 Mar" (or "16 Mar 2099" when `withYear`). */
+export function shortDate(date: string, withYear = false): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const day = String(Number(m[3]));
+  const month = MONTHS[Number(m[2]) - 1] ?? m[2];
+  return withYear ? `${day} ${month} ${m[1]}` : `${day} ${month}`;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** "T−10 days", "Target day", "3 days past target". */
+export function tMinus(daysLeft: number | undefined): string {
+  if (daysLeft === undefined) return 'No target date';
+  if (daysLeft === 0) return 'Target is today';
+  if (daysLeft < 0) return `${plural(-daysLeft, 'day')} past target`;
+  return `T\u2212${plural(daysLeft, 'day')}`;
+}
+
+export function compareText(a: string, b: string): number {
+  return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+}

@@ -1,0 +1,44 @@
+import type { DashboardState } from '../../../src/shared/protocol';
+import type { Host } from '../api';
+import { openLocation } from '../context';
+import { h, icon } from '../dom';
+import { plural } from '../format';
+
+type Broken = Extract<DashboardState, { kind: 'broken' }>;
+type NoPlan = Extract<DashboardState, { kind: 'no-plan' }>;
+
+export function renderNoPlan(state: NoPlan): HTMLElement {
+  return h(
+    'div',
+    { class: 'empty-state', id: 'no-plan' },
+    icon('rocket', 'empty-icon'),
+    h('h1', {}, 'No release plan here yet'),
+    h('p', {}, 'There is no ', h('code', {}, '.release/release.yaml'), ' in ', h('code', { class: 'folder' }, state.folder || 'this folder'), '.'),
+    h('p', { class: 'muted' }, 'Create one with the command “Release Plan: Create Release Plan”: one problem, one owner per task, a rollback you have rehearsed.'),
+  );
+}
+
+export function renderBroken(state: Broken, host: Host): HTMLElement {
+  const first = state.findings[0];
+  const openFile = h('vscode-button', { icon: 'go-to-file', id: 'open-release-file' }, 'Open release.yaml');
+  openFile.addEventListener('click', () =>
+    host.post({ type: 'openLocation', file: first?.file ?? '.release/release.yaml', line: first?.line ?? 0, character: first?.character ?? 0 }),
+  );
+  const list = h('ul', { class: 'finding-list broken-findings' });
+  for (const f of state.findings) {
+    const open = h('button', { class: 'link-button', type: 'button', title: `Open ${f.file} at line ${f.line + 1}` }, `${f.file}:${f.line + 1}:${f.character + 1}`);
+    open.addEventListener('click', () => openLocation(host, { file: f.file, range: { start: { line: f.line, character: f.character } } }));
+    list.append(
+      h('li', { class: `finding severity-${f.severity}` }, icon(f.severity === 'info' ? 'info' : f.severity), h('span', { class: 'finding-message' }, f.message), h('span', { class: 'finding-code' }, f.code), open),
+    );
+  }
+  return h(
+    'div',
+    { class: 'empty-state broken', id: 'broken' },
+    icon('error', 'empty-icon'),
+    h('h1', {}, 'The release plan cannot be read'),
+    h('p', {}, `release.yaml has ${plural(state.findings.length, 'error')} that keep the dashboard from showing the release. Fix ${state.findings.length === 1 ? 'it' : 'them'} in the editor; the dashboard updates as you type.`),
+    list,
+    h('div', { class: 'actions' }, openFile),
+  );
+}
