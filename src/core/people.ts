@@ -9,6 +9,9 @@ export const BUILTIN_TEAM_LABELS = [
   'security', 'data', 'marketing', 'sales', 'management', 'leads',
 ];
 
+/** Words that make any phrase a group: "billing team", "mobile squad", "the devs". */
+const GROUP_NOUNS = new Set(['team', 'teams', 'squad', 'group', 'crew', 'department', 'dept', 'guild', 'folks', 'people', 'devs', 'developers', 'engineers', 'everyone', 'everybody', 'all', 'tbd', 'unassigned']);
+
 /** Separators that join several people in one owner string: "Ana and Bo", "Ana/Bo", "Ana, Bo", "Ana & Bo". */
 const SEVERAL = /\s+(?:and|or|und|et|y)\s+|\s*[/,&+;|]\s*/i;
 
@@ -27,7 +30,7 @@ export class People {
   readonly hasTeam: boolean;
 
   constructor(team: Loose<Team> | undefined, extraLabels: readonly (string | undefined)[] = []) {
-    this.hasTeam = team !== undefined;
+    this.hasTeam = (team?.people ?? []).some((person) => !!person?.name?.trim());
     for (const person of team?.people ?? []) {
       if (!person?.name?.trim()) continue;
       const name = person.name.trim();
@@ -82,8 +85,9 @@ export class People {
     if (this.labels.has(handle(text))) return { kind: 'team-label', label: text };
     const parts = text.split(SEVERAL).map((p) => p.trim()).filter(Boolean);
     if (parts.length > 1) return { kind: 'multiple', people: parts };
+    // "backend team", "frontend folks", "backend qa" are groups; "Dev Patel" or "Lily Eng" are people.
     const words = fold(text.replace(/^@/, '')).split(/[\s_.-]+/).filter(Boolean);
-    const label = words.find((word) => this.labels.has(word));
+    const label = words.find((word) => GROUP_NOUNS.has(word)) ?? (words.every((word) => this.labels.has(word)) ? words[0] : undefined);
     if (label) return { kind: 'team-label', label };
     if (this.hasTeam) return { kind: 'unknown', person: text };
     return { kind: 'ok', person: text };

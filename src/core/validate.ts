@@ -41,7 +41,8 @@ export function validate<K extends FileKind>(file: SourceFile, kind: K): Validat
     let changed = false;
     for (const issue of result.error.issues) {
       const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
-      const key = `${issue.code}:${path.join('.')}`;
+      // One finding per place: a value we removed for being wrong is not also "missing" later.
+      const key = issue.code === 'unrecognized_keys' ? `keys:${path.join('.')}` : path.join('.');
       if (seen.has(key)) continue;
       seen.add(key);
       const finding = describeIssue(file, kind, schema, issue, path, data);
@@ -91,6 +92,7 @@ function explain(issue: z.core.$ZodIssue): string {
       return expected.size > 0 ? `must be ${[...expected].map(article).join(' or ')}.` : 'has a value of the wrong kind.';
     }
     case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'must not be empty.';
       return `must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters long' : ''}.`;
     case 'too_big':
       return `must be at most ${String(issue.maximum)}.`;

@@ -52,11 +52,12 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       case 'owner-missing':
       case 'owner-team-label':
       case 'owner-unknown': {
-        if (path[path.length - 1] !== 'owner' && path[0] !== 'roles') return [];
-        const target = path.length >= 3 ? path : [...path, 'owner'];
+        // The finding's path names the person field itself (owner, clears, a role).
+        const field = path[path.length - 1];
+        if (typeof field !== 'string' || !['owner', 'clears', 'scope', 'delivery', 'readiness', 'stop', 'decides', 'runs', 'verifies'].includes(field)) return [];
         return ownerCandidates(plan.result)
           .slice(0, MAX_CANDIDATES)
-          .flatMap((person, i) => edit(vscode.l10n.t('Assign to {0}', person), setValue(text, target, person), i === 0 && finding.code !== 'owner-unknown'));
+          .flatMap((person, i) => edit(vscode.l10n.t('Assign to {0}', person), setValue(text, path, person), i === 0 && finding.code !== 'owner-unknown'));
       }
       case 'owner-multiple': {
         const people = peopleAt(plan, finding);

@@ -13,7 +13,9 @@ export function checkCommunication(ctx: RuleContext): void {
     });
   }
 
-  for (const checkin of ctx.plan.checkins) {
+  // Only today's (or the latest) check-in: old blocks are history, not today's work.
+  const latest = ctx.plan.checkins.filter((c) => c.date <= ctx.today).sort((a, b) => a.date.localeCompare(b.date)).pop();
+  for (const checkin of latest ? [latest] : []) {
     (checkin.data.blocks ?? []).forEach((block, index) => {
       if (!block) return;
       const verdict = ctx.people.judge(block.clears);

@@ -26,7 +26,7 @@ export function checkPerson(ctx: RuleContext, source: SourceFile, path: YamlPath
       ctx.report(source, path, 'owner-multiple', `${capitalize(what)} names ${verdict.people.length} people (${verdict.people.join(', ')}). Shared ownership means nobody owns it: keep one and move the others to notes.`, { prefer: 'value' });
       break;
     case 'team-label':
-      ctx.report(source, path, 'owner-team-label', `"${String(value)}" is a group, not a person. Name the one person in it who owns ${what}.`, { prefer: 'value' });
+      ctx.report(source, path, 'owner-team-label', `"${String(value)}" is a group, not a person. Name one person for ${what}.`, { prefer: 'value' });
       break;
     case 'unknown':
       ctx.report(source, path, 'owner-unknown', `"${verdict.person}" is not in team.yaml. Add them to people (or as an alias), or fix the spelling.`, { prefer: 'value' });
@@ -44,7 +44,8 @@ export function checkOwnership(ctx: RuleContext): void {
 
   for (const { task, index } of ctx.tasks()) {
     const label = taskLabel(task, index);
-    checkPerson(ctx, source, ['tasks', index, 'owner'], task.owner, `task ${label}`, { reportMissing: true });
+    // Finished work needs no owner any more; unfinished work needs exactly one.
+    checkPerson(ctx, source, ['tasks', index, 'owner'], task.owner, `task ${label}`, { reportMissing: task.status !== 'done' });
     if (task.clears !== undefined) {
       checkPerson(ctx, source, ['tasks', index, 'clears'], task.clears, `the blocker of task ${label}`, { reportMissing: false });
     }

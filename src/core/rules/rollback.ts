@@ -71,7 +71,8 @@ function checkRehearsals(ctx: RuleContext): void {
 
   if (rehearsals.length === 0) {
     const close = target !== undefined && today !== undefined && target - today <= REHEARSAL_DEADLINE_DAYS;
-    ctx.report(source, ['rehearsals'], 'rollback-not-rehearsed', `The rollback was never rehearsed${close ? ' and the target is days away' : ''}. Run it once on a production-like setup and time it (Release Plan: Start Rollback Rehearsal).`, { severity: close ? 'error' : 'warning' });
+    const when = !close || target === undefined || today === undefined ? '' : target < today ? ' and the target date has passed' : ' and the target is days away';
+    ctx.report(source, ['rehearsals'], 'rollback-not-rehearsed', `The rollback was never rehearsed${when}. Run it once on a production-like setup and time it (Release Plan: Start Rollback Rehearsal).`, { severity: close ? 'error' : 'warning' });
     return;
   }
 

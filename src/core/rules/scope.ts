@@ -4,7 +4,6 @@ import { plural, taskLabel, type RuleContext } from '../context';
 /** Phrases that show a problem statement bundles several outcomes. */
 const BROAD_PATTERNS: [RegExp, string][] = [
   [/\bseveral\b/i, '"several"'],
-  [/\bmultiple\b/i, '"multiple"'],
   [/\bvarious\b/i, '"various"'],
   [/\bimprovements?\b/i, '"improvements"'],
   [/\bclean-?ups?\b/i, '"cleanup"'],
@@ -15,7 +14,7 @@ const BROAD_PATTERNS: [RegExp, string][] = [
   [/;/, 'a semicolon'],
 ];
 
-const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|no|approx|incl)\.$/i;
+const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|approx|incl)\.$/i;
 
 export function countSentences(text: string): number {
   const parts = text.trim().split(/(?<=[.!?])\s+(?=\S)/);
@@ -88,7 +87,13 @@ function checkCapacity(ctx: RuleContext): void {
   const open = ctx.openTasks();
   const estimated = open.reduce((sum, { task }) => sum + (task.estimate ?? 0), 0);
   if (estimated === 0) return;
-  const team = ctx.people.names.length > 0 ? ctx.people.names : [...new Set(open.map(({ task }) => (typeof task.owner === 'string' ? ctx.people.canonical(task.owner) : '')).filter(Boolean))];
+  // Without team.yaml the team is whoever owns open work; a group label or "Ana/Bo" is not a person.
+  const owners = open.flatMap(({ task }) => {
+    const verdict = ctx.people.judge(task.owner);
+    return verdict.kind === 'ok' || verdict.kind === 'unknown' ? [ctx.people.canonical(verdict.person)] : [];
+  });
+  const team = ctx.people.names.length > 0 ? ctx.people.names : [...new Set(owners)];
+  if (team.length === 0) return; // nobody named yet: the owner rules come first
   const available = team.reduce((sum, person) => sum + (daysLeft * ctx.people.capacity(person)) / 5, 0);
   if (estimated > available) {
     ctx.report(release.source, ['tasks'], 'scope-over-capacity', `Open estimates add up to ${Math.round(estimated * 10) / 10} days, but ${team.length === 1 ? '1 person has' : `${team.length} people have`} ${Math.round(available * 10) / 10} working days before ${horizon.name}. Cut scope until it fits.`);

@@ -55,6 +55,15 @@ describe('quick fixes, completion and hover', function () {
     assert.equal(parse((await vscode.workspace.openTextDocument(release())).getText()).tasks[0].owner, 'Bo');
   });
 
+  it('assigns a person to a role held by a group, in place', async () => {
+    await setText(release(), original.replace('  scope: Ana\n', '  scope: product team\n'));
+    const actions = await fixesFor(release(), 'owner-team-label');
+    await applyFix(actions.find((a) => a.title === 'Assign to Cy'));
+    const text = (await vscode.workspace.openTextDocument(release())).getText();
+    assert.equal(parse(text).roles.scope, 'Cy');
+    assert.match(text, /roles:\n {2}scope: Cy\n {2}delivery: Bo\n/);
+  });
+
   it('adds a backup date one week after target', async () => {
     await setText(release(), original.replace('backup: 2099-06-22\n', ''));
     const actions = await fixesFor(release(), 'date-backup-missing');
