@@ -137,8 +137,6 @@ tasks:
     owner: ${q(XSS.img)}
     status: todo
     estimate: 2
-    kind: ${q(XSS.link)}
-    risk: [${q(XSS.svg)}]
   - id: X-2
     title: ${q(XSS.markdownLink)}
     owner: ${q(XSS.template)}

@@ -1,0 +1,423 @@
+// The dashboard webview in headless Chromium, under the extension's real CSP, with states built
+// by the engine at test time. No VS Code: a stub acquireVsCodeApi records what the page posts.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { bigPlan, brokenPlan, exampleState, noPlan, XSS, xssPlan, zeroTaskPlan } from './fixtures.ts';
+import { launch, openDashboard, posted, problems, showState, startServer } from './harness.mjs';
+
+const ARTEFACTS = 'test-results/webview';
+
+describe('Release Dashboard webview (headless Chromium)', function () {
+  this.timeout(60_000);
+  let server;
+  let browser;
+  let session; // { page, context, log } of the current test
+  let messy;
+  let clean;
+
+  before(async () => {
+    mkdirSync(ARTEFACTS, { recursive: true });
+    [messy, clean] = await Promise.all([exampleState('messy', 41), exampleState('clean', 42)]);
+    server = await startServer();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(options) {
+    session = await openDashboard(browser, server, options);
+    return session.page;
+  }
+
+  // Every test: no CSP violation, no console error, no uncaught error, no dialog.
+  afterEach(async function () {
+    if (!session) return;
+    const { page, context, log } = session;
+    session = undefined;
+    const found = await problems(page, log);
+    if (this.currentTest?.state === 'failed') await page.screenshot({ path: `${ARTEFACTS}/failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`, fullPage: true }).catch(() => {});
+    await context.close();
+    assert.deepEqual(found, { csp: [], consoleErrors: [], pageErrors: [], dialogs: [] }, 'the page reported problems');
+  });
+
+  const texts = (page, selector) => page.locator(selector).allTextContents();
+  const taskIds = (page) => texts(page, '#tasks-table .task-row .col-id');
+  const lastPosted = async (page) => (await posted(page)).at(-1);
+
+  describe('loading', () => {
+    it('posts ready first, before any state, and shows a loading line until the state comes', async () => {
+      const page = await open();
+      assert.deepEqual(await posted(page), [{ type: 'ready' }]);
+      assert.match(await page.locator('#app').innerText(), /Loading the release/);
+      await showState(page, messy);
+      assert.equal((await posted(page))[0].type, 'ready');
+    });
+
+    it('loads only its own script, styles and font from the server', async () => {
+      const page = await open();
+      await showState(page, messy);
+      await page.waitForLoadState('networkidle');
+      const loaded = new Set(server.requests.filter((p) => p !== '/' && p !== '/favicon.ico'));
+      assert.deepEqual([...loaded].sort(), ['/dist/codicons/codicon.css', '/dist/codicons/codicon.ttf', '/dist/webview.js', '/media/dashboard.css']);
+    });
+  });
+
+  describe('examples/messy', () => {
+    it('shows every section with the release data', async () => {
+      const page = await open();
+      await showState(page, messy);
+      for (const id of ['header', 'timeline', 'tasks', 'load', 'rollback', 'gonogo', 'parked']) assert.equal(await page.locator(`#${id}`).count(), 1, `section #${id}`);
+      assert.equal(await page.locator('#release-name').textContent(), 'checkout-rescue');
+      assert.match(await page.locator('#problem').textContent(), /^Some customers are charged twice/);
+      assert.equal(await page.locator('#verdict').getAttribute('data-verdict'), 'no-go');
+      assert.equal(await page.locator('#verdict .verdict-label').textContent(), 'No-Go');
+      assert.equal(await page.locator('#fact-tminus .fact-value').textContent(), 'T\u221210 days');
+      assert.ok((await page.locator('#health-reasons li').count()) >= 5);
+      assert.deepEqual(await page.locator('#timeline [data-marker]').evaluateAll((els) => els.map((e) => e.getAttribute('data-marker'))), ['features', 'scope', 'today', 'backup', 'target']);
+    });
+
+    it('lists the 16 tasks with their tags and their findings inline', async () => {
+      const page = await open();
+      await showState(page, messy);
+      assert.equal(await page.locator('#tasks-table .task-row').count(), 16);
+      assert.equal(await page.locator('#task-count').textContent(), '16 tasks');
+      const cr2 = page.locator('.task-row[data-task-id="CR-2"]');
+      assert.deepEqual(await cr2.locator('.tag-risk').allTextContents(), ['billing', 'multi-service']);
+      assert.match(await cr2.locator('.task-findings').textContent(), /"backend team" is a group, not a person/);
+      assert.equal(await page.locator('.task-row[data-task-id="CR-5"] .col-owner').textContent(), 'No owner');
+      assert.equal(await page.locator('.task-row[data-task-id="CR-6"] .tag-kind').textContent(), 'refactor');
+      assert.match(await page.locator('.task-row[data-task-id="CR-14"] .blocker').textContent(), /PayFast contract ends only in April/);
+    });
+
+    it('charts owner load, rollback readiness, the five questions and the parked items', async () => {
+      const page = await open();
+      await showState(page, messy);
+      const marta = page.locator('.load-row[data-person="Marta Silva"]');
+      assert.equal(await marta.getAttribute('class'), 'load-row over');
+      assert.equal(await marta.locator('.load-figures').textContent(), '13 / 8 d');
+      assert.equal(await marta.locator('.load-tasks').textContent(), '5 open tasks');
+      assert.equal(await page.locator('#load-chart svg rect.estimate').count(), messy.loads.filter((l) => l.estimate > 0).length);
+      assert.equal(await page.locator('#load-chart svg line.capacity-mark').count(), await page.locator('#load-chart .load-row').count());
+      assert.equal(await page.locator('#rollback-checks .check').count(), 5);
+      assert.equal(await page.locator('#rollback-checks .check.fail').count(), 5);
+      assert.equal(await page.locator('#rehearsal-chart .point').count(), 1);
+      assert.equal(await page.locator('#rehearsal-chart .target-line').count(), 1);
+      assert.equal(await page.locator('#gonogo-questions .question').count(), 5);
+      assert.equal(await page.locator('#recommendation').textContent(), 'NO-GO');
+      assert.match(await page.locator('#gonogo').innerText(), /No go\/no-go decision recorded yet/);
+      assert.deepEqual(await texts(page, '#parked-list .parked-title'), ['Buy now, pay later', 'Dark mode for checkout']);
+      assert.deepEqual(await texts(page, '#parked-list .asked-by'), ['Head of Sales', 'Design review']);
+      assert.equal(await page.locator('#parked-list .told.no').count(), 2);
+    });
+  });
+
+  describe('examples/clean', () => {
+    it('shows Go, the recorded decision and the rehearsal against its target', async () => {
+      const page = await open();
+      await showState(page, clean);
+      assert.equal(await page.locator('#verdict').getAttribute('data-verdict'), 'go');
+      assert.equal(await page.locator('#recommendation').textContent(), 'GO');
+      assert.equal(await page.locator('#tasks-table .task-row').count(), clean.summary.tasks.length);
+      assert.equal(await page.locator('#decisions .decision').count(), 1);
+      assert.match(await page.locator('#decisions .decision').innerText(), /16 Mar 2099\s+GO\s+decided by Ana Keller/);
+      assert.equal(await page.locator('#rollback-checks .check.pass').count(), 5);
+      assert.equal(await page.locator('#rehearsal-chart .point.slow').count(), 0);
+      assert.equal(await page.locator('#parked-list .told.yes').count(), clean.summary.parked.length);
+      assert.equal(await page.locator('[data-action="mark-told"]').count(), 0);
+    });
+  });
+
+  describe('sorting and filtering', () => {
+    it('sorts by a column on click, and reverses on a second click', async () => {
+      const page = await open();
+      await showState(page, messy);
+      const natural = ['CR-1', 'CR-2', 'CR-3', 'CR-4', 'CR-5', 'CR-6', 'CR-7', 'CR-8', 'CR-9', 'CR-10', 'CR-11', 'CR-11', 'CR-13', 'CR-14', 'CR-15', 'CR-16'];
+      assert.deepEqual(await taskIds(page), natural);
+      assert.equal(await page.locator('th:has([data-sort="id"])').getAttribute('aria-sort'), 'ascending');
+      await page.click('[data-sort="id"]');
+      assert.deepEqual(await taskIds(page), [...natural].reverse());
+      assert.equal(await page.locator('th:has([data-sort="id"])').getAttribute('aria-sort'), 'descending');
+
+      await page.click('[data-sort="estimate"]');
+      const days = (await texts(page, '#tasks-table .task-row .col-estimate')).map(Number);
+      assert.deepEqual(days, [...days].sort((a, b) => a - b));
+      await page.click('[data-sort="estimate"]');
+      const down = (await texts(page, '#tasks-table .task-row .col-estimate')).map(Number);
+      assert.deepEqual(down, [...down].sort((a, b) => b - a));
+      assert.equal(down[0], 6);
+
+      await page.click('[data-sort="status"]');
+      assert.deepEqual((await texts(page, '#tasks-table .task-row .col-status')).slice(0, 2), ['Blocked', 'Doing']);
+      await page.click('[data-sort="owner"]');
+      assert.equal((await taskIds(page))[0], 'CR-5'); // no owner first
+      await page.click('[data-sort="findings"]');
+      await page.click('[data-sort="findings"]');
+      assert.ok(['CR-11', 'CR-14'].includes((await taskIds(page))[0]), 'most findings first');
+    });
+
+    it('filters by owner and by status, and clears the filters', async () => {
+      const page = await open();
+      await showState(page, messy);
+      const pick = async (select, option) => {
+        await page.click(select);
+        await page.locator(select).getByRole('option', { name: option, exact: true }).click();
+      };
+      await pick('#filter-owner', 'Marta Silva');
+      assert.deepEqual(await taskIds(page), ['CR-1', 'CR-7', 'CR-8', 'CR-10', 'CR-11']);
+      assert.equal(await page.locator('#task-count').textContent(), '5 of 16 tasks');
+      await pick('#filter-status', 'Doing');
+      assert.deepEqual(await taskIds(page), ['CR-1']);
+      await pick('#filter-owner', 'All owners');
+      await pick('#filter-status', 'Blocked');
+      assert.deepEqual(await taskIds(page), ['CR-14']);
+      await pick('#filter-status', 'All statuses');
+      await pick('#filter-owner', 'No owner');
+      assert.deepEqual(await taskIds(page), ['CR-5']);
+      await pick('#filter-owner', 'Jonas Berg');
+      await pick('#filter-status', 'Done');
+      assert.deepEqual(await taskIds(page), ['CR-16']);
+      await page.click('#clear-filters');
+      assert.equal(await page.locator('#tasks-table .task-row').count(), 16);
+      assert.equal(await page.locator('#task-count').textContent(), '16 tasks');
+    });
+
+    it('shows a row saying so when no task matches', async () => {
+      const page = await open();
+      await showState(page, clean);
+      await page.click('#filter-status');
+      await page.locator('#filter-status').getByRole('option', { name: 'Blocked', exact: true }).click();
+      assert.equal(await page.locator('#tasks-table .task-row').count(), 0);
+      assert.equal(await page.locator('#tasks-table .no-match').textContent(), 'No task matches these filters.');
+    });
+
+    it('keeps sort and filters in the webview state across a reload and a new state', async () => {
+      const page = await open();
+      await showState(page, messy);
+      await page.click('[data-sort="title"]');
+      await page.click('[data-sort="title"]');
+      await page.click('#filter-owner');
+      await page.locator('#filter-owner').getByRole('option', { name: 'Jonas Berg', exact: true }).click();
+      const before = await taskIds(page);
+      assert.deepEqual(before, ['CR-6', 'CR-16', 'CR-3']);
+      await page.reload();
+      await page.waitForFunction(() => window.__posted.length > 0);
+      await showState(page, { ...messy, generation: 99 });
+      assert.deepEqual(await taskIds(page), before);
+      assert.equal(await page.locator('th:has([data-sort="title"])').getAttribute('aria-sort'), 'descending');
+      assert.equal(await page.locator('#filter-owner').evaluate((el) => el.value), 'Jonas Berg');
+      const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('__vscodeState')));
+      assert.deepEqual(saved, { sort: { key: 'title', dir: 'desc' }, owner: 'Jonas Berg', status: '', folder: messy.folder });
+    });
+  });
+
+  describe('actions post typed messages with the generation they were made on', () => {
+    it('assigns an owner, typed or picked from the known people', async () => {
+      const page = await open();
+      await showState(page, messy);
+      const row = page.locator('.task-row[data-task-id="CR-5"]');
+      await row.locator('[data-action="assign"]').click();
+      const form = page.locator('[data-form="assign"]');
+      await form.locator('vscode-textfield[data-field="owner"] input').fill('Ana Costa');
+      await form.locator('[data-role="confirm"]').click();
+      assert.deepEqual(await lastPosted(page), { type: 'assignOwner', generation: 41, taskIndex: 4, owner: 'Ana Costa' });
+      assert.equal(await page.locator('[data-form="assign"]').count(), 0, 'the form closes');
+
+      await page.locator('.task-row[data-task-id="CR-2"] [data-action="assign"]').click();
+      await page.locator('[data-form="assign"] .chip[data-person="Jonas Berg"]').click();
+      await page.locator('[data-form="assign"] vscode-textfield input').press('Enter');
+      assert.deepEqual(await lastPosted(page), { type: 'assignOwner', generation: 41, taskIndex: 1, owner: 'Jonas Berg' });
+    });
+
+    it('does not post an empty owner, and cancel posts nothing', async () => {
+      const page = await open();
+      await showState(page, messy);
+      await page.locator('.task-row[data-task-id="CR-5"] [data-action="assign"]').click();
+      await page.locator('[data-form="assign"] [data-role="confirm"]').click();
+      assert.equal(await page.locator('[data-form="assign"] vscode-textfield[invalid]').count(), 1);
+      await page.locator('[data-form="assign"] [data-role="cancel"]').click();
+      assert.equal(await page.locator('[data-form]').count(), 0);
+      assert.deepEqual(await posted(page), [{ type: 'ready' }]);
+    });
+
+    it('sets a status', async () => {
+      const page = await open();
+      await showState(page, messy);
+      await page.locator('.task-row[data-task-id="CR-3"] [data-action="status"]').click();
+      const select = page.locator('[data-form="status"] vscode-single-select');
+      await select.click();
+      await select.getByRole('option', { name: 'Blocked', exact: true }).click();
+      await page.locator('[data-form="status"] [data-role="confirm"]').click();
+      assert.deepEqual(await lastPosted(page), { type: 'setStatus', generation: 41, taskIndex: 2, status: 'blocked' });
+    });
+
+    it('parks a task with a reason and who asked', async () => {
+      const page = await open();
+      await showState(page, messy);
+      await page.locator('.task-row[data-task-id="CR-8"] [data-action="park"]').click();
+      await page.locator('[data-form="park"] [data-field="reason"] input').fill('Late addition after scope freeze');
+      await page.locator('[data-form="park"] [data-field="askedBy"] input').fill('Head of Sales');
+      await page.locator('[data-form="park"] [data-role="confirm"]').click();
+      assert.deepEqual(await lastPosted(page), { type: 'parkTask', generation: 41, taskIndex: 7, reason: 'Late addition after scope freeze', askedBy: 'Head of Sales' });
+    });
+
+    it("opens a task's line, a rollback check and a parked item in the editor", async () => {
+      const page = await open();
+      await showState(page, messy);
+      await page.locator('.task-row[data-task-id="CR-3"] [data-action="open"]').click();
+      const cr3 = messy.summary.tasks.find((t) => t.id === 'CR-3').location;
+      assert.deepEqual(await lastPosted(page), { type: 'openLocation', file: '.release/release.yaml', line: cr3.range.start.line, character: cr3.range.start.character });
+      await page.locator('#rollback-checks [data-check="steps"] button').click();
+      assert.equal((await lastPosted(page)).file, '.release/rollback.yaml');
+      await page.locator('#parked-list [data-parked-index="1"] [data-action="open"]').click();
+      assert.deepEqual(await lastPosted(page), { type: 'openLocation', file: '.release/release.yaml', line: messy.summary.parked[1].location.range.start.line, character: messy.summary.parked[1].location.range.start.character });
+    });
+
+    it('marks a parked item told, and runs go/no-go', async () => {
+      const page = await open();
+      await showState(page, messy);
+      await page.locator('#parked-list [data-parked-index="1"] [data-action="mark-told"]').click();
+      assert.deepEqual(await lastPosted(page), { type: 'markTold', generation: 41, parkedIndex: 1 });
+      await page.click('#run-gonogo');
+      assert.deepEqual(await lastPosted(page), { type: 'runGonogo' });
+    });
+
+    it('quotes the generation of the latest state', async () => {
+      const page = await open();
+      await showState(page, messy);
+      await showState(page, { ...messy, generation: 57 });
+      await page.locator('#parked-list [data-parked-index="0"] [data-action="mark-told"]').click();
+      assert.deepEqual(await lastPosted(page), { type: 'markTold', generation: 57, parkedIndex: 0 });
+    });
+
+    it('shows notices from the extension', async () => {
+      const page = await open();
+      await showState(page, messy);
+      await page.evaluate(() => window.postMessage({ type: 'notice', level: 'warning', message: 'The plan changed since this view was drawn <b>refresh</b>' }, '*'));
+      await page.waitForSelector('.notice-warning');
+      assert.equal(await page.locator('.notice-warning .notice-text').textContent(), 'The plan changed since this view was drawn <b>refresh</b>');
+      assert.equal(await page.locator('.notice b').count(), 0);
+      await page.locator('.notice-warning button').click();
+      assert.equal(await page.locator('.notice').count(), 0);
+    });
+  });
+
+  describe('plan text is text, never markup or script', () => {
+    it('shows the XSS corpus literally and runs none of it', async () => {
+      const page = await open();
+      const state = xssPlan(7);
+      await showState(page, state);
+      await page.waitForLoadState('networkidle');
+      assert.equal(await page.locator('#release-name').textContent(), XSS.script);
+      assert.equal(await page.locator('#problem').textContent(), `${XSS.img} ${XSS.template}`);
+      const first = page.locator('.task-row[data-task-index="0"]');
+      assert.equal(await first.locator('.col-id').textContent(), XSS.img);
+      assert.equal(await first.locator('.task-title').textContent(), XSS.script);
+      assert.equal(await first.locator('.col-owner').textContent(), XSS.img);
+      const second = page.locator('.task-row[data-task-index="1"]');
+      assert.equal(await second.locator('.task-title').textContent(), XSS.markdownLink);
+      assert.equal(await second.locator('.col-owner').textContent(), XSS.template);
+      assert.equal(await second.locator('.blocker').textContent(), `Blocked by: ${XSS.entity}`);
+      assert.equal(await page.locator('.task-row[data-task-index="2"] .task-title').textContent(), XSS.link);
+      assert.equal(await page.locator('#parked-list .parked-title').textContent(), XSS.template);
+      assert.equal(await page.locator('#parked-list .parked-reason').textContent(), XSS.img);
+      assert.equal(await page.locator('#parked-list .asked-by').textContent(), XSS.link);
+      // The owner picker offers the role holder's name as text too.
+      await first.locator('[data-action="assign"]').click();
+      assert.equal(await page.locator(`[data-form="assign"] .chip[data-person="${XSS.svg.replace(/"/g, '\\"')}"]`).textContent(), XSS.svg);
+
+      const dom = await page.evaluate(() => ({
+        xss: window.__xss,
+        scripts: document.scripts.length,
+        injected: document.querySelectorAll('#app img, #app script, #app iframe, #app a, #app b, #app svg svg, #app [onerror], #app [onload]').length,
+        handlers: [...document.querySelectorAll('#app *')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value) && a.name !== 'data-person' && a.name !== 'data-task-id').map((a) => `${el.tagName} ${a.name}`)),
+      }));
+      assert.deepEqual(dom, { xss: undefined, scripts: 1, injected: 0, handlers: [] });
+      assert.equal((await page.title()), 'Release Dashboard');
+      // Actions on that plan still carry the exact text as data.
+      await page.locator('[data-form="assign"] [data-role="cancel"]').click();
+      await first.locator('[data-action="assign"]').click();
+      await page.locator('[data-form="assign"] vscode-textfield input').fill(XSS.img);
+      await page.locator('[data-form="assign"] [data-role="confirm"]').click();
+      assert.deepEqual(await lastPosted(page), { type: 'assignOwner', generation: 7, taskIndex: 0, owner: XSS.img });
+    });
+  });
+
+  describe('empty and broken states', () => {
+    it('no plan: says so', async () => {
+      const page = await open();
+      await showState(page, noPlan());
+      assert.equal(await page.locator('#app').getAttribute('data-kind'), 'no-plan');
+      assert.match(await page.locator('#no-plan').innerText(), /No release plan here yet/);
+      assert.match(await page.locator('#no-plan').innerText(), /\/work\/nothing-here/);
+      assert.equal(await page.locator('#tasks').count(), 0);
+    });
+
+    it('YAML errors: lists them with buttons that open the file at the error', async () => {
+      const page = await open();
+      const state = brokenPlan();
+      assert.equal(state.kind, 'broken');
+      await showState(page, state);
+      assert.equal(await page.locator('#broken .finding').count(), state.findings.length);
+      assert.match(await page.locator('#broken').innerText(), /yaml|quote|indent/i);
+      await page.click('#open-release-file');
+      const f = state.findings[0];
+      assert.deepEqual(await lastPosted(page), { type: 'openLocation', file: '.release/release.yaml', line: f.line, character: f.character });
+      await page.locator('#broken .finding .link-button').last().click();
+      const g = state.findings.at(-1);
+      assert.deepEqual(await lastPosted(page), { type: 'openLocation', file: g.file, line: g.line, character: g.character });
+    });
+
+    it('zero tasks: the sections are there and the table says there are no tasks', async () => {
+      const page = await open();
+      await showState(page, zeroTaskPlan());
+      for (const id of ['header', 'timeline', 'tasks', 'load', 'rollback', 'gonogo', 'parked']) assert.equal(await page.locator(`#${id}`).count(), 1, `section #${id}`);
+      assert.match(await page.locator('#no-tasks').innerText(), /No tasks yet/);
+      assert.equal(await page.locator('#tasks-table').count(), 0);
+      assert.equal(await page.locator('#fact-tasks .fact-value').textContent(), '0 open');
+    });
+
+    it('goes from broken back to a plan, and from a plan to no plan', async () => {
+      const page = await open();
+      await showState(page, brokenPlan());
+      await showState(page, messy);
+      assert.equal(await page.locator('#tasks-table .task-row').count(), 16);
+      await showState(page, noPlan());
+      assert.equal(await page.locator('#tasks-table').count(), 0);
+    });
+  });
+
+  describe('large plans', () => {
+    for (const n of [20, 200]) {
+      it(`renders ${n} tasks`, async () => {
+        const page = await open();
+        const ms = await showState(page, bigPlan(n, n));
+        assert.equal(await page.locator('#tasks-table .task-row').count(), n);
+        assert.equal(await page.locator('#task-count').textContent(), `${n} tasks`);
+        console.log(`      ${n} tasks rendered in ${ms.toFixed(1)} ms (DOM build; see npm run bench:webview)`);
+      });
+    }
+  });
+
+  describe('themes', () => {
+    for (const theme of ['light', 'dark']) {
+      it(`screenshots examples/messy in the ${theme} theme`, async () => {
+        const page = await open({ theme, viewport: { width: 1200, height: 900 } });
+        await showState(page, messy);
+        await page.evaluate(() => document.fonts.ready);
+        assert.equal(await page.evaluate(() => document.body.className), `vscode-${theme}`);
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        assert.equal(background, theme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(31, 31, 31)');
+        const full = `${ARTEFACTS}/dashboard-${theme}.png`;
+        await page.screenshot({ path: full, fullPage: true });
+        const top = `${ARTEFACTS}/dashboard-${theme}-top.png`;
+        await page.screenshot({ path: top, fullPage: false });
+        copyFileSync(top, `docs/images/dashboard-${theme}.png`);
+        // The codicon font loaded: an icon has a real width.
+        assert.ok((await page.locator('#verdict .codicon').evaluate((el) => el.getBoundingClientRect().width)) >= 14);
+      });
+    }
+  });
+});
