@@ -43,13 +43,13 @@ export class ReleaseStatusBar implements vscode.Disposable {
     this.item.text = `$(rocket) ${summary.name} · ${t} · ${problems}`;
     this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.isTrusted = { enabledCommands: [COMMAND_IDS.showProblems, COMMAND_IDS.runGonogo, 'releasePlan.openDashboard'] };
+    tooltip.isTrusted = { enabledCommands: [COMMAND_IDS.showProblems, COMMAND_IDS.runGonogo, COMMAND_IDS.openDashboard] };
     tooltip.appendMarkdown(`**${escapeMarkdown(summary.name)}** · ${escapeMarkdown(tMinus(summary))}\n\n`);
     const top = plan.result.findings.filter((f) => f.severity !== 'info').slice(0, 5);
     for (const finding of top) tooltip.appendMarkdown(`- $(${finding.severity === 'error' ? 'error' : 'warning'}) ${escapeMarkdown(finding.message)} \`${finding.code}\`\n`);
     if (plan.result.findings.length > top.length) tooltip.appendMarkdown(`- … and ${plan.result.findings.length - top.length} more\n`);
     if (top.length === 0) tooltip.appendMarkdown('No problems found.\n');
-    tooltip.appendMarkdown(`\n[Show Problems](command:${COMMAND_IDS.showProblems}) · [Run Go/No-Go](command:${COMMAND_IDS.runGonogo})`);
+    tooltip.appendMarkdown(`\n[Show Problems](command:${COMMAND_IDS.showProblems}) · [Open Dashboard](command:${COMMAND_IDS.openDashboard}) · [Run Go/No-Go](command:${COMMAND_IDS.runGonogo})`);
     this.item.tooltip = tooltip;
     this.item.show();
   }
