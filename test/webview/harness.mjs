@@ -16,8 +16,9 @@ const ALLOWED = [/^\/dist\/webview\.js(\.map)?$/, /^\/media\/dashboard\.css$/, /
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-export async function startServer() {
-  if (!existsSync(join(ROOT, 'dist/webview.js'))) throw new Error('dist/webview.js is missing: run `npm run build` first');
+/** `webviewJs`: serve another build of the bundle (the bench serves its minified one). */
+export async function startServer({ webviewJs = join(ROOT, 'dist/webview.js') } = {}) {
+  if (!existsSync(webviewJs)) throw new Error('dist/webview.js is missing: run `npm run build` first');
   const requests = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -44,7 +45,7 @@ export async function startServer() {
       res.writeHead(404).end();
       return;
     }
-    const file = join(ROOT, url.pathname);
+    const file = url.pathname === '/dist/webview.js' ? webviewJs : join(ROOT, url.pathname);
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(readFileSync(file));
   });
