@@ -29,9 +29,10 @@ export function renderDashboard(state: PlanState, host: Host): HTMLElement {
     { class: 'dashboard' },
     renderHeader(view),
     renderTimeline(view),
-    renderTasks(view),
+    // The charts first, the long table last: the page reads at a glance from the top.
     h('div', { class: 'columns' }, renderLoad(view), renderRollback(view)),
     h('div', { class: 'columns' }, renderGonogo(view), renderParked(view)),
+    renderTasks(view),
   );
 }
 

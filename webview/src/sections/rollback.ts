@@ -64,6 +64,7 @@ function rehearsalChart(rehearsals: Rehearsal[], target: number | undefined): HT
         'g',
         { class: `point${slow ? ' slow' : ''}` },
         s('circle', { cx: x(days[i]!), cy: y(minutes[i]!), r: 4 }),
+        rehearsals.length <= 12 ? s('text', { class: 'point-label', x: x(days[i]!), y: y(minutes[i]!) - 8, 'text-anchor': 'middle' }, `${r.minutes}`) : null,
         s('title', {}, `${shortDate(r.date, true)}: ${r.minutes} min${r.by ? ` by ${r.by}` : ''}${r.environment ? ` on ${r.environment}` : ''}`),
       ),
     );

@@ -65,7 +65,7 @@ export function renderTasks(view: View): HTMLElement {
   const head = h('tr', {});
   const headCells = new Map<SortKey, HTMLElement>();
   for (const col of COLUMNS) {
-    const button = h('button', { type: 'button', class: 'sort-button', 'data-sort': col.key }, col.label, icon('arrow-small-down', 'sort-icon'));
+    const button = h('button', { type: 'button', class: 'sort-button', 'data-sort': col.key }, col.label, icon('arrow-small-up', 'sort-icon'));
     button.addEventListener('click', () => {
       const current = view.host.ui.sort;
       view.host.saveUi({ sort: { key: col.key, dir: current.key === col.key && current.dir === 'asc' ? 'desc' : 'asc' } });
