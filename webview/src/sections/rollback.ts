@@ -53,7 +53,8 @@ function rehearsalChart(rehearsals: Rehearsal[], target: number | undefined): HT
   if (target !== undefined) {
     svg.append(
       s('line', { class: 'target-line', x1: PAD.left, x2: W - PAD.right, y1: y(target), y2: y(target) }),
-      s('text', { class: 'target-label', x: W - PAD.right, y: y(target) - 4, 'text-anchor': 'end' }, `target ${target} min`),
+      // Under the line at the left: rehearsals usually start slow (high, left) and get faster.
+      s('text', { class: 'target-label', x: PAD.left + 4, y: Math.min(y(target) + 12, H - PAD.bottom - 3), 'text-anchor': 'start' }, `target ${target} min`),
     );
   }
   svg.append(s('polyline', { class: 'series', points: rehearsals.map((_, i) => `${x(days[i]!).toFixed(1)},${y(minutes[i]!).toFixed(1)}`).join(' ') }));

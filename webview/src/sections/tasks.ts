@@ -77,7 +77,11 @@ export function renderTasks(view: View): HTMLElement {
   }
   head.append(h('th', { class: 'col-actions', scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')));
   const body = h('tbody', {});
-  const table = h('table', { class: 'tasks-table', id: 'tasks-table' }, h('thead', {}, head), body);
+  // Fixed layout: column widths come from the <colgroup> (CSS), not from measuring every row.
+  const cols = h('colgroup', {});
+  for (const col of COLUMNS) cols.append(h('col', { class: col.className.split(' ')[0] }));
+  cols.append(h('col', { class: 'col-actions' }));
+  const table = h('table', { class: 'tasks-table', id: 'tasks-table' }, cols, h('thead', {}, head), body);
 
   function fillBody(): void {
     const { sort, owner, status } = view.host.ui;
@@ -134,7 +138,7 @@ function labelled(label: string, control: HTMLElement): HTMLElement {
 }
 
 function tag(text: string, className: string): HTMLElement {
-  return h('span', { class: `tag ${className}` }, text);
+  return h('span', { class: `tag ${className}`, title: text }, text);
 }
 
 function taskRow(view: View, task: Task): DocumentFragment {
