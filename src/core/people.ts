@@ -10,7 +10,10 @@ export const BUILTIN_TEAM_LABELS = [
 ];
 
 /** Words that make any phrase a group: "billing team", "mobile squad", "the devs". */
-const GROUP_NOUNS = new Set(['team', 'teams', 'squad', 'group', 'crew', 'department', 'dept', 'guild', 'folks', 'people', 'devs', 'developers', 'engineers', 'everyone', 'everybody', 'all', 'tbd', 'unassigned']);
+const GROUP_NOUNS = new Set([
+  'team', 'teams', 'squad', 'group', 'crew', 'department', 'dept', 'guild', 'folks', 'people', 'devs', 'developers', 'engineers',
+  'everyone', 'everybody', 'all', 'tbd', 'tba', 'unassigned', 'someone', 'somebody', 'nobody', 'whoever', 'anyone', 'anybody', 'none',
+]);
 
 /** Separators that join several people in one owner string: "Ana and Bo", "Ana/Bo", "Ana, Bo", "Ana & Bo". */
 const SEVERAL = /\s+(?:and|or|und|et|y)\s+|\s*[/,&+;|]\s*/i;
@@ -50,8 +53,16 @@ export class People {
   /** The canonical name for a person (team name for an alias), or the trimmed input. */
   canonical(name: string): string {
     const trimmed = name.trim().replace(/^@/, '');
-    return this.byName.get(handle(trimmed)) ?? trimmed;
+    const known = this.byName.get(handle(trimmed));
+    if (known) return known;
+    // Without team.yaml, "Bo" and "bo" are still one person: keep the first spelling seen.
+    const first = this.spellings.get(handle(trimmed));
+    if (first) return first;
+    this.spellings.set(handle(trimmed), trimmed);
+    return trimmed;
   }
+
+  private readonly spellings = new Map<string, string>();
 
   /** Working days per week for a person (5 unless team.yaml says otherwise). */
   capacity(name: string): number {

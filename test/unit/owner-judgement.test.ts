@@ -48,3 +48,16 @@ describe('refinements', () => {
 function codes(result: ReturnType<typeof check>): string[] {
   return result.findings.map((f) => f.code);
 }
+
+describe('vague owners and spellings', () => {
+  it('treats "someone else" and "whoever is on call" as nobody in particular', () => {
+    const people = new People(undefined);
+    for (const value of ['someone else', 'whoever is on call', 'nobody yet']) assert.equal(people.judge(value).kind, 'team-label', value);
+  });
+
+  it('counts "Bo" and "bo" as one person without team.yaml', () => {
+    const people = new People(undefined);
+    assert.equal(people.canonical('Bo'), 'Bo');
+    assert.equal(people.canonical('bo'), 'Bo');
+  });
+});
