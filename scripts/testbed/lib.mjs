@@ -75,6 +75,7 @@ export const USER_SETTINGS = {
   'files.autoSave': 'off',
   'editor.accessibilitySupport': 'off',
   'accessibility.signals.sounds.volume': 0,
+  'remote.autoForwardPorts': false, // no "Ports 1" badge from the servers tests start
 };
 
 export function writeUserData(userDataDir, extraSettings = {}) {

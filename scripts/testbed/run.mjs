@@ -12,7 +12,8 @@
 //  6. always stops code-server (its whole process group) and the browser, and removes the temp folder.
 // The last line is `N passed, N failed`; the exit status is 1 if anything failed.
 //
-// Options: --update-screenshot  also write docs/images/workbench.png (written anyway if missing)
+// Options: --update-screenshot  also write the README's pictures docs/images/{workbench,release-view,gonogo}.png
+//                               (each is written anyway if missing)
 //          --keep               keep the temp folder (logs, workspace) for debugging
 //          --skip-build         do not run `npm run build`
 //          --headed             show the browser (needs a display)
@@ -34,7 +35,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const SUITE_TIMEOUT_MS = Number(process.env.RELEASE_PLAN_TESTBED_TIMEOUT || 300) * 1000;
 const RESULTS_DIR = path.join(ROOT, 'test-results');
-const SCREENSHOT_DOC = path.join(ROOT, 'docs', 'images', 'workbench.png');
+const SCREENSHOT_DOCS = path.join(ROOT, 'docs', 'images');
 const COMPANION_DIR = path.join(ROOT, 'test', 'integration', 'companion');
 const SUITE_INDEX = path.join(ROOT, 'dist', 'test', 'integration', 'suite', 'index.js');
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'basic');
@@ -55,7 +56,7 @@ async function main() {
   mkdirSync(RESULTS_DIR, { recursive: true });
   // Screenshots and logs of an earlier run would be mistaken for this one's.
   for (const file of readdirSync(RESULTS_DIR)) {
-    if (/^(ui-.*|suite-timeout|workbench)\.png$|^code-server\.log$/.test(file)) rmSync(path.join(RESULTS_DIR, file));
+    if (/^(ui-.*|suite-timeout|workbench|release-view|gonogo)\.png$|^code-server\.log$/.test(file)) rmSync(path.join(RESULTS_DIR, file));
   }
 
   let step = Date.now();
@@ -135,7 +136,7 @@ async function main() {
       await browser.close().catch(() => {});
       log('browser closed');
     });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -197,10 +198,13 @@ async function main() {
     const ui = await runUiChecks(page, {
       manifest: underTest.manifest,
       resultsDir: RESULTS_DIR,
-      screenshotTargets: [
-        path.join(RESULTS_DIR, 'workbench.png'),
-        ...(flag('--update-screenshot') || !existsSync(SCREENSHOT_DOC) ? [SCREENSHOT_DOC] : []),
-      ],
+      workspace,
+      // Where a named picture goes: always test-results/<name>.png, and docs/images/<name>.png
+      // when it is missing there or with --update-screenshot.
+      screenshotTargets: (name) => {
+        const doc = path.join(SCREENSHOT_DOCS, `${name}.png`);
+        return [path.join(RESULTS_DIR, `${name}.png`), ...(flag('--update-screenshot') || !existsSync(doc) ? [doc] : [])];
+      },
     });
     log(`UI checks (${seconds(step)}): ${ui.passed} passed, ${ui.failed} failed`);
     passed += ui.passed;

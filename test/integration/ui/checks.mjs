@@ -1,11 +1,21 @@
 // UI checks run by scripts/testbed/run.mjs with Playwright, in the page where the integration suite
-// just ran (the fixture workspace test/fixtures/basic is open). They check what only a person sees:
-// the activity-bar container and its tree, the Problems panel, the command palette.
-import { mkdirSync } from 'node:fs';
+// just ran (a copy of the fixture workspace test/fixtures/basic is open). They check what only a
+// person sees: the activity-bar container and its tree, clicking a task, the status bar, the
+// Problems panel, the quick-fix menu, the command palette and the go/no-go flow through the real
+// QuickPick. They also take the README's pictures (docs/images/*.png).
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 
-const RELEASE_NAME = 'basic-v1'; // `release:` in test/fixtures/basic/.release/release.yaml
-const DIAGNOSTIC_CODE = 'owner-team-label';
+// What test/fixtures/basic shows: its .vscode/settings.json checks it as of 2099-06-06 (T-9).
+const RELEASE_NAME = 'basic-v1'; // `release:` in .release/release.yaml
+const DIAGNOSTIC_CODE = 'owner-team-label'; // on T1's owner "backend team" (line 14)
+const STATUS_TEXT = `${RELEASE_NAME} · T-9 · 1 error`;
+const SECTIONS = ['Problem', 'Roles', 'Tasks', 'Rollback readiness', 'Go/No-Go', 'Parked'];
+const TASK_ROW = 'T2 Download button'; // under Tasks → To do
+const TASK_LINE = 16; // `  - id: T2`, 1-based
+const DRY_RUN_EVIDENCE = 'staging chain run';
+const DECIDER = 'Ana'; // roles.stop
 const TIMEOUT = 20_000;
 
 function slug(text) {
@@ -35,7 +45,7 @@ function paletteCommands(manifest) {
  * Runs the checks; prints `PASS`/`FAIL` per check; returns { passed, failed }.
  * A failing check leaves a screenshot `ui-<check>.png` in resultsDir.
  */
-export async function runUiChecks(page, { manifest, resultsDir, screenshotTargets = [] }) {
+export async function runUiChecks(page, { manifest, resultsDir, workspace, screenshotTargets = () => [] }) {
   mkdirSync(resultsDir, { recursive: true });
   let passed = 0;
   let failed = 0;
@@ -65,6 +75,22 @@ export async function runUiChecks(page, { manifest, resultsDir, screenshotTarget
   const containerItem = activityBar.locator(`.action-item a[aria-label^="${containerTitle}"], .action-item[aria-label^="${containerTitle}"]`).first();
   const sideBar = page.locator('.part.sidebar');
 
+  const quickInput = page.locator('.quick-input-widget');
+  const editor = page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
+  const statusItem = (text) => page.locator('.part.statusbar .statusbar-item', { hasText: text }).first();
+  /** A row of the Release view; `level` 1 is a release, 2 its sections, 3 groups, 4 tasks. */
+  const treeRow = (label, level) => sideBar.locator(`.monaco-list-row${level ? `[aria-level="${level}"]` : ''}`, { hasText: label }).first();
+  const screenshot = async (name, clip) => {
+    const targets = screenshotTargets(name);
+    await page.mouse.move(1, 1); // no tooltips of where the pointer happened to be
+    await page.waitForTimeout(300);
+    for (const target of targets) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      await page.screenshot({ path: target, ...(clip ? { clip } : {}) });
+    }
+    if (targets.length) console.log(`       screenshot: ${targets.map((target) => path.relative(process.cwd(), target)).join(', ')}`);
+  };
+
   await page.keyboard.press('Escape');
 
   await check(`activity bar shows the "${containerTitle}" view container`, async () => {
@@ -74,8 +100,36 @@ export async function runUiChecks(page, { manifest, resultsDir, screenshotTarget
 
   await check(`the ${containerTitle} view shows the release "${RELEASE_NAME}" as its tree root`, async () => {
     await containerItem.click({ timeout: TIMEOUT });
-    const root = sideBar.locator('.monaco-list-row[aria-level="1"]', { hasText: RELEASE_NAME }).first();
+    const root = treeRow(RELEASE_NAME, 1);
     await root.waitFor({ state: 'visible', timeout: TIMEOUT });
+    // Wider than the default, so the pictures show the rows' descriptions (best effort).
+    await widenSideBar(page, 440).catch(() => {});
+  });
+
+  await check(`the ${containerTitle} view's root reads "${RELEASE_NAME}" with "T-9" and has the sections ${SECTIONS.join(', ')}`, async () => {
+    const root = treeRow(RELEASE_NAME, 1);
+    await expand(root);
+    const description = (await root.locator('.label-description').first().textContent({ timeout: TIMEOUT }))?.trim() ?? '';
+    if (!description.includes('T-9')) throw new Error(`the root's description is "${description}", not one with "T-9"`);
+    const missing = [];
+    for (const section of SECTIONS) {
+      const row = sideBar.locator('.monaco-list-row[aria-level="2"]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(section)}$`) }) }).first();
+      try {
+        await row.waitFor({ state: 'visible', timeout: 5_000 });
+      } catch {
+        missing.push(section);
+      }
+    }
+    if (missing.length) throw new Error(`sections not shown under ${RELEASE_NAME}: ${missing.join(', ')}`);
+    console.log(`       root: "${RELEASE_NAME}  ${description}"`);
+  });
+
+  await check(`the status bar shows "${STATUS_TEXT}" with the rocket icon`, async () => {
+    const item = statusItem(STATUS_TEXT);
+    await item.waitFor({ state: 'visible', timeout: TIMEOUT });
+    const text = (await item.innerText()).trim();
+    if (text !== STATUS_TEXT) throw new Error(`the status bar item reads "${text}", not "${STATUS_TEXT}"`);
+    if ((await item.locator('.codicon-rocket').count()) === 0) throw new Error('the status bar item has no $(rocket) icon');
   });
 
   await check(`the Problems panel lists a diagnostic with code ${DIAGNOSTIC_CODE}`, async () => {
@@ -93,13 +147,66 @@ export async function runUiChecks(page, { manifest, resultsDir, screenshotTarget
     await page.locator('.part.editor .monaco-editor .squiggly-error').first().waitFor({ state: 'visible', timeout: TIMEOUT });
     // The README's picture: the Release view, the plan with its squiggle, the Problems panel.
     await sideBar.locator('.monaco-list-row', { hasText: RELEASE_NAME }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
-    await page.mouse.move(0, 0);
-    await page.waitForTimeout(300);
-    for (const target of screenshotTargets) {
-      mkdirSync(path.dirname(target), { recursive: true });
-      await page.screenshot({ path: target });
+    await editor.locator('.view-lines').hover();
+    await page.mouse.wheel(0, -1000); // from line 1
+    await screenshot('workbench');
+  });
+
+  await check(`clicking the task "${TASK_ROW}" (Tasks → To do) opens release.yaml at line ${TASK_LINE} (- id: T2)`, async () => {
+    await expand(treeRow(RELEASE_NAME, 1));
+    await expand(treeRow('Tasks', 2));
+    await expand(treeRow('To do', 3));
+    const task = treeRow(TASK_ROW, 4);
+    await task.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await task.click({ timeout: TIMEOUT });
+    await page.locator('.part.editor .tab.active', { hasText: 'release.yaml' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    const position = statusItem(new RegExp(`^Ln ${TASK_LINE}, Col \\d+`));
+    try {
+      await position.waitFor({ state: 'visible', timeout: 10_000 });
+    } catch {
+      const shown = await page.locator('.part.statusbar .statusbar-item', { hasText: /^Ln \d+/ }).first().innerText().catch(() => '(no cursor position in the status bar)');
+      throw new Error(`the status bar shows "${shown.trim()}", not "Ln ${TASK_LINE}, …"`);
     }
-    if (screenshotTargets.length) console.log(`       screenshot: ${screenshotTargets.join(', ')}`);
+    const activeLine = (await editor.locator('.line-numbers.active-line-number').first().textContent({ timeout: TIMEOUT }))?.trim();
+    if (activeLine !== String(TASK_LINE)) throw new Error(`the editor's active line is ${activeLine}, not ${TASK_LINE}`);
+    // The editor renders spaces as U+00A0, which \s matches.
+    const lineText = (await editor.locator('.view-line', { hasText: /-\s+id:\s+T2\b/ }).count()) > 0;
+    if (!lineText) throw new Error('the line "- id: T2" is not visible in the editor');
+    console.log(`       ${(await position.innerText()).trim()}`);
+  });
+
+  await check(`the quick-fix menu (Ctrl+.) on the ${DIAGNOSTIC_CODE} squiggle offers "Assign to …" (screenshot release-view)`, async () => {
+    // A roomier picture than workbench.png: no panel, the rollback checks expanded too.
+    await runCommand(page, 'View: Hide Panel').catch(() => page.keyboard.press('Escape'));
+    await expand(treeRow('Rollback readiness', 2)).catch(() => {});
+    const squiggle = editor.locator('.squiggly-error').first();
+    await squiggle.waitFor({ state: 'visible', timeout: TIMEOUT });
+    const box = await squiggle.boundingBox();
+    if (!box) throw new Error('the squiggle has no box on screen');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.move(1, 1);
+    // The whole plan in view, from line 1.
+    await editor.locator('.view-lines').hover();
+    await page.mouse.wheel(0, -1000);
+    const menu = page.locator('.action-widget');
+    const assign = menu.locator('.monaco-list-row', { hasText: /Assign to / });
+    // Ctrl+. right after the click can come before the editor has the code actions: try again.
+    for (let attempt = 1; ; attempt += 1) {
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Control+.');
+      try {
+        await assign.first().waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : TIMEOUT });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
+    const labels = (await assign.allInnerTexts()).map((text) => text.trim().split('\n')[0]);
+    await screenshot('release-view');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => {});
+    console.log(`       quick fixes: ${labels.join(' · ')}`);
   });
 
   await check('the command palette (F1, "Release Plan") finds the extension\'s commands', async () => {
@@ -131,11 +238,88 @@ export async function runUiChecks(page, { manifest, resultsDir, screenshotTarget
     );
   });
 
+  // Last, because it writes a record; the record is removed again afterwards.
+  const today = workspace ? fixtureToday(workspace) : undefined;
+  const record = workspace && today ? path.join(workspace, '.release', 'gonogo', `${today}.yaml`) : undefined;
+  await check(`the go/no-go flow through the real QuickPick (F1, keyboard only) writes a NO-GO record by ${DECIDER} (screenshot gonogo)`, async () => {
+    if (!record) throw new Error('the harness passed no workspace (or its .vscode/settings.json sets no releasePlan.today)');
+    if (existsSync(record)) throw new Error(`${record} exists before the flow ran`);
+    try {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'Release Plan: Run Go/No-Go Checklist', { opensQuickInput: true });
+      const title = quickInput.locator('.quick-input-title');
+      const steps = [];
+      const placeholder = (text) => quickInput.locator(`input.input[placeholder^="${text}"]`);
+      for (let n = 1; n <= 5; n += 1) {
+        await title.filter({ hasText: `(${n}/5)` }).waitFor({ state: 'visible', timeout: TIMEOUT });
+        // Each question is either answered by the plan (its verdict first, Enter goes on) or asked.
+        const answered = placeholder('The plan answers this question');
+        const asked = placeholder('The plan cannot tell');
+        await answered.or(asked).waitFor({ state: 'visible', timeout: TIMEOUT });
+        if (await answered.isVisible()) {
+          const verdict = quickInput.locator('.monaco-list-row.focused', { hasText: /continue/ });
+          await verdict.waitFor({ state: 'visible', timeout: TIMEOUT });
+          steps.push(`${n}: ${(await verdict.innerText()).trim().split('\n')[0]}`);
+          if (n === 2) {
+            await quickInput.locator('.monaco-list-row').nth(1).waitFor({ state: 'visible', timeout: TIMEOUT });
+            // The top of the window: the question, its verdict and evidence, the plan behind it.
+            await screenshot('gonogo', { x: 0, y: 0, width: page.viewportSize()?.width ?? 1400, height: 460 });
+          }
+          await page.keyboard.press('Enter');
+          continue;
+        }
+        if (n !== 4) throw new Error(`question ${n} asks for an answer; in this fixture only question 4 (the dry run) should`);
+        await page.keyboard.type('Yes');
+        await quickInput.locator('.monaco-list-row.focused', { hasText: 'Yes' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+        await page.keyboard.press('Enter');
+        // The evidence InputBox (same title, no list).
+        await quickInput.locator('.quick-input-message', { hasText: 'Evidence' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+        await page.keyboard.type(DRY_RUN_EVIDENCE);
+        await page.keyboard.press('Enter');
+        steps.push(`${n}: Yes — "${DRY_RUN_EVIDENCE}"`);
+      }
+      await title.filter({ hasText: 'the decision' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.type('No-Go');
+      await quickInput.locator('.monaco-list-row.focused', { hasText: 'No-Go' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
+      // Who decides: the stop role is pre-selected.
+      await placeholder('Who makes this decision').waitFor({ state: 'visible', timeout: TIMEOUT });
+      const suggested = quickInput.locator('.monaco-list-row.focused', { hasText: DECIDER });
+      await suggested.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
+      await quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT });
+
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Recorded NO-GO' }).first();
+      await toast.waitFor({ state: 'visible', timeout: TIMEOUT });
+      if ((await toast.locator('.monaco-button', { hasText: 'Open Record' }).count()) === 0) throw new Error('the notification has no "Open Record" button');
+      const message = (await toast.locator('.notification-list-item-message').first().innerText()).trim();
+
+      await waitUntil(() => existsSync(record), `${path.relative(workspace, record)} to be written`);
+      const text = readFileSync(record, 'utf8');
+      const data = parse(text);
+      const dryRun = (data?.answers ?? []).find((answer) => answer?.id === 'dry-run');
+      const problems = [];
+      if (data?.decision !== 'no-go') problems.push(`decision: ${data?.decision}`);
+      if (data?.decided_by !== DECIDER) problems.push(`decided_by: ${data?.decided_by}`);
+      if (dryRun?.answer !== 'yes') problems.push(`dry-run answer: ${dryRun?.answer}`);
+      if (dryRun?.evidence !== DRY_RUN_EVIDENCE) problems.push(`dry-run evidence: ${dryRun?.evidence}`);
+      if (problems.length) throw new Error(`${path.relative(workspace, record)} has ${problems.join(', ')}:\n${text}`);
+      // The Release view picks the record up.
+      await treeRow('Go/No-Go', 2).filter({ hasText: `no-go on ${today} by ${DECIDER}` }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      console.log(`       ${steps.join(' | ')}`);
+      console.log(`       "${message}"; ${path.relative(workspace, record)}: decision no-go, decided_by ${DECIDER}, dry-run yes ("${DRY_RUN_EVIDENCE}")`);
+    } finally {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+      if (record) rmSync(record, { force: true });
+    }
+  });
+
   return { passed, failed };
 }
 
 /** Runs a workbench command through the command palette, by its label. */
-async function runCommand(page, label) {
+async function runCommand(page, label, { opensQuickInput = false } = {}) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -143,5 +327,49 @@ async function runCommand(page, label) {
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ state: 'visible', timeout: TIMEOUT });
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
+  // A command that asks something reuses the widget at once; its caller waits for its question.
+  if (!opensQuickInput) await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
+}
+
+/** Expands a tree row if it is collapsed. */
+async function expand(row) {
+  await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+  if ((await row.getAttribute('aria-expanded')) !== 'false') return;
+  await row.locator('.monaco-tl-twistie').click({ timeout: TIMEOUT });
+  await row.page().waitForFunction((element) => element.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: TIMEOUT });
+}
+
+/** Drags the sash between the side bar and the editor so the side bar is `width` px wide. */
+async function widenSideBar(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width) return;
+  const x = box.x + box.width;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + (width - box.width) / 2, y, { steps: 4 });
+  await page.mouse.move(box.x + width, y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** `releasePlan.today` from the workspace's .vscode/settings.json (JSON with comments). */
+function fixtureToday(workspace) {
+  try {
+    const settings = readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8');
+    return /"releasePlan\.today"\s*:\s*"(\d{4}-\d{2}-\d{2})"/.exec(settings)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitUntil(probe, what, timeoutMs = TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
