@@ -70,7 +70,8 @@ export const runGonogo: Command = {
 };
 
 async function showVerdict(title: string, question: QuestionResult): Promise<boolean> {
-  const next = { label: `${ICON[question.verdict]} ${question.verdict === 'pass' ? vscode.l10n.t('Pass') : vscode.l10n.t('Fails')} — ${vscode.l10n.t('continue')}`, detail: question.reasons.join(' · ') };
+  // The reasons follow as their own rows, so the first row only states the verdict.
+  const next = { label: `${ICON[question.verdict]} ${question.verdict === 'pass' ? vscode.l10n.t('Pass') : vscode.l10n.t('Fails')} — ${vscode.l10n.t('continue')}` };
   const reasons = question.reasons.slice(0, 6).map((reason) => ({ label: `$(info) ${reason}`, reason: true }));
   const picked = await vscode.window.showQuickPick([next, ...reasons], { title, placeHolder: vscode.l10n.t('The plan answers this question. Press Enter to continue.'), ignoreFocusOut: true });
   return picked !== undefined;
