@@ -77,6 +77,7 @@ export function renderTasks(view: View): HTMLElement {
   }
   head.append(h('th', { class: 'col-actions', scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')));
   const body = h('tbody', {});
+  handleRowActions(view, body, new Map(tasks.map((task) => [task.index, task])));
   // Fixed layout: column widths come from the <colgroup> (CSS), not from measuring every row.
   const cols = h('colgroup', {});
   for (const col of COLUMNS) cols.append(h('col', { class: col.className.split(' ')[0] }));
@@ -141,7 +142,7 @@ function tag(text: string, className: string): HTMLElement {
   return h('span', { class: `tag ${className}`, title: text }, text);
 }
 
-function taskRow(view: View, task: Task): DocumentFragment {
+function taskRow(view: View, task: Task): HTMLElement {
   const findings = view.taskFindings.get(task.index) ?? [];
   const title = h('td', { class: 'col-title' }, h('div', { class: 'task-title' }, task.title));
   if (task.blocker) title.append(h('div', { class: 'blocker' }, icon('debug-pause'), `Blocked by: ${task.blocker}`));
@@ -164,38 +165,49 @@ function taskRow(view: View, task: Task): DocumentFragment {
     h('td', { class: 'col-findings' }, findingCounts(task)),
     actions,
   );
-  const fragment = document.createDocumentFragment();
-  fragment.append(row);
+  actions.append(
+    actionButton('assign', 'person-add', `Assign an owner to ${task.id}`),
+    actionButton('status', 'tasklist', `Set the status of ${task.id}`),
+    actionButton('park', 'archive', `Park ${task.id}`),
+    actionButton('open', 'go-to-file', `Open ${task.id} in the editor`),
+  );
+  return row;
+}
 
-  let panel: HTMLElement | undefined;
-  const toggle = (kind: ActionKind) => {
-    const wasOpen = panel?.getAttribute('data-action') === kind;
-    panel?.remove();
-    panel = undefined;
-    row.classList.remove('editing');
-    if (wasOpen) return;
-    panel = actionPanel(view, task, kind, () => {
+/** An icon button; the glyph is the button's own ::before (one element per button). */
+function actionButton(action: string, iconName: string, label: string): HTMLElement {
+  return h('button', { type: 'button', class: `icon-button codicon codicon-${iconName}`, 'data-action': action, title: label, 'aria-label': label });
+}
+
+/** One click listener for every row's buttons: opens or closes the row's form, or opens its line. */
+function handleRowActions(view: View, body: HTMLElement, tasks: Map<number, Task>): void {
+  body.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest('button[data-action]');
+    const row = button?.closest('tr.task-row');
+    if (!button || !row || !body.contains(row)) return;
+    const task = tasks.get(Number(row.getAttribute('data-task-index')));
+    if (!task) return;
+    const kind = button.getAttribute('data-action');
+    if (kind === 'open') {
+      openLocation(view.host, task.location);
+      return;
+    }
+    if (kind !== 'assign' && kind !== 'status' && kind !== 'park') return;
+    const open = row.nextElementSibling?.classList.contains('action-row') ? row.nextElementSibling : null;
+    const close = () => {
+      open?.remove();
       panel?.remove();
-      panel = undefined;
       row.classList.remove('editing');
-    });
+    };
+    let panel: HTMLElement | undefined;
+    const wasSame = open?.getAttribute('data-action') === kind;
+    close();
+    if (wasSame) return;
+    panel = actionPanel(view, task, kind, close);
     row.classList.add('editing');
     row.after(panel);
     panel.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-  };
-  actions.append(
-    actionButton('assign', 'person-add', `Assign an owner to ${task.id}`, () => toggle('assign')),
-    actionButton('status', 'tasklist', `Set the status of ${task.id}`, () => toggle('status')),
-    actionButton('park', 'archive', `Park ${task.id}`, () => toggle('park')),
-    actionButton('open', 'go-to-file', `Open ${task.id} in the editor`, () => openLocation(view.host, task.location)),
-  );
-  return fragment;
-}
-
-function actionButton(action: string, iconName: string, label: string, run: () => void): HTMLElement {
-  const b = h('button', { type: 'button', class: 'icon-button', 'data-action': action, title: label, 'aria-label': label }, icon(iconName));
-  b.addEventListener('click', run);
-  return b;
+  });
 }
 
 function findingCounts(task: Task): HTMLElement | string {
