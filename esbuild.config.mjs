@@ -2,17 +2,20 @@
 // dashboard webview (browser), plus the integration test suite and its companion extension
 // (test/integration; see scripts/testbed). `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
+import { zodEnglishOnly, zodWithoutJsonSchema } from './scripts/build/zod-english-only.mjs';
 import { copyFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
 const common = {
+  plugins: [zodEnglishOnly],
   bundle: true,
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  charset: 'utf8',
 };
 
 // Integration suite: one output file per source file, so that the suite's index.ts (its `run()`)
@@ -31,6 +34,7 @@ const builds = [
   {
     ...common,
     entryPoints: { extension: 'src/extension/extension.ts' },
+    plugins: [zodEnglishOnly, zodWithoutJsonSchema],
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

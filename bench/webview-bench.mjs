@@ -16,6 +16,7 @@
 //
 // Options: --runs N (default 9).
 import { build } from 'esbuild';
+import { zodEnglishOnly, zodWithoutJsonSchema } from '../scripts/build/zod-english-only.mjs';
 import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 9) : 9;
 
 const BUNDLES = {
-  extension: { entryPoints: ['src/extension/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  extension: { entryPoints: ['src/extension/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [zodEnglishOnly, zodWithoutJsonSchema] },
   webview: { entryPoints: ['webview/src/main.ts'], platform: 'browser', format: 'iife', target: 'es2022' },
   cli: { entryPoints: ['src/cli/main.ts'], platform: 'node', format: 'cjs', target: 'node20' },
 };
@@ -37,7 +38,7 @@ async function minifiedBundles(dir) {
   const sizes = {};
   for (const [name, options] of Object.entries(BUNDLES)) {
     const outfile = join(dir, `${name}.js`);
-    await build({ ...options, absWorkingDir: root, outfile, bundle: true, minify: true, sourcemap: false, legalComments: 'none', logLevel: 'error' });
+    await build({ plugins: [zodEnglishOnly], ...options, absWorkingDir: root, outfile, bundle: true, minify: true, sourcemap: false, legalComments: 'none', logLevel: 'error' });
     sizes[name] = { bytes: statSync(outfile).size, gzip: gzipSync(readFileSync(outfile)).length, file: outfile };
   }
   return sizes;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The v1 file format. Field names are a contract shared with users' files and the generated JSON

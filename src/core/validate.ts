@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DATE_ISSUE, DEDICATED_MISSING, FILE_SCHEMAS, type FileKind } from './schemas';
 import type { PathSegment, SourceFile } from './source';
 import type { Finding } from './types';
