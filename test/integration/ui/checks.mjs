@@ -1,9 +1,10 @@
 // UI checks run by scripts/testbed/run.mjs with Playwright, in the page where the integration suite
 // just ran (a copy of the fixture workspace test/fixtures/basic is open). They check what only a
 // person sees: the activity-bar container and its tree, clicking a task, the status bar, the
-// Problems panel, the quick-fix menu, the command palette and the go/no-go flow through the real
-// QuickPick. They also take the README's pictures (docs/images/*.png).
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// Problems panel, the quick-fix menu, the command palette, an action in the Release Dashboard
+// webview and the go/no-go flow through the real QuickPick. They also take the README's pictures
+// (docs/images/*.png).
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
@@ -17,6 +18,11 @@ const TASK_LINE = 16; // `  - id: T2`, 1-based
 const DRY_RUN_EVIDENCE = 'staging chain run';
 const DECIDER = 'Ana'; // roles.stop
 const TIMEOUT = 20_000;
+const DASHBOARD_COMMAND = 'Release Plan: Open Dashboard';
+const DASHBOARD_TAB = `Release: ${RELEASE_NAME}`; // the panel's title once the plan is shown
+const NEW_OWNER = 'Cy'; // roles.readiness: a chip in the dashboard's assign form
+const T1_ROW = 'T1 PDF export endpoint'; // under Tasks → Doing
+const PLAN_COMMENT = '# Fixture for integration tests'; // release.yaml's first line
 
 function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
@@ -238,6 +244,100 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
     );
   });
 
+  // The dashboard webview round trip: an action in the webview edits release.yaml on disk, and
+  // the tree, the status bar, the Problems panel and the dashboard follow. The plan is restored.
+  await check(`the dashboard (F1, "${DASHBOARD_COMMAND}") shows ${RELEASE_NAME}; assigning T1 to ${NEW_OWNER} in it fixes ${DIAGNOSTIC_CODE} in release.yaml, the tree, the status bar and the Problems panel (screenshot dashboard-vscode)`, async () => {
+    if (!workspace) throw new Error('the harness passed no workspace');
+    const planFile = path.join(workspace, '.release', 'release.yaml');
+    const original = readFileSync(planFile, 'utf8');
+    const dashboardTab = page.locator('.part.editor .tab', { hasText: DASHBOARD_TAB });
+    // In code-server the page sits in an <iframe class="webview"> whose #active-frame holds it.
+    const webview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    const taskRow = (id) => webview.locator(`tr.task-row[data-task-id="${id}"]`);
+    const problemRow = page.locator('.part.panel .monaco-list-row', { hasText: DIAGNOSTIC_CODE }).first();
+    const okStatus = new RegExp(`^${escapeRegExp(`${RELEASE_NAME} · T-9 · `)}(ok|\\d+ warnings?)$`);
+    let failure;
+    try {
+      await page.keyboard.press('Escape');
+      await runCommand(page, DASHBOARD_COMMAND);
+      await page.locator('.part.editor .tab.active', { hasText: DASHBOARD_TAB }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      // What the webview shows: the fixture's release, its two tasks, T1's finding inline.
+      await waitForText(webview.locator('h1#release-name'), (text) => text === RELEASE_NAME, `the dashboard's header to read "${RELEASE_NAME}"`);
+      for (const id of ['T1', 'T2']) await taskRow(id).waitFor({ state: 'attached', timeout: TIMEOUT });
+      const rows = await webview.locator('tr.task-row').count();
+      if (rows !== 2) throw new Error(`the tasks table has ${rows} rows, not 2 (T1, T2)`);
+      const finding = taskRow('T1').locator(`li.finding[title="${DIAGNOSTIC_CODE}"]`);
+      if ((await finding.count()) !== 1) throw new Error(`T1's row shows no ${DIAGNOSTIC_CODE} finding`);
+      const ownerBefore = (await taskRow('T1').locator('td.col-owner').innerText()).trim();
+      if (ownerBefore !== 'backend team') throw new Error(`T1's owner reads "${ownerBefore}", not "backend team"`);
+      // The README's picture: the dashboard in the workbench, next to the Release view.
+      await webview.locator('#verdict').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await screenshot('dashboard-vscode');
+
+      // The action, through the webview's own UI: assign → chip → Assign.
+      await taskRow('T1').locator('button[data-action="assign"]').click({ timeout: TIMEOUT });
+      const form = webview.locator('tr.action-row[data-action="assign"] form[data-form="assign"]');
+      await form.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await form.locator(`button.chip[data-person="${NEW_OWNER}"]`).click({ timeout: TIMEOUT });
+      const field = form.locator('vscode-textfield[data-field="owner"]');
+      const typed = await field.evaluate((element) => element.value);
+      if (typed !== NEW_OWNER) throw new Error(`the chip "${NEW_OWNER}" put "${typed}" in the owner field`);
+      await form.locator('vscode-button[data-role="confirm"]').click({ timeout: TIMEOUT });
+
+      // (a) release.yaml on disk: T1's owner changed, the comment kept (the document was saved).
+      let onDisk = original;
+      await waitUntil(() => {
+        onDisk = readFileSync(planFile, 'utf8');
+        return parse(onDisk)?.tasks?.[0]?.owner === NEW_OWNER;
+      }, `release.yaml on disk to have T1 "owner: ${NEW_OWNER}"`);
+      if (!onDisk.startsWith(`${PLAN_COMMENT}\n`)) throw new Error(`release.yaml lost its first line "${PLAN_COMMENT}":\n${onDisk}`);
+      const changed = diffLines(original, onDisk);
+      if (changed.length !== 1 || changed[0].after.trim() !== `owner: ${NEW_OWNER}`) throw new Error(`release.yaml changed in other lines than T1's owner:\n${changed.map((c) => `  ${c.line}: "${c.before}" → "${c.after}"`).join('\n')}`);
+      if ((await page.locator('.part.editor .tab.dirty', { hasText: 'release.yaml' }).count()) > 0) throw new Error('release.yaml has unsaved changes in the editor');
+
+      // (b) the Release view: T1's row names its new owner; the root has no error left.
+      await expand(treeRow(RELEASE_NAME, 1));
+      await expand(treeRow('Tasks', 2));
+      await expand(treeRow('Doing', 3));
+      const t1 = treeRow(T1_ROW, 4);
+      const t1Description = await waitForText(t1.locator('.label-description'), (text) => text.split(' · ').includes(NEW_OWNER), `the row "${T1_ROW}" to name ${NEW_OWNER}`);
+      const rootDescription = await waitForText(treeRow(RELEASE_NAME, 1).locator('.label-description'), (text) => text.includes('T-9') && !/\b[1-9]\d* errors?\b/.test(text), `the root "${RELEASE_NAME}" to show no error`);
+
+      // (c) the status bar and the Problems panel: no error, no owner-team-label.
+      const statusText = await waitForText(statusItem(`${RELEASE_NAME} · T-9 · `), (text) => okStatus.test(text), `the status bar to read "${RELEASE_NAME} · T-9 · ok" (or warnings only)`);
+      await runCommand(page, 'View: Focus Problems');
+      await page.locator('.part.panel .markers-panel').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await problemRow.waitFor({ state: 'hidden', timeout: TIMEOUT });
+
+      // (d) the dashboard re-rendered: T1 owned by Cy, its finding gone.
+      await waitForText(taskRow('T1').locator('td.col-owner'), (text) => text === NEW_OWNER, `the dashboard to show ${NEW_OWNER} as T1's owner`);
+      await finding.waitFor({ state: 'detached', timeout: TIMEOUT });
+      console.log(`       release.yaml: T1 owner: ${NEW_OWNER} (first line kept); tree: "${T1_ROW}  ${t1Description}", root "${RELEASE_NAME}  ${rootDescription}"; status bar "${statusText}"; no ${DIAGNOSTIC_CODE} in Problems; dashboard T1 owner ${NEW_OWNER}`);
+    } catch (error) {
+      failure = error;
+      // check() takes its screenshot after the restore below; this one shows the failure itself.
+      await page.screenshot({ path: path.join(resultsDir, 'ui-dashboard-before-restore.png') }).catch(() => {});
+    }
+    // Restore the fixture for the go/no-go check: the plan as it was, 1 error again.
+    try {
+      if (readFileSync(planFile, 'utf8') !== original) writeFileSync(planFile, original);
+      await statusItem(STATUS_TEXT).waitFor({ state: 'visible', timeout: TIMEOUT });
+      // The Problems panel is open if the flow got that far: its row is back.
+      if (await page.locator('.part.panel').isVisible()) {
+        await problemRow.waitFor({ state: 'visible', timeout: TIMEOUT });
+        await runCommand(page, 'View: Hide Panel').catch(() => page.keyboard.press('Escape'));
+      }
+      if ((await dashboardTab.count()) > 0) {
+        await dashboardTab.first().click({ timeout: TIMEOUT });
+        await runCommand(page, 'View: Close Editor');
+        await dashboardTab.first().waitFor({ state: 'detached', timeout: TIMEOUT });
+      }
+    } catch (error) {
+      failure ??= new Error(`restoring the fixture failed: ${error instanceof Error ? error.message : error}`);
+    }
+    if (failure) throw failure;
+  });
+
   // Last, because it writes a record; the record is removed again afterwards.
   const today = workspace ? fixtureToday(workspace) : undefined;
   const record = workspace && today ? path.join(workspace, '.release', 'gonogo', `${today}.yaml`) : undefined;
@@ -368,6 +468,29 @@ async function waitUntil(probe, what, timeoutMs = TIMEOUT) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Polls a locator's innerText until `accept(text)`; returns the text. */
+async function waitForText(locator, accept, what, timeoutMs = TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '(not found)';
+  for (;;) {
+    last = ((await locator.first().innerText({ timeout: 2_000 }).catch(() => undefined)) ?? '(not found)').trim();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; it reads "${last}"`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The lines that differ between two texts of the same line count (else every line from the first change). */
+function diffLines(before, after) {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const changed = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    if (a[i] !== b[i]) changed.push({ line: i + 1, before: a[i] ?? '', after: b[i] ?? '' });
+  }
+  return changed;
 }
 
 function escapeRegExp(text) {
