@@ -98,7 +98,7 @@ export class People {
     if (parts.length > 1) return { kind: 'multiple', people: parts };
     // "backend team", "frontend folks", "backend qa" are groups; "Dev Patel" or "Lily Eng" are people.
     const words = fold(text.replace(/^@/, '')).split(/[\s_.-]+/).filter(Boolean);
-    const label = words.find((word) => GROUP_NOUNS.has(word)) ?? (words.every((word) => this.labels.has(word)) ? words[0] : undefined);
+    const label = words.find((word) => GROUP_NOUNS.has(word)) ?? (words.every((word) => this.labels.has(word)) ? words[0] : undefined) ?? (/\bon[-\s]?call\b/i.test(text) ? 'on call' : undefined);
     if (label) return { kind: 'team-label', label };
     if (this.hasTeam) return { kind: 'unknown', person: text };
     return { kind: 'ok', person: text };

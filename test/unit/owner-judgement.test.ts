@@ -52,7 +52,7 @@ function codes(result: ReturnType<typeof check>): string[] {
 describe('vague owners and spellings', () => {
   it('treats "someone else" and "whoever is on call" as nobody in particular', () => {
     const people = new People(undefined);
-    for (const value of ['someone else', 'whoever is on call', 'nobody yet']) assert.equal(people.judge(value).kind, 'team-label', value);
+    for (const value of ['someone else', 'whoever is on call', 'nobody yet', 'ops on call', 'On-call engineer']) assert.equal(people.judge(value).kind, 'team-label', value);
   });
 
   it('counts "Bo" and "bo" as one person without team.yaml', () => {
