@@ -11,7 +11,9 @@
 //
 // Targets (issue 5): 200 tasks <= 100 ms (judged on "to DOM": postMessage until the DOM is built
 // and the components' first updates ran); webview <= 200 KB and extension <= 300 KB minified.
-// "to frame" (until the next animation frame, paint included) is printed alongside.
+// "to frame" (until the next animation frame, paint included) is printed alongside, and "all rows":
+// the task table (below the charts) builds its first 40 rows with the page and the rest in later
+// tasks, so this is when the last row is in.
 // Printed as PASS/MISS, never asserted: this is a benchmark, it exits 0.
 //
 // Options: --runs N (default 9).
@@ -72,7 +74,11 @@ async function firstRender(browser, server, state, again = false) {
       const t0 = performance.now();
       window.postMessage({ type: 'state', state: s }, '*');
       const r = await done;
-      return { ...r, build: Number(app.getAttribute('data-render-ms')), rows: document.querySelectorAll('.task-row').length };
+      const visibleRows = document.querySelectorAll('.task-row').length;
+      // The rows below the first batch arrive in later tasks: report when the last one is in too.
+      while (!document.querySelector('#tasks-table[data-complete]')) await new Promise((resolve) => setTimeout(resolve, 1));
+      const allRows = performance.now() - t0;
+      return { ...r, allRows, build: Number(app.getAttribute('data-render-ms')), rows: visibleRows };
     }, state);
   } finally {
     await context.close();
@@ -97,7 +103,7 @@ try {
       const warm = [];
       for (let i = 0; i < RUNS; i++) warm.push(await firstRender(browser, server, state, true));
       results[n] = {
-        warm: median(warm.map((r) => r.layout)), build: median(runs.map((r) => r.build)), dom: median(runs.map((r) => r.dom)), layout: median(runs.map((r) => r.layout)), frame: median(runs.map((r) => r.frame)), min: Math.min(...runs.map((r) => r.layout)), max: Math.max(...runs.map((r) => r.layout)) };
+        warm: median(warm.map((r) => r.layout)), build: median(runs.map((r) => r.build)), dom: median(runs.map((r) => r.dom)), layout: median(runs.map((r) => r.layout)), frame: median(runs.map((r) => r.frame)), allRows: median(runs.map((r) => r.allRows)), min: Math.min(...runs.map((r) => r.layout)), max: Math.max(...runs.map((r) => r.layout)) };
     }
   } finally {
     await browser.close();
@@ -105,10 +111,10 @@ try {
   }
 
   console.log('First render (median of cold pages; from postMessage to: DOM built, style+layout done, next frame)');
-  console.log('  tasks   render()    to DOM   to layout (min-max)        to frame   target');
+  console.log('  tasks   render()    to DOM   to layout (min-max)        to frame   all rows   target');
   for (const [n, r] of Object.entries(results)) {
     const target = n === '200' ? `<= 100 ms to DOM  ${verdict(r.dom <= 100)}` : '';
-    console.log(`  ${n.padStart(5)}   ${r.build.toFixed(1).padStart(6)} ms   ${r.dom.toFixed(1).padStart(5)} ms   ${r.layout.toFixed(1).padStart(6)} ms (${r.min.toFixed(1)}-${r.max.toFixed(1)})`.padEnd(62) + `${r.frame.toFixed(1).padStart(6)} ms   ${target}`);
+    console.log(`  ${n.padStart(5)}   ${r.build.toFixed(1).padStart(6)} ms   ${r.dom.toFixed(1).padStart(5)} ms   ${r.layout.toFixed(1).padStart(6)} ms (${r.min.toFixed(1)}-${r.max.toFixed(1)})`.padEnd(62) + `${r.frame.toFixed(1).padStart(6)} ms  ${r.allRows.toFixed(1).padStart(6)} ms   ${target}`);
   }
   console.log('\nRe-render of a new state on a page that already shows one (every edit; median, to layout)');
   for (const [n, r] of Object.entries(results)) console.log(`  ${n.padStart(5)}   ${r.warm.toFixed(1).padStart(6)} ms`);

@@ -389,6 +389,7 @@ describe('Release Dashboard webview (headless Chromium)', function () {
       it(`renders ${n} tasks`, async () => {
         const page = await open();
         const ms = await showState(page, bigPlan(n, n));
+        await page.locator('#tasks-table[data-complete]').waitFor({ state: 'attached' });
         assert.equal(await page.locator('#tasks-table .task-row').count(), n);
         assert.equal(await page.locator('#task-count').textContent(), `${n} tasks`);
         console.log(`      ${n} tasks rendered in ${ms.toFixed(1)} ms (DOM build; see npm run bench:webview)`);
