@@ -32,6 +32,23 @@ describe('Release Dashboard (host side)', function () {
     assert.match(dashboard.panel.webview.html, /<script nonce="[0-9a-f]{32}" src=/);
   });
 
+  it('restores a dashboard from its saved state after a reload (serializer)', async () => {
+    const { dashboards } = await api();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    // What VS Code does on reload: a bare panel of our view type plus the state the webview saved.
+    dashboard.dispose();
+    const panel = vscode.window.createWebviewPanel('releasePlan.dashboard', 'restoring', vscode.ViewColumn.Active, { enableScripts: true });
+    await dashboards.deserializeWebviewPanel(panel, { folder: folder.name });
+    const restored = dashboards.get(folder);
+    assert.ok(restored, 'the restored panel is adopted for the folder');
+    assert.equal(restored.panel, panel);
+    assert.match(panel.webview.html, /Content-Security-Policy/);
+    await restored.receive({ type: 'ready' });
+    await waitFor(() => panel.title === 'Release: basic-v1', 'the restored panel to show the release');
+    dashboard = restored;
+  });
+
   it('ignores messages that do not match the protocol', async () => {
     const before = await readText(release());
     for (const bad of [
