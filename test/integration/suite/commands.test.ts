@@ -110,6 +110,21 @@ describe('commands', function () {
     assert.equal(await exists(file('.release/team.yaml')), false);
   });
 
+  it('clears a file\'s diagnostics when the file is deleted', async () => {
+    const checkin = file('.release/checkins/2099-01-01.yaml');
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(checkin, { ignoreIfExists: true });
+    edit.insert(checkin, new vscode.Position(0, 0), 'blocks:\n  - what: waiting for the API key\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await (await vscode.workspace.openTextDocument(checkin)).save();
+    await waitFor(() => vscode.languages.getDiagnostics(checkin).some((d) => d.source === 'release-plan'), 'the check-in to get checkin-block-unowned');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const removal = new vscode.WorkspaceEdit();
+    removal.deleteFile(checkin);
+    assert.ok(await vscode.workspace.applyEdit(removal));
+    await waitFor(() => vscode.languages.getDiagnostics(checkin).length === 0, 'its diagnostics to be cleared');
+  });
+
   it('Filter by Owner narrows the Release view', async () => {
     const { tree } = await api();
     await vscode.commands.executeCommand('releasePlan.filterByOwner', 'Bo');
