@@ -5,7 +5,8 @@
 //  1. installs what is missing (install.mjs: Debian chromium + libkrb5-dev, Node 24, code-server);
 //  2. `npm run build` (the extension, the suite under dist/test/integration/suite, the companion);
 //  3. lays out a throwaway extensions dir (extension under test + test companion), a user-data-dir
-//     and a copy of the fixture workspace test/fixtures/basic in a temp folder;
+//     and a copy of the fixture workspaces test/fixtures/basic and second, opened as one
+//     multi-root workspace, in a temp folder;
 //  4. starts code-server on 127.0.0.1:<free port>, opens the workbench in headless Chromium, waits
 //     for the companion's result file and prints mocha's report;
 //  5. runs the UI checks (test/integration/ui/checks.mjs) in the same page;
@@ -38,7 +39,7 @@ const RESULTS_DIR = path.join(ROOT, 'test-results');
 const SCREENSHOT_DOCS = path.join(ROOT, 'docs', 'images');
 const COMPANION_DIR = path.join(ROOT, 'test', 'integration', 'companion');
 const SUITE_INDEX = path.join(ROOT, 'dist', 'test', 'integration', 'suite', 'index.js');
-const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'basic');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -93,8 +94,13 @@ async function main() {
 
     const userDataDir = path.join(runDir, 'user-data');
     writeUserData(userDataDir);
+    // A multi-root workspace: test/fixtures/basic (first folder, what most tests use) and
+    // test/fixtures/second (its own .release/), checked as of the basic fixture's day.
     const workspace = path.join(runDir, 'workspace', 'basic');
-    cpSync(FIXTURE, workspace, { recursive: true });
+    for (const name of ['basic', 'second']) cpSync(path.join(FIXTURES, name), path.join(runDir, 'workspace', name), { recursive: true });
+    const workspaceFile = path.join(runDir, 'workspace', 'release-plan.code-workspace');
+    const today = /"releasePlan\.today"\s*:\s*"([^"]+)"/.exec(readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8'))?.[1];
+    writeFileSync(workspaceFile, `${JSON.stringify({ folders: [{ path: 'basic' }, { path: 'second' }], settings: { 'releasePlan.today': today } }, null, 2)}\n`);
     const resultsFile = path.join(runDir, 'suite-results.json');
 
     step = Date.now();
@@ -112,7 +118,7 @@ async function main() {
       () => killProcessGroupSync(serverPid),
     );
     const server = await startCodeServer({
-      paths, runDir, port, userDataDir, extensionsDir, workspace,
+      paths, runDir, port, userDataDir, extensionsDir, workspace: workspaceFile,
       onSpawn: (pid) => { serverPid = pid; },
       env: {
         RELEASE_PLAN_TEST_RESULTS: resultsFile,
@@ -148,7 +154,7 @@ async function main() {
       if (!text.includes('[Extension Host]')) return;
       hostConsole.push(text.replace(/%c/g, '').replace(/\s*color: \w*/g, '').replace(/^\s*\[Extension Host\]\s*/, '').trimEnd());
     });
-    const workbenchUrl = `${server.url}?folder=${encodeURIComponent(workspace)}`;
+    const workbenchUrl = `${server.url}?workspace=${encodeURIComponent(workspaceFile)}`;
     const pageOpened = Date.now();
     await page.goto(workbenchUrl, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });

@@ -61,8 +61,9 @@ export class PlanStore implements vscode.Disposable {
     return this.clock();
   }
 
+  /** Every folder's plan, in the workspace's folder order (not the order checks finished in). */
   all(): FolderPlan[] {
-    return [...this.plans.values()];
+    return [...this.plans.values()].sort((a, b) => a.folder.index - b.folder.index);
   }
 
   get(folder: vscode.WorkspaceFolder): FolderPlan | undefined {

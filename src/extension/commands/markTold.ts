@@ -13,7 +13,7 @@ export const markTold: Command = {
   id: COMMAND_IDS.markTold,
   async run(ctx, arg?: unknown) {
     const node = arg as Partial<ReleaseNode> | undefined;
-    const plan = await resolvePlan(ctx.store, node?.folder ? { folder: node.folder.uri } : arg);
+    const plan = await resolvePlan(ctx.store, arg); // a tree row's folder or `{ folder: Uri }`
     if (!plan) return false;
     let index = isRecord(arg) && typeof arg.index === 'number' ? arg.index : node?.id ? Number(/#parked-(\d+)$/.exec(node.id)?.[1]) : undefined;
     if (index === undefined || Number.isNaN(index)) {

@@ -6,8 +6,7 @@ import { resolvePlan } from './targets';
 export const openDashboard: Command = {
   id: COMMAND_IDS.openDashboard,
   async run(ctx, arg?: unknown) {
-    const node = arg as { folder?: { uri?: unknown } } | undefined;
-    const plan = await resolvePlan(ctx.store, node?.folder?.uri ? { folder: node.folder.uri } : arg);
+    const plan = await resolvePlan(ctx.store, arg); // a tree row's folder or `{ folder: Uri }`
     if (!plan) return undefined;
     return ctx.dashboards.open(plan.folder);
   },

@@ -39,7 +39,7 @@ export async function resolvePlan(store: PlanStore, arg?: unknown): Promise<Fold
 /** The task a command acts on; prompts with a task list when none was given. */
 export async function resolveTask(store: PlanStore, arg: unknown, placeHolder: string): Promise<TaskRef | undefined> {
   const node = arg as Partial<ReleaseNode> | undefined;
-  const plan = await resolvePlan(store, node?.folder ? { folder: node.folder.uri } : arg);
+  const plan = await resolvePlan(store, arg); // a tree row's folder or `{ folder: Uri }`
   if (!plan) return undefined;
   const tasks = plan.result.context.tasks();
   const toRef = (index: number): TaskRef | undefined => {

@@ -4,6 +4,9 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { api, exists, file, readText, setText, Snapshot, waitFor } from './helpers';
 
+/** The first folder (the basic fixture): commands get it, as in a multi-root window they would ask. */
+const basic = () => vscode.workspace.workspaceFolders![0]!.uri;
+
 describe('commands', function () {
   this.timeout(30_000);
   const release = () => file('.release/release.yaml');
@@ -18,7 +21,7 @@ describe('commands', function () {
   afterEach(() => snapshot.restore());
 
   it('Run Go/No-Go records the answers and the decision', async () => {
-    const outcome = await vscode.commands.executeCommand<{ uri: vscode.Uri; decision: string; blocking: string[] }>('releasePlan.runGonogo', {
+    const outcome = await vscode.commands.executeCommand<{ uri: vscode.Uri; decision: string; blocking: string[] }>('releasePlan.runGonogo', { folder: basic(),
       answers: { 'dry-run': { answer: 'yes', evidence: 'staging chain run on Monday' } },
       decision: 'no-go',
       decidedBy: 'Ana',
@@ -41,7 +44,7 @@ describe('commands', function () {
     edit.createFile(uri, { contents: new TextEncoder().encode('decision: go\n') });
     assert.ok(await vscode.workspace.applyEdit(edit));
     await setText(uri, 'decision: go\ndecided_by: Cy\n'); // unsaved
-    const outcome = await vscode.commands.executeCommand('releasePlan.runGonogo', { answers: { 'dry-run': { answer: 'no' } }, decision: 'no-go', decidedBy: 'Ana' });
+    const outcome = await vscode.commands.executeCommand('releasePlan.runGonogo', { folder: basic(), answers: { 'dry-run': { answer: 'no' } }, decision: 'no-go', decidedBy: 'Ana' });
     assert.equal(outcome, undefined, 'nothing was written');
     assert.equal(await readText(uri), 'decision: go\n', 'the file on disk is untouched');
     assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), 'decision: go\ndecided_by: Cy\n', 'the unsaved text is untouched');
@@ -49,8 +52,8 @@ describe('commands', function () {
   });
 
   it('Daily Check-in writes today\'s file and appends on a second run', async () => {
-    await vscode.commands.executeCommand('releasePlan.dailyCheckin', { shipped: ['PDF endpoint'], blocks: [{ what: 'waiting for the API key', clears: 'Bo' }] });
-    await vscode.commands.executeCommand('releasePlan.dailyCheckin', { shipped: ['Download button'], blocks: [] });
+    await vscode.commands.executeCommand('releasePlan.dailyCheckin', { folder: basic(), shipped: ['PDF endpoint'], blocks: [{ what: 'waiting for the API key', clears: 'Bo' }] });
+    await vscode.commands.executeCommand('releasePlan.dailyCheckin', { folder: basic(), shipped: ['Download button'], blocks: [] });
     const checkin = parse(await readText(file(`.release/checkins/${today}.yaml`)));
     assert.deepEqual(checkin.shipped, ['PDF endpoint', 'Download button']);
     assert.deepEqual(checkin.blocks, [{ what: 'waiting for the API key', clears: 'Bo' }]);
@@ -66,7 +69,7 @@ describe('commands', function () {
       now += 90_000;
       await waitFor(() => rehearsal.text.includes('01:30'), 'the status bar clock to tick');
       now += 11 * 60_000; // 12.5 minutes in all
-      const outcome = await vscode.commands.executeCommand<{ minutes: number; message: string }>('releasePlan.stopRehearsal', { environment: 'staging', notes: 'flag off first', by: 'Bo' });
+      const outcome = await vscode.commands.executeCommand<{ minutes: number; message: string }>('releasePlan.stopRehearsal', { folder: basic(), environment: 'staging', notes: 'flag off first', by: 'Bo' });
       assert.equal(outcome.minutes, 12.5);
       assert.equal(outcome.message, 'The rollback took 12.5 min, within the 15-min target, 0.5 min slower than last time (12 min).');
       const data = parse(await readText(rollback()));
@@ -78,24 +81,24 @@ describe('commands', function () {
   });
 
   it('Add Task, Assign Owner, Set Status, Park Task and Mark as Told edit release.yaml', async () => {
-    const id = await vscode.commands.executeCommand<string>('releasePlan.addTask', { title: 'Help page', owner: 'Cy' });
+    const id = await vscode.commands.executeCommand<string>('releasePlan.addTask', { folder: basic(), title: 'Help page', owner: 'Cy' });
     assert.equal(id, 'T3');
-    await vscode.commands.executeCommand('releasePlan.assignOwner', { id: 'T3', owner: 'Bo' });
-    await vscode.commands.executeCommand('releasePlan.setStatus', { id: 'T3', status: 'doing' });
+    await vscode.commands.executeCommand('releasePlan.assignOwner', { folder: basic(), id: 'T3', owner: 'Bo' });
+    await vscode.commands.executeCommand('releasePlan.setStatus', { folder: basic(), id: 'T3', status: 'doing' });
     let data = parse(await readText(release()));
     assert.deepEqual(data.tasks[2], { id: 'T3', title: 'Help page', owner: 'Bo', status: 'doing', added: today });
-    await vscode.commands.executeCommand('releasePlan.parkTask', { id: 'T3', reason: 'not the invoice problem', askedBy: 'Dee' });
+    await vscode.commands.executeCommand('releasePlan.parkTask', { folder: basic(), id: 'T3', reason: 'not the invoice problem', askedBy: 'Dee' });
     data = parse(await readText(release()));
     assert.deepEqual(data.tasks.map((t: { id: string }) => t.id), ['T1', 'T2']);
     assert.deepEqual(data.parked, [{ title: 'T3 Help page', reason: 'not the invoice problem', asked_by: 'Dee', told: false }]);
-    await vscode.commands.executeCommand('releasePlan.markTold', { index: 0 });
+    await vscode.commands.executeCommand('releasePlan.markTold', { folder: basic(), index: 0 });
     assert.equal(parse(await readText(release())).parked[0].told, today);
     assert.match(await readText(release()), /^# Fixture for integration tests\n/, 'comments kept');
   });
 
   it('Set Status refuses a value that is not a status', async () => {
     const before = await readText(release());
-    assert.equal(await vscode.commands.executeCommand('releasePlan.setStatus', { id: 'T1', status: 'finished' }), false);
+    assert.equal(await vscode.commands.executeCommand('releasePlan.setStatus', { folder: basic(), id: 'T1', status: 'finished' }), false);
     assert.equal(await readText(release()), before);
   });
 

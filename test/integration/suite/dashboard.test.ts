@@ -14,7 +14,7 @@ describe('Release Dashboard (host side)', function () {
   before(async () => {
     await api();
     await snapshot.take(release());
-    dashboard = await vscode.commands.executeCommand<DashboardPanel>('releasePlan.openDashboard');
+    dashboard = await vscode.commands.executeCommand<DashboardPanel>('releasePlan.openDashboard', { folder: vscode.workspace.workspaceFolders![0]!.uri });
     assert.ok(dashboard, 'the command returns the panel');
   });
   after(async () => {
@@ -26,7 +26,7 @@ describe('Release Dashboard (host side)', function () {
     assert.equal(dashboard.panel.viewType, 'releasePlan.dashboard');
     await dashboard.receive({ type: 'ready' });
     await waitFor(() => dashboard.panel.title === 'Release: basic-v1', 'the title to name the release');
-    const again = await vscode.commands.executeCommand<DashboardPanel>('releasePlan.openDashboard');
+    const again = await vscode.commands.executeCommand<DashboardPanel>('releasePlan.openDashboard', { folder: vscode.workspace.workspaceFolders![0]!.uri });
     assert.equal(again, dashboard, 'the same panel is revealed');
     assert.match(dashboard.panel.webview.html, /Content-Security-Policy" content="default-src 'none'/);
     assert.match(dashboard.panel.webview.html, /<script nonce="[0-9a-f]{32}" src=/);

@@ -427,8 +427,25 @@ async function runCommand(page, label, { opensQuickInput = false } = {}) {
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ state: 'visible', timeout: TIMEOUT });
   await page.keyboard.press('Enter');
+  if (label.startsWith('Release Plan:')) await pickReleaseIfAsked(page);
   // A command that asks something reuses the widget at once; its caller waits for its question.
   if (!opensQuickInput) await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
+}
+
+/**
+ * The test workspace has two folders with a plan each, so a Release Plan command run with no plan
+ * file in the active editor first asks "Which release?": answer with the basic fixture.
+ */
+async function pickReleaseIfAsked(page, folder = 'basic') {
+  const which = page.locator('.quick-input-widget input.input[placeholder="Which release?"]');
+  try {
+    await which.waitFor({ state: 'visible', timeout: 1500 });
+  } catch {
+    return; // the command knew which release (the active editor's)
+  }
+  await page.keyboard.type(folder);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: folder }).waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
 }
 
 /** Expands a tree row if it is collapsed. */
