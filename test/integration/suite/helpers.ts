@@ -1,6 +1,7 @@
 // Shared by the feature suites: the extension's API, waiting, and putting fixture files back.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { exists } from '../../../src/extension/documentEdits';
 import type { ReleasePlanApi } from '../../../src/extension/extension';
 
 export const EXTENSION_ID = 'release-plan.release-plan';
@@ -23,14 +24,7 @@ export async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { exists } from '../../../src/extension/documentEdits';
 
 export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
