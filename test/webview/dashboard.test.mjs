@@ -398,6 +398,20 @@ describe('Release Dashboard webview (headless Chromium)', function () {
   });
 
   describe('themes', () => {
+    it('keeps sections outlined and text white in a high-contrast theme', async () => {
+      const page = await open({ theme: 'hc', viewport: { width: 1200, height: 900 } });
+      await showState(page, messy);
+      assert.equal(await page.evaluate(() => document.body.className), 'vscode-high-contrast');
+      const section = await page.locator('.section').first().evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { border: style.borderTopColor, width: style.borderTopWidth, color: getComputedStyle(document.body).color };
+      });
+      assert.equal(section.border, 'rgb(111, 195, 223)', 'sections are outlined with contrastBorder');
+      assert.notEqual(section.width, '0px');
+      assert.equal(section.color, 'rgb(255, 255, 255)');
+      await page.screenshot({ path: `${ARTEFACTS}/dashboard-hc.png` });
+    });
+
     for (const theme of ['light', 'dark']) {
       it(`screenshots examples/messy in the ${theme} theme`, async () => {
         const page = await open({ theme, viewport: { width: 1200, height: 900 } });

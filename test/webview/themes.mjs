@@ -153,3 +153,33 @@ export const themes = {
     },
   },
 };
+
+// VS Code's "Dark High Contrast": black surfaces, and borders (contrastBorder) where other themes
+// rely on shades of grey. The dashboard must stay readable with them.
+themes.hc = {
+  bodyClass: 'vscode-high-contrast',
+  kind: 'vscode-high-contrast',
+  vars: {
+    ...themes.dark.vars,
+    '--vscode-foreground': '#ffffff',
+    '--vscode-descriptionForeground': '#ffffff',
+    '--vscode-editor-background': '#000000',
+    '--vscode-editorWidget-background': '#0c141f',
+    '--vscode-contrastBorder': '#6fc3df',
+    '--vscode-contrastActiveBorder': '#f38518',
+    '--vscode-focusBorder': '#f38518',
+    '--vscode-panel-border': '#6fc3df',
+    '--vscode-widget-border': '#6fc3df',
+    '--vscode-input-background': '#000000',
+    '--vscode-input-border': '#6fc3df',
+    '--vscode-dropdown-background': '#000000',
+    '--vscode-dropdown-border': '#6fc3df',
+    '--vscode-button-background': '#000000',
+    '--vscode-button-border': '#6fc3df',
+    '--vscode-badge-background': '#000000',
+    '--vscode-badge-foreground': '#ffffff',
+    '--vscode-textBlockQuote-background': '#000000',
+    '--vscode-textBlockQuote-border': '#ffffff',
+    '--vscode-list-hoverBackground': '#000000',
+  },
+};
