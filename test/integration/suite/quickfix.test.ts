@@ -2,10 +2,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { api, diagnostic, exists, file, setText, Snapshot, waitFor } from './helpers';
+import { api, codeOf, diagnostic, exists, file, setText, Snapshot, waitFor } from './helpers';
 
-async function fixesFor(uri: vscode.Uri, code: string): Promise<vscode.CodeAction[]> {
-  const found = await waitFor(() => diagnostic(uri, code), `${code} on ${uri.path}`);
+async function fixesFor(uri: vscode.Uri, code: string, line?: number): Promise<vscode.CodeAction[]> {
+  const found = await waitFor(
+    () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'release-plan' && codeOf(d) === code && (line === undefined || d.range.start.line === line)),
+    `${code}${line === undefined ? '' : ` on line ${line}`} in ${uri.path}`,
+  );
   await (await api()).store.settled();
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found.range, vscode.CodeActionKind.QuickFix.value);
   // Only Release Plan contributes quick fixes for these files in the test bed.
@@ -57,7 +60,8 @@ describe('quick fixes, completion and hover', function () {
 
   it('assigns a person to a role held by a group, in place', async () => {
     await setText(release(), original.replace('  scope: Ana\n', '  scope: product team\n'));
-    const actions = await fixesFor(release(), 'owner-team-label');
+    // T1's owner is a team label too: ask for the finding on the roles.scope line (0-based 6).
+    const actions = await fixesFor(release(), 'owner-team-label', 6);
     await applyFix(actions.find((a) => a.title === 'Assign to Cy'));
     const text = (await vscode.workspace.openTextDocument(release())).getText();
     assert.equal(parse(text).roles.scope, 'Cy');
