@@ -22,14 +22,13 @@ export function completionSite(text: string, offset: number): CompletionSite | u
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const pair = /^(\s*)(?:-\s+)?([A-Za-z_]+):\s*(?:\[\s*(?:[^\]]*,\s*)?)?([^\s,\]]*)$/.exec(before);
-  const indentOf = (line: string) => /^\s*/.exec(line)?.[0].length ?? 0;
   const parentOf = (indent: number): string | undefined => {
     const lines = text.slice(0, lineStart).split('\n').reverse();
     for (const line of lines) {
       if (!line.trim() || line.trim().startsWith('#')) continue;
+      // The nearest less-indented `key:` that is not itself a list item (`- id: T1`) is the parent.
       const key = /^(\s*)(?:-\s+)?([A-Za-z_]+):/.exec(line);
       if (key && (key[1]?.length ?? 0) < indent && !/^\s*-/.test(line)) return key[2];
-      if (key && /^\s*-/.test(line) && (key[1]?.length ?? 0) < indent) continue;
     }
     return undefined;
   };

@@ -34,7 +34,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(
-    private readonly store: PlanStore,
+    store: PlanStore,
     private readonly docs: vscode.Uri,
   ) {
     this.subscription = store.onDidChange((folder) => this.publish(folder, store.get(folder)));
