@@ -293,7 +293,15 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       if (!onDisk.startsWith(`${PLAN_COMMENT}\n`)) throw new Error(`release.yaml lost its first line "${PLAN_COMMENT}":\n${onDisk}`);
       const changed = diffLines(original, onDisk);
       if (changed.length !== 1 || changed[0].after.trim() !== `owner: ${NEW_OWNER}`) throw new Error(`release.yaml changed in other lines than T1's owner:\n${changed.map((c) => `  ${c.line}: "${c.before}" → "${c.after}"`).join('\n')}`);
-      if ((await page.locator('.part.editor .tab.dirty', { hasText: 'release.yaml' }).count()) > 0) throw new Error('release.yaml has unsaved changes in the editor');
+      // The save reaches the disk a moment before the workbench repaints the tab: wait for it to
+      // show the document clean, and fail if it stays dirty.
+      await page
+        .locator('.part.editor .tab.dirty', { hasText: 'release.yaml' })
+        .first()
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => {
+          throw new Error('release.yaml still has unsaved changes in the editor 10 s after the write reached the disk');
+        });
 
       // (b) the Release view: T1's row names its new owner; the root has no error left.
       await expand(treeRow(RELEASE_NAME, 1));
