@@ -173,11 +173,16 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       const shown = await page.locator('.part.statusbar .statusbar-item', { hasText: /^Ln \d+/ }).first().innerText().catch(() => '(no cursor position in the status bar)');
       throw new Error(`the status bar shows "${shown.trim()}", not "Ln ${TASK_LINE}, …"`);
     }
-    const activeLine = (await editor.locator('.line-numbers.active-line-number').first().textContent({ timeout: TIMEOUT }))?.trim();
-    if (activeLine !== String(TASK_LINE)) throw new Error(`the editor's active line is ${activeLine}, not ${TASK_LINE}`);
+    // The gutter and the view lines repaint after the status bar: wait for them, do not sample once.
+    await waitForText(editor.locator('.line-numbers.active-line-number'), (text) => text === String(TASK_LINE), `the editor's active line to be ${TASK_LINE}`, 10_000);
     // The editor renders spaces as U+00A0, which \s matches.
-    const lineText = (await editor.locator('.view-line', { hasText: /-\s+id:\s+T2\b/ }).count()) > 0;
-    if (!lineText) throw new Error('the line "- id: T2" is not visible in the editor');
+    await editor
+      .locator('.view-line', { hasText: /-\s+id:\s+T2\b/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 })
+      .catch(() => {
+        throw new Error('the line "- id: T2" is not visible in the editor');
+      });
     console.log(`       ${(await position.innerText()).trim()}`);
   });
 
