@@ -1,5 +1,7 @@
 export * from './types';
 export * from './dates';
+export * from './evidence';
+export * from './placeholder';
 export * from './catalog';
 export * from './engine';
 export * from './gonogo';
