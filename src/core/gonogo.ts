@@ -16,6 +16,17 @@ export interface QuestionResult {
   reasons: string[];
   /** Where the verdict came from. */
   source: 'plan' | 'record';
+  /** The findings that made this question fail (empty when it passes or needs an answer). */
+  findings: Finding[];
+}
+
+/** The stop owner's recorded "no": the latest go/no-go record on or before today says no-go. */
+export interface Veto {
+  /** The record's date (its file name). */
+  date: string;
+  file: string;
+  decidedBy?: string;
+  reason?: string;
 }
 
 export interface GonogoResult {
@@ -23,6 +34,8 @@ export interface GonogoResult {
   recommendation: 'go' | 'no-go' | 'needs-answers';
   /** The record whose answers were used, if any. */
   recordDate?: string;
+  /** Set when the latest record on or before today vetoes the release: the result is then no-go. */
+  veto?: Veto;
 }
 
 export const QUESTIONS: Record<QuestionId, string> = {
@@ -46,7 +59,7 @@ export function evaluateGonogo(result: CheckResult): GonogoResult {
   const openTaskLines = new Set(context.openTasks().map(({ index }) => index));
 
   const questions: QuestionResult[] = [];
-  const add = (id: QuestionId, verdict: Verdict, reasons: string[]) => questions.push({ id, question: QUESTIONS[id], verdict, reasons, source: 'plan' });
+  const add = (id: QuestionId, verdict: Verdict, reasons: string[]) => questions.push({ id, question: QUESTIONS[id], verdict, reasons, source: 'plan', findings: [] });
 
   const scopeFindings = findings.filter((f) => family(f.code) === 'scope');
   add('one-problem', scopeFindings.length === 0 && plan.release ? 'pass' : 'fail', plan.release ? (scopeFindings.length ? describe(scopeFindings) : [`Problem: ${plan.release.data.problem ?? ''}`]) : ['release.yaml is missing or unreadable.']);

@@ -158,6 +158,7 @@ export const GONOGO_QUESTION_IDS = ['one-problem', 'owners', 'rollback', 'dry-ru
 export const GonogoSchema = z.strictObject({
   decision: z.enum(['go', 'no-go']),
   decided_by: z.string().optional(),
+  reason: z.string().optional().describe('Why: required in practice for a no-go, so the team knows what to fix.'),
   answers: z
     .array(
       z.strictObject({
