@@ -3,10 +3,12 @@
 // (test/integration; see scripts/testbed). `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { zodEnglishOnly, zodWithoutJsonSchema } from './scripts/build/zod-english-only.mjs';
-import { copyFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `release-plan --version` prints this, fixed at build time (the bundle has no package.json next to it).
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const common = {
   plugins: [zodEnglishOnly],
@@ -49,6 +51,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    define: { RELEASE_PLAN_VERSION: JSON.stringify(version) },
   },
   {
     ...common,

@@ -1,13 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkPlan, summarize, type CheckResult } from '../core/engine';
+import { checkPlan, type CheckResult, type Summary } from '../core/engine';
 import { isIsoDate, todayIso } from '../core/dates';
 import { evaluateGonogo } from '../core/gonogo';
 import { scaffoldFiles } from '../core/scaffold';
 import { jsonSchemas } from '../core/schemas';
-import { RELEASE_FILE, type Finding } from '../core/types';
-import { hasReleaseDir, readPlanFiles } from './files';
+import { RELEASE_DIR, RELEASE_FILE, type Finding } from '../core/types';
+import { readPlan, type PlanRead } from './files';
+import { CliFailure, fsReason, isFsError } from './fsErrors';
+import { flatLines, paint, stylishLines, summaryLine, wantsColour, type Env, type Paint, type Shown } from './output';
 
 const USAGE = `Usage: release-plan <command> [options]
 
@@ -20,9 +23,16 @@ Commands:
 Options:
   --today YYYY-MM-DD   Check as of this day (default: today), for reproducible CI.
   --format text|json   Output format (default: text).
+  --quiet              check: report errors only; warnings and infos are not shown or counted.
+  --max-warnings N     check: exit 1 when there are more than N warnings.
+  -v, --version        Show the version.
   -h, --help           Show this help.
 
-Exit codes: 0 ok (go), 1 errors found (no-go), 2 bad usage or no .release/ folder.`;
+Exit codes: 0 ok (go), 1 errors found (no-go), 2 bad usage, no .release/ folder, or a file or
+folder that cannot be read or written.`;
+
+/** Replaced with package.json's version when the CLI is bundled (esbuild.config.mjs). */
+declare const RELEASE_PLAN_VERSION: string | undefined;
 
 export class UsageError extends Error {}
 
@@ -31,6 +41,10 @@ export interface Io {
   err: (text: string) => void;
   cwd: string;
   now: () => Date;
+  /** Whether stdout is a terminal: findings are then grouped by file and coloured. Default: no. */
+  isTTY?: boolean;
+  /** Environment variables read: NO_COLOR and FORCE_COLOR. Default: none. */
+  env?: Env;
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -41,8 +55,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`release-plan: ${error.message}\n\n${USAGE}`);
       return 2;
     }
+    if (error instanceof CliFailure) {
+      io.err(`release-plan: ${error.message}`);
+      return 2;
+    }
+    if (isFsError(error)) {
+      // A file-system failure no command anticipated: still one line, never a stack.
+      io.err(`release-plan: ${error.path ? `${display(io.cwd, error.path)}: ` : ''}${fsReason(error)}.`);
+      return 2;
+    }
     throw error;
   }
+}
+
+interface Options {
+  today: string;
+  format: 'text' | 'json';
+  quiet: boolean;
+  maxWarnings?: number;
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
@@ -54,6 +84,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       options: {
         today: { type: 'string' },
         format: { type: 'string', default: 'text' },
+        quiet: { type: 'boolean', default: false },
+        'max-warnings': { type: 'string' },
+        version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -66,19 +99,27 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return 0;
   }
+  if (values.version) {
+    io.out(`release-plan ${version()}`);
+    return 0;
+  }
   if (!command) throw new UsageError('no command given.');
   if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}`);
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
   const today = values.today ?? todayIso(io.now());
   if (!isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${today}".`);
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, 0 or more, not "${maxWarnings}".`);
+  if ((values.quiet || maxWarnings !== undefined) && command !== 'check') throw new UsageError('--quiet and --max-warnings apply to the check command only.');
+  const options: Options = { today, format, quiet: values.quiet ?? false, ...(maxWarnings !== undefined ? { maxWarnings: Number(maxWarnings) } : {}) };
   const folder = resolve(io.cwd, target ?? (command === 'schema' ? 'schemas' : '.'));
 
   switch (command) {
     case 'check':
-      return check(folder, today, format, io);
+      return check(folder, options, io);
     case 'gonogo':
-      return gonogo(folder, today, format, io);
+      return gonogo(folder, options, io);
     case 'init':
       return init(folder, today, io);
     case 'schema':
@@ -88,80 +129,164 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function load(folder: string, today: string, io: Io): Promise<CheckResult | undefined> {
-  if (!(await hasReleaseDir(folder))) {
-    io.err(`release-plan: no .release/ folder in ${folder}. Run \`release-plan init ${folder}\` to create one.`);
+function version(): string {
+  if (typeof RELEASE_PLAN_VERSION === 'string') return RELEASE_PLAN_VERSION;
+  // Run from source (tests, tsx): read it next to the sources.
+  return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** A path as the user can click or type it from where they are: relative to the current folder. */
+function display(cwd: string, path: string): string {
+  const rel = relative(cwd, resolve(cwd, path)).split(sep).join('/');
+  return rel === '' ? '.' : rel;
+}
+
+type Kind = 'missing' | 'dir' | 'file';
+
+/** What is at `path` (links followed); a failure other than "not there" is the caller's one-line error. */
+async function kindOf(path: string, io: Io): Promise<Kind> {
+  try {
+    return (await stat(path)).isDirectory() ? 'dir' : 'file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    throw new CliFailure(`cannot read ${display(io.cwd, path)}: ${fsReason(error)}.`);
+  }
+}
+
+interface Checked {
+  result: CheckResult;
+  read: PlanRead;
+}
+
+/** "in examples/app" or "in the current folder", and the init command to suggest for it. */
+function place(shown: string): { where: string; init: string } {
+  const arg = /[\s'"$`]/.test(shown) ? JSON.stringify(shown) : shown;
+  return shown === '.' ? { where: 'the current folder', init: 'release-plan init' } : { where: shown, init: `release-plan init ${arg}` };
+}
+
+async function load(folder: string, today: string, io: Io): Promise<Checked | undefined> {
+  const shown = display(io.cwd, folder);
+  const { where, init: initCommand } = place(shown);
+  const folderKind = await kindOf(folder, io);
+  if (folderKind === 'missing') throw new CliFailure(`${shown} does not exist. Give the folder that holds .release/.`);
+  if (folderKind === 'file') throw new CliFailure(`${shown} is a file, not a folder. Give the folder that holds .release/.`);
+  const releaseDir = join(folder, RELEASE_DIR);
+  const releaseKind = await kindOf(releaseDir, io);
+  if (releaseKind === 'missing') {
+    io.err(`release-plan: no .release/ folder in ${where}. Run \`${initCommand}\` to create one.`);
     return undefined;
   }
-  const files = await readPlanFiles(folder);
-  if (!files.has(RELEASE_FILE)) {
+  if (releaseKind === 'file') throw new CliFailure(`${display(io.cwd, releaseDir)} is a file, not a folder. The plan lives in a .release/ folder: move the file away and run \`${initCommand}\`.`);
+  let read: PlanRead;
+  try {
+    read = await readPlan(folder);
+  } catch (error) {
+    throw new CliFailure(`cannot read ${display(io.cwd, releaseDir)}: ${fsReason(error)}.`);
+  }
+  if (!read.files.has(RELEASE_FILE) && !read.unreadable.has(RELEASE_FILE)) {
     // Without release.yaml the engine has nothing to check and would report "no problems": in CI
     // a renamed or deleted plan must not pass.
-    const near = [...files.keys()].find((path) => /^\.release\/release\.ya?ml$/i.test(path));
-    io.err(`release-plan: no ${RELEASE_FILE} in ${folder}.${near ? ` Rename ${near} to ${RELEASE_FILE}.` : ` Run \`release-plan init ${folder}\` to create one.`}`);
+    const near = [...read.files.keys(), ...read.unreadable.keys()].find((path) => /^\.release\/release\.ya?ml$/i.test(path));
+    io.err(`release-plan: no ${RELEASE_FILE} in ${where}.${near ? ` Rename ${near} to ${RELEASE_FILE}.` : ` Run \`${initCommand}\` to create one.`}`);
     return undefined;
   }
-  return checkPlan(files, { today });
+  return { result: checkPlan(read.files, { today, unreadable: read.unreadable }), read };
 }
 
-async function check(folder: string, today: string, format: 'text' | 'json', io: Io): Promise<number> {
-  const result = await load(folder, today, io);
-  if (!result) return 2;
-  const summary = summarize(result.findings);
-  if (format === 'json') {
-    io.out(JSON.stringify({ diagnostics: result.findings.map(toJson), summary: { ...summary, today } }, null, 2));
-  } else {
-    for (const finding of result.findings) {
-      io.out(`${finding.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`);
-    }
-    const verdict = summary.errors + summary.warnings === 0 ? 'no problems' : `${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
-    io.out(`release-plan: ${verdict} in ${folder} (checked as of ${today}).`);
-  }
-  return summary.errors > 0 ? 1 : 0;
-}
-
-function toJson(finding: Finding) {
+/** A finding for output: path relative to the current folder, 1-based, and where a link leads. */
+function toShown(finding: Finding, folder: string, read: PlanRead, io: Io): Shown {
+  const target = read.outside.get(finding.file);
   return {
-    file: finding.file,
+    file: display(io.cwd, join(folder, finding.file)),
     line: finding.range.start.line + 1,
     column: finding.range.start.character + 1,
     endLine: finding.range.end.line + 1,
     endColumn: finding.range.end.character + 1,
     severity: finding.severity,
     code: finding.code,
-    message: finding.message,
+    message: target ? `${finding.message} (this file is a link to ${target})` : finding.message,
   };
 }
 
-async function gonogo(folder: string, today: string, format: 'text' | 'json', io: Io): Promise<number> {
-  const result = await load(folder, today, io);
-  if (!result) return 2;
-  const gonogoResult = evaluateGonogo(result);
-  if (format === 'json') {
-    io.out(JSON.stringify({ today, ...gonogoResult }, null, 2));
+function count(shown: readonly Shown[]): Summary {
+  return {
+    errors: shown.filter((f) => f.severity === 'error').length,
+    warnings: shown.filter((f) => f.severity === 'warning').length,
+    infos: shown.filter((f) => f.severity === 'info').length,
+    files: new Set(shown.map((f) => f.file)).size,
+  };
+}
+
+function painter(io: Io): Paint {
+  return paint(wantsColour(io.isTTY ?? false, io.env ?? {}));
+}
+
+async function check(folder: string, options: Options, io: Io): Promise<number> {
+  const checked = await load(folder, options.today, io);
+  if (!checked) return 2;
+  const all = checked.result.findings.map((finding) => toShown(finding, folder, checked.read, io));
+  // --quiet: warnings and infos are neither shown nor counted (nor held against --max-warnings).
+  const shown = options.quiet ? all.filter((f) => f.severity === 'error') : all;
+  const summary = count(shown);
+  if (options.format === 'json') {
+    io.out(JSON.stringify({ root: folder, diagnostics: shown, summary: { ...summary, today: options.today } }, null, 2));
   } else {
-    const mark = { pass: 'PASS', fail: 'FAIL', 'needs-answer': '????' } as const;
-    gonogoResult.questions.forEach((question, index) => {
-      io.out(`${index + 1}. [${mark[question.verdict]}] ${question.question}`);
-      for (const reason of question.reasons) io.out(`     ${reason}`);
-    });
-    const recommendation = { go: 'GO', 'no-go': 'NO-GO', 'needs-answers': 'NO-GO until every question is answered' }[gonogoResult.recommendation];
-    io.out(`Recommendation: ${recommendation} (as of ${today}${gonogoResult.recordDate ? `, answers recorded ${gonogoResult.recordDate}` : ''}).`);
+    const p = painter(io);
+    for (const line of io.isTTY ? stylishLines(shown, p) : flatLines(shown, p)) io.out(line);
+    io.out(summaryLine(summary, folder, options.today, p));
   }
-  return gonogoResult.recommendation === 'go' ? 0 : 1;
+  if (summary.errors > 0) return 1;
+  if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
+    io.err(`release-plan: too many warnings: ${summary.warnings}, and --max-warnings allows ${options.maxWarnings}.`);
+    return 1;
+  }
+  return 0;
+}
+
+async function gonogo(folder: string, options: Options, io: Io): Promise<number> {
+  const checked = await load(folder, options.today, io);
+  if (!checked) return 2;
+  const result = evaluateGonogo(checked.result);
+  const questions = result.questions.map((question) => ({ ...question, findings: question.findings.map((finding) => toShown(finding, folder, checked.read, io)) }));
+  const veto = result.veto ? { ...result.veto, file: display(io.cwd, join(folder, result.veto.file)) } : undefined;
+  if (options.format === 'json') {
+    io.out(JSON.stringify({ today: options.today, root: folder, ...result, questions, ...(veto ? { veto } : {}) }, null, 2));
+  } else {
+    const p = painter(io);
+    const mark = { pass: 'PASS', fail: 'FAIL', 'needs-answer': '????' } as const;
+    const markSeverity = { pass: 'info', fail: 'error', 'needs-answer': 'warning' } as const;
+    questions.forEach((question, index) => {
+      io.out(`${index + 1}. [${p.severity(markSeverity[question.verdict], mark[question.verdict])}] ${question.question}`);
+      for (const reason of question.reasons) io.out(`     ${reason}`);
+      if (question.verdict === 'fail') for (const f of question.findings) io.out(`     ${f.file}:${f.line}:${f.column} ${p.dim(f.code)}`);
+    });
+    if (veto) io.out(p.severity('error', veto.message));
+    const recommendation = { go: 'GO', 'no-go': 'NO-GO', 'needs-answers': 'NO-GO until every question is answered' }[result.recommendation];
+    io.out(`Recommendation: ${p.bold(recommendation)} (as of ${options.today}${result.recordDate ? `, answers recorded ${result.recordDate}` : ''}).`);
+  }
+  return result.recommendation === 'go' ? 0 : 1;
 }
 
 async function init(folder: string, today: string, io: Io): Promise<number> {
+  const shown = display(io.cwd, folder);
+  if ((await kindOf(folder, io)) === 'file') throw new CliFailure(`${shown} is a file, not a folder. Give init the folder that should hold .release/, e.g. \`release-plan init .\`.`);
+  const releaseDir = join(folder, RELEASE_DIR);
+  if ((await kindOf(releaseDir, io)) === 'file') throw new CliFailure(`${display(io.cwd, releaseDir)} is a file, not a folder. Move it away, then run init again.`);
   let written = 0;
   for (const [path, text] of scaffoldFiles(today)) {
     const full = join(folder, path);
-    await mkdir(dirname(full), { recursive: true });
+    try {
+      await mkdir(dirname(full), { recursive: true });
+    } catch (error) {
+      throw new CliFailure(`cannot create the folder ${display(io.cwd, dirname(full))}: ${fsReason(error)}.`);
+    }
     try {
       await writeFile(full, text, { flag: 'wx' });
       io.out(`created ${path}`);
       written++;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new CliFailure(`cannot write ${display(io.cwd, full)}: ${fsReason(error)}.`);
       io.out(`kept    ${path} (already exists)`);
     }
   }
@@ -170,27 +295,44 @@ async function init(folder: string, today: string, io: Io): Promise<number> {
 }
 
 async function schema(outdir: string, io: Io): Promise<number> {
-  await mkdir(outdir, { recursive: true });
+  if ((await kindOf(outdir, io)) === 'file') throw new CliFailure(`${display(io.cwd, outdir)} is a file, not a folder. Give schema a folder to write the JSON Schemas into.`);
+  try {
+    await mkdir(outdir, { recursive: true });
+  } catch (error) {
+    throw new CliFailure(`cannot create the folder ${display(io.cwd, outdir)}: ${fsReason(error)}.`);
+  }
   for (const [kind, json] of Object.entries(jsonSchemas())) {
     const path = join(outdir, `${kind}.schema.json`);
-    await writeFile(path, `${JSON.stringify(json, null, 2)}\n`);
-    io.out(`wrote ${path}`);
+    try {
+      await writeFile(path, `${JSON.stringify(json, null, 2)}\n`);
+    } catch (error) {
+      throw new CliFailure(`cannot write ${display(io.cwd, path)}: ${fsReason(error)}.`);
+    }
+    io.out(`wrote ${display(io.cwd, path)}`);
   }
   return 0;
 }
 
 if (require.main === module) {
+  // `release-plan check | head` closes the pipe early: that is not a failure worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   run(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     cwd: process.cwd(),
     now: () => new Date(),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
   }).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`release-plan: unexpected failure: ${error instanceof Error ? error.stack : String(error)}\n`);
+      // The last resort: one line, no stack. A bug here is still reported, just readably.
+      const message = (error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0];
+      process.stderr.write(`release-plan: ${message} (an unexpected failure; please report it)\n`);
       process.exitCode = 2;
     },
   );

@@ -1,5 +1,5 @@
 import { RULES, type RuleCode } from './catalog';
-import { dayNumber } from './dates';
+import { addDays, dayNumber, workingDaysBetween } from './dates';
 import { People } from './people';
 import type { Loaded, Plan } from './plan';
 import type { Release, Task } from './schemas';
@@ -24,6 +24,9 @@ export const DEFAULT_LIMITS: Limits = {
   rehearsal_age_days: 14,
   dry_run_age_days: 14,
 };
+
+/** Days before target from which a missing safeguard (a rehearsal, a blocker's clearer) is an error. */
+export const DEADLINE_DAYS = 3;
 
 export interface IndexedTask {
   task: Loose<Task>;
@@ -74,17 +77,34 @@ export class RuleContext {
   }
 
   /**
-   * The date open work must fit before: the target, or once it has passed the backup date, or
-   * nothing after both (date-target-passed already says what to do then).
+   * The date open work must fit before: the target up to and including the target day, then the
+   * backup date, or nothing after both (date-target-passed already says what to do then).
    */
-  horizon(): { date: string; name: 'target' | 'the backup date' } | undefined {
+  horizon(): { date: string; name: 'target' | 'the release today' | 'the backup date' } | undefined {
     const data = this.release?.data;
     const today = dayNumber(this.today) ?? 0;
     const target = dayNumber(data?.target);
     const backup = dayNumber(data?.backup);
     if (target !== undefined && today < target) return { date: data?.target as string, name: 'target' };
+    if (target !== undefined && today === target) return { date: data?.target as string, name: 'the release today' };
     if (backup !== undefined && today < backup) return { date: data?.backup as string, name: 'the backup date' };
     return undefined;
+  }
+
+  /**
+   * Working days left before the horizon, today included. On the target day itself that day is
+   * all that is left (1 on a weekday), so open work on release day still shows as not fitting.
+   */
+  workingDaysLeft(horizon: { date: string }): number {
+    if (horizon.date === this.today) return workingDaysBetween(this.today, addDays(this.today, 1));
+    return workingDaysBetween(this.today, horizon.date);
+  }
+
+  /** True from DEADLINE_DAYS before the target on (also once it has passed). */
+  nearTarget(): boolean {
+    const target = dayNumber(this.release?.data.target);
+    const today = dayNumber(this.today);
+    return target !== undefined && today !== undefined && target - today <= DEADLINE_DAYS;
   }
 }
 

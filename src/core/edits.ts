@@ -47,6 +47,22 @@ export function setValue(text: string, path: YamlPath, value: Scalar): EditResul
   return insertMissing(doc, text, path, value);
 }
 
+/**
+ * Renames the key that names `path` (a misspelled field, an unknown rule code) to `newKey`, keeping
+ * its value, comments and quoting style of everything else. Refused when the map already has `newKey`.
+ */
+export function renameKey(text: string, path: YamlPath, newKey: string): EditResult {
+  const doc = parse(text);
+  if (!doc) return fail('the file has YAML errors; fix them first');
+  if (path.length === 0) return fail('no key to rename');
+  const parent = path.length === 1 ? doc.contents : (doc.getIn(path.slice(0, -1), true) as Node | undefined);
+  const pair = findPair(parent as Node | undefined, path[path.length - 1]);
+  const key = pair?.key as Node | undefined;
+  if (!key?.range) return fail(`${path.join('.')} is not in the file`);
+  if (findPair(parent as Node | undefined, newKey)) return fail(`${newKey} is already there`);
+  return { ok: true, edits: [{ start: key.range[0], end: key.range[1], text: formatScalar(newKey) }] };
+}
+
 /** Appends an item (a scalar or a map) to the list at `path`, creating the list if needed. */
 export function appendToList(text: string, path: YamlPath, item: Scalar | Record<string, unknown>): EditResult {
   const doc = parse(text);

@@ -7,12 +7,19 @@ import { checkDates } from './rules/dates';
 import { checkTaskIds } from './rules/files';
 import { checkOwnership } from './rules/ownership';
 import { checkRollback } from './rules/rollback';
+import { checkProblem } from './rules/problem';
 import { checkScope } from './rules/scope';
 import { RELEASE_FILE, type Finding, type PlanFiles } from './types';
 
 export interface CheckOptions {
   /** The day the plan is checked on, YYYY-MM-DD. Rules never read the clock. */
   today: string;
+  /**
+   * Plan files that exist but could not be read (no permission, a folder in a file's place, not
+   * UTF-8), by path, with the message saying why and what to do: each becomes one
+   * `file-unreadable` finding and counts as present, so it is not also reported as missing.
+   */
+  unreadable?: ReadonlyMap<string, string>;
 }
 
 export interface CheckResult {
@@ -21,12 +28,12 @@ export interface CheckResult {
   context: RuleContext;
 }
 
-const FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds, checkOwnership, checkScope, checkDates, checkRollback, checkCommunication];
+const FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds, checkOwnership, checkProblem, checkScope, checkDates, checkRollback, checkCommunication];
 
 /** Loads and checks a `.release/` folder. Never throws: every problem is a finding. */
 export function checkPlan(files: PlanFiles, options: CheckOptions): CheckResult {
   if (!isIsoDate(options.today)) throw new RangeError(`today must be YYYY-MM-DD, got ${options.today}`);
-  const plan = loadPlan(files);
+  const plan = loadPlan(files, options.unreadable);
   const context = new RuleContext(plan, options.today);
   for (const family of FAMILIES) {
     try {

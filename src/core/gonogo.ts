@@ -1,9 +1,11 @@
-import type { RuleCode } from './catalog';
-import { RULES } from './catalog';
+import { RULE_CODES, RULES, type RuleCode } from './catalog';
+import { daysBetween } from './dates';
 import type { CheckResult } from './engine';
-import { dayNumber } from './dates';
-import { GONOGO_QUESTION_IDS } from './schemas';
-import type { Finding } from './types';
+import { evidenceState, happenedRecords, hasHappened, latestHappened } from './evidence';
+import { isPlaceholder } from './placeholder';
+import type { Dated } from './plan';
+import { GONOGO_QUESTION_IDS, type Gonogo } from './schemas';
+import { RELEASE_FILE, ROLLBACK_FILE, type Finding } from './types';
 
 export type QuestionId = (typeof GONOGO_QUESTION_IDS)[number];
 export type Verdict = 'pass' | 'fail' | 'needs-answer';
@@ -27,6 +29,8 @@ export interface Veto {
   file: string;
   decidedBy?: string;
   reason?: string;
+  /** "Vetoed by Ana on 2026-12-17: …", the one wording every surface shows. */
+  message: string;
 }
 
 export interface GonogoResult {
@@ -46,53 +50,64 @@ export const QUESTIONS: Record<QuestionId, string> = {
   stakeholders: 'Were stakeholders told what was cut?',
 };
 
-const OWNER_CODES = new Set<string>(['owner-missing', 'owner-team-label', 'owner-multiple', 'role-missing']);
+/** A finding at one of these severities can fail a question; `info` informs only (and `off` is gone). */
+function blocks(finding: Finding): boolean {
+  return finding.severity === 'error' || finding.severity === 'warning';
+}
+
+/** Judgements about "one person" that the ownership rules report wherever a person is named. */
+const PERSON_CODES = ['owner-missing', 'owner-team-label', 'owner-multiple'] as const satisfies readonly RuleCode[];
+
+/**
+ * Which findings each question reads — the one definition of these lists (docs/rules.md, "The
+ * go/no-go questions", repeats them for readers). Breadth that is about capacity or risk
+ * (`scope-over-capacity`, `scope-too-risky`) is a warning in the plan, not a second problem, so
+ * question 1 does not read it. `owner-unknown` still names one person, so question 2 does not read
+ * it either; an unowned block in today's check-in is work nobody clears, so it does.
+ */
+export const QUESTION_CODES = {
+  'one-problem': ['problem-missing', 'problem-not-one-sentence', 'problem-too-broad', 'problem-vague', 'scope-too-many-tasks', 'scope-refactor', 'scope-late-addition'],
+  owners: [...PERSON_CODES, 'role-missing', 'task-blocked-unowned', 'checkin-block-unowned'],
+  rollback: RULE_CODES.filter((code) => RULES[code].family === 'rollback'),
+  stakeholders: ['parked-not-told'],
+} as const satisfies Partial<Record<QuestionId, readonly RuleCode[]>>;
+
+type ReadingQuestion = keyof typeof QUESTION_CODES;
+
+/** The findings that fail `question`: its codes, at a blocking severity. */
+export function findingsFor(question: ReadingQuestion, findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => blocks(f) && reads(question, f));
+}
+
+function reads(question: ReadingQuestion, finding: Finding): boolean {
+  const listed = (QUESTION_CODES[question] as readonly string[]).includes(finding.code);
+  const personJudgement = (PERSON_CODES as readonly string[]).includes(finding.code);
+  // The ownership rules judge every named person; in rollback.yaml those people are the rollback roles.
+  if (question === 'owners') return listed && finding.file !== ROLLBACK_FILE;
+  if (question === 'rollback') return listed || (personJudgement && finding.file === ROLLBACK_FILE);
+  return listed;
+}
+
+/** The stop owner's no, from a record dated on or before today that says `decision: no-go`. */
+function vetoFrom(record: Dated<Gonogo>): Veto {
+  const decidedBy = isPlaceholder(record.data.decided_by) ? undefined : record.data.decided_by;
+  const reason = isPlaceholder(record.data.reason) ? undefined : record.data.reason?.trim();
+  const message = `Vetoed by ${decidedBy ?? 'someone not named (no decided_by)'} on ${record.date}: ${reason ?? 'no reason recorded'}`;
+  return { date: record.date, file: record.source.path, ...(decidedBy ? { decidedBy } : {}), ...(reason ? { reason } : {}), message };
+}
 
 /**
  * The five go/no-go questions, answered from the plan where it can tell, and from the latest
- * recorded `gonogo/DATE.yaml` (on or before today) where it cannot.
+ * recorded `gonogo/DATE.yaml` (on or before today) where it cannot. That record's `decision: no-go`
+ * is the stop owner's veto: the recommendation is no-go until a later record says go. A recorded
+ * go never turns a failing question into a pass.
  */
 export function evaluateGonogo(result: CheckResult): GonogoResult {
-  const { plan, findings, context } = result;
+  const { plan, context } = result;
   const today = context.today;
-  const describe = (list: Finding[]) => list.map((f) => `${f.code}: ${f.message}`);
-  const openTaskLines = new Set(context.openTasks().map(({ index }) => index));
+  const questions = [oneProblem(result), owners(result), rollback(result), dryRun(result), stakeholders(result)];
 
-  const questions: QuestionResult[] = [];
-  const add = (id: QuestionId, verdict: Verdict, reasons: string[]) => questions.push({ id, question: QUESTIONS[id], verdict, reasons, source: 'plan', findings: [] });
-
-  const scopeFindings = findings.filter((f) => family(f.code) === 'scope');
-  add('one-problem', scopeFindings.length === 0 && plan.release ? 'pass' : 'fail', plan.release ? (scopeFindings.length ? describe(scopeFindings) : [`Problem: ${plan.release.data.problem ?? ''}`]) : ['release.yaml is missing or unreadable.']);
-
-  const ownerFindings = findings.filter((f) => OWNER_CODES.has(f.code) && f.file.endsWith('release.yaml') && isAboutOpenWork(f, openTaskLines));
-  const open = context.openTasks().length;
-  add('owners', ownerFindings.length === 0 && plan.release ? 'pass' : 'fail', ownerFindings.length ? describe(ownerFindings) : [`${open} unfinished task${open === 1 ? '' : 's'}, each with one named owner; all four roles named.`]);
-
-  const rollbackFindings = findings.filter((f) => family(f.code) === 'rollback');
-  const rehearsals = plan.rollback?.data.rehearsals?.filter(Boolean) ?? [];
-  add('rollback', rollbackFindings.length === 0 && plan.rollback ? 'pass' : 'fail', rollbackFindings.length ? describe(rollbackFindings) : plan.rollback ? [`Runbook complete; ${rehearsals.length} rehearsal(s) recorded.`] : ['rollback.yaml is missing or unreadable.']);
-
-  const dryRun = plan.release?.data.dry_run;
-  const dryRunDay = dayNumber(dryRun?.date);
-  const todayDay = dayNumber(today) ?? 0;
-  if (dryRunDay === undefined) {
-    add('dry-run', 'needs-answer', ['No `dry_run.date` in release.yaml: the plan cannot tell whether the release path was tested.']);
-  } else if (dryRunDay > todayDay) {
-    // A dated dry run in the future is a plan, not evidence that the path works.
-    add('dry-run', 'needs-answer', [`The dry run is planned for ${dryRun?.date}; it has not happened yet.`]);
-  } else if (todayDay - dryRunDay > context.limits.dry_run_age_days) {
-    add('dry-run', 'needs-answer', [`The last dry run (${dryRun?.date}) is older than ${context.limits.dry_run_age_days} days.`]);
-  } else if (dryRun?.environment === 'laptop' || dryRun?.environment === undefined) {
-    add('dry-run', 'needs-answer', [`The dry run on ${dryRun?.date} was ${dryRun?.environment ? 'on a laptop' : 'on an unnamed environment'}, not a production-like setup.`]);
-  } else {
-    add('dry-run', 'pass', [`Dry run on ${dryRun?.date} (${dryRun?.environment})${dryRun?.notes ? `: ${dryRun.notes}` : ''}.`]);
-  }
-
-  const parked = (plan.release?.data.parked ?? []).filter(Boolean);
-  const untold = findings.filter((f) => f.code === 'parked-not-told');
-  add('stakeholders', untold.length === 0 ? 'pass' : 'fail', untold.length ? describe(untold) : [parked.length ? `All ${parked.length} parked item(s) were told.` : 'Nothing was parked.']);
-
-  const record = [...plan.gonogos].filter((g) => g.date <= today).sort((a, b) => a.date.localeCompare(b.date)).pop();
+  const record = latestHappened(plan.gonogos, (g) => g.date, today);
   if (record) {
     for (const question of questions) {
       if (question.verdict !== 'needs-answer') continue;
@@ -101,23 +116,110 @@ export function evaluateGonogo(result: CheckResult): GonogoResult {
       const yes = answer.answer === true || answer.answer === 'yes';
       question.verdict = yes ? 'pass' : 'fail';
       question.source = 'record';
-      question.reasons = [`Answered ${yes ? 'yes' : 'no'} on ${record.date}${answer.evidence ? `: ${answer.evidence}` : ''}.`];
+      question.reasons = [sentence(`Answered ${yes ? 'yes' : 'no'} on ${record.date}${answer.evidence ? `: ${answer.evidence}` : ''}`)];
     }
   }
 
+  const veto = record?.data.decision === 'no-go' ? vetoFrom(record) : undefined;
   const verdicts = questions.map((q) => q.verdict);
-  const recommendation = verdicts.includes('fail') ? 'no-go' : verdicts.includes('needs-answer') ? 'needs-answers' : 'go';
-  return { questions, recommendation, ...(record ? { recordDate: record.date } : {}) };
+  const recommendation = veto || verdicts.includes('fail') ? 'no-go' : verdicts.includes('needs-answer') ? 'needs-answers' : 'go';
+  return { questions, recommendation, ...(record ? { recordDate: record.date } : {}), ...(veto ? { veto } : {}) };
 }
 
-function family(code: string): string | undefined {
-  return (RULES as Record<string, { family: string }>)[code]?.family;
+function answer(id: QuestionId, verdict: Verdict, reasons: string[], failing: Finding[] = []): QuestionResult {
+  return { id, question: QUESTIONS[id], verdict, reasons, source: 'plan', findings: verdict === 'fail' ? failing : [] };
+}
+
+/** A question that reads findings: fails on any of them, and also on `dataFailures` (facts overrides cannot change). */
+function fromFindings(id: ReadingQuestion, result: CheckResult, dataFailures: string[], passReasons: () => string[]): QuestionResult {
+  const failing = findingsFor(id, result.findings);
+  if (failing.length === 0 && dataFailures.length === 0) return answer(id, 'pass', passReasons());
+  return answer(id, 'fail', [...failing.map(describe), ...dataFailures], failing);
+}
+
+function describe(finding: Finding): string {
+  return `${finding.code}: ${finding.message}`;
+}
+
+function oneProblem(result: CheckResult): QuestionResult {
+  const release = result.plan.release;
+  if (!release) return answer('one-problem', 'fail', ['release.yaml is missing or unreadable.']);
+  const problem = release.data.problem;
+  const failing = findingsFor('one-problem', result.findings);
+  // Without a problem statement the answer is no, whatever severity problem-missing was given.
+  const stated = !isPlaceholder(problem) ? [] : failing.some((f) => f.code === 'problem-missing') ? [] : ['No problem statement: say in one sentence which customer problem this release solves (`problem:` in release.yaml).'];
+  return fromFindings('one-problem', result, stated, () => [`Problem: ${problem ?? ''}`]);
+}
+
+function owners(result: CheckResult): QuestionResult {
+  if (!result.plan.release) return answer('owners', 'fail', ['release.yaml is missing or unreadable.']);
+  const openIndexes = new Set(result.context.openTasks().map(({ index }) => index));
+  const open = openIndexes.size;
+  const failing = findingsFor('owners', result.findings).filter((f) => isAboutOpenWork(f, openIndexes));
+  if (failing.length === 0) return answer('owners', 'pass', [`${plural(open, 'unfinished task')}, each with one named owner; all four roles named.`]);
+  return answer('owners', 'fail', failing.map(describe), failing);
+}
+
+function rollback(result: CheckResult): QuestionResult {
+  const { plan, context } = result;
+  if (!plan.rollback) {
+    const failing = findingsFor('rollback', result.findings);
+    return answer('rollback', 'fail', failing.length ? failing.map(describe) : ['rollback.yaml is missing or unreadable.'], failing);
+  }
+  const rehearsals = (plan.rollback.data.rehearsals ?? []).filter((r) => r !== undefined && r !== null);
+  const happened = happenedRecords(rehearsals, (r) => r.date, context.today);
+  const planned = rehearsals.filter((r) => evidenceState(r.date, context.today) === 'planned').map((r) => r.date as string).sort();
+  // A runbook nobody has rehearsed is not "rehearsed", whatever the rehearsal rules' severities are.
+  const notRehearsed = happened.length > 0 ? [] : planned.length > 0 ? [`The rollback rehearsal is planned for ${planned[0]}; it has not happened, so the runbook is not rehearsed yet.`] : findingsFor('rollback', result.findings).some((f) => f.code === 'rollback-not-rehearsed') ? [] : ['The rollback was never rehearsed: run it once on a production-like setup and time it.'];
+  return fromFindings('rollback', result, notRehearsed, () => {
+    const last = happened[happened.length - 1];
+    const minutes = typeof last?.minutes === 'number' ? `, ${last.minutes} min` : '';
+    return [`Runbook complete; ${plural(happened.length, 'rehearsal')} recorded, the last on ${last?.date}${minutes}.`];
+  });
+}
+
+function dryRun(result: CheckResult): QuestionResult {
+  const { context } = result;
+  const run = result.plan.release?.data.dry_run;
+  const state = evidenceState(run?.date, context.today);
+  if (state === 'undated') return answer('dry-run', 'needs-answer', ['No `dry_run.date` in release.yaml: the plan cannot tell whether the release path was tested.']);
+  // A dated dry run in the future is a plan, not evidence that the path works.
+  if (state === 'planned') return answer('dry-run', 'needs-answer', [`The dry run is planned for ${run?.date}; it has not happened yet.`]);
+  const age = daysBetween(run?.date as string, context.today) ?? 0;
+  if (age > context.limits.dry_run_age_days) return answer('dry-run', 'needs-answer', [`The last dry run (${run?.date}) is older than ${context.limits.dry_run_age_days} days.`]);
+  if (run?.environment === 'laptop' || run?.environment === undefined) {
+    return answer('dry-run', 'needs-answer', [`The dry run on ${run?.date} was ${run?.environment ? 'on a laptop' : 'on an unnamed environment'}, not a production-like setup.`]);
+  }
+  return answer('dry-run', 'pass', [sentence(`Dry run on ${run.date} (${run.environment})${run.notes ? `: ${run.notes}` : ''}`)]);
+}
+
+function stakeholders(result: CheckResult): QuestionResult {
+  const today = result.context.today;
+  const parked = (result.plan.release?.data.parked ?? []).filter((item) => item !== undefined && item !== null);
+  // Told is a fact with a date that has happened; a severity override cannot make it true.
+  const untold = parked.filter((item) => !hasHappened(item.told, today)).map((item) => {
+    const title = `"${item.title ?? 'A parked item'}"`;
+    const who = item.asked_by ? `${item.asked_by} (who asked for it)` : 'the stakeholders';
+    return evidenceState(item.told, today) === 'planned' ? `${title}: telling ${who} is planned for ${item.told}; it has not happened yet.` : `${title} was parked but ${who} ${item.asked_by ? 'was' : 'were'} not told.`;
+  });
+  if (untold.length === 0) return answer('stakeholders', 'pass', [parked.length === 0 ? 'Nothing was parked.' : parked.length === 1 ? 'The parked item was told.' : `All ${parked.length} parked items were told.`]);
+  return answer('stakeholders', 'fail', untold, findingsFor('stakeholders', result.findings));
+}
+
+/** Ends `text` with exactly one period, whatever the plan's text already ends with. */
+function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Owner findings about done tasks do not block a launch. */
 function isAboutOpenWork(finding: Finding, openIndexes: Set<number>): boolean {
   const [first, index] = finding.path ?? [];
-  return first !== 'tasks' || typeof index !== 'number' || openIndexes.has(index);
+  return finding.file !== RELEASE_FILE || first !== 'tasks' || typeof index !== 'number' || openIndexes.has(index);
 }
 
 export type { RuleCode };

@@ -1,3 +1,4 @@
+import { isPlaceholder } from './placeholder';
 import type { Loose } from './validate';
 import type { Team } from './schemas';
 
@@ -18,11 +19,23 @@ const GROUP_NOUNS = new Set([
 /** Separators that join several people in one owner string: "Ana and Bo", "Ana/Bo", "Ana, Bo", "Ana & Bo". */
 const SEVERAL = /\s+(?:and|or|und|et|y)\s+|\s*[/,&+;|]\s*/i;
 
+/** A GitHub or GitLab team handle: `@acme/backend`, `@acme/web-platform`. */
+const TEAM_HANDLE = /^@[\p{L}\p{N}_.-]+\/[\p{L}\p{N}_.-]+$/u;
+
+/** Words that start a phrase naming a role or somebody unspecified: "the release owner", "our PM", "whoever owns X". */
+const ROLE_OPENERS = new Set(['the', 'our', 'my', 'your', 'their', 'his', 'her', 'whoever', 'whichever', 'same', 'any']);
+
+/** Nouns that name a position, not a person: "release owner", "tech lead", "product manager", "owner of billing". */
+const ROLE_NOUNS = new Set([
+  'owner', 'owners', 'lead', 'leads', 'manager', 'managers', 'captain', 'coordinator', 'assignee', 'maintainer', 'maintainers',
+  'pm', 'po', 'em', 'cto', 'ceo', 'vp', 'head', 'director', 'responsible',
+]);
+
 export type OwnerVerdict =
   | { kind: 'ok'; person: string }
-  | { kind: 'missing' }
-  | { kind: 'multiple'; people: string[] }
-  | { kind: 'team-label'; label: string }
+  | { kind: 'missing'; placeholder?: string }
+  | { kind: 'multiple'; people: string[]; /** "Smith, John": one person surname-first, or two people. */ ambiguous?: boolean }
+  | { kind: 'team-label'; label: string; /** A role or position ("the release owner"), not a group. */ role?: boolean }
   | { kind: 'unknown'; person: string };
 
 /** Resolves names and aliases from team.yaml; judges whether a value names exactly one person. */
@@ -84,25 +97,58 @@ export class People {
 
   private judgeUncached(value: unknown): OwnerVerdict {
     if (Array.isArray(value)) {
-      const people = value.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+      const people = value.filter((v): v is string => typeof v === 'string' && !isPlaceholder(v));
       if (people.length === 0) return { kind: 'missing' };
       if (people.length > 1) return { kind: 'multiple', people: people.map((p) => p.trim()) };
       return this.judge(people[0]);
     }
     if (typeof value !== 'string' || value.trim() === '') return { kind: 'missing' };
     const text = value.trim();
+    // "TODO", "???", "-", "<name>": a template nobody filled in is nobody, whatever team.yaml says.
+    if (isPlaceholder(text)) return { kind: 'missing', placeholder: text };
     // A known name or alias wins over every heuristic ("Ops" may be somebody's alias).
     if (this.byName.has(handle(text))) return { kind: 'ok', person: this.canonical(text) };
     if (this.labels.has(handle(text))) return { kind: 'team-label', label: text };
-    const parts = text.split(SEVERAL).map((p) => p.trim()).filter(Boolean);
-    if (parts.length > 1) return { kind: 'multiple', people: parts };
-    // "backend team", "frontend folks", "backend qa" are groups; "Dev Patel" or "Lily Eng" are people.
+    if (TEAM_HANDLE.test(text)) return { kind: 'team-label', label: text };
     const words = fold(text.replace(/^@/, '')).split(/[\s_.-]+/).filter(Boolean);
+    // "the devs", "the release owner", "whoever owns billing": judged whole, before any "and" or "/" inside.
+    if (ROLE_OPENERS.has(words[0] ?? '')) return words.slice(1).some((word) => GROUP_NOUNS.has(word)) ? { kind: 'team-label', label: text } : { kind: 'team-label', label: text, role: true };
+    const several = this.several(text);
+    if (several) return several;
+    // "backend team", "frontend folks", "backend qa" are groups; "Dev Patel" or "Lily Eng" are people.
     const label = words.find((word) => GROUP_NOUNS.has(word)) ?? (words.every((word) => this.labels.has(word)) ? words[0] : undefined) ?? (/\bon[-\s]?call\b/i.test(text) ? 'on call' : undefined);
     if (label) return { kind: 'team-label', label };
+    if (isRole(words)) return { kind: 'team-label', label: text, role: true };
     if (this.hasTeam) return { kind: 'unknown', person: text };
     return { kind: 'ok', person: text };
   }
+
+  /** The verdict for a value that joins several names, or undefined when it names one. */
+  private several(text: string): OwnerVerdict | undefined {
+    const parts = text.split(SEVERAL).map((p) => p.trim()).filter(Boolean);
+    if (parts.length < 2) return undefined;
+    // "José Ortega y Gasset": a Spanish double surname, not "José Ortega and Gasset".
+    const surname = /^(\S+(?:\s+\S+)+)\s+y\s+(\S+)$/iu.exec(text);
+    if (surname && parts.length === 2 && !/[/,&+;|]/.test(text)) return undefined;
+    const comma = /^([^,/&+;|]+),\s*([^,/&+;|]+)$/.exec(text);
+    if (comma && parts.length === 2) {
+      const [surnameFirst, given] = [comma[1]?.trim() ?? '', comma[2]?.trim() ?? ''];
+      const reversed = `${given} ${surnameFirst}`;
+      if (this.byName.has(handle(reversed))) return { kind: 'ok', person: this.canonical(reversed) };
+      const bothKnown = this.byName.has(handle(surnameFirst)) && this.byName.has(handle(given));
+      // Only "Smith, John" or "de la Cruz, Ana" reads both ways; "Ana Costa, Bo Nielsen" is two people.
+      const surnameShape = surnameFirst.split(/\s+/).length === 1 || /^\p{Ll}/u.test(surnameFirst);
+      if (!bothKnown && surnameShape && given.split(/\s+/).length === 1) return { kind: 'multiple', people: parts, ambiguous: true };
+    }
+    return { kind: 'multiple', people: parts };
+  }
+}
+
+/** "release owner", "tech lead", "owner of billing", "PM": a position, not a name. */
+function isRole(words: string[]): boolean {
+  const last = words[words.length - 1] ?? '';
+  const first = words[0] ?? '';
+  return ROLE_NOUNS.has(last) || (ROLE_NOUNS.has(first) && (words.length === 1 || words[1] === 'of' || words[1] === 'for'));
 }
 
 function fold(text: string): string {

@@ -1,7 +1,7 @@
 import { isIsoDate } from './dates';
 import type { Checkin, Config, Gonogo, Release, Rollback, Team } from './schemas';
 import { SourceFile } from './source';
-import { CHECKINS_DIR, CONFIG_FILE, GONOGO_DIR, RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, type Finding, type PlanFiles } from './types';
+import { CHECKINS_DIR, CONFIG_FILE, GONOGO_DIR, RELEASE_DIR, RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, type Finding, type PlanFiles } from './types';
 import { validate, type Loose } from './validate';
 
 /** A file that parsed: its source (for ranges) and its data with invalid values removed. */
@@ -17,8 +17,10 @@ export interface Dated<T> extends Loaded<T> {
 
 /**
  * Everything in one `.release/` folder. A file that is absent is `undefined`; a file that is
- * present but could not be parsed is in `unreadable` and its rules are skipped (its syntax
- * findings say why), so a typo never turns into a wave of "missing" findings.
+ * present but could not be read or parsed is in `unreadable` and its rules are skipped (its
+ * `file-unreadable` or syntax findings say why), so a typo never turns into a wave of "missing"
+ * findings. A misnamed `rollback.yml`, `Team.yaml` or `config.yml` (without the proper file next
+ * to it) makes its proper name count as present and unreadable for the same reason.
  */
 export interface Plan {
   release?: Loaded<Release>;
@@ -33,11 +35,31 @@ export interface Plan {
   fileFindings: Finding[];
 }
 
-export function loadPlan(files: PlanFiles): Plan {
+/**
+ * `unreadableFiles` maps paths that exist but could not be read (a folder in a file's place, no
+ * permission, not UTF-8) to the message that says why and what to do.
+ */
+export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, string> = new Map()): Plan {
   const fileFindings: Finding[] = [];
   const unreadable = new Set<string>();
+  const present = new Set([...files.keys(), ...unreadableFiles.keys()]);
+
+  for (const [path, message] of unreadableFiles) {
+    unreadable.add(path);
+    fileFindings.push({ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable', message });
+  }
+  for (const path of present) {
+    const proper = properName(path);
+    if (proper === undefined) continue;
+    const finding = misnamedFinding(path, proper, files.get(path) ?? '', present.has(proper));
+    fileFindings.push(finding);
+    // release.yaml's absence has its own handling (the CLI stops, the editor offers to create it).
+    if (!present.has(proper) && proper !== RELEASE_FILE) unreadable.add(proper);
+  }
+  for (const path of unreadable) present.add(path);
 
   function load<K extends Parameters<typeof validate>[1]>(path: string, kind: K) {
+    if (unreadable.has(path)) return undefined;
     const text = files.get(path);
     if (text === undefined) return undefined;
     const source = new SourceFile(path, text);
@@ -53,12 +75,13 @@ export function loadPlan(files: PlanFiles): Plan {
 
   function loadDated<K extends 'checkin' | 'gonogo'>(dir: string, kind: K) {
     const out = [];
-    for (const path of [...files.keys()].filter((p) => p.startsWith(`${dir}/`)).sort()) {
+    for (const path of [...present].filter((p) => p.startsWith(`${dir}/`)).sort()) {
       const name = path.slice(dir.length + 1);
       if (!/\.ya?ml$/.test(name) || name.includes('/')) continue;
       const date = name.replace(/\.ya?ml$/, '');
       const loaded = load(path, kind);
       if (!isIsoDate(date)) {
+        if (unreadable.has(path)) continue;
         const source = loaded?.source ?? new SourceFile(path, files.get(path) ?? '');
         fileFindings.push(source.finding(source.rangeFor([]), 'warning', 'date-invalid', `This file's name must be a date, YYYY-MM-DD.yaml (e.g. 2026-12-01.yaml), so it can be ordered; it is ignored.`));
         continue;
@@ -75,9 +98,50 @@ export function loadPlan(files: PlanFiles): Plan {
     config: load(CONFIG_FILE, 'config')?.data ?? {},
     checkins: loadDated(CHECKINS_DIR, 'checkin'),
     gonogos: loadDated(GONOGO_DIR, 'gonogo'),
-    present: new Set(files.keys()),
+    present,
     unreadable,
     fileFindings,
   };
   return plan;
+}
+
+const KNOWN_FILES: readonly string[] = [RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, CONFIG_FILE];
+const DATED_DIRS: readonly string[] = [CHECKINS_DIR, GONOGO_DIR];
+
+/**
+ * The name Release Plan reads for a file it would otherwise ignore: `rollback.yml` and `Team.yaml`
+ * → `.release/rollback.yaml`, `.release/team.yaml`; `Checkins/2026-12-01.YAML` →
+ * `.release/checkins/2026-12-01.yaml`. Undefined for a proper name or an unrelated file.
+ */
+export function properName(path: string): string | undefined {
+  const top = /^\.release\/([^/]+)\.ya?ml$/i.exec(path);
+  if (top) {
+    const proper = `${RELEASE_DIR}/${(top[1] as string).toLowerCase()}.yaml`;
+    return KNOWN_FILES.includes(proper) && proper !== path ? proper : undefined;
+  }
+  const dated = /^\.release\/([^/]+)\/([^/]+)\.(ya?ml)$/i.exec(path);
+  if (dated) {
+    const dir = `${RELEASE_DIR}/${(dated[1] as string).toLowerCase()}`;
+    const proper = `${dir}/${dated[2] as string}.${(dated[3] as string).toLowerCase()}`;
+    return DATED_DIRS.includes(dir) && proper !== path ? proper : undefined;
+  }
+  return undefined;
+}
+
+function misnamedFinding(path: string, proper: string, text: string, properExists: boolean): Finding {
+  const name = path.slice(RELEASE_DIR.length + 1);
+  const properShort = proper.slice(RELEASE_DIR.length + 1);
+  const message = properExists
+    ? `Both ${name} and ${properShort} exist; only ${properShort} is read. Move what you need from this file into ${properShort} and delete this one.`
+    : `Release Plan reads ${properShort}, not ${name}: rename this file to ${properShort}; until then it is ignored.`;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const end = body.search(/[\r\n]/);
+  return {
+    file: path,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(end === -1 ? body.length : end, 200) } },
+    severity: 'error',
+    code: 'file-misnamed',
+    message,
+    ...(properExists ? {} : { data: { rename: proper } }),
+  };
 }

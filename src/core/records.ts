@@ -8,9 +8,10 @@ export interface RecordedAnswer {
 
 /**
  * The `gonogo/DATE.yaml` a go/no-go run writes: every question with its answer and evidence,
- * whether the plan answered it or a person did.
+ * whether the plan answered it or a person did. A `no-go` is a veto until a later record says go;
+ * its `reason` tells the team what to fix.
  */
-export function gonogoRecord(result: GonogoResult, decision: 'go' | 'no-go', decidedBy: string, given: Partial<Record<QuestionId, RecordedAnswer>>): string {
+export function gonogoRecord(result: GonogoResult, decision: 'go' | 'no-go', decidedBy: string, given: Partial<Record<QuestionId, RecordedAnswer>>, reason?: string): string {
   const answers = result.questions.map((question) => {
     const person = given[question.id];
     if (person) return { id: question.id, answer: person.answer, ...(person.evidence ? { evidence: person.evidence } : {}) };
@@ -18,7 +19,8 @@ export function gonogoRecord(result: GonogoResult, decision: 'go' | 'no-go', dec
     return { id: question.id, answer, evidence: question.reasons.join(' ').slice(0, 500) };
   });
   const header = `# Go/no-go decision. Written by Release Plan; the questions are in the README.\n`;
-  return header + stringify({ decision, decided_by: decidedBy, answers }, { lineWidth: 0 });
+  const why = reason?.trim() ? { reason: reason.trim() } : {};
+  return header + stringify({ decision, decided_by: decidedBy, ...why, answers }, { lineWidth: 0 });
 }
 
 /** Blocks are `{ what, clears }`; an empty `clears` is left out so the rule can flag it. */

@@ -5,44 +5,92 @@ import * as z from 'zod';
  * Schemas: add fields, never rename them. Required-ness that a rule reports with its own code
  * (a missing problem, target, backup, stable version) is listed in DEDICATED_MISSING instead of
  * surfacing as a generic `schema` finding.
+ *
+ * Every `.describe()` is a noun phrase that completes "`tasks[0].estimate` must be …": the
+ * `schema` message for a value of the wrong type uses it, and YAML editors show it on hover.
  */
 
 /** Issues raised by a date field carry this message, so they become `date-invalid` findings. */
 export const DATE_ISSUE = 'date-invalid';
 
 const isoDate = () => z.iso.date({ error: DATE_ISSUE }).describe('A calendar date, YYYY-MM-DD.');
-const person = () => z.string().describe('One named person.');
-const personField = () => z.union([person(), z.array(z.string())]).describe('One named person (a list is reported as several owners).');
+const person = () => z.string().describe('The name of one person, e.g. Ana.');
+// A list is accepted here so that owner-multiple, not `schema`, says what to do about it.
+const personField = () => z.union([person(), z.array(z.string())]).describe('The name of one person, e.g. Ana.');
 
 export const RISKS = ['permissions', 'billing', 'migration', 'multi-service'] as const;
 export const STATUSES = ['todo', 'doing', 'blocked', 'done'] as const;
 export const KINDS = ['feature', 'fix', 'refactor', 'chore', 'test', 'ops'] as const;
 export const ENVIRONMENTS = ['production-like', 'staging', 'laptop', 'other'] as const;
 
-export const TaskSchema = z.strictObject({
-  id: z.union([z.string(), z.number()]).describe('Unique id, e.g. T1.'),
-  title: z.string().describe('What is done, in a few words.'),
+/** Fields a team may add to a task or the release without failing the check. */
+const EXTRA_FIELDS = {
+  description: z.string().optional().describe('Text that says more about it.'),
+  notes: z.string().optional().describe('Text: notes for the team.'),
+  links: z
+    .array(z.union([z.string().describe('A URL.'), z.strictObject({ title: z.string().optional(), url: z.string().describe('A URL.') })]))
+    .optional()
+    .describe('A list of links: each a URL, or a map with `title:` and `url:`.'),
+  // Tracker keys are common enough that rejecting them would fail CI on reasonable plans.
+  jira: z.union([z.string(), z.number()]).optional().describe('A tracker key, e.g. PAY-123.'),
+  ticket: z.union([z.string(), z.number()]).optional().describe('A ticket key or number, e.g. 4711.'),
+};
+
+/** Keys starting with this are the team's own and never checked (`x-priority: high`). */
+export const EXTENSION_PREFIX = 'x-';
+
+/** Object schemas that also accept any `x-` key; jsonSchemas() turns this into patternProperties. */
+const EXTENSIBLE = new WeakSet<object>();
+
+/**
+ * A strict object that also allows `x-…` keys with any value. Other unknown keys are reported as
+ * `unrecognized_keys`, the same issue a strict object gives, so validate() treats both alike.
+ */
+export function isExtensible(schema: unknown): boolean {
+  return typeof schema === 'object' && schema !== null && EXTENSIBLE.has(schema);
+}
+
+function extensibleObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const schema = z
+    .object(shape)
+    .catchall(z.unknown())
+    .superRefine(
+      (value, ctx) => {
+        const unknown = Object.keys(value).filter((key) => !Object.hasOwn(shape, key) && !key.startsWith(EXTENSION_PREFIX));
+        if (unknown.length > 0) ctx.addIssue({ code: 'unrecognized_keys', keys: unknown, input: value });
+      },
+      // Also when a field is wrong or missing, like a strict object: a misspelled `problme:`
+      // must be named even while `problem` is missing.
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+    );
+  EXTENSIBLE.add(schema);
+  return schema;
+}
+
+export const TaskSchema = extensibleObject({
+  id: z.union([z.string(), z.number()]).describe('A unique id, e.g. T1.'),
+  title: z.string().describe('Text saying what is done, in a few words.'),
   owner: personField().optional(),
-  status: z.enum(STATUSES).optional().describe('Defaults to todo.'),
-  estimate: z.number().nonnegative().optional().describe('Working days left.'),
+  status: z.enum(STATUSES).optional().describe('The state of the task; todo when absent.'),
+  estimate: z.number().nonnegative().optional().describe('A number: the working days left (0.5 for half a day).'),
   risk: z.array(z.enum(RISKS)).optional(),
-  kind: z.enum(KINDS).optional().describe('Defaults to feature.'),
+  kind: z.enum(KINDS).optional().describe('The kind of work; feature when absent.'),
   added: isoDate().optional().describe('The day the task joined the release.'),
-  rollback: z.string().optional().describe('How this task is undone.'),
-  blocker: z.string().optional(),
+  rollback: z.string().optional().describe('Text saying how this task is undone.'),
+  blocker: z.string().optional().describe('Text saying what blocks the task.'),
   clears: person().optional().describe('The one person who removes the blocker.'),
-  notes: z.string().optional(),
+  ...EXTRA_FIELDS,
 });
 
 export const ParkedSchema = z.strictObject({
   title: z.string(),
   reason: z.string().optional(),
   asked_by: z.string().optional(),
-  told: z.union([isoDate(), z.literal(false)]).optional().describe('The date stakeholders were told, or false.'),
+  told: z.union([isoDate(), z.literal(false)]).optional().describe('The date stakeholders were told (YYYY-MM-DD), or false.'),
 });
 
-export const ReleaseSchema = z.strictObject({
-  release: z.string().min(1).describe('Short name of the release, e.g. billing-v1.'),
+export const ReleaseSchema = extensibleObject({
+  release: z.string().min(1).describe('A short name for the release, e.g. billing-v1.'),
   problem: z.string().describe('The one customer problem this release solves, in one sentence.'),
   target: isoDate(),
   backup: isoDate().describe('The backup date, after target.'),
@@ -69,12 +117,13 @@ export const ReleaseSchema = z.strictObject({
     .optional(),
   tasks: z.array(TaskSchema).optional(),
   parked: z.array(ParkedSchema).optional(),
+  ...EXTRA_FIELDS,
 });
 
 export const TriggerSchema = z.strictObject({
   signal: z.string(),
   threshold: z.union([z.string(), z.number()]).optional(),
-  for: z.string().optional().describe('How long the signal must hold, e.g. 5m.'),
+  for: z.string().optional().describe('The time the signal must hold, e.g. 5m.'),
 });
 
 export const RehearsalSchema = z.strictObject({
@@ -114,7 +163,7 @@ export const TeamSchema = z.strictObject({
       z.strictObject({
         name: z.string(),
         aliases: z.array(z.string()).optional(),
-        capacity: z.number().min(0).max(7).optional().describe('Days per week this person works on the release.'),
+        capacity: z.number().min(0).max(7).optional().describe('The days per week this person works on the release, 0 to 7.'),
       }),
     )
     .optional(),
@@ -133,11 +182,11 @@ export const ConfigSchema = z.strictObject({
       dry_run_age_days: limit(),
     })
     .optional(),
-  team_labels: z.array(z.string()).optional().describe('Extra words that name a group rather than a person.'),
+  team_labels: z.array(z.string()).optional().describe('A list of extra words that name a group rather than a person.'),
   rules: z
     .record(z.string(), z.enum(['off', 'info', 'warning', 'error']))
     .optional()
-    .describe('Severity overrides by rule code, e.g. scope-refactor: error.'),
+    .describe('A map of severity overrides by rule code, e.g. scope-refactor: error.'),
 });
 
 export const CheckinSchema = z.strictObject({
@@ -158,7 +207,7 @@ export const GONOGO_QUESTION_IDS = ['one-problem', 'owners', 'rollback', 'dry-ru
 export const GonogoSchema = z.strictObject({
   decision: z.enum(['go', 'no-go']),
   decided_by: z.string().optional(),
-  reason: z.string().optional().describe('Why: required in practice for a no-go, so the team knows what to fix.'),
+  reason: z.string().optional().describe('The reason for the decision; needed for a no-go, so the team knows what to fix.'),
   answers: z
     .array(
       z.strictObject({
@@ -201,7 +250,14 @@ export const DEDICATED_MISSING: Partial<Record<FileKind, Record<string, string>>
 export function jsonSchemas(): Record<FileKind, object> {
   const out = {} as Record<FileKind, object>;
   for (const [kind, { schema, title }] of Object.entries(FILE_SCHEMAS) as [FileKind, (typeof FILE_SCHEMAS)[FileKind]][]) {
-    out[kind] = { title, ...z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) };
+    out[kind] = { title, ...z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any', override: allowExtensions }) };
   }
   return out;
+}
+
+/** For EXTENSIBLE objects: `x-` keys allowed, every other unknown key refused, as validate() does. */
+function allowExtensions(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  if (!EXTENSIBLE.has(ctx.zodSchema as object)) return;
+  ctx.jsonSchema.patternProperties = { [`^${EXTENSION_PREFIX}`]: {} };
+  ctx.jsonSchema.additionalProperties = false;
 }

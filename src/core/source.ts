@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Finding, Position, Range } from './types';
+import { plainMessage, plainThrown, TOO_DEEP, type MessageContext } from './yamlMessages';
 
 export type PathSegment = string | number;
 export type YamlPath = readonly PathSegment[];
@@ -39,10 +40,11 @@ export class SourceFile {
     }
     let doc: Document.Parsed;
     try {
-      doc = parseDocument(this.text, { prettyErrors: false, uniqueKeys: true });
+      // logLevel 'error': the parser's warnings would go to the console (stderr of the CLI).
+      doc = parseDocument(this.text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     } catch (error) {
       // Pathological nesting can exhaust the stack inside the parser.
-      this.parseFindings.push(this.finding(this.firstLineRange(), 'error', 'yaml-syntax', `The YAML parser gave up: ${describe(error)}`));
+      this.parseFindings.push(this.finding(this.firstLineRange(), 'error', 'yaml-syntax', plainThrown(error)));
       return;
     }
     this.doc = doc;
@@ -50,10 +52,12 @@ export class SourceFile {
     // report each message once per position, and only the first few; the rest follow from them.
     const reported = new Set<string>();
     let dropped = 0;
+    const context: MessageContext = { text: this.text, doc, lineOf: (offset) => this.position(offset).line + 1 };
     for (const error of doc.errors) {
       const [start, end] = error.pos;
-      const message = firstLine(error.message);
-      const key = `${start}:${end}:${message}`;
+      const message = plainMessage({ code: error.code, message: error.message, start }, context);
+      // Too-deep nesting fails at every level on the way out: once is enough.
+      const key = message === TOO_DEEP ? message : `${start}:${end}:${message}`;
       if (reported.has(key)) continue;
       reported.add(key);
       if (this.parseFindings.length >= MAX_SYNTAX_FINDINGS) {
@@ -68,7 +72,8 @@ export class SourceFile {
     try {
       this.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      this.parseFindings.push(this.finding(this.firstAliasRange() ?? this.firstLineRange(), 'error', 'yaml-syntax', `${describe(error)} Expand or remove the aliases.`));
+      const unresolved = error instanceof Error ? /Unresolved alias[^:]*: *(\S+)/.exec(error.message)?.[1] : undefined;
+      this.parseFindings.push(this.finding(this.firstAliasRange(unresolved) ?? this.firstLineRange(), 'error', 'yaml-syntax', plainThrown(error)));
     }
   }
 
@@ -79,7 +84,7 @@ export class SourceFile {
   }
 
   finding(range: Range, severity: Finding['severity'], code: string, message: string, path?: YamlPath): Finding {
-    return { file: this.path, range, severity, code, message, ...(path ? { path: [...path] } : {}) };
+    return { file: this.path, range, severity, code, message: tidy(message), ...(path ? { path: [...path] } : {}) };
   }
 
   /** Offsets where lines start, counted the way editors do: \r\n, \n and a lone \r each end a line. */
@@ -174,11 +179,13 @@ export class SourceFile {
     return { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(end === -1 ? this.text.length : end, 200) } };
   }
 
-  private firstAliasRange(): Range | undefined {
+  /** The first alias (`*name`), or the first one with that name. */
+  private firstAliasRange(name?: string): Range | undefined {
     let found: Range | undefined;
     if (!this.doc) return undefined;
     visit(this.doc, {
       Alias: (_key, node) => {
+        if (name !== undefined && node.source !== name) return undefined;
         if (node.range) found = this.offsetRange(node.range[0], node.range[1]);
         return visit.BREAK;
       },
@@ -237,10 +244,11 @@ function trimEnd(text: string, start: number, end: number): number {
   return cursor;
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
-}
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * Messages end a sentence right after quoting the user's text, so "task T1." plus "." gives "T1..".
+ * Collapse a doubled period (an ellipsis "..." stays) here, where every finding is made.
+ */
+function tidy(message: string): string {
+  return message.replace(/(?<!\.)\.\.(?!\.)/g, '.');
 }

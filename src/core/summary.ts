@@ -1,4 +1,5 @@
 import { daysBetween, dayNumber } from './dates';
+import { latestHappened } from './evidence';
 import type { CheckResult } from './engine';
 import { evaluateGonogo, type GonogoResult } from './gonogo';
 import type { Range } from './types';
@@ -58,8 +59,9 @@ export interface ReleaseSummary {
   roles: { role: string; person?: string; location: Location }[];
   tasks: TaskSummary[];
   rollback: { present: boolean; checks: ReadinessCheck[]; targetMinutes?: number; rehearsals: { date: string; minutes?: number; by?: string; environment?: string }[] };
+  /** The five questions; `gonogo.veto` is set while the stop owner's latest recorded decision is no-go. */
   gonogo: GonogoResult;
-  decisions: { date: string; decision: string; decidedBy?: string }[];
+  decisions: { date: string; decision: string; decidedBy?: string; reason?: string }[];
   parked: ParkedSummary[];
   counts: { errors: number; warnings: number };
   location: Location;
@@ -123,7 +125,7 @@ export function summarizeRelease(result: CheckResult): ReleaseSummary | undefine
     tasks,
     rollback: rollbackReadiness(result),
     gonogo: evaluateGonogo(result),
-    decisions: result.plan.gonogos.map((g) => ({ date: g.date, decision: g.data.decision ?? 'unknown', ...(g.data.decided_by ? { decidedBy: g.data.decided_by } : {}) })),
+    decisions: result.plan.gonogos.map((g) => ({ date: g.date, decision: g.data.decision ?? 'unknown', ...(g.data.decided_by ? { decidedBy: g.data.decided_by } : {}), ...(g.data.reason ? { reason: g.data.reason } : {}) })),
     parked,
     counts: {
       errors: result.findings.filter((f) => f.severity === 'error').length,
@@ -165,18 +167,36 @@ function rollbackReadiness(result: CheckResult): ReleaseSummary['rollback'] {
   return { present: true, checks, ...(typeof data.target_minutes === 'number' ? { targetMinutes: data.target_minutes } : {}), rehearsals };
 }
 
-/** Go / At risk / No-Go for a release header, with the reasons behind it. */
+const RECOMMENDATION = { go: 'Go', 'no-go': 'No-Go', 'needs-answers': 'Needs answers' } as const;
+
+/**
+ * The go/no-go in one line, for the Release view: the veto while it holds ("Vetoed by Ana on
+ * 2026-12-17: …"), else the latest decision on or before today, else what the plan says now.
+ */
+export function gonogoHeadline(summary: ReleaseSummary): string {
+  const { veto, recommendation } = summary.gonogo;
+  if (veto) return veto.message;
+  const now = RECOMMENDATION[recommendation];
+  const last = latestHappened(summary.decisions, (d) => d.date, summary.today);
+  if (!last) return `not decided · now: ${now}`;
+  const decided = `${last.decision} on ${last.date}${last.decidedBy ? ` by ${last.decidedBy}` : ''}`;
+  return last.decision === recommendation ? decided : `${decided} · now: ${now}`;
+}
+
+/** Go / At risk / No-Go for a release header, with the reasons behind it (a veto first: it decides alone). */
 export function releaseHealth(summary: ReleaseSummary): { verdict: 'go' | 'at-risk' | 'no-go'; reasons: string[] } {
   const failing = summary.gonogo.questions.filter((q) => q.verdict === 'fail');
   const open = summary.gonogo.questions.filter((q) => q.verdict === 'needs-answer');
+  const veto = summary.gonogo.veto;
   const reasons = [
+    ...(veto ? [veto.message] : []),
     ...(summary.counts.errors > 0 ? [`${summary.counts.errors} error${summary.counts.errors === 1 ? '' : 's'} in the plan`] : []),
     ...failing.map((q) => `Fails: ${q.question}`),
     ...open.map((q) => `Unanswered: ${q.question}`),
     ...(summary.counts.warnings > 0 ? [`${summary.counts.warnings} warning${summary.counts.warnings === 1 ? '' : 's'}`] : []),
-    ...(summary.daysLeft !== undefined && summary.daysLeft < 0 ? [`Target passed ${-summary.daysLeft} day(s) ago`] : []),
+    ...(summary.daysLeft !== undefined && summary.daysLeft < 0 ? [`Target passed ${summary.daysLeft === -1 ? '1 day' : `${-summary.daysLeft} days`} ago`] : []),
   ];
-  if (summary.counts.errors > 0 || failing.length > 0) return { verdict: 'no-go', reasons };
+  if (veto || summary.counts.errors > 0 || failing.length > 0) return { verdict: 'no-go', reasons };
   if (open.length > 0 || summary.counts.warnings > 0 || (summary.daysLeft ?? 0) < 0) return { verdict: 'at-risk', reasons };
   return { verdict: 'go', reasons: ['Every go/no-go question passes and the plan has no findings.'] };
 }

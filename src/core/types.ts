@@ -23,6 +23,11 @@ export interface Finding {
   message: string;
   /** The YAML path the finding is about (e.g. ['tasks', 2, 'owner']), when a rule knows it. */
   path?: (string | number)[];
+  /**
+   * Facts a fix needs, so no layer re-parses the English message: e.g. `{ field: 'stop' }` for a
+   * missing role, `{ suggestion: 'owner' }` for a misspelled key, `{ rename: '.release/team.yaml' }`.
+   */
+  data?: Readonly<Record<string, string>>;
 }
 
 /** The `.release/` folder as text, keyed by path relative to the workspace folder. */

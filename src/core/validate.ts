@@ -1,6 +1,8 @@
 import type * as z from 'zod';
-import { DATE_ISSUE, DEDICATED_MISSING, FILE_SCHEMAS, type FileKind } from './schemas';
+import { checkConfigRules } from './rules/files';
+import { DATE_ISSUE, DEDICATED_MISSING, EXTENSION_PREFIX, FILE_SCHEMAS, isExtensible, type FileKind } from './schemas';
 import type { PathSegment, SourceFile } from './source';
+import { closest } from './suggest';
 import type { Finding } from './types';
 
 /**
@@ -39,54 +41,81 @@ export function validate<K extends FileKind>(file: SourceFile, kind: K): Validat
     const result = schema.safeParse(data);
     if (result.success) break;
     let changed = false;
-    for (const issue of result.error.issues) {
+    // Unknown keys first: `ur:` for `url:` is one mistake, and "did you mean `url`?" says it.
+    const issues = result.error.issues.flatMap(matchedBranch).sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+    for (const issue of issues) {
       const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
       // One finding per place: a value we removed for being wrong is not also "missing" later.
       const key = issue.code === 'unrecognized_keys' ? `keys:${path.join('.')}` : path.join('.');
       if (seen.has(key)) continue;
       seen.add(key);
-      const finding = describeIssue(file, kind, schema, issue, path, data);
-      if (finding) findings.push(finding);
+      if (issue.code === 'unrecognized_keys') {
+        for (const unknown of issue.keys) {
+          const { finding, guess } = unknownField(file, schema, path, unknown);
+          findings.push(finding);
+          if (guess && valueAt(data, [...path, guess]) === undefined) seen.add([...path, guess].join('.'));
+        }
+      } else findings.push(...describeIssue(file, kind, schema, issue, path, data));
       changed = removeOffender(data, issue, path) || changed;
     }
     if (!changed) break;
   }
+  if (kind === 'config') findings.push(...checkConfigRules(file, data));
   return { data: data as Validated<z.infer<(typeof FILE_SCHEMAS)[K]['schema']>>['data'], findings };
 }
 
-function describeIssue(file: SourceFile, kind: FileKind, schema: z.ZodType, issue: z.core.$ZodIssue, path: PathSegment[], data: unknown): Finding | undefined {
-  const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the file';
-  if (issue.code === 'unrecognized_keys') {
-    // One finding for the first unknown key; each key gets its own issue pass anyway in practice.
-    const keys = issue.keys;
-    const known = knownKeys(schema, path);
-    return file.finding(
-      file.rangeFor([...path, keys[0] ?? '']),
-      'error',
-      'schema',
-      `Unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `\`${k}\``).join(', ')}${path.length > 0 ? ` in ${where}` : ''}.${known ? ` Known fields: ${known}.` : ''}`,
-      [...path, keys[0] ?? ''],
-    );
-  }
+/**
+ * A value that fits one branch of a union in shape (a link written as a map) but is wrong inside
+ * it: report that branch's issues, at their own paths, rather than "must be a URL or a map".
+ */
+function matchedBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const shaped = issue.errors.filter((branch) => branch.length > 0 && branch.every((sub) => sub.path.length > 0 || (sub.code !== 'invalid_type' && sub.code !== 'invalid_value' && sub.code !== 'invalid_union')));
+  const [branch] = shaped;
+  if (shaped.length !== 1 || !branch) return [issue];
+  return branch.flatMap((sub) => matchedBranch({ ...sub, path: [...issue.path, ...sub.path] } as z.core.$ZodIssue));
+}
+
+function describeIssue(file: SourceFile, kind: FileKind, schema: z.ZodType, issue: z.core.$ZodIssue, path: PathSegment[], data: unknown): Finding[] {
+  const where = path.length > 0 ? `\`${displayPath(path)}\`` : 'The file';
   const present = valueAt(data, path) !== undefined;
   if (!present) {
     const dedicated = DEDICATED_MISSING[kind]?.[path.join('.')];
-    if (dedicated) return undefined; // a rule reports it with a better message
-    return file.finding(file.rangeFor(path.slice(0, -1)), 'error', 'schema', `Missing required field \`${String(path[path.length - 1])}\`${path.length > 1 ? ` in \`${path.slice(0, -1).join('.')}\`` : ''}.`, path);
+    if (dedicated) return []; // a rule reports it with a better message
+    const parent = path.slice(0, -1);
+    return [file.finding(file.rangeFor(parent), 'error', 'schema', `Missing required field \`${String(path[path.length - 1])}\`${parent.length > 0 ? ` in \`${displayPath(parent)}\`` : ''}.`, path)];
   }
   if (issue.message === DATE_ISSUE) {
-    return file.finding(file.rangeFor(path, 'value'), 'error', 'date-invalid', `${where} must be a real calendar date written YYYY-MM-DD, e.g. 2026-12-01.`, path);
+    return [file.finding(file.rangeFor(path, 'value'), 'error', 'date-invalid', `${where} must be a real calendar date written YYYY-MM-DD, e.g. 2026-12-01.`, path)];
   }
-  return file.finding(file.rangeFor(path, 'value'), 'error', 'schema', `${where}: ${explain(issue)}`, path);
+  return [file.finding(file.rangeFor(path, 'value'), 'error', 'schema', `${where} ${explain(issue, describedAt(schema, path))}`, path)];
 }
 
-function explain(issue: z.core.$ZodIssue): string {
+/** One finding per unknown key, on that key, with the closest known field when it looks like a typo. */
+function unknownField(file: SourceFile, schema: z.ZodType, path: PathSegment[], key: string): { finding: Finding; guess: string | undefined } {
+  const object = objectAt(schema, path);
+  const known = object ? Object.keys(object.shape) : [];
+  const inside = path.length > 0 ? ` in \`${displayPath(path)}\`` : '';
+  const guess = closest(key, known);
+  let message = `Unknown field \`${key}\`${inside}`;
+  if (guess) message += `: did you mean \`${guess}\`?`;
+  else {
+    message += '.';
+    if (known.length > 0) message += ` Known fields: ${known.join(', ')}.`;
+    if (object?.extensible) message += ` Anything else can go in \`notes:\`, \`links:\` or a field whose name starts with \`${EXTENSION_PREFIX}\` (e.g. \`${EXTENSION_PREFIX}${key}:\`).`;
+  }
+  return { finding: file.finding(file.rangeFor([...path, key]), 'error', 'schema', message, [...path, key]), guess };
+}
+
+/** "must be …" for a value of the wrong kind; the field's own description when it has one. */
+function explain(issue: z.core.$ZodIssue, description: string | undefined): string {
   switch (issue.code) {
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}.`;
     case 'invalid_type':
-      return `must be ${article(issue.expected)}.`;
+      return `must be ${description ? asClause(description) : article(issue.expected)}.`;
     case 'invalid_union': {
+      if (description) return `must be ${asClause(description)}.`;
       const expected = new Set<string>();
       for (const branch of issue.errors) for (const sub of branch) if (sub.code === 'invalid_type') expected.add(sub.expected);
       return expected.size > 0 ? `must be ${[...expected].map(article).join(' or ')}.` : 'has a value of the wrong kind.';
@@ -97,8 +126,14 @@ function explain(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return `must be at most ${String(issue.maximum)}.`;
     default:
-      return issue.message;
+      return 'has a value of the wrong kind.';
   }
+}
+
+/** "The date stakeholders were told." → "the date stakeholders were told", to follow "must be". */
+function asClause(description: string): string {
+  const text = description.trim().replace(/\.+$/, '');
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function article(type: string): string {
@@ -106,33 +141,65 @@ function article(type: string): string {
   return names[type] ?? type;
 }
 
+/** A path as people read it: `tasks[2].owner`, `parked[0].told`, `roles.stop`. */
+export function displayPath(path: readonly PathSegment[]): string {
+  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+}
+
 interface SchemaDef {
   type?: string;
   shape?: Record<string, unknown>;
   innerType?: unknown;
   element?: unknown;
+  options?: unknown[];
 }
 
+const defOf = (node: unknown): SchemaDef | undefined => (node as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
+const descriptionOf = (node: unknown): string | undefined => (node as { description?: string } | undefined)?.description;
+
 /**
- * The field names the schema allows at `path`. Zod issues do not carry the object schema they came
- * from, so walk the schema along the path (through optional and array wrappers).
+ * Walks the schema along `path` (through optional wrappers, lists and unions) and returns the node
+ * there plus the nearest description on the way in. Zod issues do not carry their schema.
  */
-function knownKeys(schema: z.ZodType, path: readonly PathSegment[]): string | undefined {
-  const defOf = (node: unknown): SchemaDef | undefined => (node as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
+function schemaAt(schema: z.ZodType, path: readonly PathSegment[]): { node: unknown; description: string | undefined } | undefined {
+  let description: string | undefined;
   const unwrap = (node: unknown): unknown => {
     let cursor = node;
-    while (defOf(cursor)?.type === 'optional') cursor = defOf(cursor)?.innerType;
+    description = descriptionOf(cursor);
+    while (defOf(cursor)?.type === 'optional') {
+      cursor = defOf(cursor)?.innerType;
+      description ??= descriptionOf(cursor);
+    }
     return cursor;
   };
   let node: unknown = unwrap(schema);
   for (const segment of path) {
-    const def = defOf(node);
+    let def = defOf(node);
+    // A union of text and a map (links, owners): follow the branch that can hold this segment.
+    if (def?.type === 'union') {
+      const branch = def.options?.find((option) => defOf(option)?.type === (typeof segment === 'number' ? 'array' : 'object'));
+      if (!branch) return undefined;
+      def = defOf(branch);
+    }
     if (typeof segment === 'number' && def?.type === 'array') node = unwrap(def.element);
-    else if (typeof segment === 'string' && def?.type === 'object' && def.shape) node = unwrap(def.shape[segment]);
+    else if (typeof segment === 'string' && def?.type === 'object' && def.shape && Object.hasOwn(def.shape, segment)) node = unwrap(def.shape[segment]);
     else return undefined;
   }
-  const shape = defOf(node)?.shape;
-  return shape ? Object.keys(shape).join(', ') : undefined;
+  return { node, description };
+}
+
+function describedAt(schema: z.ZodType, path: readonly PathSegment[]): string | undefined {
+  return schemaAt(schema, path)?.description;
+}
+
+/** The object schema at `path`: its fields, and whether it takes `x-` keys. */
+function objectAt(schema: z.ZodType, path: readonly PathSegment[]): { shape: Record<string, unknown>; extensible: boolean } | undefined {
+  const found = schemaAt(schema, path);
+  let node = found?.node;
+  if (defOf(node)?.type === 'union') node = defOf(node)?.options?.find((option) => defOf(option)?.type === 'object');
+  const def = defOf(node);
+  if (def?.type !== 'object' || !def.shape) return undefined;
+  return { shape: def.shape, extensible: isExtensible(node) };
 }
 
 function firstField(kind: FileKind): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { addDays } from '../core/dates';
-import { setValue, type EditResult } from '../core/edits';
+import { renameKey, setValue, type EditResult } from '../core/edits';
 import { rollbackScaffold } from '../core/scaffold';
 import type { Finding } from '../core/types';
 import { ROLLBACK_FILE } from '../core/types';
@@ -65,7 +65,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       }
       case 'role-missing':
       case 'rollback-role-missing': {
-        const role = roleOf(finding.message);
+        const role = finding.data?.field ?? (path[0] === 'roles' && typeof path[1] === 'string' ? path[1] : undefined);
         if (!role) return [];
         return ownerCandidates(plan.result)
           .slice(0, MAX_CANDIDATES)
@@ -84,6 +84,45 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       case 'parked-not-told': {
         const itemPath = path[0] === 'parked' ? path.slice(0, 2) : path;
         return edit(vscode.l10n.t('Mark as told today ({0})', today), setValue(text, [...itemPath, 'told'], today), true);
+      }
+      case 'task-blocked-unowned': {
+        // The finding sits on `clears` (or on `status` when there is no clears): write clears either way.
+        if (path[0] !== 'tasks' || typeof path[1] !== 'number') return [];
+        return ownerCandidates(plan.result)
+          .slice(0, MAX_CANDIDATES)
+          .flatMap((person, i) => edit(vscode.l10n.t('{0} clears the blocker', person), setValue(text, ['tasks', path[1] as number, 'clears'], person), i === 0));
+      }
+      case 'rollback-roles-one-person': {
+        // One person decides; hand running and verifying to someone else, one role at a time.
+        const holder = plan.result.context.people.judge(plan.result.plan.rollback?.data.roles?.decides);
+        const decider = holder.kind === 'ok' || holder.kind === 'unknown' ? plan.result.context.people.canonical(holder.person) : undefined;
+        return ownerCandidates(plan.result)
+          .filter((person) => plan.result.context.people.canonical(person) !== decider)
+          .slice(0, MAX_CANDIDATES)
+          .flatMap((person, i) => edit(vscode.l10n.t('Set roles.verifies to {0}', person), setValue(text, ['roles', 'verifies'], person), i === 0));
+      }
+      case 'schema':
+      case 'config-unknown-rule': {
+        const suggestion = finding.data?.suggestion;
+        if (!suggestion || path.length === 0) return [];
+        return edit(vscode.l10n.t('Change to {0}', suggestion), renameKey(text, path, suggestion), true);
+      }
+      case 'checkin-stale': {
+        const action = new vscode.CodeAction(vscode.l10n.t('Run the daily check-in'), vscode.CodeActionKind.QuickFix);
+        action.command = { command: 'releasePlan.dailyCheckin', title: vscode.l10n.t('Daily Check-in'), arguments: [{ folder: plan.folder.uri }] };
+        action.diagnostics = [diagnostic];
+        return [action];
+      }
+      case 'file-misnamed': {
+        const rename = finding.data?.rename;
+        if (!rename) return [];
+        const action = new vscode.CodeAction(vscode.l10n.t('Rename to {0}', rename.replace(/^.*\//, '')), vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        // A rename is undoable and git sees a move; never over an existing file.
+        action.edit.renameFile(document.uri, planUri(plan.folder, rename), { overwrite: false, ignoreIfExists: true });
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        return [action];
       }
       case 'rollback-missing': {
         const action = new vscode.CodeAction(vscode.l10n.t('Create rollback.yaml from a template'), vscode.CodeActionKind.QuickFix);
@@ -119,9 +158,4 @@ function peopleAt(plan: FolderPlan, finding: Finding): string[] {
   const verdict = plan.result.context.people.judge(valueAt(loaded?.data, finding.path ?? []));
   if (verdict.kind !== 'multiple') return [];
   return [...new Set(verdict.people.map((name) => plan.result.context.people.canonical(name)))];
-}
-
-/** Both role findings tell the user to add `roles.<role>:`. */
-function roleOf(message: string): string | undefined {
-  return /`roles\.([a-z]+):`/.exec(message)?.[1];
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { decodePlanBytes } from '../core/decode';
 import { RELEASE_DIR } from '../core/types';
 
 const MAX_DEPTH = 3;
@@ -26,6 +27,8 @@ export interface PlanSnapshot {
   files: Map<string, string>;
   /** The version of each open document at the moment its text was taken. */
   versions: Map<string, number>;
+  /** Plan files that exist but could not be read (not UTF-8, a folder in a file's place), with why. */
+  unreadable: Map<string, string>;
 }
 
 export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<PlanSnapshot | undefined> {
@@ -33,13 +36,13 @@ export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<Pla
   if (!(await isDirectory(root))) return undefined;
   const files = new Map<string, string>();
   const versions = new Map<string, number>();
+  const unreadable = new Map<string, string>();
   const take = (path: string, doc: vscode.TextDocument) => {
     files.set(path, doc.getText());
     versions.set(doc.uri.toString(), doc.version);
   };
   // Looked up at read time, not before the awaits: an edit made meanwhile must be seen with its version.
   const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
-  const decoder = new TextDecoder('utf-8');
 
   async function walk(dir: vscode.Uri, depth: number): Promise<void> {
     let entries: [string, vscode.FileType][];
@@ -51,7 +54,9 @@ export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<Pla
     for (const [name, type] of entries) {
       const uri = vscode.Uri.joinPath(dir, name);
       if (type & vscode.FileType.Directory) {
-        if (depth < MAX_DEPTH) await walk(uri, depth + 1);
+        const path = /\.ya?ml$/i.test(name) ? planPath(folder, uri) : undefined;
+        if (path) unreadable.set(path, `This is a folder, not a file, so it was not read. Move what is inside it out, remove the folder and write ${name} as a file.`);
+        else if (depth < MAX_DEPTH) await walk(uri, depth + 1);
       } else if (/\.ya?ml$/i.test(name)) {
         const path = planPath(folder, uri);
         if (!path) continue;
@@ -59,7 +64,9 @@ export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<Pla
         if (doc) take(path, doc);
         else {
           try {
-            files.set(path, decoder.decode(await vscode.workspace.fs.readFile(uri)));
+            const decoded = decodePlanBytes(await vscode.workspace.fs.readFile(uri));
+            if (decoded.problem !== undefined) unreadable.set(path, decoded.problem);
+            else files.set(path, decoded.text);
           } catch {
             // vanished between listing and reading
           }
@@ -73,7 +80,7 @@ export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<Pla
     const path = planPath(folder, doc.uri);
     if (path && isPlanFile(doc.uri) && !files.has(path) && doc.uri.scheme === folder.uri.scheme) take(path, doc);
   }
-  return { files, versions };
+  return { files, versions, unreadable };
 }
 
 async function isDirectory(uri: vscode.Uri): Promise<boolean> {

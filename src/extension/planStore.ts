@@ -131,7 +131,7 @@ export class PlanStore implements vscode.Disposable {
     }
     const today = this.clock();
     const started = performance.now();
-    const result = checkPlan(snapshot.files, { today });
+    const result = checkPlan(snapshot.files, { today, unreadable: snapshot.unreadable });
     this.log.debug(`Checked ${folder.name}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
     this.plans.set(key, { folder, result, versions: snapshot.versions, today, generation: ++this.generation });
     this.emitter.fire(folder);

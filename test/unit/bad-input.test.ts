@@ -44,7 +44,20 @@ const BAD_INPUTS: { name: string; text: () => string; codes: string[] }[] = [
   { name: 'duplicate keys', text: () => 'steps:\n  - a\nsteps:\n  - b\n', codes: ['yaml-syntax'] },
   { name: 'control characters and lone CR line ends', text: () => 'stable:\r  version: "1"\rsteps: [a]\u0007\r', codes: [] },
   { name: 'lone surrogates', text: () => 'steps:\n  - "\uD800"\n  - \uDC00x\n', codes: [] },
+  { name: 'a value containing ": "', text: () => 'steps:\n  - title: Fix: login\n', codes: ['yaml-syntax'] },
+  { name: 'several YAML documents', text: () => 'steps: [a]\n---\nsteps: [b]\n...\nx: 1\n', codes: ['yaml-syntax'] },
+  { name: '1500 levels of nested lists', text: () => Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}- `).join('\n'), codes: ['yaml-syntax'] },
+  { name: 'an alias to an anchor that does not exist', text: () => 'steps:\n  - *nothing\n', codes: ['yaml-syntax'] },
+  { name: 'stray brackets, commas and colons', text: () => 'a: 1\n]\nb: }\nc: [1,,2]\n- d\ne: x: y\nf: "g"h\n', codes: ['yaml-syntax'] },
+  { name: 'directives, tags and anchors', text: () => '%FOO bar\n---\na: !!binary x\nb: &x &y 1\nc: !custom [1]\nd: *\n', codes: ['yaml-syntax'] },
+  { name: 'block text with bad indentation', text: () => 'steps:\n  - |x\n      a\n    b\n  - >\n  c\n', codes: ['yaml-syntax'] },
+  { name: 'a very long key', text: () => `${'k'.repeat(1100)}: 1\n`, codes: [] },
+  { name: 'a list as a key', text: () => '? [a, b]\n: 1\n[c]: 2\n', codes: [] },
+  { name: 'bad escapes and unclosed quotes', text: () => 'steps:\n  - "a\\qb"\n  - \'c\n', codes: ['yaml-syntax'] },
 ];
+
+/** Words of the parser's own vocabulary: a person reading a finding should never meet them. */
+const PARSER_JARGON = /YAML\.parse|parseAllDocuments|compact mapping|call stack|token|implicit|indicator|scalar|flow[- ](seq|map)|block-(seq|map)|map-value|\bind\b|plain value|resource exhaustion|stringified|mapAsMap/i;
 
 describe('bad input: a clear diagnostic, never a crash, nothing lost', () => {
   for (const input of BAD_INPUTS) {
@@ -70,6 +83,24 @@ describe('bad input: a clear diagnostic, never a crash, nothing lost', () => {
       }
     });
   }
+
+  it('no message uses the parser\'s vocabulary or ends in a doubled period', () => {
+    for (const input of BAD_INPUTS) {
+      for (const name of ['release.yaml', 'rollback.yaml', 'config.yaml']) {
+        const result = checkPlan(files({ [name]: input.text() }), { today: TODAY });
+        for (const finding of result.findings) {
+          assert.doesNotMatch(finding.message, PARSER_JARGON, `${input.name} as ${name}: ${finding.message}`);
+          assert.doesNotMatch(finding.message, /(?<!\.)\.\.(?!\.)/, `${input.name} as ${name}: ${finding.message}`);
+        }
+      }
+    }
+  });
+
+  it('the jargon check would catch the parser\'s own wording', () => {
+    for (const raw of ['Nested mappings are not allowed in compact mappings', 'Source contains multiple documents; please use YAML.parseAllDocuments()', 'Maximum call stack size exceeded', 'Unexpected flow-seq-end token in YAML stream: "]"', 'Implicit map keys need to be followed by map values']) {
+      assert.match(raw, PARSER_JARGON);
+    }
+  });
 
   it('a syntax error in a check-in or gonogo record does not stop the rest', () => {
     const plan = files({ 'release.yaml': MARKED_RELEASE, 'checkins/2026-11-30.yaml': 'blocks: [', 'gonogo/2026-11-30.yaml': 'decision: go\n\tby: Ana\n' });

@@ -20,6 +20,12 @@ describe('communication rules', () => {
       expectNo({ 'release.yaml': releaseWith('parked:\n  - title: CSV export\n    reason: not the problem we solve\n    asked_by: Dee\n    told: 2026-11-29\n', 'parked: []\n') }, 'parked-not-told');
     });
 
+    it('fires on a `told:` date after today, at the date', () => {
+      const finding = expectFinding({ 'release.yaml': releaseWith('told: 2026-11-29', 'told: 2026-12-05') }, 'parked-not-told', { severity: 'warning', covers: '2026-12-05' });
+      assert.match(finding.message, /told is dated 2026-12-05, after today/);
+      expectNo({ 'release.yaml': releaseWith('told: 2026-11-29', 'told: 2026-12-01') }, 'parked-not-told');
+    });
+
     it('does not also report a missing told when `told: true` is a schema error', () => {
       const result = check({ 'release.yaml': releaseWith('told: 2026-11-29', 'told: true') });
       assert.equal(only(result, 'schema').length, 1);
@@ -45,9 +51,46 @@ describe('communication rules', () => {
       assert.equal(only(result, 'owner-team-label')[0]?.file, CHECKIN);
     });
 
+    it('ignores a check-in dated after today', () => {
+      expectNo({ 'checkins/2026-12-05.yaml': 'blocks:\n  - what: staging is down\n' }, 'checkin-block-unowned');
+    });
+
     it('ignores check-ins whose file name is not a date (with a date-invalid warning)', () => {
       const result = expectNo({ 'checkins/today.yaml': 'blocks:\n  - what: x\n' }, 'checkin-block-unowned');
       assert.equal(only(result, 'date-invalid')[0]?.severity, 'warning');
+    });
+  });
+
+  describe('checkin-stale', () => {
+    const none = { 'checkins/2026-11-30.yaml': undefined };
+
+    it('fires when work has started and there is no check-in, at the tasks key', () => {
+      const finding = expectFinding(none, 'checkin-stale', { severity: 'info', covers: 'tasks' });
+      assert.equal(finding.message, 'Work has started but there is no daily check-in yet. Run the daily check-in: write what shipped, what blocks and who clears each block in .release/checkins/2026-12-01.yaml.');
+    });
+
+    it('fires when the latest check-in is more than 2 working days old, at its first key', () => {
+      // Wednesday 2026-11-25 to Tuesday 2026-12-01: 25, 26, 27 and 30 are 4 working days.
+      const old = { ...none, 'checkins/2026-11-25.yaml': 'shipped:\n  - PDF endpoint\n' };
+      const finding = expectFinding(old, 'checkin-stale', { severity: 'info', covers: 'shipped', file: '.release/checkins/2026-11-25.yaml' });
+      assert.match(finding.message, /^The last daily check-in was on 2026-11-25, 4 working days ago, and work is still open\. Run the daily check-in/);
+    });
+
+    it('ignores check-ins dated after today', () => {
+      expectFinding({ ...none, 'checkins/2026-12-03.yaml': 'shipped: [x]\n' }, 'checkin-stale', { severity: 'info', covers: 'tasks' });
+    });
+
+    it('does not fire within 2 working days, before work starts, or when all work is done', () => {
+      expectNo({}, 'checkin-stale');
+      // Friday 2026-11-27 to Tuesday: 27 and 30, 2 working days.
+      expectNo({ ...none, 'checkins/2026-11-27.yaml': 'shipped: [x]\n' }, 'checkin-stale');
+      expectNo({ ...none, 'release.yaml': releaseWith('    status: doing\n', '    status: todo\n') }, 'checkin-stale');
+      expectNo({ ...none, 'release.yaml': releaseWith('    status: todo\n', '    status: done\n', releaseWith('    status: doing\n', '    status: done\n')) }, 'checkin-stale');
+    });
+
+    it('follows config.yaml rules', () => {
+      expectNo({ ...none, 'config.yaml': 'rules:\n  checkin-stale: off\n' }, 'checkin-stale');
+      expectFinding({ ...none, 'config.yaml': 'rules:\n  checkin-stale: warning\n' }, 'checkin-stale', { severity: 'warning', covers: 'tasks' });
     });
   });
 });

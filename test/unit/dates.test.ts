@@ -81,7 +81,7 @@ describe('date rules', () => {
 
     it('fires on a nested date: a task added 2026-13-01', () => {
       const finding = expectFinding({ 'release.yaml': releaseWith('    estimate: 1\n', '    estimate: 1\n    added: 2026-13-01\n') }, 'date-invalid', { severity: 'error', covers: '2026-13-01' });
-      assert.match(finding.message, /`tasks\.1\.added`/);
+      assert.match(finding.message, /`tasks\[1\]\.added`/);
     });
 
     it('fires on a rehearsal date in rollback.yaml', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { appendToList, applyEdits, removeListItem, setValue, type EditResult } from '../../src/core/edits';
+import { appendToList, applyEdits, removeListItem, renameKey, setValue, type EditResult } from '../../src/core/edits';
 
 const PLAN = `# Release plan
 release: demo # the name
@@ -97,5 +97,28 @@ describe('edits', () => {
   it('refuses to edit a file with YAML errors', () => {
     const result = setValue('a: [\n', ['b'], 1);
     assert.equal(result.ok, false);
+  });
+
+  describe('renameKey', () => {
+    const text = '# plan\ntasks:\n  - id: T1 # first\n    onwer: Bo # who\n    status: todo\n';
+    it('renames a misspelled key in place, keeping the value and comments', () => {
+      const result = renameKey(text, ['tasks', 0, 'onwer'], 'owner');
+      assert.ok(result.ok);
+      assert.equal(applyEdits(text, result.edits), text.replace('onwer: Bo # who', 'owner: Bo # who'));
+    });
+    it('renames a top-level key and a key under a map', () => {
+      const config = 'rules:\n  scope-refactr: error\n';
+      const result = renameKey(config, ['rules', 'scope-refactr'], 'scope-refactor');
+      assert.ok(result.ok);
+      assert.equal(applyEdits(config, result.edits), 'rules:\n  scope-refactor: error\n');
+      const top = renameKey('relase: a\n', ['relase'], 'release');
+      assert.ok(top.ok);
+      assert.equal(applyEdits('relase: a\n', top.edits), 'release: a\n');
+    });
+    it('refuses when the key is gone or the new key exists already', () => {
+      assert.equal(renameKey(text, ['tasks', 0, 'nothing'], 'owner').ok, false);
+      const both = 'owner: Ana\nonwer: Bo\n';
+      assert.deepEqual(renameKey(both, ['onwer'], 'owner'), { ok: false, reason: 'owner is already there' });
+    });
   });
 });

@@ -24,11 +24,20 @@ describe('file rules', () => {
       assert.match(finding.message, /[Tt]ab/);
     });
 
-    it('reports a duplicate key at the second key', () => {
+    it('reports a duplicate key at the second key, naming the key and both lines', () => {
       const text = `${releaseWith('backup: 2026-12-23\n', 'backup: 2026-12-23\ntarget: 2026-12-19\n')}`;
       const finding = single(check({ 'release.yaml': text }), 'yaml-syntax');
       assert.equal(finding.range.start.line, 4);
-      assert.match(finding.message, /unique/);
+      assert.equal(covered(text, finding), 't');
+      assert.equal(finding.message, '`target` appears twice in this map, on lines 3 and 5; keep one.');
+    });
+
+    it('names a duplicate key inside a task, and in a one-line map', () => {
+      const text = releaseWith('    owner: Bo\n    status: doing\n', '    owner: Bo\n    status: doing\n    owner: Cy\n');
+      const finding = single(check({ 'release.yaml': text }), 'yaml-syntax');
+      assert.equal(finding.message, '`owner` appears twice in this map, on lines 19 and 21; keep one.');
+      const flow = single(check({ 'rollback.yaml': releaseWith('roles:\n  decides: Ana\n  runs: Bo\n  verifies: Cy\n', 'roles: { decides: Ana, runs: Bo, decides: Cy }\n', CLEAN_ROLLBACK_TEXT) }), 'yaml-syntax');
+      assert.equal(flow.message, '`decides` appears twice in this map, on line 3; keep one.');
     });
 
     it('stops at brackets nested more than 64 deep, at the 65th bracket, without parsing', () => {
@@ -58,6 +67,46 @@ describe('file rules', () => {
     });
   });
 
+  describe('yaml-syntax in plain words: each parser error says what to do, at its position', () => {
+    /** Rollback files with one syntax mistake each; `covers` is the exact text the first finding covers. */
+    const CASES: { name: string; text: string; covers: string; line: number; message: RegExp }[] = [
+      { name: 'a value containing ": "', text: 'steps:\n  - title: Fix: login\n', covers: 'F', line: 1, message: /^This value contains ": ", so it reads as a second field on the same line\. Put the value in quotes: `title: "Fix: login"`\.$/ },
+      { name: 'several documents', text: 'steps: [a]\n---\ntriggers: []\n', covers: '---\ntriggers: []\n', line: 1, message: /several YAML documents .*Keep one and remove the extra `---` line\.$/ },
+      { name: 'a tab as indentation', text: 'stable:\n\tversion: "1"\n', covers: '\t', line: 1, message: /^A tab is used for indentation here; YAML allows only spaces\. Replace the tab with spaces\.$/ },
+      { name: 'fields that do not line up', text: 'stable:\n    version: "1"\n  build: b7\n', covers: ' ', line: 2, message: /does not line up with the fields above it/ },
+      { name: 'an unclosed double quote', text: 'steps:\n  - "Redeploy\ntarget_minutes: 5\n', covers: '', line: 3, message: /^A `"` quote is not closed\. Add the closing `"`/ },
+      { name: 'an unclosed [', text: 'steps: [a, b\n', covers: '', line: 1, message: /^A `\[` is not closed\. Add the closing `\]`/ },
+      { name: 'an unclosed {', text: 'stable: {version: 1\n', covers: '', line: 1, message: /^A `\{` is not closed\. Add the closing `\}`/ },
+      { name: 'a line without a colon', text: 'target_minutes: 5\nsteps\n', covers: 'steps', line: 1, message: /^This line has no `:`\. Write it as `field: value`/ },
+      { name: 'a value starting with @', text: 'roles:\n  runs: @bo\n', covers: '@', line: 1, message: /^A value cannot start with `@` unless it is in quotes\. .*`owner: "@ana"`\.$/ },
+      { name: 'a bad escape in double quotes', text: 'steps:\n  - "C:\\q"\n', covers: '\\', line: 1, message: /backslash .*Write `\\\\` for a backslash, or use single quotes\.$/ },
+      { name: 'a stray ]', text: 'target_minutes: 5\n]\n', covers: ']', line: 1, message: /^This `\]` closes nothing: there is no `\[` before it\./ },
+      { name: 'a dash on the line of its field', text: 'steps: - Redeploy\n', covers: '-', line: 0, message: /^A `- ` list item cannot start on the same line as its field\./ },
+      { name: 'an empty item in brackets', text: 'steps: [a,, b]\n', covers: ',', line: 0, message: /^There is an extra comma here\./ },
+      { name: 'a # without a space before it', text: 'steps:\n  - "Redeploy"#now\n', covers: '#now', line: 1, message: /^A `#` starts a comment only after a space\./ },
+      { name: 'a list item without a dash', text: 'steps:\n  - a: 1\n   b: 2\n', covers: ' ', line: 2, message: /has no `- ` in front/ },
+      { name: 'an alias to no anchor', text: 'steps:\n  - *redeploy\n', covers: '*redeploy', line: 1, message: /^The alias `\*redeploy` refers to no anchor `&redeploy` above it\./ },
+    ];
+
+    for (const { name, text, covers, line, message } of CASES) {
+      it(name, () => {
+        const [finding] = only(check({ 'rollback.yaml': text }), 'yaml-syntax');
+        assert.ok(finding, `no yaml-syntax for ${JSON.stringify(text)}`);
+        assert.equal(finding.file, '.release/rollback.yaml');
+        assert.equal(finding.range.start.line, line);
+        assert.equal(covered(text, finding), covers);
+        assert.match(finding.message, message);
+      });
+    }
+
+    it('deep nesting says so once, in plain words', () => {
+      const text = Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+      const found = only(check({ 'rollback.yaml': text }), 'yaml-syntax');
+      assert.equal(found.length, 1);
+      assert.match(found[0]?.message ?? '', /^This file is nested too deeply to check\./);
+    });
+  });
+
   describe('file-too-large', () => {
     it('fires over 2 MB, on the first line, and the file is not parsed', () => {
       const text = `release: big\nproblem: ${'x'.repeat(2 * 1024 * 1024)}\n`;
@@ -75,19 +124,19 @@ describe('file rules', () => {
   describe('schema', () => {
     it('wrong type: at the value, with the path', () => {
       const finding = expectFinding({ 'release.yaml': releaseWith('estimate: 2', 'estimate: two') }, 'schema', { severity: 'error', covers: 'two' });
-      assert.match(finding.message, /`tasks\.0\.estimate`: must be a number/);
+      assert.equal(finding.message, '`tasks[0].estimate` must be a number: the working days left (0.5 for half a day).');
       assert.deepEqual(finding.path, ['tasks', 0, 'estimate']);
     });
 
     it('bad enum value: lists the allowed values', () => {
       const finding = expectFinding({ 'release.yaml': releaseWith('status: doing', 'status: started') }, 'schema', { severity: 'error', covers: 'started' });
-      assert.match(finding.message, /`tasks\.0\.status`: must be one of `todo`, `doing`, `blocked`, `done`/);
+      assert.equal(finding.message, '`tasks[0].status` must be one of `todo`, `doing`, `blocked`, `done`.');
     });
 
     it('unknown field: at the key, naming the known fields', () => {
       const finding = expectFinding({ 'release.yaml': releaseWith('    status: doing\n', '    status: doing\n    priority: high\n') }, 'schema', { severity: 'error', covers: 'priority' });
-      assert.match(finding.message, /Unknown field `priority` in `tasks\.0`/);
-      assert.match(finding.message, /Known fields: id, title, owner/);
+      assert.match(finding.message, /^Unknown field `priority` in `tasks\[0\]`\. Known fields: id, title, owner, /);
+      assert.match(finding.message, /a field whose name starts with `x-` \(e\.g\. `x-priority:`\)\.$/);
     });
 
     it('unknown top-level field', () => {
@@ -103,7 +152,7 @@ describe('file rules', () => {
 
     it('missing required field of a list item', () => {
       const finding = expectFinding({ 'release.yaml': releaseWith('    title: Download button\n', '') }, 'schema', { severity: 'error', covers: 'id: T2' });
-      assert.match(finding.message, /Missing required field `title` in `tasks\.1`/);
+      assert.equal(finding.message, 'Missing required field `title` in `tasks[1]`.');
     });
 
     it('an empty required field is reported as missing, not as a wrong type', () => {
@@ -119,13 +168,70 @@ describe('file rules', () => {
     it('does not fire on the clean plan', () => {
       expectNo({}, 'schema');
     });
+
+    it('a misspelled field says "did you mean", at the key', () => {
+      const finding = expectFinding({ 'release.yaml': releaseWith('    owner: Bo\n', '    onwer: Bo\n') }, 'schema', { severity: 'error', covers: 'onwer' });
+      assert.equal(finding.message, 'Unknown field `onwer` in `tasks[0]`: did you mean `owner`?');
+      const role = expectFinding({ 'release.yaml': releaseWith('  stop: Ana\n', '  stopp: Ana\n') }, 'schema', { severity: 'error', covers: 'stopp' });
+      assert.equal(role.message, 'Unknown field `stopp` in `roles`: did you mean `stop`?');
+      const top = expectFinding({ 'release.yaml': releaseWith('problem:', 'problme:') }, 'schema', { severity: 'error', covers: 'problme' });
+      assert.equal(top.message, 'Unknown field `problme`: did you mean `problem`?');
+    });
+
+    it('several unknown fields in one map: one finding each, on its key', () => {
+      const text = releaseWith('    status: doing\n', '    status: doing\n    titel: x\n    priority: high\n');
+      const found = only(check({ 'release.yaml': text }), 'schema');
+      assert.deepEqual(found.map((f) => covered(text, f)), ['titel', 'priority']);
+      assert.match(found[0]?.message ?? '', /did you mean `title`\?$/);
+      assert.doesNotMatch(found[1]?.message ?? '', /did you mean/);
+    });
+
+    it('tasks and the release accept description, notes, links, jira, ticket and x- fields', () => {
+      const extras = (indent: string) =>
+        [`description: More about it.`, `notes: Ask Ana first.`, `links:`, `  - https://example.com/spec`, `  - { title: Design, url: "https://example.com/design" }`, `jira: PAY-123`, `ticket: 4711`, `x-priority: high`, `x-estimate-history: [3, 2]`]
+          .map((line) => `${indent}${line}\n`)
+          .join('');
+      const text = releaseWith('    estimate: 2\n', `    estimate: 2\n${extras('    ')}`, releaseWith('tasks:\n', `${extras('')}tasks:\n`));
+      expectNo({ 'release.yaml': text }, 'schema');
+    });
+
+    it('extra fields are still checked: a link map with an unknown key, links that are not a list', () => {
+      const link = releaseWith('    estimate: 2\n', '    estimate: 2\n    links:\n      - { title: Spec, ur: "https://example.com" }\n');
+      const finding = expectFinding({ 'release.yaml': link }, 'schema', { severity: 'error', covers: 'ur' });
+      assert.match(finding.message, /^Unknown field `ur` in `tasks\[0\]\.links\[0\]`: did you mean `url`\?$/);
+      const notList = expectFinding({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    links: 5\n') }, 'schema', { severity: 'error', covers: '5' });
+      assert.equal(notList.message, '`tasks[0].links` must be a list of links: each a URL, or a map with `title:` and `url:`.');
+    });
+
+    it('x- fields only where extra fields are allowed (not in roles)', () => {
+      expectFinding({ 'release.yaml': releaseWith('  stop: Ana\n', '  stop: Ana\n  x-backup: Bo\n') }, 'schema', { severity: 'error', covers: 'x-backup' });
+    });
+
+    it('a wrong type uses the field\'s description: told: true must be a date, or false', () => {
+      const finding = expectFinding({ 'release.yaml': releaseWith('    told: 2026-11-29\n', '    told: true\n') }, 'schema', { severity: 'error', covers: 'true' });
+      assert.equal(finding.message, '`parked[0].told` must be the date stakeholders were told (YYYY-MM-DD), or false.');
+      const title = expectFinding({ 'release.yaml': releaseWith('title: Download button', 'title: [a, b]') }, 'schema', { severity: 'error', covers: '[a, b]' });
+      assert.equal(title.message, '`tasks[1].title` must be text saying what is done, in a few words.');
+    });
+
+    it('a field without a description names the type', () => {
+      const finding = expectFinding({ 'rollback.yaml': releaseWith('  - Redeploy 1.4.2.\n', '  - [Redeploy]\n', CLEAN_ROLLBACK_TEXT) }, 'schema', { severity: 'error', covers: '[Redeploy]', file: '.release/rollback.yaml' });
+      assert.equal(finding.message, '`steps[0]` must be text.');
+    });
+
+    it('no message ends in a doubled period, even when the user\'s text ends in one', () => {
+      const text = releaseWith('id: T1', 'id: T1.', releaseWith('    owner: Bo\n', '    owner: QA\n'));
+      const result = check({ 'release.yaml': text });
+      assert.ok(result.findings.length > 0);
+      for (const finding of result.findings) assert.doesNotMatch(finding.message, /(?<!\.)\.\.(?!\.)/, finding.message);
+    });
   });
 
   describe('task-id-duplicate', () => {
     it('fires on the second use of an id, at its value', () => {
       const finding = expectFinding({ 'release.yaml': releaseWith('id: T2', 'id: T1') }, 'task-id-duplicate', { severity: 'error', covers: 'T1' });
       assert.equal(finding.range.start.line, 21);
-      assert.match(finding.message, /already used by task 1/);
+      assert.equal(finding.message, 'Task id "T1" is already used on line 17. Ids must be unique: give this one a new id.');
     });
 
     it('treats 1 and "1" as the same id', () => {
@@ -135,6 +241,36 @@ describe('file rules', () => {
 
     it('does not fire on distinct ids', () => {
       expectNo({}, 'task-id-duplicate');
+    });
+  });
+
+  describe('config-unknown-rule', () => {
+    it('fires on a misspelled code, at the key, with the closest code, and the override is ignored', () => {
+      const refactor = releaseWith('    estimate: 1\n', '    estimate: 1\n    kind: refactor\n');
+      const entries = { 'release.yaml': refactor, 'config.yaml': 'rules:\n  scope-refactr: error\n' };
+      const finding = expectFinding(entries, 'config-unknown-rule', { severity: 'warning', covers: 'scope-refactr', file: '.release/config.yaml' });
+      assert.equal(finding.message, 'There is no rule `scope-refactr`, so this line is ignored: did you mean `scope-refactor`?');
+      assert.equal(single(check(entries), 'scope-refactor').severity, 'warning');
+    });
+
+    it('without a close code, points to the list', () => {
+      const finding = expectFinding({ 'config.yaml': 'limits:\n  open_tasks: 8\nrules:\n  owner-unknown: off\n  no-friday-deploys: error\n' }, 'config-unknown-rule', { severity: 'warning', covers: 'no-friday-deploys', file: '.release/config.yaml' });
+      assert.equal(finding.message, 'There is no rule `no-friday-deploys`, so this line is ignored: see docs/rules.md for the list of codes.');
+    });
+
+    it('engine-error cannot be overridden, and says so', () => {
+      const finding = expectFinding({ 'config.yaml': 'rules:\n  engine-error: off\n' }, 'config-unknown-rule', { severity: 'warning', covers: 'engine-error', file: '.release/config.yaml' });
+      assert.match(finding.message, /^`engine-error` cannot be changed in config\.yaml/);
+    });
+
+    it('can itself be overridden like any rule', () => {
+      expectFinding({ 'config.yaml': 'rules:\n  config-unknown-rule: error\n  scope-refactr: off\n' }, 'config-unknown-rule', { severity: 'error', covers: 'scope-refactr', file: '.release/config.yaml' });
+      expectNo({ 'config.yaml': 'rules:\n  config-unknown-rule: off\n  scope-refactr: off\n' }, 'config-unknown-rule');
+    });
+
+    it('does not fire on real codes, nor without config.yaml', () => {
+      expectNo({ 'config.yaml': 'rules:\n  scope-refactor: error\n  owner-unknown: off\n  yaml-syntax: warning\n' }, 'config-unknown-rule');
+      expectNo({}, 'config-unknown-rule');
     });
   });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { evaluateGonogo, type GonogoResult, type QuestionId } from '../../src/core/gonogo';
+import { evaluateGonogo, findingsFor, QUESTION_CODES, type GonogoResult, type QuestionId } from '../../src/core/gonogo';
+import type { Finding } from '../../src/core/types';
 import { check, CLEAN_ROLLBACK, releaseWith, TODAY } from './helpers';
 
 function gonogo(entries: Record<string, string | undefined> = {}, today = TODAY): GonogoResult {
@@ -18,7 +19,14 @@ function verdicts(result: GonogoResult): Record<string, string> {
 
 const ALL_PASS = { 'one-problem': 'pass', owners: 'pass', rollback: 'pass', 'dry-run': 'pass', stakeholders: 'pass' };
 const release = (find: string, replace: string) => ({ 'release.yaml': releaseWith(find, replace) });
+const rollbackWith = (find: string, replace: string) => {
+  if (!CLEAN_ROLLBACK.includes(find)) throw new Error(`rollback fixture does not contain: ${find}`);
+  return { 'rollback.yaml': CLEAN_ROLLBACK.replace(find, replace) };
+};
+const config = (rules: Record<string, string>) => ({ 'config.yaml': `rules:\n${Object.entries(rules).map(([code, severity]) => `  ${code}: ${severity}`).join('\n')}\n` });
 const LAPTOP = release('environment: staging', 'environment: laptop');
+const BROAD = release('problem: Customers cannot download their invoices as PDF.', 'problem: PDF export plus CSV export');
+const findingCodes = (list: Finding[]) => list.map((f) => f.code);
 
 describe('go/no-go', () => {
   it('asks the five questions in order and recommends go for the clean plan', () => {
@@ -37,14 +45,39 @@ describe('go/no-go', () => {
       assert.match(question(gonogo(), 'one-problem').reasons[0] ?? '', /Customers cannot download/);
     });
 
-    it('fails on a broad problem, with the finding as the reason', () => {
-      const q = question(gonogo(release('problem: Customers cannot download their invoices as PDF.', 'problem: PDF export plus CSV export')), 'one-problem');
+    it('fails on a broad problem, with the finding as the reason and in its findings', () => {
+      const q = question(gonogo(BROAD), 'one-problem');
       assert.equal(q.verdict, 'fail');
       assert.match(q.reasons.join('\n'), /problem-too-broad/);
+      assert.deepEqual(findingCodes(q.findings), ['problem-too-broad']);
     });
 
-    it('fails on any scope finding, e.g. a refactor in the release', () => {
-      assert.equal(question(gonogo(release('    estimate: 1\n', '    estimate: 1\n    kind: refactor\n')), 'one-problem').verdict, 'fail');
+    it('fails on scope breadth, e.g. a refactor in the release', () => {
+      const q = question(gonogo(release('    estimate: 1\n', '    estimate: 1\n    kind: refactor\n')), 'one-problem');
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(findingCodes(q.findings), ['scope-refactor']);
+    });
+
+    it('does not read capacity or risk: scope-over-capacity and scope-too-risky leave it passing', () => {
+      const heavy = { ...release('    estimate: 2\n', '    estimate: 60\n    risk: [billing]\n'), 'config.yaml': 'limits:\n  risky_tasks: 0\n' };
+      const result = check(heavy);
+      assert.ok(findingCodes(result.findings).includes('scope-over-capacity'), 'fixture must trigger scope-over-capacity');
+      assert.ok(findingCodes(result.findings).includes('scope-too-risky'), 'fixture must trigger scope-too-risky');
+      const q = question(evaluateGonogo(result), 'one-problem');
+      assert.equal(q.verdict, 'pass');
+      assert.deepEqual(q.findings, []);
+    });
+
+    it('is not failed by a finding the team set to info (or off)', () => {
+      assert.equal(question(gonogo({ ...BROAD, ...config({ 'problem-too-broad': 'info' }) }), 'one-problem').verdict, 'pass');
+      assert.equal(question(gonogo({ ...BROAD, ...config({ 'problem-too-broad': 'off' }) }), 'one-problem').verdict, 'pass');
+      assert.equal(question(gonogo({ ...BROAD, ...config({ 'problem-too-broad': 'error' }) }), 'one-problem').verdict, 'fail');
+    });
+
+    it('fails without a problem statement even when problem-missing is turned off', () => {
+      const q = question(gonogo({ ...release('problem: Customers cannot download their invoices as PDF.\n', ''), ...config({ 'problem-missing': 'off' }) }), 'one-problem');
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(q.reasons, ['No problem statement: say in one sentence which customer problem this release solves (`problem:` in release.yaml).']);
     });
 
     it('fails when release.yaml is unreadable', () => {
@@ -62,7 +95,40 @@ describe('go/no-go', () => {
     });
 
     it('fails for a missing role', () => {
-      assert.equal(question(gonogo(release('  stop: Ana\n', '')), 'owners').verdict, 'fail');
+      const q = question(gonogo(release('  stop: Ana\n', '')), 'owners');
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(findingCodes(q.findings), ['role-missing']);
+    });
+
+    it('fails for a blocked task nobody clears (task-blocked-unowned), listing that finding', () => {
+      // Built by hand so this test pins the question's reading, whatever the rule's wording becomes.
+      const blocked: Finding = { ...FAKE, code: 'task-blocked-unowned', message: 'Nobody clears the blocker of T2.', path: ['tasks', 1] };
+      const q = question(evaluateGonogo({ ...check(), findings: [blocked] }), 'owners');
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(q.findings, [blocked]);
+      assert.deepEqual(q.reasons, ['task-blocked-unowned: Nobody clears the blocker of T2.']);
+    });
+
+    it('fails for a block in the latest check-in that nobody clears', () => {
+      const q = question(gonogo({ 'checkins/2026-12-01.yaml': 'blocks:\n  - what: waiting for the payment sandbox\n' }), 'owners');
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(findingCodes(q.findings), ['checkin-block-unowned']);
+    });
+
+    it('passes when an owner is one named person missing from team.yaml (owner-unknown)', () => {
+      const result = check({ 'team.yaml': 'people:\n  - name: Ana\n  - name: Cy\n' });
+      assert.ok(findingCodes(result.findings).includes('owner-unknown'), 'fixture must trigger owner-unknown');
+      assert.equal(question(evaluateGonogo(result), 'owners').verdict, 'pass');
+    });
+
+    it('is not failed by an owner finding set to info', () => {
+      assert.equal(question(gonogo({ ...release('    owner: Bo\n', '    owner: backend team\n'), ...config({ 'owner-team-label': 'info' }) }), 'owners').verdict, 'pass');
+    });
+
+    it('leaves a group named as a rollback role to question 3', () => {
+      const result = gonogo(rollbackWith('runs: Bo', 'runs: ops team'));
+      assert.equal(question(result, 'owners').verdict, 'pass');
+      assert.deepEqual(findingCodes(question(result, 'rollback').findings), ['owner-team-label']);
     });
 
     it('passes when only a finished task lacks a real owner', () => {
@@ -79,18 +145,51 @@ describe('go/no-go', () => {
       assert.match(q.reasons.join('\n'), /rollback-missing/);
     });
 
-    it('fails when the last rehearsal is stale', () => {
-      assert.equal(question(gonogo({}, '2026-12-12'), 'rollback').verdict, 'fail');
+    it('fails when the last rehearsal is stale, unless the team set that to info', () => {
+      const q = question(gonogo({}, '2026-12-12'), 'rollback');
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(findingCodes(q.findings), ['rollback-rehearsal-stale']);
+      assert.equal(question(gonogo(config({ 'rollback-rehearsal-stale': 'info' }), '2026-12-12'), 'rollback').verdict, 'pass');
     });
 
-    it('passes with a complete, recently rehearsed runbook', () => {
-      assert.match(question(gonogo(), 'rollback').reasons[0] ?? '', /1 rehearsal/);
+    it('passes with a complete, recently rehearsed runbook, in plain words', () => {
+      const q = question(gonogo(), 'rollback');
+      assert.equal(q.verdict, 'pass');
+      assert.deepEqual(q.reasons, ['Runbook complete; 1 rehearsal recorded, the last on 2026-11-27, 11 min.']);
+    });
+
+    it('does not pass on a rehearsal dated after today, whatever the rehearsal rules say', () => {
+      const planned = rollbackWith('  - date: 2026-11-27', '  - date: 2026-12-05 # planned');
+      for (const severity of [undefined, 'info', 'off']) {
+        const entries = severity ? { ...planned, ...config({ 'rollback-not-rehearsed': severity, 'rollback-rehearsal-stale': severity }) } : planned;
+        const q = question(gonogo(entries), 'rollback');
+        assert.equal(q.verdict, 'fail', `with overrides ${severity}`);
+        assert.ok(q.reasons.includes('The rollback rehearsal is planned for 2026-12-05; it has not happened, so the runbook is not rehearsed yet.'), q.reasons.join('\n'));
+      }
+    });
+
+    it('fails when never rehearsed even with rollback-not-rehearsed turned off', () => {
+      const q = question(gonogo({ ...rollbackWith('rehearsals:\n  - date: 2026-11-27\n    environment: staging\n    minutes: 11\n    by: Bo\n', ''), ...config({ 'rollback-not-rehearsed': 'off' }) }), 'rollback');
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(q.reasons, ['The rollback was never rehearsed: run it once on a production-like setup and time it.']);
+      assert.deepEqual(q.findings, []);
+    });
+
+    it('counts only the rehearsals that happened', () => {
+      const q = question(gonogo(rollbackWith('    by: Bo\n', '    by: Bo\n  - date: 2026-12-10\n    minutes: 9\n')), 'rollback');
+      assert.equal(q.verdict, 'pass');
+      assert.deepEqual(q.reasons, ['Runbook complete; 1 rehearsal recorded, the last on 2026-11-27, 11 min.']);
     });
   });
 
   describe('4. release path tested on a production-like setup', () => {
     it('passes after a recent staging dry run', () => {
       assert.equal(question(gonogo(), 'dry-run').verdict, 'pass');
+    });
+
+    it('ends the reason with one period when the notes already end with one', () => {
+      const q = question(gonogo(release('  environment: staging\n', '  environment: staging\n  notes: deploy, migrate, roll back.\n')), 'dry-run');
+      assert.deepEqual(q.reasons, ['Dry run on 2026-11-28 (staging): deploy, migrate, roll back.']);
     });
 
     it('needs an answer without a dry run', () => {
@@ -122,10 +221,30 @@ describe('go/no-go', () => {
   });
 
   describe('5. stakeholders told what was cut', () => {
-    it('fails for a parked item with told: false', () => {
+    it('fails for a parked item with told: false, listing the finding', () => {
       const q = question(gonogo(release('told: 2026-11-29', 'told: false')), 'stakeholders');
       assert.equal(q.verdict, 'fail');
-      assert.match(q.reasons.join('\n'), /parked-not-told/);
+      assert.deepEqual(q.reasons, ['"CSV export" was parked but Dee (who asked for it) was not told.']);
+      assert.deepEqual(findingCodes(q.findings), ['parked-not-told']);
+    });
+
+    it('does not count a told: dated after today as told, whatever parked-not-told is set to', () => {
+      for (const severity of [undefined, 'info', 'off']) {
+        const entries = { ...release('told: 2026-11-29', 'told: 2026-12-04'), ...(severity ? config({ 'parked-not-told': severity }) : {}) };
+        const q = question(gonogo(entries), 'stakeholders');
+        assert.equal(q.verdict, 'fail', `with parked-not-told ${severity}`);
+        assert.deepEqual(q.reasons, ['"CSV export": telling Dee (who asked for it) is planned for 2026-12-04; it has not happened yet.']);
+      }
+    });
+
+    it('still fails when parked-not-told is info, with no finding to list', () => {
+      const q = question(gonogo({ ...release('told: 2026-11-29', 'told: false'), ...config({ 'parked-not-told': 'info' }) }), 'stakeholders');
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(q.findings, []);
+    });
+
+    it('passes when the parked item was told, in plain words', () => {
+      assert.deepEqual(question(gonogo(), 'stakeholders').reasons, ['The parked item was told.']);
     });
 
     it('passes when nothing was parked', () => {
@@ -146,6 +265,11 @@ describe('go/no-go', () => {
       assert.equal(q.reasons[0], 'Answered yes on 2026-11-30: full chain on the prod-like cluster.');
       assert.equal(result.recordDate, '2026-11-30');
       assert.equal(result.recommendation, 'go');
+    });
+
+    it('ends the reason with one period when the evidence already ends with one', () => {
+      const record = RECORD.replace('prod-like cluster', 'prod-like cluster.');
+      assert.equal(question(gonogo({ ...LAPTOP, 'gonogo/2026-11-30.yaml': record }), 'dry-run').reasons[0], 'Answered yes on 2026-11-30: full chain on the prod-like cluster.');
     });
 
     it('accepts a YAML boolean answer', () => {
@@ -172,6 +296,61 @@ describe('go/no-go', () => {
     });
   });
 
+  describe('the stop owner\'s veto', () => {
+    const NO_GO = 'decision: no-go\ndecided_by: Ana\nreason: the payment provider has an outage\n';
+    const GO = 'decision: go\ndecided_by: Ana\n';
+
+    it('makes a plan whose five questions pass no-go, with who, when and why', () => {
+      const result = gonogo({ 'gonogo/2026-11-30.yaml': NO_GO });
+      assert.deepEqual(verdicts(result), ALL_PASS);
+      assert.equal(result.recommendation, 'no-go');
+      assert.deepEqual(result.veto, { date: '2026-11-30', file: '.release/gonogo/2026-11-30.yaml', decidedBy: 'Ana', reason: 'the payment provider has an outage', message: 'Vetoed by Ana on 2026-11-30: the payment provider has an outage' });
+    });
+
+    it('counts a veto recorded today', () => {
+      assert.equal(gonogo({ 'gonogo/2026-12-01.yaml': NO_GO }).veto?.date, '2026-12-01');
+    });
+
+    it('says so when no reason or nobody is recorded', () => {
+      assert.equal(gonogo({ 'gonogo/2026-11-30.yaml': 'decision: no-go\ndecided_by: Ana\n' }).veto?.message, 'Vetoed by Ana on 2026-11-30: no reason recorded');
+      assert.equal(gonogo({ 'gonogo/2026-11-30.yaml': 'decision: no-go\n' }).veto?.message, 'Vetoed by someone not named (no decided_by) on 2026-11-30: no reason recorded');
+    });
+
+    it('holds until a later record on or before today says go', () => {
+      const lifted = gonogo({ 'gonogo/2026-11-28.yaml': NO_GO, 'gonogo/2026-11-30.yaml': GO });
+      assert.equal(lifted.veto, undefined);
+      assert.equal(lifted.recommendation, 'go');
+      const planned = gonogo({ 'gonogo/2026-11-28.yaml': NO_GO, 'gonogo/2026-12-02.yaml': GO });
+      assert.equal(planned.recommendation, 'no-go');
+      assert.equal(planned.veto?.date, '2026-11-28');
+    });
+
+    it('ignores a no-go dated after today (planned, not evidence)', () => {
+      const result = gonogo({ 'gonogo/2026-12-02.yaml': NO_GO });
+      assert.equal(result.veto, undefined);
+      assert.equal(result.recommendation, 'go');
+    });
+
+    it('a later no-go vetoes an earlier go', () => {
+      assert.equal(gonogo({ 'gonogo/2026-11-28.yaml': GO, 'gonogo/2026-11-30.yaml': NO_GO }).recommendation, 'no-go');
+    });
+  });
+
+  describe('which findings each question reads', () => {
+    it('reads each code from one list, and question 3 reads the whole rollback family', () => {
+      assert.ok(QUESTION_CODES.rollback.includes('rollback-roles-one-person'));
+      assert.ok(QUESTION_CODES.rollback.includes('migration-no-rollback'));
+      assert.ok(!(QUESTION_CODES['one-problem'] as readonly string[]).includes('scope-over-capacity'));
+      assert.ok(!(QUESTION_CODES.owners as readonly string[]).includes('owner-unknown'));
+    });
+
+    it('never reads an info finding', () => {
+      const info: Finding = { ...FAKE, severity: 'info', code: 'problem-too-broad' };
+      assert.deepEqual(findingsFor('one-problem', [info]), []);
+      assert.deepEqual(findingsFor('one-problem', [{ ...info, severity: 'warning' }]), [{ ...info, severity: 'warning' }]);
+    });
+  });
+
   describe('recommendation', () => {
     it('is go when all five pass', () => {
       assert.equal(gonogo().recommendation, 'go');
@@ -192,5 +371,7 @@ describe('go/no-go', () => {
     });
   });
 });
+
+const FAKE: Finding = { file: '.release/release.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } }, severity: 'warning', code: 'schema', message: 'x' };
 
 const CLEAN_WITHOUT_PARKED = releaseWith('parked:\n  - title: CSV export\n    reason: not the problem we solve\n    asked_by: Dee\n    told: 2026-11-29\n', '');

@@ -58,9 +58,20 @@ rehearsals:
     by: Bo
 `;
 
+/** Yesterday's daily check-in: work has started (T1 is doing), so a plan without one gets checkin-stale. */
+export const CLEAN_CHECKIN_FILE = 'checkins/2026-11-30.yaml';
+export const CLEAN_CHECKIN = `shipped:
+  - PDF export endpoint skeleton
+`;
+
+/** The clean fixtures (release, rollback, yesterday's check-in) with `entries` replacing or removing files. */
+function fixtures(entries: Record<string, string | undefined>): Record<string, string | undefined> {
+  return { 'release.yaml': CLEAN_RELEASE, 'rollback.yaml': CLEAN_ROLLBACK, [CLEAN_CHECKIN_FILE]: CLEAN_CHECKIN, ...entries };
+}
+
 export function files(entries: Record<string, string | undefined>): Map<string, string> {
   const map = new Map<string, string>();
-  const all: Record<string, string | undefined> = { 'release.yaml': CLEAN_RELEASE, 'rollback.yaml': CLEAN_ROLLBACK, ...entries };
+  const all = fixtures(entries);
   for (const [name, text] of Object.entries(all)) if (text !== undefined) map.set(`.release/${name}`, text);
   return map;
 }
@@ -99,8 +110,7 @@ export function releaseWith(find: string, replace: string, base = CLEAN_RELEASE)
 /** The text of a plan file as `check(entries)` saw it (the clean fixtures unless overridden). */
 export function textOf(entries: Record<string, string | undefined>, file: string): string {
   const name = file.replace(/^\.release\//, '');
-  const all: Record<string, string | undefined> = { 'release.yaml': CLEAN_RELEASE, 'rollback.yaml': CLEAN_ROLLBACK, ...entries };
-  const text = all[name];
+  const text = fixtures(entries)[name];
   if (text === undefined) throw new Error(`no text for ${file}`);
   return text;
 }

@@ -12,6 +12,13 @@ describe('capacity after the target date', () => {
     assert.match(overloaded[0]?.message ?? '', /reach 9 days by task T1, but only 4 working days are left before target/);
   });
 
+  it('measures against target on the target day, counting that day', () => {
+    const result = check({}, '2026-12-18'); // the target, a Friday: Bo has 2 days of work and 1 day left
+    assert.match(only(result, 'owner-overloaded')[0]?.message ?? '', /reach 2 days by task T1, but only 1 working day is left before the release today/);
+    assert.equal(only(result, 'scope-over-capacity').length, 1);
+    assert.deepEqual(only(result, 'date-target-passed'), []);
+  });
+
   it('measures against the backup date once the target has passed', () => {
     const result = check({ 'release.yaml': heavy }, '2026-12-21'); // Monday after target: 2 working days to backup
     assert.match(only(result, 'owner-overloaded')[0]?.message ?? '', /only 2 working days are left before the backup date/);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { People } from '../../src/core/people';
-import { countSentences } from '../../src/core/rules/scope';
+import { countSentences } from '../../src/core/rules/problem';
 import { check, only, releaseWith } from './helpers';
 
 describe('judging owner values', () => {
@@ -11,7 +11,37 @@ describe('judging owner values', () => {
   });
 
   it('treats phrases with a group noun, or made only of labels, as groups', () => {
-    for (const value of ['backend team', 'Frontend folks', 'the devs', 'backend qa', 'QA', 'TBD', 'Backend-Team']) assert.equal(people.judge(value).kind, 'team-label', value);
+    for (const value of ['backend team', 'Frontend folks', 'the devs', 'backend qa', 'QA', 'Backend-Team', '@acme/backend', '@acme/web-platform']) assert.equal(people.judge(value).kind, 'team-label', value);
+  });
+
+  it('treats placeholders as nobody, with or without team.yaml', () => {
+    const team = new People({ people: [{ name: 'Ana' }] });
+    for (const value of ['TODO', 'TBD', '???', '?', '-', 'n/a', '<name>', 'TODO: name the owner', '']) {
+      assert.equal(people.judge(value).kind, 'missing', value);
+      assert.equal(team.judge(value).kind, 'missing', value);
+    }
+    assert.deepEqual(people.judge('TODO'), { kind: 'missing', placeholder: 'TODO' });
+    assert.equal(people.judge(['TODO', 'Ana']).kind, 'ok', 'a placeholder next to one name in a list leaves that name');
+  });
+
+  it('treats role references as a role, not a person', () => {
+    for (const value of ['the release owner', 'the owner', 'release manager', 'tech lead', 'PM', 'owner of billing']) assert.deepEqual(people.judge(value), { kind: 'team-label', label: value, role: true }, value);
+    assert.equal(people.judge('whoever owns billing').kind, 'team-label');
+    assert.equal(people.judge('whoever owns checkout and billing').kind, 'team-label', 'judged whole, not as two people');
+  });
+
+  it('reads names with particles as one person', () => {
+    for (const name of ['José Ortega y Gasset', 'Ludwig van Beethoven', 'Ana de la Cruz', 'Leonardo da Vinci', 'Otto von Bismarck', 'María del Carmen']) assert.deepEqual(people.judge(name), { kind: 'ok', person: name }, name);
+    assert.deepEqual(people.judge('Ana y Bo'), { kind: 'multiple', people: ['Ana', 'Bo'] }, 'a single given name on each side of "y" is two people');
+    assert.deepEqual(people.judge('Ana García y Bo Pérez'), { kind: 'multiple', people: ['Ana García', 'Bo Pérez'] });
+  });
+
+  it('asks about "Smith, John" unless team.yaml settles it', () => {
+    assert.deepEqual(people.judge('Smith, John'), { kind: 'multiple', people: ['Smith', 'John'], ambiguous: true });
+    assert.deepEqual(people.judge('Ana Costa, Bo Nielsen'), { kind: 'multiple', people: ['Ana Costa', 'Bo Nielsen'] }, 'two full names are two people');
+    assert.deepEqual(new People({ people: [{ name: 'Smith, John' }] }).judge('smith, john'), { kind: 'ok', person: 'Smith, John' });
+    assert.deepEqual(new People({ people: [{ name: 'John Smith' }] }).judge('Smith, John'), { kind: 'ok', person: 'John Smith' });
+    assert.deepEqual(new People({ people: [{ name: 'Smith' }, { name: 'John' }] }).judge('Smith, John'), { kind: 'multiple', people: ['Smith', 'John'] });
   });
 
   it('an empty team.yaml does not make every owner unknown', () => {

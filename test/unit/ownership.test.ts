@@ -38,18 +38,35 @@ describe('ownership rules', () => {
       expectNo({}, 'owner-missing');
     });
 
+    for (const placeholder of ['TODO', 'TBD', '???', '"-"', '<name>', '"TODO: name the owner"']) {
+      it(`fires on the placeholder ${placeholder}, with or without team.yaml`, () => {
+        const finding = expectFinding(owner(placeholder), 'owner-missing', { severity: 'error', covers: placeholder });
+        assert.match(finding.message, /is a placeholder, not a person/);
+        expectFinding({ ...owner(placeholder), 'team.yaml': TEAM }, 'owner-missing', { severity: 'error', covers: placeholder });
+        expectNo({ ...owner(placeholder), 'team.yaml': TEAM }, 'owner-unknown');
+        expectNo(owner(placeholder), 'owner-team-label');
+      });
+    }
+
     it('does not fire for a blocker without `clears` (that is not an owner)', () => {
       expectNo({ 'release.yaml': releaseWith('    status: doing\n', '    status: blocked\n    blocker: waiting for legal\n') }, 'owner-missing');
     });
   });
 
   describe('owner-team-label', () => {
-    for (const label of ['backend team', 'QA', 'TBD', 'backend-Team', 'everyone', '"@qa"']) {
+    for (const label of ['backend team', 'QA', 'backend-Team', 'everyone', '"@qa"', '"@acme/backend"']) {
       it(`fires on "${label}", covering exactly the value`, () => {
         const finding = expectFinding(owner(label), 'owner-team-label', { severity: 'error', covers: label });
         assert.match(finding.message, /group, not a person/);
       });
     }
+
+    it('fires on a role reference, saying it names a role', () => {
+      for (const role of ['the release owner', 'the owner', 'release manager', 'whoever owns billing']) {
+        const finding = expectFinding(owner(role), 'owner-team-label', { severity: 'error', covers: role });
+        if (!role.startsWith('whoever')) assert.match(finding.message, /names a role, not a person/);
+      }
+    });
 
     it('uses config.yaml team_labels as extra labels', () => {
       expectFinding({ ...owner('Platypus'), 'config.yaml': 'team_labels: [platypus]\n' }, 'owner-team-label', { severity: 'error', covers: 'Platypus' });
@@ -73,12 +90,33 @@ describe('ownership rules', () => {
   });
 
   describe('owner-multiple', () => {
-    for (const value of ['Ana and Bo', 'Ana/Bo', 'Ana, Bo', 'Ana & Bo', '[Ana, Bo]']) {
+    for (const value of ['Ana and Bo', 'Ana/Bo', 'Ana & Bo', '[Ana, Bo]', 'Ana y Bo']) {
       it(`fires on ${value}`, () => {
         const finding = expectFinding(owner(value), 'owner-multiple', { severity: 'error', covers: value });
         assert.match(finding.message, /names 2 people \(Ana, Bo\)/);
       });
     }
+
+    it('asks whether "Smith, John" is one person surname-first or two people', () => {
+      const finding = expectFinding(owner('Smith, John'), 'owner-multiple', { severity: 'error', covers: 'Smith, John' });
+      assert.equal(finding.message, 'Task T1 names "Smith, John": is this one person written surname-first, or two people? For one person, write "John Smith" or list "Smith, John" in team.yaml; for two, keep one owner and move the other to notes.');
+      // "Ana, Bo" reads both ways too without team.yaml; with Ana and Bo on the team it is two people.
+      assert.match(expectFinding(owner('Ana, Bo'), 'owner-multiple', { severity: 'error', covers: 'Ana, Bo' }).message, /surname-first/);
+      assert.match(expectFinding({ ...owner('Ana, Bo'), 'team.yaml': TEAM }, 'owner-multiple', { severity: 'error', covers: 'Ana, Bo' }).message, /names 2 people \(Ana, Bo\)/);
+    });
+
+    it('accepts "Smith, John" when team.yaml lists that name or John Smith', () => {
+      const listed = `${TEAM}  - name: Smith, John\n`;
+      expectNo({ ...owner('Smith, John'), 'team.yaml': listed }, 'owner-multiple');
+      const result = expectNo({ ...owner('Smith, John'), 'team.yaml': `${TEAM}  - name: John Smith\n` }, 'owner-multiple');
+      assert.deepEqual(codes(result), []);
+    });
+
+    it('does not fire on names with particles', () => {
+      for (const name of ['José Ortega y Gasset', 'Ludwig van Beethoven', 'Ana de la Cruz']) {
+        assert.deepEqual(codes(expectNo(owner(name), 'owner-multiple')), [], name);
+      }
+    });
 
     it('fires on a block YAML list, covering the list', () => {
       expectFinding(owner('\n      - Ana\n      - Bo'), 'owner-multiple', { severity: 'error', covers: '- Ana\n      - Bo\n' });
@@ -134,6 +172,11 @@ describe('ownership rules', () => {
       assert.deepEqual(found.map((f) => f.message.match(/roles\.(\w+)/)?.[1]).sort(), ['delivery', 'readiness', 'scope', 'stop']);
     });
 
+    it('fires at a placeholder role', () => {
+      const finding = expectFinding({ 'release.yaml': releaseWith('  stop: Ana\n', '  stop: TBD\n') }, 'role-missing', { severity: 'error', covers: 'TBD' });
+      assert.match(finding.message, /"TBD" is a placeholder/);
+    });
+
     it('does not fire when all four roles are named', () => {
       expectNo({}, 'role-missing');
     });
@@ -147,6 +190,34 @@ describe('ownership rules', () => {
 
     it('does not fire when only two of the three roles are shared (stop does not count)', () => {
       expectNo({ 'release.yaml': releaseWith('  delivery: Bo\n', '  delivery: Ana\n') }, 'roles-one-person');
+    });
+  });
+
+  describe('task-blocked-unowned', () => {
+    const blocked = (clears: string) => ({ 'release.yaml': releaseWith('    status: doing\n', `    status: blocked\n    blocker: waiting for legal\n${clears}`) });
+
+    it('fires on a blocked task without `clears`, at its status', () => {
+      const finding = expectFinding(blocked(''), 'task-blocked-unowned', { severity: 'warning', covers: 'blocked' });
+      assert.equal(finding.message, 'Task T1 is blocked by "waiting for legal" and names nobody who clears it. Add `clears:` with the one person who removes the blocker.');
+    });
+
+    it('fires at `clears` when it is a placeholder, a group, a role or several people', () => {
+      assert.match(expectFinding(blocked('    clears: TODO\n'), 'task-blocked-unowned', { severity: 'warning', covers: 'TODO' }).message, /placeholder "TODO"/);
+      assert.match(expectFinding(blocked('    clears: legal team\n'), 'task-blocked-unowned', { severity: 'warning', covers: 'legal team' }).message, /a group/);
+      assert.match(expectFinding(blocked('    clears: the release owner\n'), 'task-blocked-unowned', { severity: 'warning', covers: 'the release owner' }).message, /a role/);
+      assert.match(expectFinding(blocked('    clears: Ana/Bo\n'), 'task-blocked-unowned', { severity: 'warning', covers: 'Ana/Bo' }).message, /2 people/);
+    });
+
+    it('is an error from 3 days before target', () => {
+      expectFinding(blocked(''), 'task-blocked-unowned', { severity: 'warning', covers: 'blocked', today: '2026-12-14' });
+      expectFinding(blocked(''), 'task-blocked-unowned', { severity: 'error', covers: 'blocked', today: '2026-12-15' });
+    });
+
+    it('does not fire when one person clears it (on the team or not), or the task is not blocked', () => {
+      expectNo(blocked('    clears: Ana\n'), 'task-blocked-unowned');
+      const unknown = expectNo({ ...blocked('    clears: Eve\n'), 'team.yaml': TEAM }, 'task-blocked-unowned');
+      assert.equal(only(unknown, 'owner-unknown').length, 1);
+      expectNo({ 'release.yaml': releaseWith('    status: doing\n', '    status: doing\n    blocker: waiting for legal\n') }, 'task-blocked-unowned');
     });
   });
 

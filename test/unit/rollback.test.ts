@@ -12,6 +12,7 @@ describe('rollback rules', () => {
       const finding = expectFinding({ 'rollback.yaml': undefined }, 'rollback-missing', { severity: 'error', covers: 'release' });
       assert.equal(finding.file, '.release/release.yaml');
       assert.match(finding.message, /rollback\.yaml/);
+      assert.doesNotMatch(finding.message, /quick fix/);
     });
 
     it('does not fire when rollback.yaml exists, even if it is unreadable', () => {
@@ -29,6 +30,11 @@ describe('rollback rules', () => {
       expectFinding(rollback('  version: "1.4.2"\n', '  build: "#812"\n'), 'rollback-no-stable', { severity: 'error', covers: 'stable', file: RB });
     });
 
+    it('fires on a placeholder version, at the value', () => {
+      const finding = expectFinding(rollback('version: "1.4.2"', 'version: "TODO"'), 'rollback-no-stable', { severity: 'error', covers: '"TODO"', file: RB });
+      assert.match(finding.message, /placeholder/);
+    });
+
     it('does not fire with a numeric version', () => {
       expectNo(rollback('version: "1.4.2"', 'version: 2'), 'rollback-no-stable');
     });
@@ -37,6 +43,12 @@ describe('rollback rules', () => {
   describe('rollback-no-triggers', () => {
     it('fires on an empty trigger list, at the triggers key', () => {
       expectFinding(rollback('triggers:\n  - signal: error rate\n    threshold: "> 2%"\n    for: 5m\n', 'triggers: []\n'), 'rollback-no-triggers', { severity: 'error', covers: 'triggers', file: RB });
+    });
+
+    it('fires when every trigger is a placeholder', () => {
+      const finding = expectFinding(rollback('  - signal: error rate\n    threshold: "> 2%"\n    for: 5m\n', '  - signal: "TODO: what we watch"\n'), 'rollback-no-triggers', { severity: 'error', covers: 'triggers', file: RB });
+      assert.match(finding.message, /placeholders/);
+      expectNo(rollback('  - signal: error rate\n    threshold: "> 2%"\n    for: 5m\n', '  - signal: "TODO: what we watch"\n'), 'rollback-trigger-vague');
     });
 
     it('does not fire when a trigger is agreed', () => {
@@ -48,6 +60,10 @@ describe('rollback rules', () => {
     it('fires on a trigger without threshold, at its first line', () => {
       const finding = expectFinding(rollback('    threshold: "> 2%"\n', ''), 'rollback-trigger-vague', { severity: 'warning', covers: 'signal: error rate', file: RB });
       assert.match(finding.message, /"error rate" has no threshold/);
+    });
+
+    it('fires on a placeholder threshold', () => {
+      expectFinding(rollback('threshold: "> 2%"', 'threshold: TBD'), 'rollback-trigger-vague', { severity: 'warning', covers: 'signal: error rate', file: RB });
     });
 
     it('does not fire on a numeric threshold', () => {
@@ -65,6 +81,12 @@ describe('rollback rules', () => {
       expectFinding(rollback('  verifies: Cy\n', '  verifies: ""\n'), 'rollback-role-missing', { severity: 'error', covers: '""', file: RB });
     });
 
+    it('fires at a placeholder role, with or without team.yaml', () => {
+      const finding = expectFinding(rollback('  runs: Bo\n', '  runs: ???\n'), 'rollback-role-missing', { severity: 'error', covers: '???', file: RB });
+      assert.match(finding.message, /"\?\?\?" is a placeholder/);
+      expectFinding({ ...rollback('  runs: Bo\n', '  runs: <name>\n'), 'team.yaml': 'people:\n  - name: Ana\n  - name: Bo\n  - name: Cy\n' }, 'rollback-role-missing', { severity: 'error', covers: '<name>', file: RB });
+    });
+
     it('does not fire when the roles are named; a group is owner-team-label instead', () => {
       expectNo({}, 'rollback-role-missing');
       const result = expectNo(rollback('  runs: Bo\n', '  runs: ops\n'), 'rollback-role-missing');
@@ -79,6 +101,11 @@ describe('rollback rules', () => {
 
     it('fires when every step is blank, at the steps key', () => {
       expectFinding(rollback('  - Redeploy 1.4.2.\n  - Check users are on 1.4.2.\n', '  - ""\n'), 'rollback-no-steps', { severity: 'error', covers: 'steps', file: RB });
+    });
+
+    it('fires when every step is a placeholder, at the steps key', () => {
+      const finding = expectFinding(rollback('  - Redeploy 1.4.2.\n  - Check users are on 1.4.2.\n', '  - "TODO: first step"\n  - ...\n'), 'rollback-no-steps', { severity: 'error', covers: 'steps', file: RB });
+      assert.match(finding.message, /placeholders/);
     });
 
     it('does not fire with one step', () => {
@@ -104,7 +131,41 @@ describe('rollback rules', () => {
     });
   });
 
+  describe('rollback-roles-one-person', () => {
+    it('fires when one person decides, runs and verifies, at the roles key', () => {
+      const finding = expectFinding(rollback('  runs: Bo\n  verifies: Cy\n', '  runs: Ana\n  verifies: Ana\n'), 'rollback-roles-one-person', { severity: 'warning', covers: 'roles', file: RB });
+      assert.match(finding.message, /^Ana decides, runs and verifies the rollback\..*one decides, one runs it, and the rest verify/);
+    });
+
+    it('counts aliases from team.yaml as the person', () => {
+      const team = 'people:\n  - name: Ana\n    aliases: [ana.k, "@anak"]\n  - name: Bo\n  - name: Cy\n';
+      expectFinding({ ...rollback('  runs: Bo\n  verifies: Cy\n', '  runs: ana.k\n  verifies: "@anak"\n'), 'team.yaml': team }, 'rollback-roles-one-person', { severity: 'warning', covers: 'roles', file: RB });
+    });
+
+    it('does not fire for three people, two shared roles, or a missing role', () => {
+      expectNo({}, 'rollback-roles-one-person');
+      expectNo(rollback('  runs: Bo\n', '  runs: Ana\n'), 'rollback-roles-one-person');
+      expectNo(rollback('  runs: Bo\n  verifies: Cy\n', '  runs: Ana\n  verifies: TODO\n'), 'rollback-roles-one-person');
+    });
+  });
+
   describe('rollback-not-rehearsed', () => {
+    it('fires when the only rehearsal is dated after today, at its date', () => {
+      const planned = rollback('  - date: 2026-11-27\n', '  - date: 2026-12-17 # planned\n');
+      const finding = expectFinding(planned, 'rollback-not-rehearsed', { severity: 'warning', covers: '2026-12-17', file: RB });
+      assert.match(finding.message, /the rehearsal on 2026-12-17 is planned, it has not happened yet/);
+      expectFinding(planned, 'rollback-not-rehearsed', { severity: 'error', covers: '2026-12-17', file: RB, today: '2026-12-16' });
+      // On its day it has happened.
+      expectNo(planned, 'rollback-not-rehearsed', '2026-12-17');
+    });
+
+    it('judges staleness and speed on the latest rehearsal that happened, not a planned one', () => {
+      const both = rollback(REHEARSALS, 'rehearsals:\n  - date: 2026-11-01\n    minutes: 30\n  - date: 2026-12-20\n    minutes: 5\n');
+      expectNo(both, 'rollback-not-rehearsed');
+      expectFinding(both, 'rollback-rehearsal-stale', { severity: 'warning', covers: '2026-11-01', file: RB });
+      expectFinding(both, 'rollback-too-slow', { severity: 'warning', covers: '30', file: RB });
+    });
+
     it('is a warning weeks before target, at the first key', () => {
       expectFinding(unrehearsed, 'rollback-not-rehearsed', { severity: 'warning', covers: 'stable', file: RB, today: '2026-12-14' });
     });
@@ -158,6 +219,12 @@ describe('rollback rules', () => {
       const release = releaseWith('    estimate: 2\n', '    estimate: 2\n    risk: [billing, migration]\n');
       const finding = expectFinding({ 'release.yaml': release }, 'migration-no-rollback', { severity: 'error', covers: 'migration' });
       assert.deepEqual(finding.path, ['tasks', 0, 'risk', 1]);
+    });
+
+    it('fires when the rollback line is a placeholder (what the quick fix writes)', () => {
+      const release = releaseWith('    estimate: 2\n', '    estimate: 2\n    risk: [migration]\n    rollback: "TODO: how is this migration undone?"\n');
+      const finding = expectFinding({ 'release.yaml': release }, 'migration-no-rollback', { severity: 'error', covers: 'migration' });
+      assert.match(finding.message, /still a placeholder \("TODO: how is this migration undone\?"\)/);
     });
 
     it('does not fire when the task says how it is undone, or is not a migration', () => {

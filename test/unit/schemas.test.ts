@@ -32,4 +32,29 @@ describe('committed JSON Schemas (schemas/*.schema.json)', () => {
     // Field names are a contract: these must never disappear.
     for (const field of ['release', 'problem', 'target', 'backup', 'freeze', 'roles', 'dry_run', 'tasks', 'parked']) assert.ok(field in release.properties, field);
   });
+
+  it('the release and its tasks take description, notes, links, jira, ticket and any x- field; nothing else unknown', () => {
+    type ObjectSchema = { properties: Record<string, { type?: string; items?: unknown }>; additionalProperties: unknown; patternProperties?: Record<string, unknown> };
+    const release = expected.release as ObjectSchema;
+    const task = release.properties.tasks?.items as ObjectSchema;
+    for (const [name, object] of [['release', release], ['task', task]] as const) {
+      assert.deepEqual(object.patternProperties, { '^x-': {} }, name);
+      assert.equal(object.additionalProperties, false, name);
+      for (const field of ['description', 'notes', 'links', 'jira', 'ticket']) assert.ok(field in object.properties, `${name}.${field}`);
+      assert.equal(object.properties.links?.type, 'array');
+    }
+    // Only those two: the roles, a parked item and the rollback file stay strict without x- keys.
+    const roles = release.properties.roles as unknown as ObjectSchema;
+    assert.equal(roles.patternProperties, undefined);
+    assert.equal((expected.rollback as ObjectSchema).patternProperties, undefined);
+  });
+
+  it('a wrong-type description reads after "must be" (a noun phrase, one final period)', () => {
+    const descriptions = [...JSON.stringify(expected).matchAll(/"description":"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1] as string);
+    assert.ok(descriptions.length > 20);
+    for (const text of descriptions) {
+      assert.match(text, /^(A|An|The|Text)\b/, text);
+      assert.match(text, /[^.]\.$/, text);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { countSentences } from '../../src/core/rules/scope';
+import { countSentences } from '../../src/core/rules/problem';
 import { check, expectFinding, expectNo, only, releaseWith } from './helpers';
 
 const CLEAN_PROBLEM = 'problem: Customers cannot download their invoices as PDF.';
@@ -103,6 +103,37 @@ describe('scope rules', () => {
       expectNo(withTasks(tasks(1, '    kind: fix\n')), 'scope-refactor');
       expectNo(withTasks(tasks(1, '    kind: refactor\n').replace('status: todo', 'status: done')), 'scope-refactor');
     });
+
+    const titled = (title: string, extra = '') => withTasks(`  - id: X0\n    title: ${title}\n    owner: P0\n    status: todo\n${extra}`);
+
+    for (const [title, reason] of [
+      ['Rewrite auth', 'it rewrites something that already works'],
+      ['Clean up the database layer', 'it cleans up internals customers never see'],
+      ['Replace the component library', 'it swaps a library or framework'],
+      ['Tidy the deployment setup', 'it cleans up internals customers never see'],
+      ['Migrate the frontend to the Svelte framework', 'it moves the code to another library or framework'],
+      ['Refactor the invoice module', 'it restructures existing code'],
+    ] as const) {
+      it(`fires on the title "${title}", at the title`, () => {
+        const finding = expectFinding(titled(title), 'scope-refactor', { severity: 'warning', covers: title });
+        assert.equal(finding.message, `Task X0 reads as a refactor: ${reason}. A rescue release ships the fix for the one customer problem, not a rework: park it. If this is how the customer problem gets fixed, set \`kind: fix\`.`);
+      });
+    }
+
+    it('does not fire on ordinary features that use the same verbs', () => {
+      for (const title of ["Replace the card form's error text", 'Clean up expired sessions nightly', 'Rewrite the error messages in plain words', 'Move the export button to the toolbar', 'Replace Stripe with Adyen for EU cards']) {
+        expectNo(titled(title), 'scope-refactor');
+      }
+    });
+
+    it('does not fire on a refactor-like title with `kind: fix`, or on a done task', () => {
+      expectNo(titled('Rewrite auth', '    kind: fix\n'), 'scope-refactor');
+      expectNo(withTasks('  - id: X0\n    title: Rewrite auth\n    owner: P0\n    status: done\n'), 'scope-refactor');
+    });
+
+    it('fires once, on the kind, for `kind: refactor` with a refactor title', () => {
+      expectFinding(titled('Rewrite auth', '    kind: refactor\n'), 'scope-refactor', { severity: 'warning', covers: 'refactor' });
+    });
   });
 
   describe('scope-late-addition', () => {
@@ -111,8 +142,25 @@ describe('scope rules', () => {
       assert.match(finding.message, /after the scope froze on 2026-12-10/);
     });
 
+    it('fires on a feature added after freeze.features but before freeze.scope, saying which freeze', () => {
+      const finding = expectFinding(withTasks(tasks(1, '    added: 2026-12-01\n')), 'scope-late-addition', { severity: 'warning', covers: '2026-12-01' });
+      assert.match(finding.message, /new feature added on 2026-12-01, after feature requests stopped on 2026-11-30 \(freeze\.features\)/);
+      expectFinding(withTasks(tasks(1, '    kind: feature\n    added: 2026-12-01\n')), 'scope-late-addition', { severity: 'warning', covers: '2026-12-01' });
+    });
+
+    it('reports a task late for both freezes once, naming the scope freeze', () => {
+      const finding = expectFinding(withTasks(tasks(1, '    added: 2026-12-11\n')), 'scope-late-addition', { severity: 'warning', covers: '2026-12-11' });
+      assert.match(finding.message, /freeze\.scope/);
+    });
+
+    it('does not apply freeze.features to fixes and other kinds', () => {
+      expectNo(withTasks(tasks(1, '    kind: fix\n    added: 2026-12-01\n')), 'scope-late-addition');
+      expectNo(withTasks(tasks(1, '    kind: test\n    added: 2026-12-01\n')), 'scope-late-addition');
+    });
+
     it('does not fire on the freeze day itself, nor without a freeze', () => {
-      expectNo(withTasks(tasks(1, '    added: 2026-12-10\n')), 'scope-late-addition');
+      expectNo(withTasks(tasks(1, '    kind: fix\n    added: 2026-12-10\n')), 'scope-late-addition');
+      expectNo(withTasks(tasks(1, '    added: 2026-11-30\n')), 'scope-late-addition');
       const noFreeze = releaseWith('freeze:\n  scope: 2026-12-10\n  features: 2026-11-30\n', '', releaseWith('parked:', `${tasks(1, '    added: 2026-12-11\n')}parked:`));
       expectNo({ 'release.yaml': noFreeze }, 'scope-late-addition');
     });
@@ -129,6 +177,13 @@ describe('scope rules', () => {
 
     it('does not fire when the estimates fit', () => {
       expectNo({ 'release.yaml': releaseWith('    estimate: 1\n', '    estimate: 24\n') }, 'scope-over-capacity');
+    });
+
+    it('measures against target on the target day itself: that day is all that is left', () => {
+      // Friday 2026-12-18: Bo (2 days) and Cy (1 day) have 1 working day each.
+      const finding = expectFinding({}, 'scope-over-capacity', { severity: 'warning', covers: 'tasks', today: '2026-12-18' });
+      assert.equal(finding.message, 'Open estimates add up to 3 days, but 2 people have 2 working days before the release today. Cut scope until it fits.');
+      expectNo({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 1\n') }, 'scope-over-capacity', '2026-12-18');
     });
 
     it('counts every person in team.yaml as capacity', () => {

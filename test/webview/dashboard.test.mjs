@@ -2,7 +2,7 @@
 // by the engine at test time. No VS Code: a stub acquireVsCodeApi records what the page posts.
 import assert from 'node:assert/strict';
 import { existsSync, copyFileSync, mkdirSync } from 'node:fs';
-import { bigPlan, brokenPlan, exampleState, noPlan, XSS, xssPlan, zeroTaskPlan } from './fixtures.ts';
+import { bigPlan, brokenPlan, exampleState, noPlan, VETO_REASON, vetoPlan, XSS, xssPlan, zeroTaskPlan } from './fixtures.ts';
 import { launch, openDashboard, posted, problems, showState, startServer } from './harness.mjs';
 
 const ARTEFACTS = 'test-results/webview';
@@ -127,6 +127,24 @@ describe('Release Dashboard webview (headless Chromium)', function () {
       assert.equal(await page.locator('#rehearsal-chart .point.slow').count(), 0);
       assert.equal(await page.locator('#parked-list .told.yes').count(), clean.summary.parked.length);
       assert.equal(await page.locator('[data-action="mark-told"]').count(), 0);
+    });
+  });
+
+  describe('a veto recorded in gonogo/DATE.yaml', () => {
+    it('shows No-Go with who vetoed and when, and the reason as text', async () => {
+      const page = await open();
+      const state = vetoPlan();
+      await showState(page, state);
+      const message = `Vetoed by Dana Wu on 2099-03-15: ${VETO_REASON}`;
+      assert.equal(await page.locator('#verdict').getAttribute('data-verdict'), 'no-go');
+      assert.equal(await page.locator('#verdict').getAttribute('data-veto'), 'yes');
+      assert.equal(await page.locator('#verdict .verdict-label').textContent(), 'No-Go — vetoed by Dana Wu on 15 Mar 2099');
+      assert.equal(await page.locator('#verdict').getAttribute('title'), message);
+      assert.equal(await page.locator('#health-reasons li').first().textContent(), message);
+      assert.equal(await page.locator('#recommendation').textContent(), 'NO-GO');
+      assert.equal(await page.locator('#veto').textContent(), `${message}. It stays no-go until a later go/no-go record says go.`);
+      assert.equal(await page.locator('#decisions .decision .decision-reason').textContent(), VETO_REASON);
+      assert.equal(await page.locator('#app b').count(), 0);
     });
   });
 

@@ -172,6 +172,31 @@ tasks: []
   return stateFromFiles({ '.release/release.yaml': release, '.release/team.yaml': TEAM }, generation, '/work/empty');
 }
 
+/** The reason a veto records; markup in it must stay text. */
+export const VETO_REASON = 'the <b>payment</b> provider reports an outage';
+
+/** A plan whose questions may pass but whose stop owner recorded no-go the day before TODAY. */
+export function vetoPlan(generation = 1): DashboardState {
+  const release = `release: vetoed-v1
+problem: Customers cannot download their invoices as PDF.
+target: 2099-03-27
+backup: 2099-04-03
+roles:
+  scope: Ana Keller
+  delivery: Bo Lindqvist
+  readiness: Chidi Okafor
+  stop: Dana Wu
+tasks:
+  - id: V-1
+    title: PDF export endpoint
+    owner: Bo Lindqvist
+    status: doing
+    estimate: 2
+`;
+  const record = `decision: no-go\ndecided_by: Dana Wu\nreason: ${q(VETO_REASON)}\n`;
+  return stateFromFiles({ '.release/release.yaml': release, '.release/team.yaml': TEAM, '.release/rollback.yaml': ROLLBACK, '.release/gonogo/2099-03-15.yaml': record }, generation, '/work/vetoed');
+}
+
 export function brokenPlan(): DashboardState {
   return stateFromFiles({ '.release/release.yaml': 'release: broken\ntasks:\n  - title: [unclosed\n  owner: : :\nproblem: "never closed\n' }, 1, '/work/broken');
 }

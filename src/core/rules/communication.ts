@@ -1,20 +1,15 @@
+import { workingDaysBetween } from '../dates';
 import type { RuleContext } from '../context';
+import { evidenceState, latestHappened } from '../evidence';
 import { checkPerson } from './ownership';
 
-export function checkCommunication(ctx: RuleContext): void {
-  const release = ctx.release;
-  if (release) {
-    (release.data.parked ?? []).forEach((item, index) => {
-      if (!item || typeof item.told === 'string') return;
-      const who = item.asked_by ? `${item.asked_by} and the other stakeholders` : 'the stakeholders';
-      const path = item.told === false ? ['parked', index, 'told'] : ['parked', index];
-      // `told: false` points at the false; a missing `told` at the item's first line, not the whole item.
-      ctx.report(release.source, path, 'parked-not-told', `"${item.title ?? 'This item'}" was parked but ${who} were not told. Tell them, then set \`told:\` to the date.`, { prefer: item.told === false ? 'value' : 'key' });
-    });
-  }
+/** Working days without a check-in after which the daily check-in has stopped. */
+const CHECKIN_GAP_DAYS = 2;
 
-  // Only today's (or the latest) check-in: old blocks are history, not today's work.
-  const latest = ctx.plan.checkins.filter((c) => c.date <= ctx.today).sort((a, b) => a.date.localeCompare(b.date)).pop();
+export function checkCommunication(ctx: RuleContext): void {
+  checkParked(ctx);
+  // Only the latest check-in that has happened: old blocks are history, future-dated files are not check-ins.
+  const latest = latestHappened(ctx.plan.checkins, (checkin) => checkin.date, ctx.today);
   for (const checkin of latest ? [latest] : []) {
     (checkin.data.blocks ?? []).forEach((block, index) => {
       if (!block) return;
@@ -25,5 +20,44 @@ export function checkCommunication(ctx: RuleContext): void {
         checkPerson(ctx, checkin.source, ['blocks', index, 'clears'], block.clears, `the block "${block.what ?? ''}"`, { reportMissing: false });
       }
     });
+  }
+  checkCheckinStale(ctx, latest);
+}
+
+function checkParked(ctx: RuleContext): void {
+  const release = ctx.release;
+  if (!release) return;
+  (release.data.parked ?? []).forEach((item, index) => {
+    if (!item) return;
+    const who = item.asked_by ? `${item.asked_by} and the other stakeholders` : 'the stakeholders';
+    if (typeof item.told === 'string') {
+      // A `told:` date after today is a plan to tell them, not evidence that they were told.
+      if (evidenceState(item.told, ctx.today) === 'planned') {
+        ctx.report(release.source, ['parked', index, 'told'], 'parked-not-told', `"${item.title ?? 'This item'}" was parked but ${who} were not told yet: told is dated ${item.told}, after today. Tell them, then set \`told:\` to the day you did.`, { prefer: 'value' });
+      }
+      return;
+    }
+    const path = item.told === false ? ['parked', index, 'told'] : ['parked', index];
+    // `told: false` points at the false; a missing `told` at the item's first line, not the whole item.
+    ctx.report(release.source, path, 'parked-not-told', `"${item.title ?? 'This item'}" was parked but ${who} were not told. Tell them, then set \`told:\` to the date.`, { prefer: item.told === false ? 'value' : 'key' });
+  });
+}
+
+/** Open work needs a daily check-in; after more than two working days without one, it has stopped. */
+function checkCheckinStale(ctx: RuleContext, latest: (typeof ctx.plan.checkins)[number] | undefined): void {
+  const release = ctx.release;
+  if (!release || ctx.openTasks().length === 0) return;
+  const next = `.release/checkins/${ctx.today}.yaml`;
+  if (!latest) {
+    // Before anyone starts, there is nothing to check in about yet.
+    const started = ctx.tasks().some(({ task }) => task.status === 'doing' || task.status === 'done' || task.status === 'blocked');
+    if (started) {
+      ctx.report(release.source, ['tasks'], 'checkin-stale', `Work has started but there is no daily check-in yet. Run the daily check-in: write what shipped, what blocks and who clears each block in ${next}.`);
+    }
+    return;
+  }
+  const gap = workingDaysBetween(latest.date, ctx.today);
+  if (gap > CHECKIN_GAP_DAYS) {
+    ctx.report(latest.source, [], 'checkin-stale', `The last daily check-in was on ${latest.date}, ${gap} working days ago, and work is still open. Run the daily check-in: write what shipped, what blocks and who clears each block in ${next}.`);
   }
 }

@@ -1,4 +1,8 @@
+import { isRuleCode, RULE_CODES, RULES } from '../catalog';
 import type { RuleContext } from '../context';
+import type { SourceFile } from '../source';
+import { closest } from '../suggest';
+import type { Finding } from '../types';
 
 export function checkTaskIds(ctx: RuleContext): void {
   const release = ctx.release;
@@ -12,6 +16,33 @@ export function checkTaskIds(ctx: RuleContext): void {
       firstSeen.set(id, index);
       continue;
     }
-    ctx.report(release.source, ['tasks', index, 'id'], 'task-id-duplicate', `Task id "${id}" is already used by task ${first + 1} in the list. Ids must be unique: give this one a new id.`, { prefer: 'value' });
+    const line = release.source.rangeFor(['tasks', first, 'id'], 'value').start.line + 1;
+    ctx.report(release.source, ['tasks', index, 'id'], 'task-id-duplicate', `Task id "${id}" is already used on line ${line}. Ids must be unique: give this one a new id.`, { prefer: 'value' });
   }
+}
+
+/** Codes config.yaml may not override: the engine reports them outside the rule catalog. */
+const FIXED_CODES = ['engine-error'];
+
+/**
+ * `config-unknown-rule`: a `rules:` key that names no rule. Runs when config.yaml is validated
+ * (the plan keeps only config data, not its source). The override itself is ignored by the engine.
+ */
+export function checkConfigRules(file: SourceFile, data: unknown): Finding[] {
+  const rules = (data as { rules?: unknown } | undefined)?.rules;
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return [];
+  const findings: Finding[] = [];
+  const severity = RULES['config-unknown-rule'].severity;
+  for (const code of Object.keys(rules)) {
+    if (isRuleCode(code)) continue;
+    const path = ['rules', code];
+    if (FIXED_CODES.includes(code)) {
+      findings.push(file.finding(file.rangeFor(path), severity, 'config-unknown-rule', `\`${code}\` cannot be changed in config.yaml: it reports a bug in Release Plan itself and is always an error. Remove this line.`, path));
+      continue;
+    }
+    const guess = closest(code, RULE_CODES);
+    const hint = guess ? `did you mean \`${guess}\`?` : 'see docs/rules.md for the list of codes.';
+    findings.push(file.finding(file.rangeFor(path), severity, 'config-unknown-rule', `There is no rule \`${code}\`, so this line is ignored: ${hint}`, path));
+  }
+  return findings;
 }

@@ -1,4 +1,3 @@
-import { workingDaysBetween } from '../dates';
 import { plural, taskLabel, type RuleContext } from '../context';
 import type { OwnerVerdict } from '../people';
 import type { SourceFile, YamlPath } from '../source';
@@ -19,14 +18,15 @@ export function checkPerson(ctx: RuleContext, source: SourceFile, path: YamlPath
   switch (verdict.kind) {
     case 'missing':
       if (options.reportMissing) {
-        ctx.report(source, path, 'owner-missing', `${capitalize(what)} has no owner. Name the one person who will finish it.`, { prefer: 'value' });
+        const filled = verdict.placeholder ? `: "${verdict.placeholder}" is a placeholder, not a person` : '';
+        ctx.report(source, path, 'owner-missing', `${capitalize(what)} has no owner${filled}. Name the one person who will finish it.`, { prefer: 'value' });
       }
       break;
     case 'multiple':
-      ctx.report(source, path, 'owner-multiple', `${capitalize(what)} names ${verdict.people.length} people (${verdict.people.join(', ')}). Shared ownership means nobody owns it: keep one and move the others to notes.`, { prefer: 'value' });
+      ctx.report(source, path, 'owner-multiple', verdict.ambiguous ? ambiguousMessage(what, verdict.people) : `${capitalize(what)} names ${verdict.people.length} people (${verdict.people.join(', ')}). Shared ownership means nobody owns it: keep one and move the others to notes.`, { prefer: 'value' });
       break;
     case 'team-label':
-      ctx.report(source, path, 'owner-team-label', `"${String(value)}" is a group, not a person. Name one person for ${what}.`, { prefer: 'value' });
+      ctx.report(source, path, 'owner-team-label', verdict.role ? `"${String(value)}" names a role, not a person. Write the name of the one person for ${what}.` : `"${String(value)}" is a group, not a person. Name one person for ${what}.`, { prefer: 'value' });
       break;
     case 'unknown':
       ctx.report(source, path, 'owner-unknown', `"${verdict.person}" is not in team.yaml. Add them to people (or as an alias), or fix the spelling.`, { prefer: 'value' });
@@ -46,17 +46,18 @@ export function checkOwnership(ctx: RuleContext): void {
     const label = taskLabel(task, index);
     // Finished work needs no owner any more; unfinished work needs exactly one.
     checkPerson(ctx, source, ['tasks', index, 'owner'], task.owner, `task ${label}`, { reportMissing: task.status !== 'done' });
-    if (task.clears !== undefined) {
-      checkPerson(ctx, source, ['tasks', index, 'clears'], task.clears, `the blocker of task ${label}`, { reportMissing: false });
-    }
+    const clears = task.clears !== undefined ? checkPerson(ctx, source, ['tasks', index, 'clears'], task.clears, `the blocker of task ${label}`, { reportMissing: false }) : undefined;
+    if (task.status === 'blocked') checkBlocked(ctx, source, index, label, task.blocker, clears);
   }
 
   const roles = data.roles ?? {};
   for (const [role, description] of Object.entries(RELEASE_ROLES) as [keyof typeof RELEASE_ROLES, string][]) {
     const value = roles[role];
-    if (ctx.people.judge(value).kind === 'missing') {
+    const verdict = ctx.people.judge(value);
+    if (verdict.kind === 'missing') {
+      const filled = verdict.placeholder ? ` ("${verdict.placeholder}" is a placeholder, not a person)` : '';
       // An absent role points at the `roles` key, not at the whole map of the other roles.
-      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'role-missing', `No ${description}. Add \`roles.${role}:\` with one person's name.`, { prefer: value === undefined ? 'key' : 'value' });
+      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'role-missing', `No ${description}${filled}. Add \`roles.${role}:\` with one person's name.`, { prefer: value === undefined ? 'key' : 'value' });
     } else {
       checkPerson(ctx, source, ['roles', role], value, `the ${role} role`, { reportMissing: false });
     }
@@ -71,13 +72,26 @@ export function checkOwnership(ctx: RuleContext): void {
   checkOverload(ctx);
 }
 
+/** A blocked task needs the one person who removes the blocker, or nobody will. */
+function checkBlocked(ctx: RuleContext, source: SourceFile, index: number, label: string, blocker: string | undefined, clears: OwnerVerdict | undefined): void {
+  if (clears?.kind === 'ok' || clears?.kind === 'unknown') return;
+  const why =
+    clears === undefined ? 'names nobody who clears it' :
+    clears.kind === 'missing' ? (clears.placeholder ? `has the placeholder "${clears.placeholder}" as its clearer` : 'names nobody who clears it') :
+    clears.kind === 'multiple' ? `has ${clears.people.length} people as its clearer, so nobody is` :
+    clears.role ? 'names a role as its clearer, not a person' : 'names a group as its clearer, not a person';
+  const by = blocker && blocker.trim() !== '' ? ` by "${blocker.trim()}"` : '';
+  const path = ['tasks', index, clears === undefined ? 'status' : 'clears'];
+  ctx.report(source, path, 'task-blocked-unowned', `Task ${label} is blocked${by} and ${why}. Add \`clears:\` with the one person who removes the blocker.`, { prefer: 'value', severity: ctx.nearTarget() ? 'error' : 'warning' });
+}
+
 function checkOverload(ctx: RuleContext): void {
   const release = ctx.release;
   if (!release) return;
   const { source } = release;
   const limit = ctx.limits.open_tasks_per_owner;
   const horizon = ctx.horizon();
-  const daysLeft = horizon ? workingDaysBetween(ctx.today, horizon.date) : undefined;
+  const daysLeft = horizon ? ctx.workingDaysLeft(horizon) : undefined;
   const owned = ctx.openTasks().flatMap((entry) => {
     const owner = ownerOf(ctx, entry.task.owner);
     return owner ? [{ ...entry, owner }] : [];
@@ -111,6 +125,13 @@ function ownerOf(ctx: RuleContext, value: unknown): string | undefined {
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/** "Smith, John" reads as one person surname-first or as two people: ask, do not guess. */
+function ambiguousMessage(what: string, people: string[]): string {
+  const [surname, given] = people;
+  const written = `${surname}, ${given}`;
+  return `${capitalize(what)} names "${written}": is this one person written surname-first, or two people? For one person, write "${given} ${surname}" or list "${written}" in team.yaml; for two, keep one owner and move the other to notes.`;
 }
 
 function capitalize(text: string): string {

@@ -1,5 +1,7 @@
 import { dayNumber } from '../dates';
 import { taskLabel, type RuleContext } from '../context';
+import { evidenceState, happenedRecords } from '../evidence';
+import { isPlaceholder } from '../placeholder';
 import { ROLLBACK_FILE } from '../types';
 import { checkPerson } from './ownership';
 
@@ -9,54 +11,75 @@ const ROLLBACK_ROLES = {
   verifies: 'who verifies users are back on the stable version',
 } as const;
 
-/** Days before target from which an unrehearsed rollback is an error. */
-const REHEARSAL_DEADLINE_DAYS = 3;
-
 export function checkRollback(ctx: RuleContext): void {
   checkMigrations(ctx);
   const release = ctx.release;
   const rollback = ctx.plan.rollback;
   if (!rollback) {
     if (release && !ctx.plan.present.has(ROLLBACK_FILE)) {
-      ctx.report(release.source, [], 'rollback-missing', 'There is no .release/rollback.yaml. Nothing ships that cannot be rolled back: write the runbook (the quick fix creates one from a template).');
+      ctx.report(release.source, [], 'rollback-missing', 'There is no .release/rollback.yaml. Nothing ships that cannot be rolled back: create it with the stable version to go back to, the triggers, who decides, runs and verifies, and the steps (`release-plan init` writes a template without overwriting your files).');
     }
     return;
   }
   const { source, data } = rollback;
 
-  if (data.stable?.version === undefined || String(data.stable.version).trim() === '') {
+  const version = data.stable?.version;
+  if (version === undefined || String(version).trim() === '') {
     ctx.report(source, ['stable'], 'rollback-no-stable', 'Name the last known good version to go back to: `stable: { version: … }` (and its build, config, migrations, flags).');
+  } else if (isPlaceholder(String(version))) {
+    ctx.report(source, ['stable', 'version'], 'rollback-no-stable', `The stable version "${String(version).trim()}" is a placeholder. Write the last known good version to go back to (e.g. "1.4.2").`, { prefer: 'value' });
   }
 
-  const triggers = data.triggers ?? [];
-  if (triggers.filter(Boolean).length === 0) {
-    ctx.report(source, ['triggers'], 'rollback-no-triggers', 'Agree when to roll back before launch: add `triggers:` with a signal, a threshold and how long it holds.');
+  // A trigger whose signal is a placeholder ("TODO: …") is not agreed yet, so it is no trigger.
+  const triggers = (data.triggers ?? []).map((trigger, index) => ({ trigger, index })).filter(({ trigger }) => trigger && !isPlaceholder(trigger.signal));
+  if (triggers.length === 0) {
+    const filled = (data.triggers ?? []).some(Boolean) ? ' The triggers listed are placeholders.' : '';
+    ctx.report(source, ['triggers'], 'rollback-no-triggers', `Agree when to roll back before launch: add \`triggers:\` with a signal, a threshold and how long it holds.${filled}`);
   }
-  triggers.forEach((trigger, index) => {
-    if (trigger && (trigger.threshold === undefined || String(trigger.threshold).trim() === '')) {
+  for (const { trigger, index } of triggers) {
+    if (trigger && isPlaceholder(trigger.threshold === undefined ? undefined : String(trigger.threshold))) {
       ctx.report(source, ['triggers', index], 'rollback-trigger-vague', `The trigger "${trigger.signal ?? ''}" has no threshold, so nobody can tell when it fires. Add \`threshold:\` (e.g. "error rate > 2%").`);
     }
-  });
+  }
 
   const roles = data.roles ?? {};
   for (const [role, description] of Object.entries(ROLLBACK_ROLES) as [keyof typeof ROLLBACK_ROLES, string][]) {
     const value = roles[role];
-    if (ctx.people.judge(value).kind === 'missing') {
+    const verdict = ctx.people.judge(value);
+    if (verdict.kind === 'missing') {
+      const filled = verdict.placeholder ? `"${verdict.placeholder}" is a placeholder, not a person. ` : '';
       // An absent role points at the `roles` key, not at the whole map of the other roles.
-      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'rollback-role-missing', `Name ${description}: add \`roles.${role}:\` with one person.`, { prefer: value === undefined ? 'key' : 'value' });
+      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'rollback-role-missing', `${filled}Name ${description}: add \`roles.${role}:\` with one person.`, { prefer: value === undefined ? 'key' : 'value' });
     } else {
       checkPerson(ctx, source, ['roles', role], value, `the rollback ${role} role`, { reportMissing: false });
     }
   }
 
-  const steps = (data.steps ?? []).filter((step) => typeof step === 'string' && step.trim() !== '');
+  checkRolesOnePerson(ctx);
+
+  const steps = (data.steps ?? []).filter((step) => typeof step === 'string' && !isPlaceholder(step));
   if (steps.length === 0) {
-    ctx.report(source, ['steps'], 'rollback-no-steps', 'The runbook has no steps. Write them in order, in plain language, so anyone on call can follow them.');
+    const filled = (data.steps ?? []).some((step) => typeof step === 'string' && step.trim() !== '') ? ' The steps listed are placeholders.' : '';
+    ctx.report(source, ['steps'], 'rollback-no-steps', `The runbook has no steps.${filled} Write them in order, in plain language, so anyone on call can follow them.`);
   } else if (steps.length > ctx.limits.runbook_steps) {
     ctx.report(source, ['steps'], 'rollback-too-long', `The runbook has ${steps.length} steps; the limit is ${ctx.limits.runbook_steps}. A rollback done under stress needs a short runbook: merge or automate steps.`);
   }
 
   checkRehearsals(ctx);
+}
+
+/** The method: one person decides, another runs the rollback, the rest verify. */
+function checkRolesOnePerson(ctx: RuleContext): void {
+  const rollback = ctx.plan.rollback;
+  if (!rollback) return;
+  const roles = rollback.data.roles ?? {};
+  const names = (['decides', 'runs', 'verifies'] as const).map((role) => {
+    const verdict = ctx.people.judge(roles[role]);
+    return verdict.kind === 'ok' || verdict.kind === 'unknown' ? ctx.people.canonical(verdict.person) : undefined;
+  });
+  if (names.every((name) => name !== undefined) && new Set(names).size === 1) {
+    ctx.report(rollback.source, ['roles'], 'rollback-roles-one-person', `${names[0]} decides, runs and verifies the rollback. Under stress one person cannot do all three: one decides, one runs it, and the rest verify users are back on the stable version. Give \`runs:\` or \`verifies:\` to someone else.`);
+  }
 }
 
 function checkRehearsals(ctx: RuleContext): void {
@@ -65,23 +88,30 @@ function checkRehearsals(ctx: RuleContext): void {
   const { source, data } = rollback;
   const today = dayNumber(ctx.today);
   const target = dayNumber(ctx.release?.data.target);
-  const rehearsals = (data.rehearsals ?? [])
-    .map((rehearsal, index) => ({ rehearsal, index, day: dayNumber(rehearsal?.date) }))
-    .filter((entry) => entry.rehearsal !== undefined && entry.day !== undefined);
+  const recorded = (data.rehearsals ?? []).map((rehearsal, index) => ({ rehearsal, index })).filter(({ rehearsal }) => rehearsal !== undefined);
+  // Only a rehearsal that has happened is evidence; a future-dated one is a plan.
+  const happened = happenedRecords(recorded, ({ rehearsal }) => rehearsal?.date, ctx.today);
 
-  if (rehearsals.length === 0) {
-    const close = target !== undefined && today !== undefined && target - today <= REHEARSAL_DEADLINE_DAYS;
+  if (happened.length === 0) {
+    const close = ctx.nearTarget();
     const when = !close || target === undefined || today === undefined ? '' : target < today ? ' and the target date has passed' : ' and the target is days away';
-    ctx.report(source, ['rehearsals'], 'rollback-not-rehearsed', `The rollback was never rehearsed${when}. Run it once on a production-like setup and time it (Release Plan: Start Rollback Rehearsal).`, { severity: close ? 'error' : 'warning' });
+    const planned = recorded.find(({ rehearsal }) => evidenceState(rehearsal?.date, ctx.today) === 'planned');
+    const severity = close ? 'error' : 'warning';
+    if (planned) {
+      ctx.report(source, ['rehearsals', planned.index, 'date'], 'rollback-not-rehearsed', `The rollback has not been rehearsed${when}: the rehearsal on ${planned.rehearsal?.date} is planned, it has not happened yet. Run it on a production-like setup, time it, and keep its date and minutes here.`, { severity, prefer: 'value' });
+    } else {
+      ctx.report(source, ['rehearsals'], 'rollback-not-rehearsed', `The rollback was never rehearsed${when}. Run it once on a production-like setup, time it, and add it under \`rehearsals:\` with its date and minutes.`, { severity });
+    }
     return;
   }
 
-  const latest = rehearsals.reduce((best, entry) => ((entry.day ?? 0) >= (best.day ?? 0) ? entry : best));
-  if (today !== undefined && latest.day !== undefined && today - latest.day > ctx.limits.rehearsal_age_days) {
-    ctx.report(source, ['rehearsals', latest.index, 'date'], 'rollback-rehearsal-stale', `The last rehearsal was ${today - latest.day} days ago; the limit is ${ctx.limits.rehearsal_age_days}. The system has changed since: rehearse again.`, { prefer: 'value' });
+  const latest = happened[happened.length - 1];
+  const latestDay = dayNumber(latest?.rehearsal?.date);
+  if (latest && today !== undefined && latestDay !== undefined && today - latestDay > ctx.limits.rehearsal_age_days) {
+    ctx.report(source, ['rehearsals', latest.index, 'date'], 'rollback-rehearsal-stale', `The last rehearsal was ${today - latestDay} days ago; the limit is ${ctx.limits.rehearsal_age_days}. The system has changed since: rehearse again.`, { prefer: 'value' });
   }
-  const minutes = latest.rehearsal?.minutes;
-  if (typeof data.target_minutes === 'number' && typeof minutes === 'number' && minutes > data.target_minutes) {
+  const minutes = latest?.rehearsal?.minutes;
+  if (latest && typeof data.target_minutes === 'number' && typeof minutes === 'number' && minutes > data.target_minutes) {
     ctx.report(source, ['rehearsals', latest.index, 'minutes'], 'rollback-too-slow', `The last rehearsal took ${minutes} minutes; the target is ${data.target_minutes}. Shorten or automate the slowest step, then rehearse again.`, { prefer: 'value' });
   }
 }
@@ -91,7 +121,9 @@ function checkMigrations(ctx: RuleContext): void {
   if (!release) return;
   for (const { task, index } of ctx.tasks()) {
     const position = (task.risk ?? []).indexOf('migration');
-    if (position === -1 || (task.rollback ?? '').trim() !== '') continue;
-    ctx.report(release.source, ['tasks', index, 'risk', position], 'migration-no-rollback', `Task ${taskLabel(task, index)} migrates data but does not say how it is undone. Add \`rollback:\` (e.g. "down migration tested on a copy").`, { prefer: 'value' });
+    // A placeholder (the "TODO: …" a template writes) does not say how anything is undone.
+    if (position === -1 || !isPlaceholder(task.rollback)) continue;
+    const how = (task.rollback ?? '').trim() === '' ? 'does not say how it is undone. Add `rollback:`' : `its \`rollback:\` is still a placeholder ("${(task.rollback ?? '').trim()}"). Replace it with how it is undone`;
+    ctx.report(release.source, ['tasks', index, 'risk', position], 'migration-no-rollback', `Task ${taskLabel(task, index)} migrates data but ${how} (e.g. "down migration tested on a copy").`, { prefer: 'value' });
   }
 }

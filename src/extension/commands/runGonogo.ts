@@ -14,6 +14,8 @@ export interface GonogoArgs {
   answers?: Partial<Record<QuestionId, RecordedAnswer>>;
   decision?: 'go' | 'no-go';
   decidedBy?: string;
+  /** Why, for a no-go: what must change before the release may go. */
+  reason?: string;
 }
 
 const ICON = { pass: '$(pass)', fail: '$(error)', 'needs-answer': '$(question)' } as const;
@@ -46,16 +48,20 @@ export const runGonogo: Command = {
 
     const final = result.questions.map((q) => (answers[q.id] ? { ...q, verdict: answers[q.id]?.answer === 'yes' ? 'pass' : 'fail' } : q));
     const blocking = final.filter((q) => q.verdict !== 'pass');
-    const recommended = blocking.length === 0 ? 'go' : 'no-go';
-    const decision = args.decision ?? (await pickDecision(recommended, blocking.length));
+    // An earlier no-go today or before stands until someone decides go: recommend no-go and say why.
+    const recommended = blocking.length === 0 && !result.veto ? 'go' : 'no-go';
+    const decision = args.decision ?? (await pickDecision(recommended, blocking.length, result.veto?.message));
     if (!decision) return undefined;
     const stop = plan.result.plan.release?.data.roles?.stop;
     const stopPerson = typeof stop === 'string' ? stop : undefined;
     const decidedBy = args.decidedBy ?? (await pickPerson(ownerCandidates(plan.result), vscode.l10n.t('Who makes this decision? (the stop role by default)'), stopPerson));
     if (!decidedBy) return undefined;
+    // Asked only in the interactive flow: callers that pass the decision pass the reason too (or none).
+    const reason = decision === 'go' || args.decision ? args.reason : await askReason(blocking);
+    if (reason === undefined && decision === 'no-go' && !args.decision) return undefined;
 
     const uri = planUri(plan.folder, `${GONOGO_DIR}/${plan.today}.yaml`);
-    if (!report(await writePlanFile(uri, gonogoRecord(result, decision, decidedBy, answers)))) return undefined;
+    if (!report(await writePlanFile(uri, gonogoRecord(result, decision, decidedBy, answers, reason?.trim() || undefined)))) return undefined;
     await ctx.store.refresh(plan.folder);
 
     const summary = blocking.length
@@ -91,9 +97,19 @@ async function askQuestion(title: string, question: QuestionResult): Promise<Rec
   return { answer: picked.answer, ...(evidence.trim() ? { evidence: evidence.trim() } : {}) };
 }
 
-async function pickDecision(recommended: 'go' | 'no-go', blocking: number): Promise<'go' | 'no-go' | undefined> {
+async function askReason(blocking: readonly { question: string }[]): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('Go/No-Go: why no-go?'),
+    prompt: vscode.l10n.t('What must change before the release may go. It is recorded and shown with the veto.'),
+    value: blocking.map((q) => q.question).join(' · '),
+    ignoreFocusOut: true,
+  });
+}
+
+async function pickDecision(recommended: 'go' | 'no-go', blocking: number, veto: string | undefined): Promise<'go' | 'no-go' | undefined> {
+  const why = veto ?? (blocking === 1 ? vscode.l10n.t('recommended: 1 question not passing') : vscode.l10n.t('recommended: {0} questions not passing', blocking));
   const items = [
-    { label: 'No-Go', value: 'no-go' as const, description: recommended === 'no-go' ? vscode.l10n.t('recommended: {0} question(s) not passing', blocking) : '' },
+    { label: 'No-Go', value: 'no-go' as const, description: recommended === 'no-go' ? why : '' },
     { label: 'Go', value: 'go' as const, description: recommended === 'go' ? vscode.l10n.t('recommended: all five pass') : vscode.l10n.t('against the recommendation') },
   ];
   const ordered = recommended === 'go' ? [items[1], items[0]] : items;

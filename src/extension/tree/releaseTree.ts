@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { summarizeRelease, type Location, type ReleaseSummary, type TaskSummary } from '../../core/summary';
+import { gonogoHeadline, summarizeRelease, type Location, type ReleaseSummary, type TaskSummary } from '../../core/summary';
 import type { PlanStore } from '../planStore';
 import { planUri } from '../planFiles';
 import { COMMAND_IDS } from '../commands/ids';
@@ -78,8 +78,7 @@ export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: Releas
   );
   const rollbackOk = summary.rollback.checks.every((c) => c.ok);
 
-  const last = summary.decisions[summary.decisions.length - 1];
-  const recommendation = { go: 'Go', 'no-go': 'No-Go', 'needs-answers': 'Needs answers' }[summary.gonogo.recommendation];
+  const veto = summary.gonogo.veto;
   const gonogoChildren = summary.gonogo.questions.map((q, i) =>
     node({ kind: 'info', id: id(`gonogo-${q.id}`), label: `${i + 1}. ${q.question}`, description: q.verdict, tooltip: q.reasons.join('\n'), icon: new vscode.ThemeIcon(q.verdict === 'pass' ? 'pass' : q.verdict === 'fail' ? 'error' : 'question') }),
   );
@@ -95,7 +94,15 @@ export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: Releas
     }),
     node({ kind: 'section', id: id('tasks'), label: ownerFilter ? `Tasks (owner: ${ownerFilter})` : 'Tasks', description: String(tasks.length), icon: new vscode.ThemeIcon('checklist'), children: taskGroups, expanded: true }),
     node({ kind: 'section', id: id('rollback'), label: 'Rollback readiness', description: rollbackOk ? 'ready' : 'not ready', icon: new vscode.ThemeIcon('history', new vscode.ThemeColor(rollbackOk ? 'testing.iconPassed' : 'testing.iconFailed')), children: checks }),
-    node({ kind: 'section', id: id('gonogo'), label: 'Go/No-Go', description: last ? `${last.decision} on ${last.date}${last.decidedBy ? ` by ${last.decidedBy}` : ''}` : `not decided · now: ${recommendation}`, icon: new vscode.ThemeIcon('law'), children: gonogoChildren }),
+    node({
+      kind: 'section',
+      id: id('gonogo'),
+      label: 'Go/No-Go',
+      description: gonogoHeadline(summary),
+      ...(veto ? { tooltip: `${veto.message}\nRecorded in ${veto.file}. The release stays no-go until a later go/no-go record says go.` } : {}),
+      icon: new vscode.ThemeIcon('law', veto ? new vscode.ThemeColor('testing.iconFailed') : undefined),
+      children: gonogoChildren,
+    }),
     node({
       kind: 'section',
       id: id('parked'),

@@ -13,10 +13,12 @@ describe('commands', function () {
   const rollback = () => file('.release/rollback.yaml');
   const snapshot = new Snapshot();
   let today: string;
+  let yesterday: string;
 
   before(async () => {
     today = (await api()).store.today();
-    await snapshot.take(release(), rollback(), file(`.release/gonogo/${today}.yaml`), file(`.release/checkins/${today}.yaml`));
+    yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await snapshot.take(release(), rollback(), file(`.release/gonogo/${today}.yaml`), file(`.release/gonogo/${yesterday}.yaml`), file(`.release/checkins/${today}.yaml`));
   });
   afterEach(() => snapshot.restore());
 
@@ -35,7 +37,21 @@ describe('commands', function () {
     assert.equal(record.answers.find((a: { id: string }) => a.id === 'owners').answer, 'no', 'the team-label owner fails question 2');
     assert.deepEqual(outcome.blocking, ['owners']);
     const { tree } = await api();
-    await waitFor(() => tree.getChildren()[0]?.children?.find((c) => c.label === 'Go/No-Go')?.description?.startsWith(`no-go on ${today}`), 'the tree to show the decision');
+    await waitFor(() => tree.getChildren()[0]?.children?.find((c) => c.label === 'Go/No-Go')?.description?.startsWith(`Vetoed by Ana on ${today}: no reason recorded`), 'the tree to show the veto');
+  });
+
+  it('a recorded no-go vetoes the release until a later go; the tree says who vetoed and why', async () => {
+    const { tree } = await api();
+    const goNode = () => tree.getChildren()[0]?.children?.find((c) => c.label === 'Go/No-Go');
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(file(`.release/gonogo/${yesterday}.yaml`), { contents: new TextEncoder().encode('decision: no-go\ndecided_by: Ana\nreason: the rollback was never rehearsed\n') });
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await vscode.workspace.saveAll(false);
+    await waitFor(() => goNode()?.description === `Vetoed by Ana on ${yesterday}: the rollback was never rehearsed`, 'the tree to show yesterday\'s veto');
+    // The stop owner decides go today (with the reason passed, as a caller without prompts would).
+    await vscode.commands.executeCommand('releasePlan.runGonogo', { folder: basic(), answers: { 'dry-run': { answer: 'yes' } }, decision: 'go', decidedBy: 'Ana', reason: 'rehearsed this morning' });
+    await waitFor(() => { const description = goNode()?.description; return typeof description === 'string' && !description.includes('Vetoed'); }, 'the veto to be lifted by today\'s go');
+    assert.equal(parse(await readText(file(`.release/gonogo/${today}.yaml`))).reason, 'rehearsed this morning');
   });
 
   it('Run Go/No-Go refuses to overwrite a record with unsaved changes', async () => {
@@ -105,11 +121,8 @@ describe('commands', function () {
   it('Create Release Plan never overwrites an existing plan', async () => {
     const before = await readText(release());
     const created = await vscode.commands.executeCommand<vscode.Uri[]>('releasePlan.createPlan', file('.'));
-    assert.deepEqual(created?.map((u) => u.path.split('/').pop()), ['team.yaml'], 'only the missing team.yaml is created');
+    assert.deepEqual(created, [], 'release.yaml and rollback.yaml exist, and the scaffold writes no team.yaml');
     assert.equal(await readText(release()), before);
-    const edit = new vscode.WorkspaceEdit();
-    edit.deleteFile(file('.release/team.yaml'));
-    await vscode.workspace.applyEdit(edit);
     assert.equal(await exists(file('.release/team.yaml')), false);
   });
 

@@ -16,6 +16,7 @@ const SECTIONS = ['Problem', 'Roles', 'Tasks', 'Rollback readiness', 'Go/No-Go',
 const TASK_ROW = 'T2 Download button'; // under Tasks → To do
 const TASK_LINE = 16; // `  - id: T2`, 1-based
 const DRY_RUN_EVIDENCE = 'staging chain run';
+const VETO_REASON = 'T1 still has no owner';
 const DECIDER = 'Ana'; // roles.stop
 const TIMEOUT = 20_000;
 const DASHBOARD_COMMAND = 'Release Plan: Open Dashboard';
@@ -400,6 +401,11 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       const suggested = quickInput.locator('.monaco-list-row.focused', { hasText: DECIDER });
       await suggested.waitFor({ state: 'visible', timeout: TIMEOUT });
       await page.keyboard.press('Enter');
+      // Why no-go: an InputBox pre-filled with the failing questions; the reason is recorded.
+      await quickInput.locator('.quick-input-message', { hasText: 'What must change' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(VETO_REASON);
+      await page.keyboard.press('Enter');
       await quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT });
 
       const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Recorded NO-GO' }).first();
@@ -416,9 +422,10 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       if (data?.decided_by !== DECIDER) problems.push(`decided_by: ${data?.decided_by}`);
       if (dryRun?.answer !== 'yes') problems.push(`dry-run answer: ${dryRun?.answer}`);
       if (dryRun?.evidence !== DRY_RUN_EVIDENCE) problems.push(`dry-run evidence: ${dryRun?.evidence}`);
+      if (data?.reason !== VETO_REASON) problems.push(`reason: ${data?.reason}`);
       if (problems.length) throw new Error(`${path.relative(workspace, record)} has ${problems.join(', ')}:\n${text}`);
       // The Release view picks the record up.
-      await treeRow('Go/No-Go', 2).filter({ hasText: `no-go on ${today} by ${DECIDER}` }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await treeRow('Go/No-Go', 2).filter({ hasText: `Vetoed by ${DECIDER} on ${today}: ${VETO_REASON}` }).waitFor({ state: 'visible', timeout: TIMEOUT });
       console.log(`       ${steps.join(' | ')}`);
       console.log(`       "${message}"; ${path.relative(workspace, record)}: decision no-go, decided_by ${DECIDER}, dry-run yes ("${DRY_RUN_EVIDENCE}")`);
     } finally {

@@ -37,6 +37,7 @@ export function renderGonogo(view: View): HTMLElement {
         h('time', { datetime: d.date }, shortDate(d.date, true)),
         h('span', { class: 'decision-label' }, d.decision.toUpperCase()),
         h('span', { class: 'muted' }, d.decidedBy ? `decided by ${d.decidedBy}` : 'decided by —'),
+        d.reason ? h('span', { class: 'decision-reason' }, d.reason) : null,
       ),
     );
   }
@@ -45,6 +46,7 @@ export function renderGonogo(view: View): HTMLElement {
     'Go / No-Go',
     'law',
     h('div', { class: 'subtle-row' }, h('span', { class: `recommendation rec-${gonogo.recommendation}`, id: 'recommendation' }, RECOMMENDATION[gonogo.recommendation]), h('span', { class: 'muted' }, gonogo.recordDate ? `answers recorded ${shortDate(gonogo.recordDate, true)}` : 'recommendation from the plan')),
+    gonogo.veto ? h('p', { class: 'veto', id: 'veto' }, icon('error'), h('span', {}, `${gonogo.veto.message}${/[.!?…]$/.test(gonogo.veto.message) ? '' : '.'} It stays no-go until a later go/no-go record says go.`)) : null,
     questions,
     h('h3', {}, 'History'),
     decisions.length ? history : h('p', { class: 'muted empty', id: 'decisions' }, 'No go/no-go decision recorded yet.'),

@@ -1,3 +1,4 @@
+import type { Veto } from '../../../src/core/gonogo';
 import type { View } from '../context';
 import { openLocation } from '../context';
 import { h, icon } from '../dom';
@@ -12,6 +13,7 @@ const VERDICTS = {
 export function renderHeader(view: View): HTMLElement {
   const { summary, health } = view.state;
   const verdict = VERDICTS[health.verdict];
+  const veto = summary.gonogo.veto;
 
   const gonogo = h('vscode-button', { id: 'run-gonogo', icon: 'law', title: 'Answer the five go/no-go questions and record the decision' }, 'Run Go/No-Go');
   gonogo.addEventListener('click', () => view.host.post({ type: 'runGonogo' }));
@@ -54,11 +56,16 @@ export function renderHeader(view: View): HTMLElement {
     h(
       'div',
       { class: 'health-row' },
-      h('div', { class: `verdict verdict-${health.verdict}`, id: 'verdict', 'data-verdict': health.verdict }, icon(verdict.icon), h('span', { class: 'verdict-label' }, verdict.label)),
+      h('div', { class: `verdict verdict-${health.verdict}`, id: 'verdict', 'data-verdict': health.verdict, 'data-veto': veto ? 'yes' : undefined, title: veto?.message }, icon(verdict.icon), h('span', { class: 'verdict-label' }, veto ? vetoLabel(veto) : verdict.label)),
       facts,
     ),
     health.reasons.length ? h('details', { class: 'reasons-box', open: health.verdict !== 'go' }, h('summary', {}, health.verdict === 'go' ? 'Why Go' : `Why ${verdict.label}: ${plural(health.reasons.length, 'reason')}`), reasons) : null,
   );
+}
+
+/** "No-Go — vetoed by Ana on 17 Dec 2026": the stop owner's recorded no decides alone. */
+function vetoLabel(veto: Veto): string {
+  return `${VERDICTS['no-go'].label} — vetoed${veto.decidedBy ? ` by ${veto.decidedBy}` : ''} on ${shortDate(veto.date, true)}`;
 }
 
 function fact(label: string, value: string, id: string, detail: string): HTMLElement {

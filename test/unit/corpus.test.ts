@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { formatAgreement, formatTable, LABELS, loadCorpus, runCorpus } from '../corpus/corpus';
+
+describe('problem statements: the labelled corpus (test/corpus/problems.yaml)', () => {
+  const corpus = loadCorpus();
+  const result = runCorpus(corpus);
+
+  it('has at least 120 statements, every label used, no statement twice', () => {
+    assert.ok(corpus.length >= 120, `only ${corpus.length} statements`);
+    for (const label of LABELS) assert.ok(corpus.some((e) => e.label === label), `no statement labelled ${label}`);
+    const texts = corpus.map((e) => e.text);
+    assert.deepEqual(texts.filter((t, i) => texts.indexOf(t) !== i), []);
+  });
+
+  it('agrees with the labels at 95 % or more for every label', () => {
+    console.log(`      ${formatAgreement(result)}`);
+    const low = result.agreement.filter((a) => a.rate < 0.95);
+    const wrong = result.entries.filter((e) => e.label !== e.predicted).map((e) => `${e.label} → ${e.predicted}: ${e.text}`);
+    assert.deepEqual(low.map((a) => a.label), [], `below 95 %:\n${formatTable(result)}\n${wrong.join('\n')}`);
+  });
+
+  it('counts the table the way the script prints it (rows = label, columns = predicted)', () => {
+    const table = formatTable(result).split('\n');
+    assert.equal(table.length, 2 + LABELS.length);
+    for (const label of LABELS) {
+      const total = corpus.filter((e) => e.label === label).length;
+      const row = Object.values(result.confusion[label]).reduce((a, b) => a + b, 0);
+      assert.equal(row, total, `row ${label}`);
+    }
+  });
+});
