@@ -66,6 +66,10 @@ export async function readPlan(folder: string): Promise<PlanRead> {
       else if (depth < MAX_DEPTH) await walk(path, depth + 1);
       return;
     }
+    if (PLAN_DIR_NAME.test(name)) {
+      read.unreadable.set(planPath(path), `This should be a folder of dated files (e.g. ${name}/2026-12-01.yaml), but it is a file, so it was not read. Move it away and create the folder.`);
+      return;
+    }
     if (!isPlanName) return;
     if (kind === 'other') {
       read.unreadable.set(planPath(path), 'This is not a regular file (a device, socket or pipe), so it was not read. Replace it with a YAML file.');

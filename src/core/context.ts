@@ -52,8 +52,9 @@ export class RuleContext {
     return this.plan.release;
   }
 
-  report(source: SourceFile, path: YamlPath, code: RuleCode, message: string, options: { prefer?: 'key' | 'value'; severity?: Severity } = {}): void {
-    this.findings.push(source.finding(source.rangeFor(path, options.prefer ?? 'key'), options.severity ?? RULES[code].severity, code, message, path));
+  report(source: SourceFile, path: YamlPath, code: RuleCode, message: string, options: { prefer?: 'key' | 'value'; severity?: Severity; data?: Record<string, string> } = {}): void {
+    const finding = source.finding(source.rangeFor(path, options.prefer ?? 'key'), options.severity ?? RULES[code].severity, code, message, path);
+    this.findings.push(options.data ? { ...finding, data: options.data } : finding);
   }
 
   private taskList: IndexedTask[] | undefined;

@@ -1,4 +1,3 @@
-import { workingDaysBetween } from './dates';
 import type { CheckResult } from './engine';
 
 export interface PersonLoad {
@@ -6,7 +5,7 @@ export interface PersonLoad {
   openTasks: { id: string; title: string; status: string; estimate?: number }[];
   /** Sum of open estimates, in days. */
   estimate: number;
-  /** Working days this person has before target (capacity-adjusted), if the target is known. */
+  /** Working days this person has before the horizon the rules use (capacity-adjusted), if there is one. */
   available?: number;
   roles: string[];
 }
@@ -16,8 +15,9 @@ export function ownerLoads(result: CheckResult): PersonLoad[] {
   const { context, plan } = result;
   const people = context.people;
   const loads = new Map<string, PersonLoad>();
-  const target = plan.release?.data.target;
-  const daysLeft = typeof target === 'string' ? workingDaysBetween(context.today, target) : undefined;
+  // The same horizon and day count as owner-overloaded, so a hover never disagrees with a finding.
+  const horizon = context.horizon();
+  const daysLeft = horizon ? context.workingDaysLeft(horizon) : undefined;
   const entry = (name: string): PersonLoad => {
     const person = people.canonical(name);
     let load = loads.get(person);

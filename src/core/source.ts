@@ -54,7 +54,9 @@ export class SourceFile {
     let dropped = 0;
     const context: MessageContext = { text: this.text, doc, lineOf: (offset) => this.position(offset).line + 1 };
     for (const error of doc.errors) {
-      const [start, end] = error.pos;
+      const [start, parserEnd] = error.pos;
+      // The parser marks the whole extra document; the line that starts it is what to remove.
+      const end = error.code === 'MULTIPLE_DOCS' ? lineEnd(this.text, start, parserEnd) : parserEnd;
       const message = plainMessage({ code: error.code, message: error.message, start }, context);
       // Too-deep nesting fails at every level on the way out: once is enough.
       const key = message === TOO_DEEP ? message : `${start}:${end}:${message}`;
@@ -251,4 +253,10 @@ function trimEnd(text: string, start: number, end: number): number {
  */
 function tidy(message: string): string {
   return message.replace(/(?<!\.)\.\.(?!\.)/g, '.');
+}
+
+/** The end of the line that `start` is on, but not past `end`. */
+function lineEnd(text: string, start: number, end: number): number {
+  const match = /[\r\n]/.exec(text.slice(start, end));
+  return match ? start + match.index : end;
 }

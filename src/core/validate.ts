@@ -104,7 +104,9 @@ function unknownField(file: SourceFile, schema: z.ZodType, path: PathSegment[], 
     if (known.length > 0) message += ` Known fields: ${known.join(', ')}.`;
     if (object?.extensible) message += ` Anything else can go in \`notes:\`, \`links:\` or a field whose name starts with \`${EXTENSION_PREFIX}\` (e.g. \`${EXTENSION_PREFIX}${key}:\`).`;
   }
-  return { finding: file.finding(file.rangeFor([...path, key]), 'error', 'schema', message, [...path, key]), guess };
+  const finding = file.finding(file.rangeFor([...path, key]), 'error', 'schema', message, [...path, key]);
+  // The editor offers "Change to owner" from this.
+  return { finding: guess ? { ...finding, data: { suggestion: guess } } : finding, guess };
 }
 
 /** "must be …" for a value of the wrong kind; the field's own description when it has one. */

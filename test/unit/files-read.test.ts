@@ -176,6 +176,12 @@ describe('reading .release/ from disk (CLI)', () => {
     assert.match(read.unreadable.get('.release/team.yaml') ?? '', /saved as UTF-16 \(little-endian, with a byte-order mark\)/);
   });
 
+  it('a file where the checkins/ folder belongs is an unreadable entry', async () => {
+    await writeFile(join(dir, 'repo/.release/checkins'), 'shipped: [x]\n');
+    const read = await readPlan(join(dir, 'repo'));
+    assert.deepEqual(read.unreadable, new Map([['.release/checkins', 'This should be a folder of dated files (e.g. checkins/2026-12-01.yaml), but it is a file, so it was not read. Move it away and create the folder.']]));
+  });
+
   it('a link loop inside .release/ ends (no endless walk)', async () => {
     await symlink('..', join(dir, 'repo/.release/loop'));
     await writeFile(join(dir, 'repo/.release/release.yaml'), YAML);

@@ -71,7 +71,7 @@ describe('file rules', () => {
     /** Rollback files with one syntax mistake each; `covers` is the exact text the first finding covers. */
     const CASES: { name: string; text: string; covers: string; line: number; message: RegExp }[] = [
       { name: 'a value containing ": "', text: 'steps:\n  - title: Fix: login\n', covers: 'F', line: 1, message: /^This value contains ": ", so it reads as a second field on the same line\. Put the value in quotes: `title: "Fix: login"`\.$/ },
-      { name: 'several documents', text: 'steps: [a]\n---\ntriggers: []\n', covers: '---\ntriggers: []\n', line: 1, message: /several YAML documents .*Keep one and remove the extra `---` line\.$/ },
+      { name: 'several documents', text: 'steps: [a]\n---\ntriggers: []\n', covers: '---', line: 1, message: /several YAML documents .*Keep one and remove the extra `---` line\.$/ },
       { name: 'a tab as indentation', text: 'stable:\n\tversion: "1"\n', covers: '\t', line: 1, message: /^A tab is used for indentation here; YAML allows only spaces\. Replace the tab with spaces\.$/ },
       { name: 'fields that do not line up', text: 'stable:\n    version: "1"\n  build: b7\n', covers: ' ', line: 2, message: /does not line up with the fields above it/ },
       { name: 'an unclosed double quote', text: 'steps:\n  - "Redeploy\ntarget_minutes: 5\n', covers: '', line: 3, message: /^A `"` quote is not closed\. Add the closing `"`/ },
@@ -172,6 +172,8 @@ describe('file rules', () => {
     it('a misspelled field says "did you mean", at the key', () => {
       const finding = expectFinding({ 'release.yaml': releaseWith('    owner: Bo\n', '    onwer: Bo\n') }, 'schema', { severity: 'error', covers: 'onwer' });
       assert.equal(finding.message, 'Unknown field `onwer` in `tasks[0]`: did you mean `owner`?');
+      assert.deepEqual(finding.data, { suggestion: 'owner' });
+      assert.deepEqual(finding.path, ['tasks', 0, 'onwer']);
       const role = expectFinding({ 'release.yaml': releaseWith('  stop: Ana\n', '  stopp: Ana\n') }, 'schema', { severity: 'error', covers: 'stopp' });
       assert.equal(role.message, 'Unknown field `stopp` in `roles`: did you mean `stop`?');
       const top = expectFinding({ 'release.yaml': releaseWith('problem:', 'problme:') }, 'schema', { severity: 'error', covers: 'problme' });
@@ -250,12 +252,15 @@ describe('file rules', () => {
       const entries = { 'release.yaml': refactor, 'config.yaml': 'rules:\n  scope-refactr: error\n' };
       const finding = expectFinding(entries, 'config-unknown-rule', { severity: 'warning', covers: 'scope-refactr', file: '.release/config.yaml' });
       assert.equal(finding.message, 'There is no rule `scope-refactr`, so this line is ignored: did you mean `scope-refactor`?');
+      assert.deepEqual(finding.data, { suggestion: 'scope-refactor' });
+      assert.deepEqual(finding.path, ['rules', 'scope-refactr']);
       assert.equal(single(check(entries), 'scope-refactor').severity, 'warning');
     });
 
     it('without a close code, points to the list', () => {
       const finding = expectFinding({ 'config.yaml': 'limits:\n  open_tasks: 8\nrules:\n  owner-unknown: off\n  no-friday-deploys: error\n' }, 'config-unknown-rule', { severity: 'warning', covers: 'no-friday-deploys', file: '.release/config.yaml' });
       assert.equal(finding.message, 'There is no rule `no-friday-deploys`, so this line is ignored: see docs/rules.md for the list of codes.');
+      assert.equal(finding.data, undefined);
     });
 
     it('engine-error cannot be overridden, and says so', () => {

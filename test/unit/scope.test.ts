@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { countSentences } from '../../src/core/rules/problem';
 import { check, expectFinding, expectNo, only, releaseWith } from './helpers';
 
-const CLEAN_PROBLEM = 'problem: Customers cannot download their invoices as PDF.';
-const problem = (text: string) => ({ 'release.yaml': releaseWith(CLEAN_PROBLEM, `problem: ${text}`) });
 
 /** `count` extra open tasks, each with its own owner so no one is overloaded. */
 function tasks(count: number, extra = ''): string {
@@ -12,57 +9,6 @@ function tasks(count: number, extra = ''): string {
 const withTasks = (text: string) => ({ 'release.yaml': releaseWith('parked:', `${text}parked:`) });
 
 describe('scope rules', () => {
-  describe('problem-missing', () => {
-    it('fires when there is no problem key, at the first key of the file', () => {
-      const finding = expectFinding({ 'release.yaml': releaseWith(`${CLEAN_PROBLEM}\n`, '') }, 'problem-missing', { severity: 'error', covers: 'release' });
-      assert.match(finding.message, /one customer problem/);
-    });
-
-    it('fires on a blank problem, at the value', () => {
-      expectFinding(problem('"   "'), 'problem-missing', { severity: 'error', covers: '"   "' });
-    });
-
-    it('does not fire on a one-sentence problem', () => {
-      expectNo({}, 'problem-missing');
-    });
-  });
-
-  describe('problem-not-one-sentence', () => {
-    it('fires on two sentences, covering the problem text', () => {
-      const text = 'Customers cannot download invoices. They call support instead.';
-      const finding = expectFinding(problem(text), 'problem-not-one-sentence', { severity: 'warning', covers: text });
-      assert.match(finding.message, /2 sentences/);
-    });
-
-    it('does not count abbreviations and decimals as sentence ends', () => {
-      expectNo(problem('Customers cannot download invoices, e.g. the PDF from v2.1 of the app.'), 'problem-not-one-sentence');
-      assert.equal(countSentences('Customers wait approx. 3 days for refunds.'), 1);
-      assert.equal(countSentences('Payments fail. Refunds fail! Why?'), 3);
-    });
-  });
-
-  describe('problem-too-broad', () => {
-    for (const [text, marker] of [
-      ['Invoice export plus faster search', '"plus"'],
-      ['Several billing fixes for customers', '"several"'],
-      ['Checkout improvements', '"improvements"'],
-      ['Invoice cleanup', '"cleanup"'],
-      ['PDF export as well as CSV export', '"as well as"'],
-      ['PDF export; CSV export', 'a semicolon'],
-    ] as const) {
-      it(`fires on ${marker}`, () => {
-        const finding = expectFinding(problem(text), 'problem-too-broad', { severity: 'warning', covers: text });
-        assert.ok(finding.message.includes(marker), finding.message);
-      });
-    }
-
-    it('does not fire on one outcome, even with "and" inside a phrase', () => {
-      expectNo(problem('Customers in Spain and Portugal cannot pay by card.'), 'problem-too-broad');
-      // "surplus" contains "plus": only whole words count.
-      expectNo(problem('Customers cannot see their surplus balance.'), 'problem-too-broad');
-    });
-  });
-
   describe('scope-too-many-tasks', () => {
     it('fires above the open-task limit, at the tasks key', () => {
       const finding = expectFinding(withTasks(tasks(11)), 'scope-too-many-tasks', { severity: 'warning', covers: 'tasks' });

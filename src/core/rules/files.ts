@@ -42,7 +42,8 @@ export function checkConfigRules(file: SourceFile, data: unknown): Finding[] {
     }
     const guess = closest(code, RULE_CODES);
     const hint = guess ? `did you mean \`${guess}\`?` : 'see docs/rules.md for the list of codes.';
-    findings.push(file.finding(file.rangeFor(path), severity, 'config-unknown-rule', `There is no rule \`${code}\`, so this line is ignored: ${hint}`, path));
+    const finding = file.finding(file.rangeFor(path), severity, 'config-unknown-rule', `There is no rule \`${code}\`, so this line is ignored: ${hint}`, path);
+    findings.push(guess ? { ...finding, data: { suggestion: guess } } : finding);
   }
   return findings;
 }

@@ -57,7 +57,7 @@ export function checkOwnership(ctx: RuleContext): void {
     if (verdict.kind === 'missing') {
       const filled = verdict.placeholder ? ` ("${verdict.placeholder}" is a placeholder, not a person)` : '';
       // An absent role points at the `roles` key, not at the whole map of the other roles.
-      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'role-missing', `No ${description}${filled}. Add \`roles.${role}:\` with one person's name.`, { prefer: value === undefined ? 'key' : 'value' });
+      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'role-missing', `No ${description}${filled}. Add \`roles.${role}:\` with one person's name.`, { prefer: value === undefined ? 'key' : 'value', data: { field: role } });
     } else {
       checkPerson(ctx, source, ['roles', role], value, `the ${role} role`, { reportMissing: false });
     }

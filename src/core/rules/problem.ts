@@ -209,14 +209,16 @@ export function broadOutcomes(text: string): string[] | undefined {
   const items = splitItems(text, masked);
   const etc = /\b(?:etc\b\.?|and so on\b|and the like\b)/i.test(masked);
   const several = /\b(?:several|various)(?:\s+\S+){1,3}/i.exec(masked);
-  const outcomes = items.map((item, i) => outcomeStart(item.words, i === 0));
+  const stated = items.map((item, i) => outcomeStart(item.words, i === 0));
+  const outcomes = mainClauses(items, stated);
 
   const actions = dedupe(items.flatMap((_, i) => (outcomes[i] === undefined ? [] : [display(items, outcomes, i)])));
   if (actions.length >= 2) return etc ? [...actions, 'etc.'] : actions;
 
   const nouns = items.filter((_, i) => outcomes[i] === undefined).map((item) => tidy(item.text));
-  const additive = items.some((item) => item.joiner === 'plus' || item.joiner === 'as well as');
-  if (actions.length === 0 && items.length >= 2 && (additive || items.length >= 3)) return nouns; // "Faster checkout, a new dashboard and dark mode"
+  const additive = items.some((item) => /(?:plus|as well as)$/.test(item.joiner));
+  const verbless = stated.every((o) => o === undefined);
+  if (verbless && items.length >= 2 && (additive || items.length >= 3)) return nouns; // "Faster checkout, a new dashboard and dark mode"
 
   const first = outcomes.findIndex((o) => o !== undefined);
   if (first >= 0) {
@@ -236,6 +238,45 @@ export function broadOutcomes(text: string): string[] | undefined {
   if (etc) return [...items.map((item) => tidy(item.text)).filter(Boolean), 'etc.'];
   if (several && words(several[0]).some((w) => DELIVERABLES.test(w))) return [tidy(several[0])];
   return undefined;
+}
+
+/** Conjunctions that open a clause explaining the problem; it runs on over plain commas and "and". */
+const CLAUSE_OPENERS = set(`because since when whenever if while after before until unless where so that`);
+/** Relative pronouns: their clause ends at the main verb ("Customers who pay by card cannot …"). */
+const RELATIVE_PRONOUNS = set(`who whose which`);
+
+/**
+ * Drops the outcomes of items that continue a subordinate clause: in "Teams miss releases because
+ * nobody sees that tasks have no owner, the scope is too big or the release cannot be rolled back"
+ * the list gives reasons, not outcomes. A comma before "and"/"or", "plus", "as well as" end the
+ * clause ("Customers lose their cart when they log out, and search returns no results").
+ */
+function mainClauses(items: Item[], stated: (number | undefined)[]): (number | undefined)[] {
+  let subordinate = false;
+  return items.map((item, i) => {
+    if (i > 0 && !['', ',', 'and', 'or', '&'].includes(item.joiner)) subordinate = false;
+    const outcome = subordinate ? undefined : stated[i];
+    subordinate = endsInSubordinateClause(item.words, subordinate);
+    return outcome;
+  });
+}
+
+function endsInSubordinateClause(list: string[], already: boolean): boolean {
+  let inside = already;
+  let relative = false;
+  list.forEach((word, j) => {
+    if (RELATIVE_PRONOUNS.has(word)) {
+      inside = true;
+      relative = true;
+    } else if (CLAUSE_OPENERS.has(word) || SUBORDINATE.has(word)) {
+      inside = true;
+      relative = false;
+    } else if (relative && MODALS.has(word) && !RELATIVE_PRONOUNS.has(list[j - 1] ?? '')) {
+      inside = false;
+      relative = false;
+    }
+  });
+  return inside;
 }
 
 /** Replaces what is inside parentheses with `x`, so "(Visa, Mastercard)" lists nothing. */
@@ -272,7 +313,7 @@ function splitItems(text: string, masked: string): Item[] {
     else if (word === 'as' && next === 'well' && spans[i + 2]?.raw === 'as') kind = 'as well as';
     if (kind) {
       close(token.start);
-      joiner = pending && kind !== 'as well as' ? pending : kind;
+      joiner = pending ? `${pending} ${kind}` : kind;
       pending = '';
       start = kind === 'as well as' ? (spans[i + 2]?.end ?? token.end) : token.end;
       if (kind === 'as well as') i += 2;

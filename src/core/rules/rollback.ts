@@ -49,7 +49,7 @@ export function checkRollback(ctx: RuleContext): void {
     if (verdict.kind === 'missing') {
       const filled = verdict.placeholder ? `"${verdict.placeholder}" is a placeholder, not a person. ` : '';
       // An absent role points at the `roles` key, not at the whole map of the other roles.
-      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'rollback-role-missing', `${filled}Name ${description}: add \`roles.${role}:\` with one person.`, { prefer: value === undefined ? 'key' : 'value' });
+      ctx.report(source, value === undefined ? ['roles'] : ['roles', role], 'rollback-role-missing', `${filled}Name ${description}: add \`roles.${role}:\` with one person.`, { prefer: value === undefined ? 'key' : 'value', data: { field: role } });
     } else {
       checkPerson(ctx, source, ['roles', role], value, `the rollback ${role} role`, { reportMissing: false });
     }

@@ -90,9 +90,60 @@ describe('quick fixes, completion and hover', function () {
     await setText(release(), original.replace('    owner: Bo\n    status: todo', '    owner: Bo\n    status: todo\n    risk: [migration]'));
     const actions = await fixesFor(release(), 'migration-no-rollback');
     await applyFix(actions[0]);
-    const data = parse((await vscode.workspace.openTextDocument(release())).getText());
-    assert.match(data.tasks[1].rollback, /undone/);
-    await waitFor(() => !diagnostic(release(), 'migration-no-rollback'), 'the finding to go away');
+    const document = await vscode.workspace.openTextDocument(release());
+    const data = parse(document.getText());
+    assert.match(data.tasks[1].rollback, /^TODO: .*undone/);
+    // The fix writes a placeholder on purpose: the error stays until a person writes the real line.
+    await waitFor(() => diagnostic(release(), 'migration-no-rollback')?.message.includes('placeholder'), 'the finding to say the rollback line is a placeholder');
+    await setText(release(), document.getText().replace(/rollback: .*$/m, 'rollback: down migration tested on a copy'));
+    await waitFor(() => !diagnostic(release(), 'migration-no-rollback'), 'the finding to go away once the line is real');
+  });
+
+  it('names who clears the blocker of a blocked task', async () => {
+    await setText(release(), original.replace('    owner: Bo\n    status: todo', '    owner: Bo\n    status: blocked\n    blocker: waiting for the API key'));
+    const actions = await fixesFor(release(), 'task-blocked-unowned');
+    assert.ok(actions.some((a) => a.title === 'Cy clears the blocker'), actions.map((a) => a.title).join(' | '));
+    await applyFix(actions.find((a) => a.title === 'Cy clears the blocker'));
+    const text = (await vscode.workspace.openTextDocument(release())).getText();
+    assert.equal(parse(text).tasks[1].clears, 'Cy');
+    assert.match(text, /blocker: waiting for the API key\n {4}clears: Cy\n/);
+    await waitFor(() => !diagnostic(release(), 'task-blocked-unowned'), 'the finding to go away');
+  });
+
+  it('hands verifying the rollback to someone other than the one who decides and runs it', async () => {
+    const runbook = (await vscode.workspace.openTextDocument(rollback())).getText();
+    await setText(rollback(), runbook.replace('  runs: Bo\n  verifies: Cy\n', '  runs: Ana\n  verifies: Ana\n'));
+    const actions = await fixesFor(rollback(), 'rollback-roles-one-person');
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Set roles.verifies to Bo') && !titles.some((t) => t.endsWith(' Ana')), titles.join(' | '));
+    await applyFix(actions.find((a) => a.title === 'Set roles.verifies to Bo'));
+    assert.equal(parse((await vscode.workspace.openTextDocument(rollback())).getText()).roles.verifies, 'Bo');
+    await waitFor(() => !diagnostic(rollback(), 'rollback-roles-one-person'), 'the finding to go away');
+  });
+
+  it('corrects a misspelled field to the one it was meant to be ("did you mean owner?")', async () => {
+    await setText(release(), original.replace('    owner: Bo\n', '    onwer: Bo # who\n'));
+    const found = await waitFor(() => vscode.languages.getDiagnostics(release()).find((d) => codeOf(d) === 'schema' && d.message.includes('did you mean `owner`')), 'the schema finding with its suggestion');
+    const actions = await fixesFor(release(), 'schema', found.range.start.line);
+    assert.equal(actions[0]?.title, 'Change to owner');
+    await applyFix(actions[0]);
+    assert.match((await vscode.workspace.openTextDocument(release())).getText(), /^ {4}owner: Bo # who$/m);
+    await waitFor(() => !diagnostic(release(), 'schema'), 'the schema finding to go away');
+  });
+
+  it('renames a misnamed plan file (team.yml → team.yaml), undoably', async () => {
+    const misnamed = file('.release/team.yml');
+    const proper = file('.release/team.yaml');
+    await snapshot.take(misnamed, proper);
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(misnamed, { contents: new TextEncoder().encode('people:\n  - name: Ana\n  - name: Bo\n  - name: Cy\n') });
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(misnamed));
+    const actions = await fixesFor(misnamed, 'file-misnamed');
+    assert.equal(actions[0]?.title, 'Rename to team.yaml');
+    await applyFix(actions[0]);
+    await waitFor(() => !diagnostic(misnamed, 'file-misnamed'), 'the finding to go away');
+    assert.ok((await exists(proper)) && !(await exists(misnamed)), 'team.yml was renamed to team.yaml');
   });
 
   it('marks a parked item as told today', async () => {
