@@ -342,8 +342,9 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
         await runCommand(page, 'View: Hide Panel').catch(() => page.keyboard.press('Escape'));
       }
       if ((await dashboardTab.count()) > 0) {
+        // The tab's own close button: a re-rendering webview can take focus from the command palette.
         await dashboardTab.first().click({ timeout: TIMEOUT });
-        await runCommand(page, 'View: Close Editor');
+        await dashboardTab.first().locator('.tab-actions .action-label').first().click({ timeout: TIMEOUT });
         await dashboardTab.first().waitFor({ state: 'detached', timeout: TIMEOUT });
       }
     } catch (error) {
