@@ -262,6 +262,7 @@ async function gonogo(folder: string, options: Options, io: Io): Promise<number>
       if (question.verdict === 'fail') for (const f of question.findings) io.out(`     ${f.file}:${f.line}:${f.column} ${p.dim(f.code)}`);
     });
     if (veto) io.out(p.severity('error', veto.message));
+    for (const unread of result.unreadableRecords) io.out(p.severity('warning', unread.reason));
     const recommendation = { go: 'GO', 'no-go': 'NO-GO', 'needs-answers': 'NO-GO until every question is answered' }[result.recommendation];
     io.out(`Recommendation: ${p.bold(recommendation)} (as of ${options.today}${result.recordDate ? `, answers recorded ${result.recordDate}` : ''}).`);
   }

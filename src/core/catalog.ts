@@ -53,6 +53,7 @@ export const RULES = {
   'config-unknown-rule': { family: 'files', severity: 'warning', summary: 'config.yaml names a rule code that does not exist.' },
   'file-unreadable': { family: 'files', severity: 'error', summary: 'A plan file exists but cannot be read (permissions, a folder in its place, not UTF-8).' },
   'file-misnamed': { family: 'files', severity: 'error', summary: 'A plan file has a name Release Plan does not read (e.g. rollback.yml, Team.yaml): it is ignored until renamed.' },
+  'placeholder-text': { family: 'files', severity: 'error', summary: 'A field still holds template text (TODO, TBD, <…>) that no other rule reports.' },
   'yaml-syntax': { family: 'files', severity: 'error', summary: 'The file is not valid YAML.' },
   'file-too-large': { family: 'files', severity: 'error', summary: 'The file is too large to check (over 2 MB).' },
   schema: { family: 'files', severity: 'error', summary: 'A field has the wrong type, a bad value, or is unknown.' },

@@ -7,6 +7,7 @@ import { checkDates } from './rules/dates';
 import { checkTaskIds } from './rules/files';
 import { checkOwnership } from './rules/ownership';
 import { checkRollback } from './rules/rollback';
+import { checkPlaceholders } from './rules/placeholders';
 import { checkProblem } from './rules/problem';
 import { checkScope } from './rules/scope';
 import { RELEASE_FILE, type Finding, type PlanFiles } from './types';
@@ -28,7 +29,7 @@ export interface CheckResult {
   context: RuleContext;
 }
 
-const FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds, checkOwnership, checkProblem, checkScope, checkDates, checkRollback, checkCommunication];
+const FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds, checkOwnership, checkProblem, checkScope, checkDates, checkRollback, checkCommunication, checkPlaceholders];
 
 /** Loads and checks a `.release/` folder. Never throws: every problem is a finding. */
 export function checkPlan(files: PlanFiles, options: CheckOptions): CheckResult {

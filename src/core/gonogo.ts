@@ -3,9 +3,9 @@ import { daysBetween } from './dates';
 import type { CheckResult } from './engine';
 import { evidenceState, happenedRecords, hasHappened, latestHappened } from './evidence';
 import { isPlaceholder } from './placeholder';
-import type { Dated } from './plan';
+import { properName, type Dated } from './plan';
 import { GONOGO_QUESTION_IDS, type Gonogo } from './schemas';
-import { RELEASE_FILE, ROLLBACK_FILE, type Finding } from './types';
+import { GONOGO_DIR, RELEASE_FILE, ROLLBACK_FILE, type Finding } from './types';
 
 export type QuestionId = (typeof GONOGO_QUESTION_IDS)[number];
 export type Verdict = 'pass' | 'fail' | 'needs-answer';
@@ -40,6 +40,23 @@ export interface GonogoResult {
   recordDate?: string;
   /** Set when the latest record on or before today vetoes the release: the result is then no-go. */
   veto?: Veto;
+  /**
+   * Go/no-go records that exist but whose decision cannot be read (broken YAML, not UTF-8, a
+   * decision that is neither go nor no-go, a file name that is not a date). Any of them may be a
+   * veto, so while one is left the result is never go.
+   */
+  unreadableRecords: { file: string; reason: string }[];
+}
+
+type Decision = 'go' | 'no-go';
+
+/** A recorded decision as people type it: `no-go`, `NO-GO`, `No Go`, `no_go`, `nogo`; `go`, `GO`. */
+function decisionOf(value: unknown): Decision | undefined {
+  if (typeof value !== 'string') return undefined;
+  const word = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if (word === 'go') return 'go';
+  if (word === 'no-go' || word === 'nogo') return 'no-go';
+  return undefined;
 }
 
 export const QUESTIONS: Record<QuestionId, string> = {
@@ -84,7 +101,8 @@ function reads(question: ReadingQuestion, finding: Finding): boolean {
   const personJudgement = (PERSON_CODES as readonly string[]).includes(finding.code);
   // The ownership rules judge every named person; in rollback.yaml those people are the rollback roles.
   if (question === 'owners') return listed && finding.file !== ROLLBACK_FILE;
-  if (question === 'rollback') return listed || (personJudgement && finding.file === ROLLBACK_FILE);
+  // Template text left in the runbook (a "TODO" step among real ones) is a runbook nobody can follow.
+  if (question === 'rollback') return listed || ((personJudgement || finding.code === 'placeholder-text') && finding.file === ROLLBACK_FILE);
   return listed;
 }
 
@@ -120,10 +138,45 @@ export function evaluateGonogo(result: CheckResult): GonogoResult {
     }
   }
 
-  const veto = record?.data.decision === 'no-go' ? vetoFrom(record) : undefined;
+  // The latest record that states a decision decides; a later record without one does not lift a veto.
+  const decided = happenedRecords(plan.gonogos, (g) => g.date, today).filter((g) => decisionOf(g.source.data && (g.source.data as { decision?: unknown }).decision) !== undefined);
+  const last = decided[decided.length - 1];
+  const veto = last && decisionOf((last.source.data as { decision?: unknown }).decision) === 'no-go' ? vetoFrom(last) : undefined;
+  const unreadableRecords = unreadableDecisions(result);
   const verdicts = questions.map((q) => q.verdict);
-  const recommendation = veto || verdicts.includes('fail') ? 'no-go' : verdicts.includes('needs-answer') ? 'needs-answers' : 'go';
-  return { questions, recommendation, ...(record ? { recordDate: record.date } : {}), ...(veto ? { veto } : {}) };
+  const recommendation = veto || verdicts.includes('fail') ? 'no-go' : verdicts.includes('needs-answer') || unreadableRecords.length > 0 ? 'needs-answers' : 'go';
+  return { questions, recommendation, ...(record ? { recordDate: record.date } : {}), ...(veto ? { veto } : {}), unreadableRecords };
+}
+
+/**
+ * Every go/no-go record on or before today (or undated) whose decision cannot be read. Fail closed:
+ * a broken record may be the stop owner's no, so it is never read as "no veto".
+ */
+function unreadableDecisions(result: CheckResult): { file: string; reason: string }[] {
+  const { plan, context } = result;
+  const loaded = new Map(plan.gonogos.map((g) => [g.source.path, g]));
+  const misnamed = new Set(plan.fileFindings.filter((f) => f.code === 'file-misnamed' && (f.data?.rename ?? '').startsWith(`${GONOGO_DIR}/`)).map((f) => f.file));
+  // A misnamed `2026-11-30.YAML` makes its proper name count as present and unreadable: one entry is enough.
+  const standIns = new Set([...plan.present].map((path) => properName(path)).filter((proper): proper is string => proper !== undefined));
+  const out: { file: string; reason: string }[] = [];
+  for (const path of [...plan.present].sort()) {
+    // (A real file in its place that cannot be read has a finding of its own; a stand-in has none.)
+    if (standIns.has(path) && !loaded.has(path) && plan.fileFindings.every((f) => f.file !== path)) continue;
+    const isRecord = path.startsWith(`${GONOGO_DIR}/`) || (properName(path) ?? '').startsWith(`${GONOGO_DIR}/`) || misnamed.has(path);
+    if (!isRecord || !/\.ya?ml$/i.test(path) || path.slice(GONOGO_DIR.length + 1).includes('/')) continue;
+    const dated = /(\d{4}-\d{2}-\d{2})\.ya?ml$/i.exec(path)?.[1];
+    // A record dated after today is a plan, not a decision, whether or not it can be read.
+    if (dated !== undefined && evidenceState(dated, context.today) === 'planned') continue;
+    const record = loaded.get(path);
+    if (record && decisionOf((record.source.data as { decision?: unknown } | undefined)?.decision)) continue;
+    const reason = plan.unreadable.has(path)
+      ? 'it cannot be read (see its findings)'
+      : !path.startsWith(`${GONOGO_DIR}/`) || dated === undefined || record === undefined
+        ? 'its name is not gonogo/YYYY-MM-DD.yaml, so it cannot be dated'
+        : '`decision:` is not go or no-go';
+    out.push({ file: path, reason: `Go/no-go record ${path}: ${reason}. It may hold a veto, so the release cannot be go until it is fixed.` });
+  }
+  return out;
 }
 
 function answer(id: QuestionId, verdict: Verdict, reasons: string[], failing: Finding[] = []): QuestionResult {

@@ -4,9 +4,9 @@
  * line is no rollback. Templates (`init`, quick fixes) write placeholders on purpose, so the rules
  * keep flagging the field until a person replaces them.
  */
-const WHOLE = /^(?:todo|tbd|tba|tbc|fixme|xxx+|n\/?a|none yet|\?+|-+|_+|…|\.{2,}|<[^<>]*>|\[[^[\]]*\]|\{\{[^{}]*\}\})$/i;
+const WHOLE = /^(?:todo|tbd|tba|tbc|fixme|xxx+|n\/?a|none|none yet|\?+|-+|_+|…|\.{2,}|<[^<>]*>|\[[^[\]]*\]|\{\{[^{}]*\}\})$/i;
 /** "TODO: write this", "TBD - ask Ana", "FIXME …": a marker that says the text is not final. */
-const LEADING_MARKER = /^(?:todo|tbd|tba|fixme|xxx)\b\s*[:\-–—(…]/i;
+const LEADING_MARKER = /^(?:todo|tbd|tba|fixme|xxx|n\/a)(?![\w/])\s*[:\-–—(…]/i;
 
 export function isPlaceholder(value: unknown): boolean {
   if (value === undefined || value === null) return true;

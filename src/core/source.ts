@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Finding, Position, Range } from './types';
-import { plainMessage, plainThrown, TOO_DEEP, type MessageContext } from './yamlMessages';
+import { misindentedKeys, type Misindented } from './indentation';
+import { misindentedMessage, plainMessage, plainThrown, TOO_DEEP, type MessageContext } from './yamlMessages';
 
 export type PathSegment = string | number;
 export type YamlPath = readonly PathSegment[];
@@ -53,8 +54,13 @@ export class SourceFile {
     const reported = new Set<string>();
     let dropped = 0;
     const context: MessageContext = { text: this.text, doc, lineOf: (offset) => this.position(offset).line + 1 };
+    // A field indented one space off is one finding on its own line; the parser's errors it causes
+    // (on the line above, or "no `- `", or "a field name must fit on one line") are not shown.
+    const misindented = doc.errors.length > 0 ? this.explainedIndentation(doc.errors.map((error) => error.pos)) : [];
+    for (const slip of misindented) this.parseFindings.push(this.finding(this.offsetRange(slip.keyStart, slip.keyEnd), 'error', 'yaml-syntax', misindentedMessage(slip)));
     for (const error of doc.errors) {
       const [start, parserEnd] = error.pos;
+      if (misindented.some((slip) => this.explains(slip, start, parserEnd))) continue;
       // The parser marks the whole extra document; the line that starts it is what to remove.
       const end = error.code === 'MULTIPLE_DOCS' ? lineEnd(this.text, start, parserEnd) : parserEnd;
       const message = plainMessage({ code: error.code, message: error.message, start }, context);
@@ -68,6 +74,7 @@ export class SourceFile {
       }
       this.parseFindings.push(this.finding(this.offsetRange(start, Math.max(end, start)), 'error', 'yaml-syntax', message));
     }
+    this.parseFindings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const last = this.parseFindings[this.parseFindings.length - 1];
     if (last && dropped > 0) last.message += ` (${dropped} more YAML errors not shown: fix this one first.)`;
     if (doc.errors.length > 0) return;
@@ -80,6 +87,20 @@ export class SourceFile {
   }
 
   readonly text: string;
+
+  /** The misplaced fields that account for at least one of the parser's errors. */
+  private explainedIndentation(errors: [number, number][]): Misindented[] {
+    return misindentedKeys(this.text).filter((slip) => errors.some(([start, end]) => this.explains(slip, start, end)));
+  }
+
+  /** An error on the misplaced line, on the field above it or on its continuation, or spanning into the misplaced line. */
+  private explains(slip: Misindented, start: number, end: number): boolean {
+    const first = this.position(start).line;
+    const last = this.position(end).line;
+    const from = slip.previousLine < 0 ? slip.line : slip.previousLine;
+    const to = Math.max(slip.line, slip.followingLine);
+    return (first >= from && first <= to) || (first < slip.line && last >= slip.line);
+  }
 
   get parsed(): boolean {
     return this.parseFindings.length === 0;

@@ -1,6 +1,6 @@
 /**
  * "Did you mean …?" for a misspelled field name or rule code: the closest candidate, if it is
- * close enough to be a likely typo rather than a different word.
+ * close enough to be a likely typo rather than a different word. Case is ignored when comparing.
  */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const typed = word.toLowerCase();
@@ -15,7 +15,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   // At most two edits, and at most a third of the word: `onwer` → `owner`, but `id` ≠ `by`.
   const allowed = Math.min(2, Math.ceil(Math.max(typed.length, 1) / 3));
-  return best !== undefined && bestDistance > 0 && bestDistance <= allowed ? best : undefined;
+  // A change of case alone (`Owner` for `owner`) is the closest of all, not a match.
+  return best !== undefined && best !== word && bestDistance <= allowed ? best : undefined;
 }
 
 /**
@@ -35,4 +36,9 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return d[a.length]?.[b.length] ?? 0;
+}
+
+/** True when `word` differs from `suggestion` only in upper and lower case. */
+export function onlyCaseDiffers(word: string, suggestion: string): boolean {
+  return word !== suggestion && word.toLowerCase() === suggestion.toLowerCase();
 }

@@ -177,6 +177,8 @@ export function gonogoHeadline(summary: ReleaseSummary): string {
   const { veto, recommendation } = summary.gonogo;
   if (veto) return veto.message;
   const now = RECOMMENDATION[recommendation];
+  const unread = summary.gonogo.unreadableRecords.length;
+  if (unread > 0) return `${unread === 1 ? 'a go/no-go record cannot be read' : `${unread} go/no-go records cannot be read`} · now: ${now}`;
   const last = latestHappened(summary.decisions, (d) => d.date, summary.today);
   if (!last) return `not decided · now: ${now}`;
   const decided = `${last.decision} on ${last.date}${last.decidedBy ? ` by ${last.decidedBy}` : ''}`;
@@ -190,6 +192,7 @@ export function releaseHealth(summary: ReleaseSummary): { verdict: 'go' | 'at-ri
   const veto = summary.gonogo.veto;
   const reasons = [
     ...(veto ? [veto.message] : []),
+    ...summary.gonogo.unreadableRecords.map((r) => r.reason),
     ...(summary.counts.errors > 0 ? [`${summary.counts.errors} error${summary.counts.errors === 1 ? '' : 's'} in the plan`] : []),
     ...failing.map((q) => `Fails: ${q.question}`),
     ...open.map((q) => `Unanswered: ${q.question}`),
@@ -197,6 +200,6 @@ export function releaseHealth(summary: ReleaseSummary): { verdict: 'go' | 'at-ri
     ...(summary.daysLeft !== undefined && summary.daysLeft < 0 ? [`Target passed ${summary.daysLeft === -1 ? '1 day' : `${-summary.daysLeft} days`} ago`] : []),
   ];
   if (veto || summary.counts.errors > 0 || failing.length > 0) return { verdict: 'no-go', reasons };
-  if (open.length > 0 || summary.counts.warnings > 0 || (summary.daysLeft ?? 0) < 0) return { verdict: 'at-risk', reasons };
+  if (open.length > 0 || summary.gonogo.unreadableRecords.length > 0 || summary.counts.warnings > 0 || (summary.daysLeft ?? 0) < 0) return { verdict: 'at-risk', reasons };
   return { verdict: 'go', reasons: ['Every go/no-go question passes and the plan has no findings.'] };
 }

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { checkConfigRules } from './rules/files';
 import { DATE_ISSUE, DEDICATED_MISSING, EXTENSION_PREFIX, FILE_SCHEMAS, isExtensible, type FileKind } from './schemas';
 import type { PathSegment, SourceFile } from './source';
-import { closest } from './suggest';
+import { closest, onlyCaseDiffers } from './suggest';
 import type { Finding } from './types';
 
 /**
@@ -96,9 +96,12 @@ function unknownField(file: SourceFile, schema: z.ZodType, path: PathSegment[], 
   const object = objectAt(schema, path);
   const known = object ? Object.keys(object.shape) : [];
   const inside = path.length > 0 ? ` in \`${displayPath(path)}\`` : '';
-  const guess = closest(key, known);
+  // `X-Priority`: the extension prefix in the wrong case. Keep the rest of the name as written.
+  const wrongPrefix = object?.extensible === true && key.toLowerCase().startsWith(EXTENSION_PREFIX);
+  const guess = wrongPrefix ? `${EXTENSION_PREFIX}${key.slice(EXTENSION_PREFIX.length)}` : closest(key, known);
   let message = `Unknown field \`${key}\`${inside}`;
-  if (guess) message += `: did you mean \`${guess}\`?`;
+  if (wrongPrefix) message += `: extra fields are allowed when their name starts with a lower-case \`${EXTENSION_PREFIX}\`. Did you mean \`${guess}\`?`;
+  else if (guess) message += `: did you mean \`${guess}\`?${onlyCaseDiffers(key, guess) ? ' Field names are lower-case.' : ''}`;
   else {
     message += '.';
     if (known.length > 0) message += ` Known fields: ${known.join(', ')}.`;

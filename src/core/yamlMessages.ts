@@ -1,4 +1,5 @@
 import { isCollection, isNode, isScalar, visit, type Document, type ErrorCode, type Pair } from 'yaml';
+import type { Misindented } from './indentation';
 
 /**
  * The parser's errors in plain words, each saying what to do. The parser's own wording names its
@@ -28,9 +29,9 @@ type Explain = (problem: SyntaxProblem, ctx: MessageContext) => string;
 
 const MESSAGES: Record<ErrorCode, Explain> = {
   DUPLICATE_KEY: duplicateKey,
-  BLOCK_AS_IMPLICIT_KEY: ({ message }) =>
-    /compact/i.test(message)
-      ? 'This value contains ": ", so it reads as a second field on the same line. Put the value in quotes: `title: "Fix: login"`.'
+  BLOCK_AS_IMPLICIT_KEY: (problem, ctx) =>
+    /compact/i.test(problem.message)
+      ? colonInValue(problem, ctx)
       : 'A list cannot be a field name. Check the indentation: `- ` items go on the lines under a field that ends with `:`.',
   MULTIPLE_DOCS: () => 'This file has several YAML documents (separated by a `---` or `...` line); a plan file holds one. Keep one and remove the extra `---` line.',
   TAB_AS_INDENT: () => 'A tab is used for indentation here; YAML allows only spaces. Replace the tab with spaces.',
@@ -71,6 +72,36 @@ export function plainThrown(error: unknown): string {
   }
   if (/alias/i.test(message)) return 'The aliases (`*name`) in this file expand to too much data (more than 100 copies), so it was not checked. Write the values out, or remove the aliases.';
   return FALLBACK;
+}
+
+/** "Put the value in quotes", shown on the user's own field and value where they fit in a line. */
+function colonInValue({ start }: SyntaxProblem, { text }: MessageContext): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const lineEnd = text.slice(start).search(/[\r\n]|$/) + start;
+  const field = /^\s*(?:-\s+)*("[^"]*"|'[^']*'|[^\s#'"][^#]*?)\s*:\s*$/.exec(text.slice(lineStart, start))?.[1];
+  const value = text.slice(start, lineEnd).replace(/\s#.*$/, '').trim();
+  const intro = 'This value contains ": ", so it reads as a second field on the same line.';
+  if (field === undefined) return `${intro} Put the whole value in quotes.`;
+  const quoted = value.length > 0 && value.length <= 60 ? quote(value) : '"…"';
+  return `${intro} Put the value in quotes: \`${field}: ${quoted}\`.`;
+}
+
+function quote(value: string): string {
+  if (!/["\\]/.test(value)) return `"${value}"`;
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** A field indented unlike the fields above it, on its own line (the parser blames the line above). */
+export function misindentedMessage({ key, indent, expected }: Misindented): string {
+  const spaces = (count: number) => `${count} ${count === 1 ? 'space' : 'spaces'}`;
+  const [nearest, outer] = expected;
+  if (!nearest) return `\`${key}\` is indented ${spaces(indent)}, unlike the fields above it. Indent it like the field it belongs with.`;
+  const move = (level: { key: string; indent: number }) =>
+    level.indent === 0 ? `start it at column 1, with no spaces, to line it up with \`${level.key}\`` : `indent it by ${spaces(level.indent)} (column ${level.indent + 1}) to line it up with \`${level.key}\``;
+  const first = move(nearest);
+  const advice = `${first.charAt(0).toUpperCase()}${first.slice(1)}${outer ? `, or ${move(outer)}` : ''}.`;
+  if (!outer) return `\`${key}\` is indented ${spaces(indent)}, unlike \`${nearest.key}\` above it (${spaces(nearest.indent)}). ${advice}`;
+  return `\`${key}\` is indented ${spaces(indent)}, unlike the fields above it: \`${nearest.key}\` (${spaces(nearest.indent)}) and \`${outer.key}\` (${spaces(outer.indent)}). ${advice}`;
 }
 
 function duplicateKey({ start }: SyntaxProblem, ctx: MessageContext): string {

@@ -12,6 +12,21 @@ describe('problem statements: the labelled corpus (test/corpus/problems.yaml)', 
     assert.deepEqual(texts.filter((t, i) => texts.indexOf(t) !== i), []);
   });
 
+  it('holds the statements review 1 found misjudged, with the labels the method gives them', () => {
+    const expected: [string, string][] = [
+      ['Customers cannot download invoices as PDF and admins cannot export usage data.', 'broad'],
+      ['Checkout crashes on Safari and the search page times out.', 'broad'],
+      ['Customers want faster search plus a new dashboard.', 'broad'],
+      ['Customers cannot pay by card — refunds are slow too.', 'broad'],
+      ['Performance improvements for the dashboard and the reports page.', 'vague'],
+      ['Our biggest customer, Acme Corp., cannot export its data.', 'one'],
+    ];
+    for (const [text, label] of expected) {
+      assert.equal(corpus.find((e) => e.text === text)?.label, label, text);
+      assert.equal(result.entries.find((e) => e.text === text)?.predicted, label, text);
+    }
+  });
+
   it('agrees with the labels at 95 % or more for every label', () => {
     console.log(`      ${formatAgreement(result)}`);
     const low = result.agreement.filter((a) => a.rate < 0.95);

@@ -73,7 +73,8 @@ describe('file rules', () => {
       { name: 'a value containing ": "', text: 'steps:\n  - title: Fix: login\n', covers: 'F', line: 1, message: /^This value contains ": ", so it reads as a second field on the same line\. Put the value in quotes: `title: "Fix: login"`\.$/ },
       { name: 'several documents', text: 'steps: [a]\n---\ntriggers: []\n', covers: '---', line: 1, message: /several YAML documents .*Keep one and remove the extra `---` line\.$/ },
       { name: 'a tab as indentation', text: 'stable:\n\tversion: "1"\n', covers: '\t', line: 1, message: /^A tab is used for indentation here; YAML allows only spaces\. Replace the tab with spaces\.$/ },
-      { name: 'fields that do not line up', text: 'stable:\n    version: "1"\n  build: b7\n', covers: ' ', line: 2, message: /does not line up with the fields above it/ },
+      { name: 'fields that do not line up', text: 'stable:\n    version: "1"\n  build: b7\n', covers: 'build', line: 2, message: /^`build` is indented 2 spaces, unlike the fields above it: `version` \(4 spaces\) and `stable` \(0 spaces\)\. Indent it by 4 spaces \(column 5\) to line it up with `version`, or start it at column 1, with no spaces, to line it up with `stable`\.$/ },
+      { name: 'a field at the column of the list\'s dash', text: 'steps:\n  - a: 1\n  b: 2\n', covers: ' ', line: 2, message: /^This line does not line up with the fields above it\./ },
       { name: 'an unclosed double quote', text: 'steps:\n  - "Redeploy\ntarget_minutes: 5\n', covers: '', line: 3, message: /^A `"` quote is not closed\. Add the closing `"`/ },
       { name: 'an unclosed [', text: 'steps: [a, b\n', covers: '', line: 1, message: /^A `\[` is not closed\. Add the closing `\]`/ },
       { name: 'an unclosed {', text: 'stable: {version: 1\n', covers: '', line: 1, message: /^A `\{` is not closed\. Add the closing `\}`/ },
@@ -84,7 +85,7 @@ describe('file rules', () => {
       { name: 'a dash on the line of its field', text: 'steps: - Redeploy\n', covers: '-', line: 0, message: /^A `- ` list item cannot start on the same line as its field\./ },
       { name: 'an empty item in brackets', text: 'steps: [a,, b]\n', covers: ',', line: 0, message: /^There is an extra comma here\./ },
       { name: 'a # without a space before it', text: 'steps:\n  - "Redeploy"#now\n', covers: '#now', line: 1, message: /^A `#` starts a comment only after a space\./ },
-      { name: 'a list item without a dash', text: 'steps:\n  - a: 1\n   b: 2\n', covers: ' ', line: 2, message: /has no `- ` in front/ },
+
       { name: 'an alias to no anchor', text: 'steps:\n  - *redeploy\n', covers: '*redeploy', line: 1, message: /^The alias `\*redeploy` refers to no anchor `&redeploy` above it\./ },
     ];
 
@@ -99,11 +100,73 @@ describe('file rules', () => {
       });
     }
 
+    it('a value containing ": " names the field and the value, on the value', () => {
+      const text = releaseWith('    reason: not the problem we solve\n', '    reason: Not now: maybe v2\n');
+      const finding = single(check({ 'release.yaml': text }), 'yaml-syntax');
+      assert.deepEqual(finding.range.start, { line: 28, character: 12 });
+      assert.equal(covered(text, finding), 'N');
+      assert.equal(finding.message, 'This value contains ": ", so it reads as a second field on the same line. Put the value in quotes: `reason: "Not now: maybe v2"`.');
+      const withQuotes = single(check({ 'rollback.yaml': 'steps:\n  - check: the "live" flag: on  # note\n' }), 'yaml-syntax');
+      assert.match(withQuotes.message, /Put the value in quotes: `check: 'the "live" flag: on'`\.$/);
+      const long = single(check({ 'rollback.yaml': `steps:\n  - check: ${'x'.repeat(70)}: y\n` }), 'yaml-syntax');
+      assert.match(long.message, /Put the value in quotes: `check: "…"`\.$/);
+    });
+
     it('deep nesting says so once, in plain words', () => {
       const text = Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
       const found = only(check({ 'rollback.yaml': text }), 'yaml-syntax');
       assert.equal(found.length, 1);
       assert.match(found[0]?.message ?? '', /^This file is nested too deeply to check\./);
+    });
+  });
+
+  describe('yaml-syntax: a field indented one space off is one finding, on its own line', () => {
+    const OWNER = 'Indent it by 4 spaces (column 5) to line it up with `title`.';
+
+    it('one space too far inside a task: on the key, naming the column of the fields above', () => {
+      const text = releaseWith('    owner: Bo\n', '     owner: Bo\n');
+      const finding = single(check({ 'release.yaml': text }), 'yaml-syntax');
+      assert.deepEqual(finding.range, { start: { line: 18, character: 5 }, end: { line: 18, character: 10 } });
+      assert.equal(covered(text, finding), 'owner');
+      assert.equal(finding.message, `\`owner\` is indented 5 spaces, unlike \`title\` above it (4 spaces). ${OWNER}`);
+    });
+
+    it('one space too little inside a task', () => {
+      const text = releaseWith('    status: doing\n', '   status: doing\n');
+      const finding = single(check({ 'release.yaml': text }), 'yaml-syntax');
+      assert.deepEqual(finding.range, { start: { line: 19, character: 3 }, end: { line: 19, character: 9 } });
+      assert.equal(finding.message, '`status` is indented 3 spaces, unlike `owner` above it (4 spaces). Indent it by 4 spaces (column 5) to line it up with `owner`.');
+    });
+
+    it('both slips in one task: one finding each, nothing on the lines around them', () => {
+      const text = releaseWith('    owner: Bo\n    status: doing\n', '     owner: Bo\n   status: todo\n');
+      const found = only(check({ 'release.yaml': text }), 'yaml-syntax');
+      assert.deepEqual(found.map((f) => [f.range.start.line, covered(text, f)]), [[18, 'owner'], [19, 'status']]);
+      assert.doesNotMatch(found.map((f) => f.message).join(' '), /": "|one line/);
+    });
+
+    it('a top-level field indented one space', () => {
+      const text = releaseWith('target: 2026-12-18\n', ' target: 2026-12-18\n');
+      const finding = single(check({ 'release.yaml': text }), 'yaml-syntax');
+      assert.deepEqual(finding.range, { start: { line: 2, character: 1 }, end: { line: 2, character: 7 } });
+      assert.equal(finding.message, '`target` is indented 1 space, unlike `problem` above it (0 spaces). Start it at column 1, with no spaces, to line it up with `problem`.');
+    });
+
+    it('between two levels, both columns are named; the lines after it are not blamed', () => {
+      const text = releaseWith('  delivery: Bo\n', ' delivery: Bo\n');
+      const finding = single(check({ 'release.yaml': text }), 'yaml-syntax');
+      assert.deepEqual(finding.range.start, { line: 9, character: 1 });
+      assert.equal(covered(text, finding), 'delivery');
+      assert.equal(finding.message, '`delivery` is indented 1 space, unlike the fields above it: `scope` (2 spaces) and `roles` (0 spaces). Indent it by 2 spaces (column 3) to line it up with `scope`, or start it at column 1, with no spaces, to line it up with `roles`.');
+    });
+
+    it('indented text inside `|`, quotes or brackets is not a field; other errors are still reported', () => {
+      const block = releaseWith('    estimate: 2\n', '    estimate: 2\n    notes: |\n      Ask Ana:\n       first: then Bo\n    links: ["https://a.example",\n       "https://b.example"]\n');
+      expectNo({ 'release.yaml': block }, 'yaml-syntax');
+      const broken = releaseWith('  delivery: Bo\n', '  delivery: [Bo\n', block);
+      const found = only(check({ 'release.yaml': broken }), 'yaml-syntax');
+      assert.ok(found.length > 0);
+      for (const finding of found) assert.doesNotMatch(finding.message, /is indented \d+ spaces?, unlike/);
     });
   });
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { evaluateGonogo, findingsFor, QUESTION_CODES, type GonogoResult, type QuestionId } from '../../src/core/gonogo';
 import type { Finding } from '../../src/core/types';
-import { check, CLEAN_ROLLBACK, releaseWith, TODAY } from './helpers';
+import { checkPlan } from '../../src/core/engine';
+import { check, CLEAN_ROLLBACK, files, releaseWith, TODAY } from './helpers';
 
 function gonogo(entries: Record<string, string | undefined> = {}, today = TODAY): GonogoResult {
   return evaluateGonogo(check(entries, today));
@@ -333,6 +334,53 @@ describe('go/no-go', () => {
 
     it('a later no-go vetoes an earlier go', () => {
       assert.equal(gonogo({ 'gonogo/2026-11-28.yaml': GO, 'gonogo/2026-11-30.yaml': NO_GO }).recommendation, 'no-go');
+    });
+
+    it('reads a no-go however it is capitalised or spaced (NO-GO, No Go, no_go) — and check still flags the spelling', () => {
+      for (const spelling of ['NO-GO', 'No-Go', '"no go"', 'no_go', 'nogo']) {
+        const entries = { 'gonogo/2026-11-30.yaml': `decision: ${spelling}\ndecided_by: Ana\n` };
+        const result = gonogo(entries);
+        assert.equal(result.recommendation, 'no-go', spelling);
+        assert.equal(result.veto?.decidedBy, 'Ana', spelling);
+        assert.ok(check(entries).findings.some((f) => f.code === 'schema' && f.file === '.release/gonogo/2026-11-30.yaml'), `${spelling} is still a schema finding`);
+      }
+    });
+
+    it('is not lifted by a later record that states no decision', () => {
+      const result = gonogo({ 'gonogo/2026-11-28.yaml': NO_GO, 'gonogo/2026-11-30.yaml': 'answers:\n  - id: dry-run\n    answer: yes\n' });
+      assert.equal(result.recommendation, 'no-go');
+      assert.equal(result.veto?.date, '2026-11-28');
+      assert.deepEqual(result.unreadableRecords.map((r) => r.file), ['.release/gonogo/2026-11-30.yaml']);
+    });
+
+    describe('fails closed on a record it cannot read: never go while one is left', () => {
+      const cases: [string, Record<string, string>][] = [
+        ['broken YAML (a value with ": ")', { 'gonogo/2026-11-30.yaml': 'decision: no-go\ndecided_by: Dee\nreason: provider says: outage\n' }],
+        ['a decision that is neither go nor no-go', { 'gonogo/2026-11-30.yaml': 'decision: maybe\n' }],
+        ['a file name that is not a date', { 'gonogo/30-11-2026.yaml': NO_GO }],
+        ['a misnamed extension', { 'gonogo/2026-11-30.YAML': NO_GO }],
+        ['an empty file', { 'gonogo/2026-11-30.yaml': '' }],
+      ];
+      for (const [what, entries] of cases) {
+        it(what, () => {
+          const result = gonogo(entries);
+          assert.notEqual(result.recommendation, 'go');
+          assert.equal(result.unreadableRecords.length, 1, JSON.stringify(result.unreadableRecords));
+          assert.match(result.unreadableRecords[0]?.reason ?? '', /may hold a veto, so the release cannot be go until it is fixed\.$/);
+        });
+      }
+
+      it('a record that cannot be decoded (UTF-16) counts too', () => {
+        const result = evaluateGonogo(checkPlan(files({}), { today: TODAY, unreadable: new Map([['.release/gonogo/2026-11-30.yaml', 'save it as UTF-8']]) }));
+        assert.equal(result.recommendation, 'needs-answers');
+        assert.match(result.unreadableRecords[0]?.reason ?? '', /^Go\/no-go record \.release\/gonogo\/2026-11-30\.yaml: it cannot be read/);
+      });
+
+      it('but not a broken record dated after today (a plan, not a decision)', () => {
+        const result = gonogo({ 'gonogo/2026-12-05.yaml': 'decision: [\n' });
+        assert.equal(result.recommendation, 'go');
+        assert.deepEqual(result.unreadableRecords, []);
+      });
     });
   });
 

@@ -51,6 +51,14 @@ describe('problem rules', () => {
       assert.match(todo.message, /"Increase …" is a to-do for the team, not something a customer can see/);
     });
 
+    it('fires on improvements to several areas with no outcome, not on problem-too-broad', () => {
+      const text = 'Performance improvements for the dashboard and the reports page.';
+      const finding = expectFinding(problem(text), 'problem-vague', { severity: 'warning', covers: text });
+      assert.match(finding.message, /no customer-visible outcome: it asks for "improvements" and names no outcome a customer will see\./);
+      assert.deepEqual(problemCodes('Speed and reliability improvements for the mobile app and the website.'), ['problem-vague']);
+      assert.deepEqual(problemCodes('Customers see no improvement in load times after the dashboard and the reports page were rebuilt.'), []);
+    });
+
     for (const text of ['Fix bugs', 'Improvements', 'Polish', 'Various fixes', 'Improve the onboarding experience', 'Users are unhappy with the current checkout', 'Update dependencies and refactor the payment module']) {
       it(`fires on "${text}" and on nothing else`, () => {
         assert.deepEqual(problemCodes(text), ['problem-vague']);
@@ -121,6 +129,16 @@ describe('problem rules', () => {
       ['Customers need dark mode, offline support and a faster search.', 'dark mode; offline support; a faster search'],
       ['Search, checkout and onboarding are slow on mobile.', 'Search; checkout; onboarding'],
       ['Users of Search & Replace lose their changes and cannot undo a replace.', 'lose their changes; cannot undo a replace'],
+      // Review 1: two problems joined by "and" (after "as PDF"), a clause with its own subject, "plus", a dash.
+      ['Customers cannot download invoices as PDF and admins cannot export usage data.', 'Customers cannot download invoices as PDF; admins cannot export usage data'],
+      ['Checkout crashes on Safari and the search page times out.', 'Checkout crashes on Safari; the search page times out'],
+      ['The booking form rejects accented names and the confirmation e-mail never arrives.', 'The booking form rejects accented names; the confirmation e-mail never arrives'],
+      ['Search returns no results for product codes and the filters reset on every page.', 'Search returns no results for product codes; the filters reset on every page'],
+      ['Drivers lose their route when the app restarts and dispatchers see stale positions on the map.', 'Drivers lose their route when the app restarts; dispatchers see stale positions on the map'],
+      ['Customers want faster search plus a new dashboard.', 'faster search; a new dashboard'],
+      ['Customers cannot pay by card — refunds are slow too.', 'Customers cannot pay by card; refunds are slow too'],
+      ['Customers cannot pay by card—and refunds take two weeks.', 'Customers cannot pay by card; refunds take two weeks'],
+      ['Admins cannot add users - reports also load slowly.', 'Admins cannot add users; reports also load slowly'],
     ] as const) {
       it(`fires on "${text}"`, () => {
         const finding = expectFinding(problem(JSON.stringify(text)), 'problem-too-broad', { severity: 'warning', covers: JSON.stringify(text) });
@@ -141,6 +159,22 @@ describe('problem rules', () => {
         'Customers who pay in instalments are charged the full price plus VAT up front.',
         'Customers cannot pay by card and have to call support to finish their order.',
         'Customers who pay by direct debit in Germany, Austria and Switzerland do not receive a confirmation e-mail, so they pay a second time by card.',
+      ]) {
+        assert.deepEqual(problemCodes(text), [], text);
+      }
+    });
+
+    it('does not fire on an aside between commas or dashes, a dash that explains, or what customers do about the problem', () => {
+      for (const text of [
+        'Our biggest customer, Acme Corp., cannot export its data.',
+        'Customers in Brazil, our second-biggest market, cannot pay with Pix.',
+        'Our pilot customer, Banco Azul S.A., cannot see transfers older than 90 days, so its auditors work from paper.',
+        'Nordwind GmbH, Acme Corp. and Globex Ltd. cannot sign in with SSO.',
+        'Customers — mostly small shops on the Starter plan — cannot print shipping labels.',
+        'Customers cannot pay by card – the card form never loads on iOS 17.',
+        'The card form times out and customers abandon checkout.',
+        'Customers press Pay and nothing happens.',
+        'Customers lose their drafts when the editor autosaves and the network drops.',
       ]) {
         assert.deepEqual(problemCodes(text), [], text);
       }

@@ -215,6 +215,14 @@ describe('rollback rules', () => {
   });
 
   describe('migration-no-rollback', () => {
+    for (const line of ['none', 'N/A - forward only', 'no rollback possible', 'irreversible', 'Forward-only migration', 'cannot be undone', '"No, append-only"']) {
+      it(`flags a rollback line that says there is no way back: ${line}`, () => {
+        const release = releaseWith('    estimate: 2\n', `    estimate: 2\n    risk: [migration]\n    rollback: ${line}\n`);
+        const finding = expectFinding({ 'release.yaml': release }, 'migration-no-rollback', { severity: 'error', covers: 'migration' });
+        assert.match(finding.message, /says there is no way back/);
+      });
+    }
+
     it('fires on a migration task without rollback, at the migration risk', () => {
       const release = releaseWith('    estimate: 2\n', '    estimate: 2\n    risk: [billing, migration]\n');
       const finding = expectFinding({ 'release.yaml': release }, 'migration-no-rollback', { severity: 'error', covers: 'migration' });
@@ -230,6 +238,7 @@ describe('rollback rules', () => {
     it('does not fire when the task says how it is undone, or is not a migration', () => {
       expectNo({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    risk: [migration]\n    rollback: down migration tested on a copy\n') }, 'migration-no-rollback');
       expectNo({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    risk: [billing]\n') }, 'migration-no-rollback');
+      expectNo({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    risk: [migration]\n    rollback: "No downtime: the down migration was tested on a copy"\n') }, 'migration-no-rollback');
     });
   });
 

@@ -68,6 +68,7 @@ describe('init scaffold', () => {
       'release.yaml error role-missing "TODO: the one person who gets the work delivered"',
       'release.yaml error role-missing "TODO: the one person who says the release is ready"',
       'release.yaml error role-missing "TODO: the one person who may stop the release"',
+      'release.yaml error placeholder-text "TODO: the first piece of work"',
       'release.yaml error owner-missing "TODO: one person"',
       'rollback.yaml error rollback-no-stable "TODO: the last known good version, e.g. 1.4.2"',
       'rollback.yaml error rollback-role-missing "TODO: the one person who decides to roll back"',

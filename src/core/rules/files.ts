@@ -1,7 +1,7 @@
 import { isRuleCode, RULE_CODES, RULES } from '../catalog';
 import type { RuleContext } from '../context';
 import type { SourceFile } from '../source';
-import { closest } from '../suggest';
+import { closest, onlyCaseDiffers } from '../suggest';
 import type { Finding } from '../types';
 
 export function checkTaskIds(ctx: RuleContext): void {
@@ -41,7 +41,7 @@ export function checkConfigRules(file: SourceFile, data: unknown): Finding[] {
       continue;
     }
     const guess = closest(code, RULE_CODES);
-    const hint = guess ? `did you mean \`${guess}\`?` : 'see docs/rules.md for the list of codes.';
+    const hint = guess ? `did you mean \`${guess}\`?${onlyCaseDiffers(code, guess) ? ' Rule codes are lower-case.' : ''}` : 'see docs/rules.md for the list of codes.';
     const finding = file.finding(file.rangeFor(path), severity, 'config-unknown-rule', `There is no rule \`${code}\`, so this line is ignored: ${hint}`, path);
     findings.push(guess ? { ...finding, data: { suggestion: guess } } : finding);
   }

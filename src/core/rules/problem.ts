@@ -156,7 +156,24 @@ export function vagueReason(text: string): string | undefined {
   if (GENERIC_VERBS.has(first) && !all.some((w) => ACTORS.has(w) || FAILURE.test(w))) {
     return `"${rawTokens(text)[0]} …" is a to-do for the team, not something a customer can see`;
   }
+  const improvement = all.find((w) => IMPROVEMENTS.has(w));
+  if (improvement && !all.some((w) => FAILURE.test(w)) && !hasPredicate(tokens(text))) {
+    return `it asks for "${improvement}" and names no outcome a customer will see`;
+  }
   return undefined;
+}
+
+/** Nouns for work on the product: "Performance improvements for the dashboard and the reports page". */
+const IMPROVEMENTS = set(`improvement improvements enhancement enhancements fixes tweaks updates changes optimisations optimizations
+  refinements upgrades`);
+
+/**
+ * Whether a statement has a verb that says what happens: a modal or auxiliary, a clear verb, or a
+ * verb that is also a noun right after a person ("customers export"). Words such as "search" or
+ * "export" alone are read as nouns here.
+ */
+function hasPredicate(list: string[]): boolean {
+  return list.some((w, j) => MODALS.has(w) || CLEAR_VERBS.has(w) || (VERBS.has(w) && ACTORS.has(list[j - 1] ?? '')));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +185,7 @@ const MODALS = set(`can cannot can't could couldn't won't will would do does did
 /** Verbs that are verbs wherever they stand (so they make a clause: "Customers lose their cart"). */
 const CLEAR_VERBS = set(`lose loses get gets got see sees saw wait waits abandon abandons receive receives take takes pay pays give gives
   crash crashes fail fails returns shows hangs freezes breaks expect expects ask asks hit hits leave leaves call calls go goes
-  stop stops stay stays lost`);
+  stop stops stay stays lost reject rejects arrive arrives disappear disappears`);
 /** Verbs that are also nouns ("export", "search"): a verb only at the start of a list item or after a modal or a person. */
 const VERBS = set(`sign log download upload export import reset change update track share rename cancel book add remove invite find open
   print schedule search create delete edit view choose read use set send buy order return connect sync save undo check scan reassign
@@ -186,6 +203,16 @@ const WISH = set(`want wants need needs ask asks request requests expect expects
 const LEAD = set(`also then not to still can cannot can't could couldn't must`);
 /** "… and have to call support": the consequence of the problem, not a second one. */
 const CONSEQUENCE = set(`have has so then therefore thus`);
+/** What customers do because of the problem: "The card form times out and customers abandon checkout". */
+const GIVING_UP = set(`abandon abandons leave leaves churn churns quit quits retry retries`);
+/** Words that open a noun phrase subject: an item opening with one can be a clause of its own. */
+const DETERMINERS = set(`the our their its his her your my this that every each`);
+/** Adverbs between a subject and its verb: "the confirmation e-mail never arrives". */
+const ADVERBS = set(`never also still always often sometimes randomly suddenly frequently rarely`);
+/** Pronouns that make "as" a conjunction ("as they log in"), not a preposition ("as PDF"). */
+const PRONOUNS = set(`i you he she it we they`);
+/** Words after a dash that add a further problem rather than explain the first one. */
+const ADDITIVE = set(`also too and plus another besides additionally`);
 /** Nouns that, after "several" or "various", count deliverables. */
 const DELIVERABLES = /^(?:features?|fixes|improvements|changes|updates|things|issues|problems|bugs|requests|enhancements|areas|parts|tools|integrations|methods|options|pages|screens|reports|flows|apps|products|services)$/;
 
@@ -203,8 +230,9 @@ interface Item {
  * Several objects of one action ("invoices and receipts"), names with "and", "&" or "Plus"
  * ("Pro Plus", "Search & Replace"), and "plus VAT" are one outcome.
  */
-export function broadOutcomes(text: string): string[] | undefined {
-  const masked = maskParentheses(maskQuotes(text));
+export function broadOutcomes(statement: string): string[] | undefined {
+  const text = spaceDashes(statement);
+  const masked = maskAsides(maskParentheses(maskQuotes(text)));
   if (masked.includes(';')) return semicolonParts(text, masked);
   const items = splitItems(text, masked);
   const etc = /\b(?:etc\b\.?|and so on\b|and the like\b)/i.test(masked);
@@ -225,13 +253,15 @@ export function broadOutcomes(text: string): string[] | undefined {
     const head = items[first] as Item;
     const at = outcomes[first] as number;
     const rest = items.slice(first + 1).filter((_, i) => outcomes[first + 1 + i] === undefined);
-    if (WISH.has(head.words[at] ?? '') && head.words[at + 1] !== 'to' && rest.length >= 2) {
+    const added = rest.some((item) => /(?:plus|as well as)$/.test(item.joiner));
+    if (WISH.has(head.words[at] ?? '') && head.words[at + 1] !== 'to' && (rest.length >= 2 || added)) {
       const object = head.words[at + 1] === 'for' ? at + 2 : at + 1;
       return [tidy(rawTokens(head.text).slice(object).join(' ')), ...rest.map((item) => tidy(item.text))];
     }
     // Three or more short things before the verb ("Search, checkout and onboarding are slow"): each has the problem.
     const before = items.slice(0, first);
-    if (before.length >= 2 && before.every((item) => words(item.text).length <= 3) && at > 0) {
+    const listed = /(?:and|or|&)$/.test(head.joiner) && !sharesSubject(head, at);
+    if (before.length >= 2 && before.every((item) => words(item.text).length <= 3) && listed) {
       return [...before.map((item) => tidy(item.text)), tidy(rawTokens(head.text).slice(0, at).join(' '))];
     }
   }
@@ -255,16 +285,30 @@ function mainClauses(items: Item[], stated: (number | undefined)[]): (number | u
   let subordinate = false;
   return items.map((item, i) => {
     if (i > 0 && !['', ',', 'and', 'or', '&'].includes(item.joiner)) subordinate = false;
-    const outcome = subordinate ? undefined : stated[i];
+    if (i > 0 && item.joiner === 'and' && opensWithPeople(item.words, stated[i])) subordinate = false;
+    let outcome = subordinate ? undefined : stated[i];
+    if (i > 0 && outcome !== undefined && GIVING_UP.has(item.words[outcome] ?? '')) outcome = undefined;
+    if (item.joiner.startsWith('—') && !item.joiner.includes('and') && !item.words.some((w) => ADDITIVE.has(w))) outcome = undefined;
     subordinate = endsInSubordinateClause(item.words, subordinate);
     return outcome;
   });
+}
+
+/**
+ * "… when the app restarts and dispatchers see stale positions": a clause whose subject is people
+ * (not a pronoun) is a new main clause, not more of the subordinate one.
+ */
+function opensWithPeople(list: string[], outcome: number | undefined): boolean {
+  if (outcome === undefined || outcome === 0) return false;
+  const subject = list.slice(0, outcome).filter((w) => !DETERMINERS.has(w));
+  return subject.length > 0 && subject.every((w) => ACTORS.has(w) && !PRONOUNS.has(w) && w !== 'people');
 }
 
 function endsInSubordinateClause(list: string[], already: boolean): boolean {
   let inside = already;
   let relative = false;
   list.forEach((word, j) => {
+    if (word === 'as' && !PRONOUNS.has(list[j + 1] ?? '')) return; // "export them as PDF"
     if (RELATIVE_PRONOUNS.has(word)) {
       inside = true;
       relative = true;
@@ -277,6 +321,23 @@ function endsInSubordinateClause(list: string[], already: boolean): boolean {
     }
   });
   return inside;
+}
+
+/** "card—and refunds" → "card — and refunds": a dash between words is a joiner of its own. */
+function spaceDashes(text: string): string {
+  return text.replace(/(\S)([—–])(?=\S)/g, '$1 $2 ');
+}
+
+const DASH = /^(?:—|–|-|--)$/;
+
+/**
+ * Replaces an aside between two dashes that has no verb with `x`: "Customers — mostly small shops
+ * on the Starter plan — cannot print labels" has one subject.
+ */
+function maskAsides(text: string): string {
+  return text.replace(/(\s(?:—|–|--?)\s)([^—–]*?)(\s(?:—|–|--?)\s)/g, (whole, open: string, inner: string, close: string) =>
+    hasPredicate(tokens(inner)) ? whole : `${open}${inner.replace(/[^\s]/g, 'x')}${close}`,
+  );
 }
 
 /** Replaces what is inside parentheses with `x`, so "(Visa, Mastercard)" lists nothing. */
@@ -311,10 +372,11 @@ function splitItems(text: string, masked: string): Item[] {
     else if (word === 'plus') kind = 'plus';
     else if (word === '&' && /^\p{Ll}/u.test(next)) kind = '&';
     else if (word === 'as' && next === 'well' && spans[i + 2]?.raw === 'as') kind = 'as well as';
+    else if (DASH.test(word)) kind = '—';
     if (kind) {
       close(token.start);
       joiner = pending ? `${pending} ${kind}` : kind;
-      pending = '';
+      pending = kind === '—' ? '—' : '';
       start = kind === 'as well as' ? (spans[i + 2]?.end ?? token.end) : token.end;
       if (kind === 'as well as') i += 2;
       continue;
@@ -358,8 +420,22 @@ function outcomeStart(list: string[], opensStatement: boolean): number | undefin
     if (subordinate) continue;
     if (CLEAR_VERBS.has(word)) return j;
     if (VERBS.has(word) && ACTORS.has(prev)) return j;
+    if (j > 0 && ADVERBS.has(word) && j < list.length - 1) return j;
+    if (DETERMINERS.has(first) && j >= 2 && j < list.length - 1 && verbAfterSubject(word, prev)) return j;
   }
   return undefined;
+}
+
+/**
+ * In an item that opens with a noun phrase ("the search page times out", "the filters reset on
+ * every page"), a singular verb after a singular noun, or a verb after a plural noun, starts the
+ * predicate.
+ */
+function verbAfterSubject(word: string, prev: string): boolean {
+  if (STOP.has(prev) || DETERMINERS.has(prev)) return false;
+  const plural = (w: string) => /[^s']s$/.test(w);
+  if (plural(word) && !plural(prev)) return true;
+  return VERBS.has(word) && plural(prev);
 }
 
 function rawTokens(text: string): string[] {

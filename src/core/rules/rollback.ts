@@ -121,9 +121,21 @@ function checkMigrations(ctx: RuleContext): void {
   if (!release) return;
   for (const { task, index } of ctx.tasks()) {
     const position = (task.risk ?? []).indexOf('migration');
-    // A placeholder (the "TODO: …" a template writes) does not say how anything is undone.
-    if (position === -1 || !isPlaceholder(task.rollback)) continue;
-    const how = (task.rollback ?? '').trim() === '' ? 'does not say how it is undone. Add `rollback:`' : `its \`rollback:\` is still a placeholder ("${(task.rollback ?? '').trim()}"). Replace it with how it is undone`;
+    if (position === -1) continue;
+    const line = (task.rollback ?? '').trim();
+    // "none", "forward only", "cannot be undone": the task says there is no way back, which is the finding.
+    const noWayBack = saysNoWayBack(line);
+    // A placeholder (the "TODO: …" a template writes) does not say how anything is undone either.
+    if (!noWayBack && !isPlaceholder(task.rollback)) continue;
+    const how = noWayBack
+      ? `its \`rollback:\` says there is no way back ("${line}"). Nothing ships that cannot be rolled back: make the migration reversible (expand/contract, a tested down migration, a restore from a copy) and write how`
+      : line === '' ? 'does not say how it is undone. Add `rollback:`' : `its \`rollback:\` is still a placeholder ("${line}"). Replace it with how it is undone`;
     ctx.report(release.source, ['tasks', index, 'risk', position], 'migration-no-rollback', `Task ${taskLabel(task, index)} migrates data but ${how} (e.g. "down migration tested on a copy").`, { prefer: 'value' });
   }
 }
+
+/** A rollback line that states there is none: "none", "no rollback possible", "N/A - forward only", "irreversible". */
+export function saysNoWayBack(text: string): boolean {
+  return /^(?:none|no|n\/a|na|nothing)(?:\W*$|\s*[-–—:,;(])|\bno (?:rollback|roll-back|way back|down migration)\b|\b(?:irreversible|not reversible|forward[- ]only|one[- ]way)\b|\b(?:cannot|can't|can not) be (?:undone|reverted|rolled back)\b|\bnot (?:possible|supported)\b/i.test(text);
+}
+
