@@ -23,8 +23,8 @@ Commands:
 Options:
   --today YYYY-MM-DD   Check as of this day (default: today), for reproducible CI.
   --format text|json   Output format (default: text).
-  --quiet              check: report errors only; warnings and infos are not shown or counted.
-  --max-warnings N     check: exit 1 when there are more than N warnings.
+  --quiet              check: report errors only; warnings and infos are not shown.
+  --max-warnings N     check: exit 1 when there are more than N warnings (even with --quiet).
   -v, --version        Show the version.
   -h, --help           Show this help.
 
@@ -52,7 +52,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`release-plan: ${error.message}\n\n${USAGE}`);
+      io.err(`release-plan: ${error.message} Run \`release-plan --help\` for the commands and options.`);
       return 2;
     }
     if (error instanceof CliFailure) {
@@ -75,23 +75,65 @@ interface Options {
   maxWarnings?: number;
 }
 
+const OPTIONS = {
+  today: { type: 'string' },
+  format: { type: 'string', default: 'text' },
+  quiet: { type: 'boolean', default: false },
+  'max-warnings': { type: 'string' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const EXAMPLE_VALUE: Record<string, string> = { today: '2026-12-01', format: 'json', 'max-warnings': '0' };
+
+/**
+ * Checks the options before Node's parser sees them, so a mistake gets our own one-line message:
+ * Node's parser calls `--max-warnings -1` "ambiguous" and suggests syntax nobody needs. Returns the
+ * arguments with every value joined to its option (`--max-warnings=-1`), which the parser accepts.
+ */
+function normalizeArgs(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      out.push(arg);
+      continue;
+    }
+    const long = arg.startsWith('--');
+    const [written = '', inline] = long ? splitOnce(arg.slice(2), '=') : [arg.slice(1), undefined];
+    const name = long ? written : Object.entries(OPTIONS).find(([, option]) => 'short' in option && option.short === written)?.[0];
+    const option = name !== undefined ? (OPTIONS as Record<string, { type: string }>)[name] : undefined;
+    if (name === undefined || !option) throw new UsageError(`unknown option "${long ? `--${written}` : arg}".`);
+    if (option.type === 'boolean') {
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value.`);
+      out.push(`--${name}`);
+      continue;
+    }
+    const value = inline ?? argv[i + 1];
+    if (value === undefined) throw new UsageError(`--${name} needs a value, e.g. --${name} ${EXAMPLE_VALUE[name] ?? 'VALUE'}.`);
+    if (inline === undefined) i++;
+    out.push(`--${name}=${value}`);
+  }
+  return out;
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
 async function dispatch(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        today: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        quiet: { type: 'boolean', default: false },
-        'max-warnings': { type: 'string' },
-        version: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: normalizeArgs(argv), allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    if (error instanceof UsageError) throw error;
+    // normalizeArgs catches what we know of; never pass the parser's own wording on.
+    throw new UsageError('these options could not be read.');
   }
   const { values, positionals } = parsed;
   const [command, target, ...extra] = positionals;
@@ -226,7 +268,8 @@ async function check(folder: string, options: Options, io: Io): Promise<number> 
   const checked = await load(folder, options.today, io);
   if (!checked) return 2;
   const all = checked.result.findings.map((finding) => toShown(finding, folder, checked.read, io));
-  // --quiet: warnings and infos are neither shown nor counted (nor held against --max-warnings).
+  // --quiet: warnings and infos are not shown, but --max-warnings still counts the warnings: a CI
+  // job that sets both must not pass because the warnings were hidden.
   const shown = options.quiet ? all.filter((f) => f.severity === 'error') : all;
   const summary = count(shown);
   if (options.format === 'json') {
@@ -237,8 +280,10 @@ async function check(folder: string, options: Options, io: Io): Promise<number> 
     io.out(summaryLine(summary, folder, options.today, p));
   }
   if (summary.errors > 0) return 1;
-  if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
-    io.err(`release-plan: too many warnings: ${summary.warnings}, and --max-warnings allows ${options.maxWarnings}.`);
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    const hidden = `${warnings} ${warnings === 1 ? 'warning (hidden by --quiet) exceeds' : 'warnings (hidden by --quiet) exceed'} --max-warnings ${options.maxWarnings}; run without --quiet to see them.`;
+    io.err(`release-plan: ${options.quiet ? hidden : `too many warnings: ${warnings}, and --max-warnings allows ${options.maxWarnings}.`}`);
     return 1;
   }
   return 0;

@@ -209,7 +209,18 @@ function owners(result: CheckResult): QuestionResult {
   const openIndexes = new Set(result.context.openTasks().map(({ index }) => index));
   const open = openIndexes.size;
   const failing = findingsFor('owners', result.findings).filter((f) => isAboutOpenWork(f, openIndexes));
-  if (failing.length === 0) return answer('owners', 'pass', [`${plural(open, 'unfinished task')}, each with one named owner; all four roles named.`]);
+  if (failing.length === 0) {
+    // Say what is true: findings the team set to info/off do not fail the question, but they still exist.
+    const people = result.context.people;
+    const named = (value: unknown) => ['ok', 'unknown'].includes(people.judge(value).kind);
+    const unowned = result.context.openTasks().filter(({ task }) => !named(task.owner)).length;
+    const roles = result.plan.release.data.roles ?? {};
+    const unnamed = (['scope', 'delivery', 'readiness', 'stop'] as const).filter((role) => !named(roles[role])).length;
+    const tasks = open === 1 ? '1 unfinished task' : `${open} unfinished tasks`;
+    if (unowned === 0 && unnamed === 0) return answer('owners', 'pass', [`${tasks}, ${open === 1 ? 'with' : 'each with'} one named owner; all four roles named.`]);
+    const gaps = [unowned > 0 ? `${plural(unowned, 'unfinished task')} without one named owner` : '', unnamed > 0 ? `${plural(unnamed, 'role')} without one named person` : ''].filter(Boolean).join(' and ');
+    return answer('owners', 'pass', [`${tasks}; ${gaps} ${unowned + unnamed === 1 ? 'is' : 'are'} not counted, because config.yaml sets ${unowned + unnamed === 1 ? 'its rule' : 'their rules'} to info or off.`]);
+  }
   return answer('owners', 'fail', failing.map(describe), failing);
 }
 
@@ -217,7 +228,9 @@ function rollback(result: CheckResult): QuestionResult {
   const { plan, context } = result;
   if (!plan.rollback) {
     const failing = findingsFor('rollback', result.findings);
-    return answer('rollback', 'fail', failing.length ? failing.map(describe) : ['rollback.yaml is missing or unreadable.'], failing);
+    const misnamed = plan.fileFindings.find((f) => f.code === 'file-misnamed' && f.data?.rename === ROLLBACK_FILE);
+    const why = misnamed ? `The runbook is in ${misnamed.file}, which is not read: rename it to ${ROLLBACK_FILE}.` : 'rollback.yaml is missing or unreadable.';
+    return answer('rollback', 'fail', failing.length ? [...failing.map(describe), ...(misnamed ? [why] : [])] : [why], failing);
   }
   const rehearsals = (plan.rollback.data.rehearsals ?? []).filter((r) => r !== undefined && r !== null);
   const happened = happenedRecords(rehearsals, (r) => r.date, context.today);
@@ -247,6 +260,7 @@ function dryRun(result: CheckResult): QuestionResult {
 }
 
 function stakeholders(result: CheckResult): QuestionResult {
+  if (!result.plan.release) return answer('stakeholders', 'fail', ['release.yaml is missing or unreadable, so nobody can tell what was parked.']);
   const today = result.context.today;
   const parked = (result.plan.release?.data.parked ?? []).filter((item) => item !== undefined && item !== null);
   // Told is a fact with a date that has happened; a severity override cannot make it true.

@@ -19,8 +19,13 @@ const GROUP_NOUNS = new Set([
 /** Separators that join several people in one owner string: "Ana and Bo", "Ana/Bo", "Ana, Bo", "Ana & Bo". */
 const SEVERAL = /\s+(?:and|or|und|et|y)\s+|\s*[/,&+;|]\s*/i;
 
-/** A GitHub or GitLab team handle: `@acme/backend`, `@acme/web-platform`. */
-const TEAM_HANDLE = /^@[\p{L}\p{N}_.-]+\/[\p{L}\p{N}_.-]+$/u;
+/** A GitHub or GitLab team handle: `@acme/backend`, `@acme/web-platform`, a GitLab subgroup `@org/team/sub` (any depth). */
+const TEAM_HANDLE = /^@[\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)+$/u;
+
+/** Lower-case words inside a surname: "Ortega y Gasset", "de la Cruz", "van der Berg". */
+const PARTICLES = new Set(['y', 'e', 'i', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'das', 'do', 'dos', 'du', 'la', 'le', 'les', 'lo', 'van', 'von', 'zu', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'st', 'st.']);
+/** Separators that always join people, even inside a surname written first. */
+const HARD_SEPARATORS = /\s+(?:and|or|und|et)\s+|\s*[/&+;|]\s*/i;
 
 /** Words that start a phrase naming a role or somebody unspecified: "the release owner", "our PM", "whoever owns X". */
 const ROLE_OPENERS = new Set(['the', 'our', 'my', 'your', 'their', 'his', 'her', 'whoever', 'whichever', 'same', 'any']);
@@ -130,18 +135,30 @@ export class People {
     // "José Ortega y Gasset": a Spanish double surname, not "José Ortega and Gasset".
     const surname = /^(\S+(?:\s+\S+)+)\s+y\s+(\S+)$/iu.exec(text);
     if (surname && parts.length === 2 && !/[/,&+;|]/.test(text)) return undefined;
-    const comma = /^([^,/&+;|]+),\s*([^,/&+;|]+)$/.exec(text);
-    if (comma && parts.length === 2) {
+    const comma = /^([^,]+),\s*([^,]+)$/.exec(text);
+    if (comma && !HARD_SEPARATORS.test(text)) {
       const [surnameFirst, given] = [comma[1]?.trim() ?? '', comma[2]?.trim() ?? ''];
       const reversed = `${given} ${surnameFirst}`;
       if (this.byName.has(handle(reversed))) return { kind: 'ok', person: this.canonical(reversed) };
       const bothKnown = this.byName.has(handle(surnameFirst)) && this.byName.has(handle(given));
-      // Only "Smith, John" or "de la Cruz, Ana" reads both ways; "Ana Costa, Bo Nielsen" is two people.
-      const surnameShape = surnameFirst.split(/\s+/).length === 1 || /^\p{Ll}/u.test(surnameFirst);
-      if (!bothKnown && surnameShape && given.split(/\s+/).length === 1) return { kind: 'multiple', people: parts, ambiguous: true };
+      // Only "Smith, John", "de la Cruz, Ana" or "Ortega y Gasset, José" reads both ways; "Ana Costa, Bo Nielsen" is two people.
+      // A surname with particles may come with two given names: "de la Cruz, Ana María".
+      const givenWords = given.split(/\s+/).length;
+      const particles = surnameFirst.includes(' ') && isSurname(surnameFirst);
+      if (!bothKnown && isSurname(surnameFirst) && (givenWords === 1 || (particles && givenWords === 2))) return { kind: 'multiple', people: [surnameFirst, given], ambiguous: true };
+      if (particles) return { kind: 'multiple', people: [surnameFirst, given] };
     }
     return { kind: 'multiple', people: parts };
   }
+}
+
+/**
+ * Whether words written before a comma read as a surname: one word, or words joined by
+ * lower-case particles ("de la Cruz", "Ortega y Gasset", "van der Berg").
+ */
+function isSurname(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length === 1 || words.some((word) => PARTICLES.has(word));
 }
 
 /** "release owner", "tech lead", "owner of billing", "PM": a position, not a name. */

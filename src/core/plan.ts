@@ -2,6 +2,7 @@ import { isIsoDate } from './dates';
 import type { Checkin, Config, Gonogo, Release, Rollback, Team } from './schemas';
 import { SourceFile } from './source';
 import { CHECKINS_DIR, CONFIG_FILE, GONOGO_DIR, RELEASE_DIR, RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, type Finding, type PlanFiles } from './types';
+import { editDistance } from './suggest';
 import { validate, type Loose } from './validate';
 
 /** A file that parsed: its source (for ranges) and its data with invalid values removed. */
@@ -109,29 +110,56 @@ const KNOWN_FILES: readonly string[] = [RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, 
 const DATED_DIRS: readonly string[] = [CHECKINS_DIR, GONOGO_DIR];
 
 /**
- * The name Release Plan reads for a file it would otherwise ignore: `rollback.yml` and `Team.yaml`
- * → `.release/rollback.yaml`, `.release/team.yaml`; `Checkins/2026-12-01.YAML` →
- * `.release/checkins/2026-12-01.yaml`. Undefined for a proper name or an unrelated file.
+ * The name Release Plan reads for a file it would otherwise ignore: `rollback.yml`, `Team.yaml`,
+ * `rollbacks.yaml`, `relase.yaml` → `.release/rollback.yaml` etc.; `Checkins/2026-12-01.YAML`,
+ * `check-ins/…`, `go_no_go/…` → `.release/checkins/2026-12-01.yaml` etc. A top-level file named
+ * like a folder of dated records (`gonogo.yaml`, `checkins.yml`) gets that folder, ending in `/`:
+ * it has no one proper name. Undefined for a proper name or an unrelated file (`notes.yaml`).
  */
 export function properName(path: string): string | undefined {
   const top = /^\.release\/([^/]+)\.ya?ml$/i.exec(path);
   if (top) {
-    const proper = `${RELEASE_DIR}/${(top[1] as string).toLowerCase()}.yaml`;
-    return KNOWN_FILES.includes(proper) && proper !== path ? proper : undefined;
+    const stem = top[1] as string;
+    const file = likeOneOf(stem, KNOWN_FILES);
+    if (file !== undefined) return file !== path ? file : undefined;
+    const dir = likeOneOf(stem, DATED_DIRS);
+    return dir !== undefined ? `${dir}/` : undefined;
   }
   const dated = /^\.release\/([^/]+)\/([^/]+)\.(ya?ml)$/i.exec(path);
   if (dated) {
-    const dir = `${RELEASE_DIR}/${(dated[1] as string).toLowerCase()}`;
+    const dir = likeOneOf(dated[1] as string, DATED_DIRS);
+    if (dir === undefined) return undefined;
     const proper = `${dir}/${dated[2] as string}.${(dated[3] as string).toLowerCase()}`;
-    return DATED_DIRS.includes(dir) && proper !== path ? proper : undefined;
+    return proper !== path ? proper : undefined;
   }
   return undefined;
+}
+
+/**
+ * The plan path whose name `written` is a variant of: another case, `-`/`_`/spaces, a plural
+ * (`teams`, `checkin`), or a one-letter typo (two in longer names: `rolback`, `chekcins`).
+ */
+function likeOneOf(written: string, paths: readonly string[]): string | undefined {
+  const plain = (name: string) => name.toLowerCase().replace(/[\s_.-]+/g, '').replace(/s$/, '');
+  const typed = plain(written);
+  const allowed = typed.length <= 5 ? 1 : 2;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const path of paths) {
+    const distance = editDistance(typed, plain(path.slice(RELEASE_DIR.length + 1).replace(/\.yaml$/, '')));
+    if (distance < bestDistance) [best, bestDistance] = [path, distance];
+  }
+  return bestDistance <= allowed ? best : undefined;
 }
 
 function misnamedFinding(path: string, proper: string, text: string, properExists: boolean): Finding {
   const name = path.slice(RELEASE_DIR.length + 1);
   const properShort = proper.slice(RELEASE_DIR.length + 1);
-  const message = properExists
+  const folder = proper.endsWith('/');
+  const records = proper === `${GONOGO_DIR}/` ? 'go/no-go records' : 'daily check-ins';
+  const message = folder
+    ? `Release Plan reads ${records} from the ${properShort} folder, one file per day named by its date (${properShort}2026-12-01.yaml), not from ${name}: move this file there under the day's date; until then it is ignored.`
+    : properExists
     ? `Both ${name} and ${properShort} exist; only ${properShort} is read. Move what you need from this file into ${properShort} and delete this one.`
     : `Release Plan reads ${properShort}, not ${name}: rename this file to ${properShort}; until then it is ignored.`;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -142,6 +170,6 @@ function misnamedFinding(path: string, proper: string, text: string, properExist
     severity: 'error',
     code: 'file-misnamed',
     message,
-    ...(properExists ? {} : { data: { rename: proper } }),
+    ...(properExists || folder ? {} : { data: { rename: proper } }),
   };
 }

@@ -107,12 +107,16 @@ describe('release-plan as a process (dist/cli.js)', function () {
     assert.equal(over.code, 1);
     assert.equal(over.stderr, 'release-plan: too many warnings: 1, and --max-warnings allows 0.\n');
 
+    // Fail closed in CI: hidden warnings still count against --max-warnings.
     const quiet = await cli(['check', '--today', TODAY, '--max-warnings', '0', '--quiet'], { cwd: dir });
-    assert.deepEqual(quiet, { code: 0, stdout: `release-plan: no problems in ${dir} (checked as of ${TODAY}).\n`, stderr: '' });
+    assert.deepEqual(quiet, { code: 1, stdout: `release-plan: no problems in ${dir} (checked as of ${TODAY}).\n`, stderr: 'release-plan: 1 warning (hidden by --quiet) exceeds --max-warnings 0; run without --quiet to see them.\n' });
 
-    const bad = await cli(['check', '--max-warnings', 'many'], { cwd: dir });
-    assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /^release-plan: --max-warnings must be a whole number, 0 or more, not "many"\./);
+    for (const value of ['many', '-1']) {
+      const bad = await cli(['check', '--max-warnings', value], { cwd: dir });
+      assert.equal(bad.code, 2);
+      assert.equal(bad.stderr, `release-plan: --max-warnings must be a whole number, 0 or more, not "${value}". Run \`release-plan --help\` for the commands and options.\n`);
+      assertNoStack(bad);
+    }
   });
 
   it('colours: none in a pipe, none with NO_COLOR, FORCE_COLOR=1 forces them, FORCE_COLOR=0 stops them', async () => {

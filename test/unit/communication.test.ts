@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { check, expectFinding, expectNo, only, releaseWith } from './helpers';
+import { checkPlan } from '../../src/core/engine';
+import { check, codes, expectFinding, expectNo, files, only, releaseWith, TODAY } from './helpers';
 
 const CHECKIN = '.release/checkins/2026-11-30.yaml';
 const checkin = (text: string) => ({ 'checkins/2026-11-30.yaml': text });
@@ -66,7 +67,18 @@ describe('communication rules', () => {
 
     it('fires when work has started and there is no check-in, at the tasks key', () => {
       const finding = expectFinding(none, 'checkin-stale', { severity: 'info', covers: 'tasks' });
-      assert.equal(finding.message, 'Work has started but there is no daily check-in yet. Run the daily check-in: write what shipped, what blocks and who clears each block in .release/checkins/2026-12-01.yaml.');
+      assert.equal(finding.message, 'Work has started but there is no daily check-in yet. Run the daily check-in: write what shipped, what blocks and who clears each block in checkins/2026-12-01.yaml in the .release/ folder.');
+    });
+
+    it('says nothing when the check-ins could not be read (file-unreadable says why)', () => {
+      // An unreadable checkins/ folder, as the CLI reports it: the check-ins may be there.
+      const folder = checkPlan(files(none), { today: TODAY, unreadable: new Map([['.release/checkins', 'This folder could not be read: permission denied.']]) });
+      assert.deepEqual(codes(folder), ['file-unreadable']);
+      // An old readable check-in and an unreadable one that may be newer.
+      const file = checkPlan(files({ ...none, 'checkins/2026-11-25.yaml': 'shipped: [x]\n' }), { today: TODAY, unreadable: new Map([['.release/checkins/2026-11-30.yaml', 'This file could not be read: permission denied.']]) });
+      assert.deepEqual(codes(file), ['file-unreadable']);
+      // A check-in in a misnamed folder: file-misnamed names the right place.
+      expectNo({ ...none, 'check-ins/2026-11-30.yaml': 'shipped: [x]\n' }, 'checkin-stale');
     });
 
     it('fires when the latest check-in is more than 2 working days old, at its first key', () => {

@@ -6,7 +6,7 @@ import { readPlan } from '../../src/cli/files';
 import { decodePlanBytes } from '../../src/core/decode';
 import { checkPlan } from '../../src/core/engine';
 import { evaluateGonogo } from '../../src/core/gonogo';
-import { CLEAN_RELEASE, CLEAN_ROLLBACK, codes, expectFinding, expectNo, files, only, single, TODAY } from './helpers';
+import { check, CLEAN_RELEASE, CLEAN_ROLLBACK, codes, expectFinding, expectNo, files, only, single, TODAY } from './helpers';
 
 const YAML = 'release: invoices-v1\nproblem: Customers cannot pay.\n';
 
@@ -116,9 +116,18 @@ describe('file-misnamed: plan files Release Plan would otherwise ignore', () => 
     ['release.yml', 'release.yaml'],
     ['Checkins/2026-11-29.yaml', 'checkins/2026-11-29.yaml'],
     ['gonogo/2026-11-29.YAML', 'gonogo/2026-11-29.yaml'],
+    ['rollbacks.yaml', 'rollback.yaml'],
+    ['teams.yaml', 'team.yaml'],
+    ['releases.yaml', 'release.yaml'],
+    ['roll-back.yml', 'rollback.yaml'],
+    ['rolback.yaml', 'rollback.yaml'],
+    ['go-no-go/2026-11-29.yaml', 'gonogo/2026-11-29.yaml'],
+    ['go_no_go/2026-11-29.yaml', 'gonogo/2026-11-29.yaml'],
+    ['check-ins/2026-11-29.yaml', 'checkins/2026-11-29.yaml'],
+    ['checkin/2026-11-29.yml', 'checkins/2026-11-29.yml'],
   ] as const) {
     it(`${name} → rename to ${proper}`, () => {
-      const finding = expectFinding({ [name]: 'people:\n  - name: Ana\n', ...(proper === 'release.yaml' ? { 'release.yaml': undefined } : {}) }, 'file-misnamed', { severity: 'error', covers: 'people:', file: `.release/${name}` });
+      const finding = expectFinding({ [proper]: undefined, [name]: 'people:\n  - name: Ana\n' }, 'file-misnamed', { severity: 'error', covers: 'people:', file: `.release/${name}` });
       assert.equal(finding.message, `Release Plan reads ${proper}, not ${name}: rename this file to ${proper}; until then it is ignored.`);
     });
   }
@@ -135,6 +144,22 @@ describe('file-misnamed: plan files Release Plan would otherwise ignore', () => 
 
   it('is not reported for proper names, dated .yml files or unrelated files', () => {
     expectNo({ 'checkins/2026-11-29.yml': 'shipped: [x]\n', 'notes.yaml': 'a: 1\n', 'team.yaml': 'people:\n  - name: Ana\n  - name: Bo\n  - name: Cy\n  - name: Dee\n' }, 'file-misnamed');
+    // Other YAML in .release/ is the team's own business: not read, not reported.
+    const other = { 'foo.yaml': 'a: 1\n', 'test.yaml': 'a: 1\n', 'tasks.yaml': 'a: 1\n', 'release-plan.yaml': 'a: 1\n', 'archive/2026-10-01.yaml': 'a: 1\n', 'logs/2026-11-29.yaml': 'a: 1\n' };
+    assert.deepEqual(check(other).findings, []);
+  });
+
+  it('gonogo.yaml and checkins.yaml at the top: names the folder and the dated file name, no rename', () => {
+    const gonogo = expectFinding({ 'gonogo.yaml': 'decision: no-go\n' }, 'file-misnamed', { severity: 'error', covers: 'decision: no-go', file: '.release/gonogo.yaml' });
+    assert.equal(gonogo.message, 'Release Plan reads go/no-go records from the gonogo/ folder, one file per day named by its date (gonogo/2026-12-01.yaml), not from gonogo.yaml: move this file there under the day\'s date; until then it is ignored.');
+    assert.equal(gonogo.data, undefined);
+    const checkins = expectFinding({ 'check-ins.yaml': 'shipped: [x]\n' }, 'file-misnamed', { severity: 'error', covers: 'shipped: [x]', file: '.release/check-ins.yaml' });
+    assert.match(checkins.message, /^Release Plan reads daily check-ins from the checkins\/ folder, one file per day named by its date \(checkins\/2026-12-01\.yaml\), not from check-ins\.yaml:/);
+  });
+
+  it('a misnamed go/no-go record is not silently skipped by gonogo', () => {
+    const result = check({ 'gonogo.yaml': 'decision: no-go\nreason: not ready\n' });
+    assert.notEqual(evaluateGonogo(result).recommendation, 'go');
   });
 });
 

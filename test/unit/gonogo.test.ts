@@ -126,6 +126,15 @@ describe('go/no-go', () => {
       assert.equal(question(gonogo({ ...release('    owner: Bo\n', '    owner: backend team\n'), ...config({ 'owner-team-label': 'info' }) }), 'owners').verdict, 'pass');
     });
 
+    it('says what is true when it passes only because rules were set to info or off', () => {
+      const entries = { 'release.yaml': releaseWith('  stop: Ana\n', '', releaseWith('    owner: Cy\n', '')), ...config({ 'owner-missing': 'off', 'role-missing': 'info' }) };
+      const q = question(gonogo(entries), 'owners');
+      assert.equal(q.verdict, 'pass');
+      assert.deepEqual(q.reasons, ['2 unfinished tasks; 1 unfinished task without one named owner and 1 role without one named person are not counted, because config.yaml sets their rules to info or off.']);
+      const one = question(gonogo(release('    owner: Cy\n    status: todo\n', '    owner: Cy\n    status: done\n')), 'owners');
+      assert.deepEqual(one.reasons, ['1 unfinished task, with one named owner; all four roles named.']);
+    });
+
     it('leaves a group named as a rollback role to question 3', () => {
       const result = gonogo(rollbackWith('runs: Bo', 'runs: ops team'));
       assert.equal(question(result, 'owners').verdict, 'pass');
@@ -140,6 +149,12 @@ describe('go/no-go', () => {
   });
 
   describe('3. roll back from one short runbook', () => {
+    it('fails with a rename hint when the runbook is in rollback.yml', () => {
+      const q = question(gonogo({ 'rollback.yaml': undefined, 'rollback.yml': CLEAN_ROLLBACK }), 'rollback');
+      assert.equal(q.verdict, 'fail');
+      assert.ok(q.reasons.includes('The runbook is in .release/rollback.yml, which is not read: rename it to .release/rollback.yaml.'), q.reasons.join(' | '));
+    });
+
     it('fails without rollback.yaml', () => {
       const q = question(gonogo({ 'rollback.yaml': undefined }), 'rollback');
       assert.equal(q.verdict, 'fail');
@@ -222,6 +237,12 @@ describe('go/no-go', () => {
   });
 
   describe('5. stakeholders told what was cut', () => {
+    it('fails when release.yaml cannot be read (nobody can tell what was parked)', () => {
+      const q = question(gonogo({ 'release.yaml': 'release: [\n' }), 'stakeholders');
+      assert.equal(q.verdict, 'fail');
+      assert.match(q.reasons[0] ?? '', /release\.yaml is missing or unreadable/);
+    });
+
     it('fails for a parked item with told: false, listing the finding', () => {
       const q = question(gonogo(release('told: 2026-11-29', 'told: false')), 'stakeholders');
       assert.equal(q.verdict, 'fail');

@@ -14,6 +14,11 @@ describe('judging owner values', () => {
     for (const value of ['backend team', 'Frontend folks', 'the devs', 'backend qa', 'QA', 'Backend-Team', '@acme/backend', '@acme/web-platform']) assert.equal(people.judge(value).kind, 'team-label', value);
   });
 
+  it('treats a GitLab subgroup handle of any depth as one group, and two handles as two people', () => {
+    for (const value of ['@org/team/sub', '@org/platform/web/checkout']) assert.deepEqual(people.judge(value), { kind: 'team-label', label: value }, value);
+    assert.deepEqual(people.judge('@ana/@bo'), { kind: 'multiple', people: ['@ana', '@bo'] });
+  });
+
   it('treats placeholders as nobody, with or without team.yaml', () => {
     const team = new People({ people: [{ name: 'Ana' }] });
     for (const value of ['TODO', 'TBD', '???', '?', '-', 'n/a', '<name>', 'TODO: name the owner', '']) {
@@ -42,6 +47,19 @@ describe('judging owner values', () => {
     assert.deepEqual(new People({ people: [{ name: 'Smith, John' }] }).judge('smith, john'), { kind: 'ok', person: 'Smith, John' });
     assert.deepEqual(new People({ people: [{ name: 'John Smith' }] }).judge('Smith, John'), { kind: 'ok', person: 'John Smith' });
     assert.deepEqual(new People({ people: [{ name: 'Smith' }, { name: 'John' }] }).judge('Smith, John'), { kind: 'multiple', people: ['Smith', 'John'] });
+  });
+
+  it('reads a surname with particles written first as one person when team.yaml lists the given-name-first form, else asks', () => {
+    const team = new People({ people: [{ name: 'José Ortega y Gasset' }, { name: 'Ana de la Cruz' }] });
+    assert.deepEqual(team.judge('Ortega y Gasset, José'), { kind: 'ok', person: 'José Ortega y Gasset' });
+    assert.deepEqual(team.judge('de la Cruz, Ana'), { kind: 'ok', person: 'Ana de la Cruz' });
+    assert.deepEqual(people.judge('Ortega y Gasset, José'), { kind: 'multiple', people: ['Ortega y Gasset', 'José'], ambiguous: true });
+    assert.deepEqual(new People({ people: [{ name: 'Bo' }] }).judge('Ortega y Gasset, José'), { kind: 'multiple', people: ['Ortega y Gasset', 'José'], ambiguous: true });
+    assert.deepEqual(people.judge('de la Cruz, Ana María'), { kind: 'multiple', people: ['de la Cruz', 'Ana María'], ambiguous: true });
+    assert.deepEqual(people.judge('van der Berg, Jan'), { kind: 'multiple', people: ['van der Berg', 'Jan'], ambiguous: true });
+    // Other separators still split: this is three people, not a surname.
+    assert.deepEqual(people.judge('Ana and Bo, Cy'), { kind: 'multiple', people: ['Ana', 'Bo', 'Cy'] });
+    assert.deepEqual(people.judge('Ana, Bo Nielsen'), { kind: 'multiple', people: ['Ana', 'Bo Nielsen'] });
   });
 
   it('an empty team.yaml does not make every owner unknown', () => {

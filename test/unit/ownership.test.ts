@@ -112,6 +112,19 @@ describe('ownership rules', () => {
       assert.deepEqual(codes(result), []);
     });
 
+    it('names a GitLab subgroup handle as a group, not as three people', () => {
+      expectNo(owner('"@org/team/sub"'), 'owner-multiple');
+      const finding = expectFinding(owner('"@org/team/sub"'), 'owner-team-label', { severity: 'error', covers: '"@org/team/sub"' });
+      assert.match(finding.message, /"@org\/team\/sub" is a group, not a person/);
+    });
+
+    it('reads "Ortega y Gasset, José" as the team\'s José Ortega y Gasset, and asks without him in team.yaml', () => {
+      const listed = `${TEAM}  - name: José Ortega y Gasset\n`;
+      assert.deepEqual(codes(expectNo({ ...owner('Ortega y Gasset, José'), 'team.yaml': listed }, 'owner-multiple')), []);
+      const finding = expectFinding(owner('Ortega y Gasset, José'), 'owner-multiple', { severity: 'error', covers: 'Ortega y Gasset, José' });
+      assert.equal(finding.message, 'Task T1 names "Ortega y Gasset, José": is this one person written surname-first, or two people? For one person, write "José Ortega y Gasset" or list "Ortega y Gasset, José" in team.yaml; for two, keep one owner and move the other to notes.');
+    });
+
     it('does not fire on names with particles', () => {
       for (const name of ['José Ortega y Gasset', 'Ludwig van Beethoven', 'Ana de la Cruz']) {
         assert.deepEqual(codes(expectNo(owner(name), 'owner-multiple')), [], name);
@@ -206,6 +219,14 @@ describe('ownership rules', () => {
       assert.match(expectFinding(blocked('    clears: legal team\n'), 'task-blocked-unowned', { severity: 'warning', covers: 'legal team' }).message, /a group/);
       assert.match(expectFinding(blocked('    clears: the release owner\n'), 'task-blocked-unowned', { severity: 'warning', covers: 'the release owner' }).message, /a role/);
       assert.match(expectFinding(blocked('    clears: Ana/Bo\n'), 'task-blocked-unowned', { severity: 'warning', covers: 'Ana/Bo' }).message, /2 people/);
+    });
+
+    it('says of a clearer "Smith, John" what owner-multiple says: maybe one person surname-first, maybe two', () => {
+      const result = blocked('    clears: Smith, John\n');
+      const finding = expectFinding(result, 'task-blocked-unowned', { severity: 'warning', covers: 'Smith, John' });
+      assert.equal(finding.message, 'Task T1 is blocked by "waiting for legal" and names "Smith, John" as its clearer, which may be one person written surname-first, or two. For one person, write `clears: John Smith` or list "Smith, John" in team.yaml; for two, keep the one who removes the blocker.');
+      assert.match(expectFinding(result, 'owner-multiple', { severity: 'error', covers: 'Smith, John' }).message, /one person written surname-first, or two people\?/);
+      expectNo({ ...blocked('    clears: Smith, John\n'), 'team.yaml': `${TEAM}  - name: John Smith\n` }, 'task-blocked-unowned');
     });
 
     it('is an error from 3 days before target', () => {

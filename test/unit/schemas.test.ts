@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FILE_SCHEMAS, jsonSchemas } from '../../src/core/schemas';
+import { closest } from '../../src/core/suggest';
+import { expectFinding, expectNo, releaseWith } from './helpers';
 
 const DIR = resolve(__dirname, '../../schemas');
 const STALE = 'schemas/ is out of date with src/core/schemas.ts: run `npm run schema` and commit the result.';
@@ -56,5 +58,44 @@ describe('committed JSON Schemas (schemas/*.schema.json)', () => {
       assert.match(text, /^(A|An|The|Text)\b/, text);
       assert.match(text, /[^.]\.$/, text);
     }
+  });
+});
+
+describe('"did you mean" for a change of case and a wrong-case x- prefix', () => {
+  it('a task field `Owner:` suggests `owner`, saying field names are lower-case', () => {
+    const finding = expectFinding({ 'release.yaml': releaseWith('    owner: Bo\n', '    Owner: Bo\n') }, 'schema', { severity: 'error', covers: 'Owner' });
+    assert.equal(finding.message, 'Unknown field `Owner` in `tasks[0]`: did you mean `owner`? Field names are lower-case.');
+    assert.deepEqual(finding.data, { suggestion: 'owner' });
+    const top = expectFinding({ 'release.yaml': releaseWith('problem:', 'PROBLEM:') }, 'schema', { severity: 'error', covers: 'PROBLEM' });
+    assert.equal(top.message, 'Unknown field `PROBLEM`: did you mean `problem`? Field names are lower-case.');
+  });
+
+  it('a real typo does not get the lower-case remark', () => {
+    const finding = expectFinding({ 'release.yaml': releaseWith('    owner: Bo\n', '    onwer: Bo\n') }, 'schema', { severity: 'error', covers: 'onwer' });
+    assert.equal(finding.message, 'Unknown field `onwer` in `tasks[0]`: did you mean `owner`?');
+  });
+
+  it('`X-Priority:` says x- fields are allowed in lower case and suggests `x-Priority`, not `x-X-Priority`', () => {
+    const finding = expectFinding({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    X-Priority: high\n') }, 'schema', { severity: 'error', covers: 'X-Priority' });
+    assert.equal(finding.message, 'Unknown field `X-Priority` in `tasks[0]`: extra fields are allowed when their name starts with a lower-case `x-`. Did you mean `x-Priority`?');
+    assert.deepEqual(finding.data, { suggestion: 'x-Priority' });
+    expectNo({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    x-Priority: high\n') }, 'schema');
+  });
+
+  it('where x- fields are not allowed (roles), an X- key gets no x- advice', () => {
+    const finding = expectFinding({ 'release.yaml': releaseWith('  stop: Ana\n', '  stop: Ana\n  X-backup: Bo\n') }, 'schema', { severity: 'error', covers: 'X-backup' });
+    assert.doesNotMatch(finding.message, /x-/);
+  });
+
+  it('config.yaml `Owner-Missing` suggests `owner-missing`, saying rule codes are lower-case', () => {
+    const finding = expectFinding({ 'config.yaml': 'rules:\n  Owner-Missing: off\n' }, 'config-unknown-rule', { severity: 'warning', covers: 'Owner-Missing', file: '.release/config.yaml' });
+    assert.equal(finding.message, 'There is no rule `Owner-Missing`, so this line is ignored: did you mean `owner-missing`? Rule codes are lower-case.');
+    assert.deepEqual(finding.data, { suggestion: 'owner-missing' });
+  });
+
+  it('closest(): case alone is a suggestion; the same word is not', () => {
+    assert.equal(closest('Owner', ['owner', 'title']), 'owner');
+    assert.equal(closest('owner', ['owner', 'title']), undefined);
+    assert.equal(closest('X', ['owner']), undefined);
   });
 });

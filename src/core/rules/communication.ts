@@ -1,4 +1,5 @@
 import { workingDaysBetween } from '../dates';
+import { CHECKINS_DIR } from '../types';
 import type { RuleContext } from '../context';
 import { evidenceState, latestHappened } from '../evidence';
 import { checkPerson } from './ownership';
@@ -47,7 +48,11 @@ function checkParked(ctx: RuleContext): void {
 function checkCheckinStale(ctx: RuleContext, latest: (typeof ctx.plan.checkins)[number] | undefined): void {
   const release = ctx.release;
   if (!release || ctx.openTasks().length === 0) return;
-  const next = `.release/checkins/${ctx.today}.yaml`;
+  // A check-in that could not be read (file-unreadable or file-misnamed says so) may be the recent
+  // one: do not claim there is none, or that the last one is old.
+  if ([...ctx.plan.unreadable].some((path) => path === CHECKINS_DIR || path.startsWith(`${CHECKINS_DIR}/`))) return;
+  // Named inside .release/: a path from the plan root would be wrong from any other folder.
+  const next = `checkins/${ctx.today}.yaml in the .release/ folder`;
   if (!latest) {
     // Before anyone starts, there is nothing to check in about yet.
     const started = ctx.tasks().some(({ task }) => task.status === 'doing' || task.status === 'done' || task.status === 'blocked');

@@ -78,11 +78,12 @@ function checkBlocked(ctx: RuleContext, source: SourceFile, index: number, label
   const why =
     clears === undefined ? 'names nobody who clears it' :
     clears.kind === 'missing' ? (clears.placeholder ? `has the placeholder "${clears.placeholder}" as its clearer` : 'names nobody who clears it') :
-    clears.kind === 'multiple' ? `has ${clears.people.length} people as its clearer, so nobody is` :
+    clears.kind === 'multiple' ? (clears.ambiguous ? `names "${clears.people.join(', ')}" as its clearer, which may be one person written surname-first, or two` : `has ${clears.people.length} people as its clearer, so nobody is`) :
     clears.role ? 'names a role as its clearer, not a person' : 'names a group as its clearer, not a person';
   const by = blocker && blocker.trim() !== '' ? ` by "${blocker.trim()}"` : '';
   const path = ['tasks', index, clears === undefined ? 'status' : 'clears'];
-  ctx.report(source, path, 'task-blocked-unowned', `Task ${label} is blocked${by} and ${why}. Add \`clears:\` with the one person who removes the blocker.`, { prefer: 'value', severity: ctx.nearTarget() ? 'error' : 'warning' });
+  const fix = clears?.kind === 'multiple' && clears.ambiguous ? surnameFirstFix(clears.people) : 'Add `clears:` with the one person who removes the blocker.';
+  ctx.report(source, path, 'task-blocked-unowned', `Task ${label} is blocked${by} and ${why}. ${fix}`, { prefer: 'value', severity: ctx.nearTarget() ? 'error' : 'warning' });
 }
 
 function checkOverload(ctx: RuleContext): void {
@@ -132,6 +133,12 @@ function ambiguousMessage(what: string, people: string[]): string {
   const [surname, given] = people;
   const written = `${surname}, ${given}`;
   return `${capitalize(what)} names "${written}": is this one person written surname-first, or two people? For one person, write "${given} ${surname}" or list "${written}" in team.yaml; for two, keep one owner and move the other to notes.`;
+}
+
+/** The fix for a clearer written "Smith, John", in the same words as the owner-multiple message. */
+function surnameFirstFix(people: string[]): string {
+  const [surname, given] = people;
+  return `For one person, write \`clears: ${given} ${surname}\` or list "${surname}, ${given}" in team.yaml; for two, keep the one who removes the blocker.`;
 }
 
 function capitalize(text: string): string {

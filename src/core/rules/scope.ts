@@ -25,23 +25,72 @@ export function checkScope(ctx: RuleContext): void {
 /**
  * Titles that describe reworking what exists rather than fixing the customer problem. "Clean up"
  * and "tidy" count only with an internal object ("the database layer", "the deployment setup"),
- * since "Clean up expired sessions nightly" is product behaviour; "rewrite" not with copy
- * ("Rewrite the error messages"); "replace" and "migrate to" only with a library or framework.
+ * since "Clean up expired sessions nightly" is product behaviour; "rewrite" and "rework" not with
+ * copy ("Rewrite the error messages"); "rebuild" not for data rebuilt on a schedule ("Rebuild the
+ * search index nightly"); "replace", "migrate", "switch" only with a library, framework, language,
+ * platform or an internal layer, so "Replace Stripe with Adyen" (a provider) and "Switch to annual
+ * billing" (a product choice) are features.
  */
 const INTERNALS = String.raw`(?:code(?:base)?|layers?|modules?|setup|config(?:uration)?|architecture|structure|internals|legacy|tech(?:nical)? debt|dependencies|deps|build|pipeline|infra(?:structure)?|repo(?:sitory)?|folders?|imports|classes|components?|services?|models?|schema|css|styles(?:heets?)?|tests|test suite|scripts?|helpers?|utils|handlers?|state machine|backend|frontend|api|database|db|monolith|workflows?|deployment)`;
+/** What "replace the …" swaps when it is a refactor: a structural part, not a piece of the product. */
+const LAYERS = String.raw`(?:code(?:base)?|layers?|modules?|engine|backend|frontend|stack|implementation|internals|architecture|monolith|orm)`;
 const LIBRARIES = String.raw`(?:librar(?:y|ies)|frameworks?|component library|sdk|orm|toolkit|ui kit|design system|state management|bundler|build system|react|vue|angular|svelte|next\.?js|typescript|kotlin|swiftui|jetpack compose|graphql|microservices?)`;
-const REFACTOR_TITLES: [RegExp, string][] = [
-  [/\b(?:refactor(?:ing|s)?|re-?architect(?:ing|ure)?|restructur(?:e|ing))\b/i, 'it restructures existing code'],
-  [/\b(?:re-?writ(?:e|es|ing))\b(?!.*\b(?:copy|text|wording|messages?|e-?mails?|docs|documentation|help|faq|titles?|descriptions?|instructions|labels?)\b)/i, 'it rewrites something that already works'],
-  [new RegExp(String.raw`\b(?:clean(?:-|\s+)?up|cleanup|tidy(?:\s+up)?)\b.*\b${INTERNALS}\b`, 'i'), 'it cleans up internals customers never see'],
-  [new RegExp(String.raw`\breplac(?:e|es|ing)\b.*\b${LIBRARIES}\b`, 'i'), 'it swaps a library or framework'],
-  [new RegExp(String.raw`\b(?:migrat(?:e|es|ing)|port(?:s|ing)?|mov(?:e|es|ing)|switch(?:es|ing)?)\b.*\bto\b.*\b${LIBRARIES}\b`, 'i'), 'it moves the code to another library or framework'],
+/** Well-known libraries, frameworks, build tools and data stores, named in titles as themselves. */
+const KNOWN = String.raw`(?:moment(?:\.?js)?|date-fns|dayjs|luxon|lodash|underscore|ramda|jquery|redux|mobx|zustand|recoil|vuex|pinia|axios|webpack|vite|rollup|parcel|esbuild|babel|swc|gulp|grunt|browserify|jest|mocha|vitest|jasmine|karma|cypress|playwright|puppeteer|selenium|enzyme|bootstrap|tailwind(?:\s?css)?|material[ -]ui|mui|chakra(?: ui)?|ant design|bulma|styled-components|emotion|sass|scss|less|postcss|express(?:\.?js)?|koa|fastify|nest\.?js|hapi|next\.?js|nuxt|gatsby|remix|sveltekit|react(?: native)?|preact|vue(?:\.?js)?|angular(?:\.?js)?|svelte|ember|backbone|knockout|typescript|coffeescript|graphql|apollo|relay|prisma|sequelize|typeorm|knex|mongoose|drizzle|eslint|tslint|prettier|npm|yarn|pnpm|lerna|nx|turborepo|storybook|d3|chart\.js|highcharts|three\.js|socket\.io|rxjs|immutable\.js|formik|yup|zod|joi|django|flask|fastapi|rails|sinatra|spring(?: boot)?|hibernate|laravel|symfony|celery|sidekiq|resque|log4j|logback|junit|testng|pytest|gradle|maven|sbt|cocoapods|carthage|swiftui|uikit|jetpack compose|rxjava|retrofit|okhttp|dagger|hilt|realm|core data|entity framework|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|dynamodb|redis|memcached|elasticsearch|opensearch|solr|cassandra|sqlite|kafka|rabbitmq|kubernetes|k8s|docker|terraform|ansible|jenkins|circleci|travis(?: ci)?|github actions|gitlab ci)`;
+/** Languages and platforms code is ported to ("Port the API to Go" — "Go" only capitalised). */
+const PLATFORMS = String.raw`(?:rust|golang|java|kotlin|swift|objective-c|typescript|javascript|python|ruby|elixir|erlang|scala|clojure|haskell|c#|c\+\+|\.net|dotnet|node(?:\.?js)?|deno|bun|php|dart|flutter|react native|webassembly|wasm|aws|gcp|google cloud|azure|kubernetes|k8s|lambda|serverless)`;
+/** A known name, not the start of a product noun ("the Express plan", "Redis-backed sessions" stays a name). */
+const named = (names: string) => String.raw`(?<![\w.-])${names}(?![\w-]|\.\w|\s+(?:plan|tier|shipping|delivery|checkout|mode|account|pricing|subscription|billing)\b)`;
+const PORT_VERBS = String.raw`(?:port(?:s|ed|ing)?|re-?writ(?:e|es|ing)|re-?implement(?:s|ed|ing)?|rebuild(?:s|ing)?|migrat(?:e|es|ing)|mov(?:e|es|ing))`;
+/** Words that make a title about copy, not code: "Rework the onboarding e-mails". */
+const COPY = String.raw`(?:copy|text|wording|messages?|e-?mails?|docs|documentation|help|faq|titles?|descriptions?|instructions|labels?)`;
+/** What is rebuilt as routine data work: "Rebuild the search index nightly". */
+const REBUILT_DATA = String.raw`(?:index(?:es)?|indices|caches?|thumbnails|previews|sitemaps?|feeds?|reports?|snapshots?|totals)`;
+const SCHEDULE = String.raw`(?:nightly|daily|hourly|weekly|monthly|every|on deploy|on each deploy|on demand)`;
+
+/** A known library, "something.js" or an npm scope ("@acme/ui"). */
+function isLibrary(name: string): boolean {
+  const bare = name.trim().replace(/^(?:the|our|a|an)\s+/i, '').replace(/[.,;:!?)]+$/, '');
+  return new RegExp(String.raw`^${KNOWN}$`, 'i').test(bare) || /(?:\.js|js)$/i.test(bare) || /^@[\w-]+\/[\w.-]+$/.test(bare);
+}
+
+/**
+ * "Replace Moment.js with date-fns", "Migrate from Webpack to Vite", "Replace lodash with native
+ * array methods": one side is a library. "Replace Stripe with Adyen" swaps providers, a product
+ * decision, and "Replace e-mail with SMS for login codes" is a feature.
+ */
+function librarySwap(title: string): boolean {
+  const swap = /\breplac(?:e|es|ing)\s+(.+?)\s+(?:with|by)\s+(\S+(?:\s\S+)?)/i.exec(title) ?? /\b(?:migrat(?:e|es|ing)|mov(?:e|es|ing)|switch(?:es|ing)?|port(?:s|ing)?)\b.*?\bfrom\s+(.+?)\s+to\s+(\S+(?:\s\S+)?)/i.exec(title);
+  if (!swap) return false;
+  const sides = [swap[1] as string, (swap[2] as string).split(/\s+(?:for|in|on|across)\b/i)[0] as string];
+  return sides.some((side) => isLibrary(side) || isLibrary(side.split(/\s+/)[0] as string));
+}
+
+const REFACTOR_TITLES: [(title: string) => boolean, string][] = [
+  [(t) => /\b(?:refactor(?:ing|s)?|re-?architect(?:ing|ure)?|restructur(?:e|ing))\b/i.test(t), 'it restructures existing code'],
+  [
+    (t) => new RegExp(String.raw`\b${PORT_VERBS}\b.*\b(?:to|in|into|onto|on)\s+(?:the\s+)?(?:${named(PLATFORMS)}|(?<![\w.-])Go(?![\w-]|\s+live\b))`, 'i').test(t.replace(/\bgo\b/g, '')),
+    'it moves working code to another language or platform',
+  ],
+  [(t) => librarySwap(t), 'it swaps one library or framework for another'],
+  [(t) => new RegExp(String.raw`\b(?:re-?writ(?:e|es|ing)|re-?work(?:s|ing)?)\b(?!.*\b${COPY}\b)`, 'i').test(t), 'it rewrites something that already works'],
+  [
+    (t) => /\brebuild(?:s|ing)?\b/i.test(t) && !new RegExp(String.raw`\b${SCHEDULE}\b|\brebuild(?:s|ing)?\s+(?:(?:the|all|our)\s+)?(?:[\w-]+\s+)?${REBUILT_DATA}\b(?!\s+(?:layer|service|engine|module))`, 'i').test(t),
+    'it rebuilds something that already works',
+  ],
+  [(t) => /\b(?:re-?implement(?:s|ed|ing)?|moderni[sz](?:e|es|ing))\b/i.test(t), 'it rebuilds something that already works'],
+  [(t) => new RegExp(String.raw`\b(?:clean(?:-|\s+)?up|cleanup|tidy(?:\s+up)?)\b.*\b${INTERNALS}\b`, 'i').test(t), 'it cleans up internals customers never see'],
+  [(t) => new RegExp(String.raw`\breplac(?:e|es|ing)\b.*(?:\b${LIBRARIES}\b|\b${LAYERS}\b)`, 'i').test(t), 'it swaps a library, a framework or an internal layer'],
+  [
+    (t) => new RegExp(String.raw`\b(?:migrat(?:e|es|ing)|port(?:s|ing)?|mov(?:e|es|ing)|switch(?:es|ing)?)\b.*\bto\b.*(?:\b${LIBRARIES}\b|${named(KNOWN)})`, 'i').test(t),
+    'it moves the code to another library or framework',
+  ],
 ];
 
 /** Why an open task's title reads as a refactor, or undefined. */
 export function refactorReason(title: unknown): string | undefined {
   if (typeof title !== 'string') return undefined;
-  return REFACTOR_TITLES.find(([pattern]) => pattern.test(title))?.[1];
+  return REFACTOR_TITLES.find(([matches]) => matches(title))?.[1];
 }
 
 function checkRefactors(ctx: RuleContext): void {
@@ -56,7 +105,7 @@ function checkRefactors(ctx: RuleContext): void {
     // `kind: fix` is the team saying this rework is how the customer problem gets fixed.
     const reason = task.kind === 'fix' ? undefined : refactorReason(task.title);
     if (reason) {
-      ctx.report(source, ['tasks', index, 'title'], 'scope-refactor', `Task ${label} reads as a refactor: ${reason}. A rescue release ships the fix for the one customer problem, not a rework: park it. If this is how the customer problem gets fixed, set \`kind: fix\`.`, { prefer: 'value' });
+      ctx.report(source, ['tasks', index, 'title'], 'scope-refactor', `Task ${label} reads as a refactor: ${reason}. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set \`kind: fix\` and it is no longer reported.`, { prefer: 'value' });
     }
   }
 }
