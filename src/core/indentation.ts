@@ -103,10 +103,11 @@ export function misindentedKeys(text: string): Misindented[] {
           const keyStart = start + column;
           lastSlip = { line: number, keyStart, keyEnd: keyStart + (keyMatch?.[1]?.length ?? 0), key, indent, previousLine, followingLine: -1, expected: flagged.expected };
           found.push(lastSlip);
-          // Read on as if the field were where it belongs, so one slip is reported once.
+          // Read on as if the field were where it belongs, so one slip is reported once; later
+          // messages name the field that really is at that column.
           if (popped.length === 0) stack.pop();
           for (const level of [...popped].reverse()) if (level.indent < flagged.indent) stack.push(level);
-          own[own.length - 1] = { indent: flagged.indent, key };
+          own[own.length - 1] = { indent: flagged.indent, key: flagged.expected[0]?.key };
         }
       }
     }

@@ -52,29 +52,30 @@ export class SourceFile {
     // The parser repeats one error for every level it unwinds (hundreds for 5000 unclosed `[`):
     // report each message once per position, and only the first few; the rest follow from them.
     const reported = new Set<string>();
-    let dropped = 0;
     const context: MessageContext = { text: this.text, doc, lineOf: (offset) => this.position(offset).line + 1 };
     // A field indented one space off is one finding on its own line; the parser's errors it causes
     // (on the line above, or "no `- `", or "a field name must fit on one line") are not shown.
-    const misindented = doc.errors.length > 0 ? this.explainedIndentation(doc.errors.map((error) => error.pos)) : [];
-    for (const slip of misindented) this.parseFindings.push(this.finding(this.offsetRange(slip.keyStart, slip.keyEnd), 'error', 'yaml-syntax', misindentedMessage(slip)));
-    for (const error of doc.errors) {
+    const errorLines = doc.errors.map(({ pos: [start, end] }) => [this.position(start).line, this.position(end).line] as const);
+    const slips = errorLines.length > 0 ? matchSlips(misindentedKeys(this.text), errorLines) : { slips: [], explained: [] };
+    const found = slips.slips.map((slip) => this.finding(this.offsetRange(slip.keyStart, slip.keyEnd), 'error', 'yaml-syntax', misindentedMessage(slip)));
+    // "A field name must fit on one line" repeats what the message at the same position says.
+    const runOns = new Set(doc.errors.filter((error) => error.code === 'BLOCK_AS_IMPLICIT_KEY').map((error) => error.pos[0]));
+    doc.errors.forEach((error, index) => {
+      if (slips.explained[index]) return;
       const [start, parserEnd] = error.pos;
-      if (misindented.some((slip) => this.explains(slip, start, parserEnd))) continue;
+      if (error.code === 'MULTILINE_IMPLICIT_KEY' && runOns.has(start)) return;
       // The parser marks the whole extra document; the line that starts it is what to remove.
       const end = error.code === 'MULTIPLE_DOCS' ? lineEnd(this.text, start, parserEnd) : parserEnd;
       const message = plainMessage({ code: error.code, message: error.message, start }, context);
       // Too-deep nesting fails at every level on the way out: once is enough.
       const key = message === TOO_DEEP ? message : `${start}:${end}:${message}`;
-      if (reported.has(key)) continue;
+      if (reported.has(key)) return;
       reported.add(key);
-      if (this.parseFindings.length >= MAX_SYNTAX_FINDINGS) {
-        dropped++;
-        continue;
-      }
-      this.parseFindings.push(this.finding(this.offsetRange(start, Math.max(end, start)), 'error', 'yaml-syntax', message));
-    }
-    this.parseFindings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      found.push(this.finding(this.offsetRange(start, Math.max(end, start)), 'error', 'yaml-syntax', message));
+    });
+    found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.parseFindings.push(...found.slice(0, MAX_SYNTAX_FINDINGS));
+    const dropped = found.length - MAX_SYNTAX_FINDINGS;
     const last = this.parseFindings[this.parseFindings.length - 1];
     if (last && dropped > 0) last.message += ` (${dropped} more YAML errors not shown: fix this one first.)`;
     if (doc.errors.length > 0) return;
@@ -87,20 +88,6 @@ export class SourceFile {
   }
 
   readonly text: string;
-
-  /** The misplaced fields that account for at least one of the parser's errors. */
-  private explainedIndentation(errors: [number, number][]): Misindented[] {
-    return misindentedKeys(this.text).filter((slip) => errors.some(([start, end]) => this.explains(slip, start, end)));
-  }
-
-  /** An error on the misplaced line, on the field above it or on its continuation, or spanning into the misplaced line. */
-  private explains(slip: Misindented, start: number, end: number): boolean {
-    const first = this.position(start).line;
-    const last = this.position(end).line;
-    const from = slip.previousLine < 0 ? slip.line : slip.previousLine;
-    const to = Math.max(slip.line, slip.followingLine);
-    return (first >= from && first <= to) || (first < slip.line && last >= slip.line);
-  }
 
   get parsed(): boolean {
     return this.parseFindings.length === 0;
@@ -274,6 +261,51 @@ function trimEnd(text: string, start: number, end: number): number {
  */
 function tidy(message: string): string {
   return message.replace(/(?<!\.)\.\.(?!\.)/g, '.');
+}
+
+/**
+ * Which misplaced fields account for a parser error (one on the field above, on the field itself,
+ * on a deeper line right after it, or spanning into it), and which errors they account for.
+ * `errors` are [first line, last line] pairs; the slips come in line order.
+ */
+function matchSlips(slips: Misindented[], errors: readonly (readonly [number, number])[]): { slips: Misindented[]; explained: boolean[] } {
+  const byLine = new Map<number, number[]>();
+  slips.forEach((slip, index) => {
+    const from = slip.previousLine < 0 ? slip.line : slip.previousLine;
+    for (let line = from; line <= Math.max(slip.line, slip.followingLine); line++) {
+      const owners = byLine.get(line) ?? [];
+      owners.push(index);
+      byLine.set(line, owners);
+    }
+  });
+  const used = new Set<number>();
+  const explained = errors.map(([first, last]) => {
+    const owners = byLine.get(first);
+    if (owners) {
+      for (const index of owners) used.add(index);
+      return true;
+    }
+    // An error that starts above a slip and runs into it (the parser read on into the slipped line).
+    const index = firstIndex(slips, (slip) => slip.line > first);
+    if (index < slips.length && (slips[index]?.line ?? Infinity) <= last) {
+      used.add(index);
+      return true;
+    }
+    return false;
+  });
+  return { slips: slips.filter((_, index) => used.has(index)), explained };
+}
+
+/** The first index whose item passes `test`, for a test that is false then true along the list. */
+function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (test(items[middle] as T)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** The end of the line that `start` is on, but not past `end`. */

@@ -80,6 +80,9 @@ function colonInValue({ start }: SyntaxProblem, { text }: MessageContext): strin
   const lineEnd = text.slice(start).search(/[\r\n]|$/) + start;
   const field = /^\s*(?:-\s+)*("[^"]*"|'[^']*'|[^\s#'"][^#]*?)\s*:\s*$/.exec(text.slice(lineStart, start))?.[1];
   const value = text.slice(start, lineEnd).replace(/\s#.*$/, '').trim();
+  // The parser says the same when a bracket or quote left open above swallows this line: then the
+  // value has no ": " at all, and quoting it would not help.
+  if (!/:(\s|$)/.test(value)) return 'This line is read as part of an unfinished value above it. Look for a `[`, `{` or quote left open above, or a line indented differently from the fields around it.';
   const intro = 'This value contains ": ", so it reads as a second field on the same line.';
   if (field === undefined) return `${intro} Put the whole value in quotes.`;
   const quoted = value.length > 0 && value.length <= 60 ? quote(value) : '"…"';

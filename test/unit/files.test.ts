@@ -143,6 +143,16 @@ describe('file rules', () => {
       const found = only(check({ 'release.yaml': text }), 'yaml-syntax');
       assert.deepEqual(found.map((f) => [f.range.start.line, covered(text, f)]), [[18, 'owner'], [19, 'status']]);
       assert.doesNotMatch(found.map((f) => f.message).join(' '), /": "|one line/);
+      // Both name the field that really is at column 5, not the slipped `owner`.
+      assert.equal(found[1]?.message, '`status` is indented 3 spaces, unlike `title` above it (4 spaces). Indent it by 4 spaces (column 5) to line it up with `title`.');
+    });
+
+    it('many slips: at most 10 findings in line order, the last says how many more', () => {
+      const text = Array.from({ length: 400 }, (_, i) => (i % 2 ? ` b${i}: 2` : `a${i}: 1`)).join('\n');
+      const found = only(check({ 'rollback.yaml': text }), 'yaml-syntax');
+      assert.equal(found.length, 10);
+      assert.deepEqual(found.map((f) => f.range.start.line), [1, 3, 5, 7, 9, 11, 13, 15, 17, 19]);
+      assert.match(found[9]?.message ?? '', /\(\d+ more YAML errors not shown: fix this one first\.\)$/);
     });
 
     it('a top-level field indented one space', () => {
@@ -167,6 +177,21 @@ describe('file rules', () => {
       const found = only(check({ 'release.yaml': broken }), 'yaml-syntax');
       assert.ok(found.length > 0);
       for (const finding of found) assert.doesNotMatch(finding.message, /is indented \d+ spaces?, unlike/);
+      // A deeper line inside an open bracket is not a misplaced field: the error on the line above stays.
+      const flow = releaseWith('    estimate: 2\n', '    estimate: 2\n    links: [ "https://a.example" x,\n       b: c ]\n');
+      const comma = single(check({ 'release.yaml': flow }), 'yaml-syntax');
+      assert.equal(comma.range.start.line, 21);
+      assert.match(comma.message, /^Items inside `\[ \]` or `\{ \}` need a comma between them/);
+    });
+
+    it('lines swallowed by a bracket left open get no ": " advice, once per line', () => {
+      const text = releaseWith('    estimate: 2\n', '    estimate: 2\n    jira: [\n');
+      const found = only(check({ 'release.yaml': text }), 'yaml-syntax');
+      assert.match(found[0]?.message ?? '', /^A `\[` is not closed\./);
+      const swallowed = found.slice(1);
+      assert.ok(swallowed.length > 0);
+      assert.equal(new Set(swallowed.map((f) => f.range.start.line)).size, swallowed.length);
+      for (const finding of swallowed) assert.equal(finding.message, 'This line is read as part of an unfinished value above it. Look for a `[`, `{` or quote left open above, or a line indented differently from the fields around it.');
     });
   });
 
