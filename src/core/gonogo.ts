@@ -163,7 +163,8 @@ function unreadableDecisions(result: CheckResult): { file: string; reason: strin
     // (A real file in its place that cannot be read has a finding of its own; a stand-in has none.)
     if (standIns.has(path) && !loaded.has(path) && plan.fileFindings.every((f) => f.file !== path)) continue;
     const isRecord = path.startsWith(`${GONOGO_DIR}/`) || (properName(path) ?? '').startsWith(`${GONOGO_DIR}/`) || misnamed.has(path);
-    if (!isRecord || !/\.ya?ml$/i.test(path) || path.slice(GONOGO_DIR.length + 1).includes('/')) continue;
+    // `.release/<folder>/<file>` at most: deeper files are not records, whatever the folder is called.
+    if (!isRecord || !/\.ya?ml$/i.test(path) || path.split('/').length > 3) continue;
     const dated = /(\d{4}-\d{2}-\d{2})\.ya?ml$/i.exec(path)?.[1];
     // A record dated after today is a plan, not a decision, whether or not it can be read.
     if (dated !== undefined && evidenceState(dated, context.today) === 'planned') continue;
@@ -172,7 +173,7 @@ function unreadableDecisions(result: CheckResult): { file: string; reason: strin
     const reason = plan.unreadable.has(path)
       ? 'it cannot be read (see its findings)'
       : !path.startsWith(`${GONOGO_DIR}/`) || dated === undefined || record === undefined
-        ? 'its name is not gonogo/YYYY-MM-DD.yaml, so it cannot be dated'
+        ? 'it is not named gonogo/YYYY-MM-DD.yaml, so its decision is not read'
         : '`decision:` is not go or no-go';
     out.push({ file: path, reason: `Go/no-go record ${path}: ${reason}. It may hold a veto, so the release cannot be go until it is fixed.` });
   }

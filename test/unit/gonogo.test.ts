@@ -380,6 +380,9 @@ describe('go/no-go', () => {
         ['a decision that is neither go nor no-go', { 'gonogo/2026-11-30.yaml': 'decision: maybe\n' }],
         ['a file name that is not a date', { 'gonogo/30-11-2026.yaml': NO_GO }],
         ['a misnamed extension', { 'gonogo/2026-11-30.YAML': NO_GO }],
+        ['a misnamed folder (go-no-go/)', { 'go-no-go/2026-11-30.yaml': NO_GO }],
+        ['a misnamed folder (go_no_go/)', { 'go_no_go/2026-11-30.yaml': NO_GO }],
+        ['a record written as one file (gonogo.yaml)', { 'gonogo.yaml': NO_GO }],
         ['an empty file', { 'gonogo/2026-11-30.yaml': '' }],
       ];
       for (const [what, entries] of cases) {
