@@ -2,6 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, readlink, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { decodePlanBytes } from '../core/decode';
+import { isPlanFilePath } from '../core/plan';
 import { RELEASE_DIR } from '../core/types';
 import { fsReason } from './fsErrors';
 
@@ -51,13 +52,14 @@ export async function readPlan(folder: string): Promise<PlanRead> {
   async function visit(path: string, entry: Dirent, depth: number): Promise<void> {
     const name = entry.name;
     const isPlanName = YAML_NAME.test(name);
+    const isPlanFile = isPlanFilePath(planPath(path));
     let kind: 'file' | 'dir' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
     if (entry.isSymbolicLink()) {
       try {
         const target = await stat(path);
         kind = target.isDirectory() ? 'dir' : target.isFile() ? 'file' : 'other';
       } catch (error) {
-        if (isPlanName || PLAN_DIR_NAME.test(name)) read.unreadable.set(planPath(path), await brokenLinkMessage(path, error));
+        if (isPlanFile || PLAN_DIR_NAME.test(name)) read.unreadable.set(planPath(path), await brokenLinkMessage(path, error));
         return;
       }
     }
@@ -70,7 +72,7 @@ export async function readPlan(folder: string): Promise<PlanRead> {
       read.unreadable.set(planPath(path), `This should be a folder of dated files (e.g. ${name}/2026-12-01.yaml), but it is a file, so it was not read. Move it away and create the folder.`);
       return;
     }
-    if (!isPlanName) return;
+    if (!isPlanFile) return;
     if (kind === 'other') {
       read.unreadable.set(planPath(path), 'This is not a regular file (a device, socket or pipe), so it was not read. Replace it with a YAML file.');
       return;

@@ -52,7 +52,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`release-plan: ${error.message} Run \`release-plan --help\` for the commands and options.`);
+      // Every usage message is a sentence of its own before the pointer to --help.
+      const sentence = /[.!?]$/.test(error.message) ? error.message : `${error.message}.`;
+      io.err(`release-plan: ${sentence} Run \`release-plan --help\` for the commands and options.`);
       return 2;
     }
     if (error instanceof CliFailure) {
@@ -146,7 +148,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (!command) throw new UsageError('no command given.');
-  if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}.`);
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
   const today = values.today ?? todayIso(io.now());
@@ -308,7 +310,9 @@ async function gonogo(folder: string, options: Options, io: Io): Promise<number>
     });
     if (veto) io.out(p.severity('error', veto.message));
     for (const unread of result.unreadableRecords) io.out(p.severity('warning', unread.reason));
-    const recommendation = { go: 'GO', 'no-go': 'NO-GO', 'needs-answers': 'NO-GO until every question is answered' }[result.recommendation];
+    const unanswered = result.questions.some((q) => q.verdict === 'needs-answer');
+    const waiting = [unanswered ? 'every question is answered' : '', result.unreadableRecords.length > 0 ? 'every go/no-go record can be read' : ''].filter(Boolean).join(' and ');
+    const recommendation = { go: 'GO', 'no-go': 'NO-GO', 'needs-answers': `NO-GO until ${waiting}` }[result.recommendation];
     io.out(`Recommendation: ${p.bold(recommendation)} (as of ${options.today}${result.recordDate ? `, answers recorded ${result.recordDate}` : ''}).`);
   }
   return result.recommendation === 'go' ? 0 : 1;

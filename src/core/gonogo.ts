@@ -4,6 +4,8 @@ import type { CheckResult } from './engine';
 import { evidenceState, happenedRecords, hasHappened, latestHappened } from './evidence';
 import { isPlaceholder } from './placeholder';
 import { properName, type Dated } from './plan';
+import { rehearsalEvidence } from './rules/rollback';
+import { taskLabel } from './context';
 import { GONOGO_QUESTION_IDS, type Gonogo } from './schemas';
 import { GONOGO_DIR, RELEASE_FILE, ROLLBACK_FILE, type Finding } from './types';
 
@@ -101,8 +103,10 @@ function reads(question: ReadingQuestion, finding: Finding): boolean {
   const personJudgement = (PERSON_CODES as readonly string[]).includes(finding.code);
   // The ownership rules judge every named person; in rollback.yaml those people are the rollback roles.
   if (question === 'owners') return listed && finding.file !== ROLLBACK_FILE;
-  // Template text left in the runbook (a "TODO" step among real ones) is a runbook nobody can follow.
+  // Template text left in the runbook (a "TODO" step among real ones) is a runbook nobody can follow;
+  // a "TODO" task title in the plan is scope nobody has defined (question 1).
   if (question === 'rollback') return listed || ((personJudgement || finding.code === 'placeholder-text') && finding.file === ROLLBACK_FILE);
+  if (question === 'one-problem') return listed || (finding.code === 'placeholder-text' && finding.file === RELEASE_FILE);
   return listed;
 }
 
@@ -139,9 +143,13 @@ export function evaluateGonogo(result: CheckResult): GonogoResult {
   }
 
   // The latest record that states a decision decides; a later record without one does not lift a veto.
-  const decided = happenedRecords(plan.gonogos, (g) => g.date, today).filter((g) => decisionOf(g.source.data && (g.source.data as { decision?: unknown }).decision) !== undefined);
-  const last = decided[decided.length - 1];
-  const veto = last && decisionOf((last.source.data as { decision?: unknown }).decision) === 'no-go' ? vetoFrom(last) : undefined;
+  const decisionIn = (g: Dated<Gonogo>) => decisionOf((g.source.data as { decision?: unknown } | undefined)?.decision);
+  const decided = happenedRecords(plan.gonogos, (g) => g.date, today).filter((g) => decisionIn(g) !== undefined);
+  // Two records of the same day (2026-11-26.yaml and .yml) have no order: a no-go among them wins.
+  const lastDay = decided[decided.length - 1]?.date;
+  const sameDay = decided.filter((g) => g.date === lastDay);
+  const deciding = sameDay.find((g) => decisionIn(g) === 'no-go') ?? sameDay[sameDay.length - 1];
+  const veto = deciding && decisionIn(deciding) === 'no-go' ? vetoFrom(deciding) : undefined;
   const unreadableRecords = unreadableDecisions(result);
   const verdicts = questions.map((q) => q.verdict);
   const recommendation = veto || verdicts.includes('fail') ? 'no-go' : verdicts.includes('needs-answer') || unreadableRecords.length > 0 ? 'needs-answers' : 'go';
@@ -162,9 +170,13 @@ function unreadableDecisions(result: CheckResult): { file: string; reason: strin
   for (const path of [...plan.present].sort()) {
     // (A real file in its place that cannot be read has a finding of its own; a stand-in has none.)
     if (standIns.has(path) && !loaded.has(path) && plan.fileFindings.every((f) => f.file !== path)) continue;
+    // `.release/gonogo` itself unreadable (no permission, a file in the folder's place) hides every record.
+    if (path === GONOGO_DIR && plan.unreadable.has(path)) {
+      out.push({ file: path, reason: `The go/no-go records in ${GONOGO_DIR}/ cannot be read (see its finding). They may hold a veto, so the release cannot be go until they can.` });
+      continue;
+    }
     const isRecord = path.startsWith(`${GONOGO_DIR}/`) || (properName(path) ?? '').startsWith(`${GONOGO_DIR}/`) || misnamed.has(path);
-    // `.release/<folder>/<file>` at most: deeper files are not records, whatever the folder is called.
-    if (!isRecord || !/\.ya?ml$/i.test(path) || path.split('/').length > 3) continue;
+    if (!isRecord) continue;
     const dated = /(\d{4}-\d{2}-\d{2})\.ya?ml$/i.exec(path)?.[1];
     // A record dated after today is a plan, not a decision, whether or not it can be read.
     if (dated !== undefined && evidenceState(dated, context.today) === 'planned') continue;
@@ -205,24 +217,43 @@ function oneProblem(result: CheckResult): QuestionResult {
   return fromFindings('one-problem', result, stated, () => [`Problem: ${problem ?? ''}`]);
 }
 
+/**
+ * The facts a question literally asks about, checked from the plan itself: a severity override
+ * changes findings, not facts, so "owner-missing: off" cannot make an unowned task owned. Each fact
+ * is listed only when no blocking finding already says it (`covers`).
+ */
+interface Fact {
+  reason: string;
+  covers: (finding: Finding) => boolean;
+}
+
+function withFacts(id: 'owners' | 'rollback', failing: Finding[], facts: Fact[], passReasons: () => string[]): QuestionResult {
+  const untold = facts.filter((fact) => !failing.some(fact.covers)).map((fact) => fact.reason);
+  if (failing.length === 0 && untold.length === 0) return answer(id, 'pass', passReasons());
+  return answer(id, 'fail', [...failing.map(describe), ...untold], failing);
+}
+
+/** A finding about `path` (or inside it) in `file`. */
+const about = (file: string, path: readonly (string | number)[]) => (finding: Finding) => finding.file === file && path.every((segment, i) => finding.path?.[i] === segment);
+/** A finding about role `role` (its value, or the `roles` key when the role is absent). */
+const aboutRole = (file: string, role: string) => (finding: Finding) => about(file, ['roles', role])(finding) || (finding.file === file && finding.data?.field === role);
+
 function owners(result: CheckResult): QuestionResult {
-  if (!result.plan.release) return answer('owners', 'fail', ['release.yaml is missing or unreadable.']);
-  const openIndexes = new Set(result.context.openTasks().map(({ index }) => index));
-  const open = openIndexes.size;
+  const release = result.plan.release;
+  if (!release) return answer('owners', 'fail', ['release.yaml is missing or unreadable.']);
+  const { context } = result;
+  const openTasks = context.openTasks();
+  const openIndexes = new Set(openTasks.map(({ index }) => index));
   const failing = findingsFor('owners', result.findings).filter((f) => isAboutOpenWork(f, openIndexes));
-  if (failing.length === 0) {
-    // Say what is true: findings the team set to info/off do not fail the question, but they still exist.
-    const people = result.context.people;
-    const named = (value: unknown) => ['ok', 'unknown'].includes(people.judge(value).kind);
-    const unowned = result.context.openTasks().filter(({ task }) => !named(task.owner)).length;
-    const roles = result.plan.release.data.roles ?? {};
-    const unnamed = (['scope', 'delivery', 'readiness', 'stop'] as const).filter((role) => !named(roles[role])).length;
-    const tasks = open === 1 ? '1 unfinished task' : `${open} unfinished tasks`;
-    if (unowned === 0 && unnamed === 0) return answer('owners', 'pass', [`${tasks}, ${open === 1 ? 'with' : 'each with'} one named owner; all four roles named.`]);
-    const gaps = [unowned > 0 ? `${plural(unowned, 'unfinished task')} without one named owner` : '', unnamed > 0 ? `${plural(unnamed, 'role')} without one named person` : ''].filter(Boolean).join(' and ');
-    return answer('owners', 'pass', [`${tasks}; ${gaps} ${unowned + unnamed === 1 ? 'is' : 'are'} not counted, because config.yaml sets ${unowned + unnamed === 1 ? 'its rule' : 'their rules'} to info or off.`]);
-  }
-  return answer('owners', 'fail', failing.map(describe), failing);
+  const named = (value: unknown) => ['ok', 'unknown'].includes(context.people.judge(value).kind);
+  const facts: Fact[] = [
+    ...openTasks.filter(({ task }) => !named(task.owner)).map(({ task, index }) => ({ reason: `Task ${taskLabel(task, index)} has no one named owner.`, covers: about(RELEASE_FILE, ['tasks', index, 'owner']) })),
+    ...(['scope', 'delivery', 'readiness', 'stop'] as const)
+      .filter((role) => !named(release.data.roles?.[role]))
+      .map((role) => ({ reason: `roles.${role} names no one person.`, covers: aboutRole(RELEASE_FILE, role) })),
+  ];
+  const open = openTasks.length;
+  return withFacts('owners', failing, facts, () => [`${open === 1 ? '1 unfinished task, with' : `${open} unfinished tasks, each with`} one named owner; all four roles named.`]);
 }
 
 function rollback(result: CheckResult): QuestionResult {
@@ -233,15 +264,30 @@ function rollback(result: CheckResult): QuestionResult {
     const why = misnamed ? `The runbook is in ${misnamed.file}, which is not read: rename it to ${ROLLBACK_FILE}.` : 'rollback.yaml is missing or unreadable.';
     return answer('rollback', 'fail', failing.length ? [...failing.map(describe), ...(misnamed ? [why] : [])] : [why], failing);
   }
-  const rehearsals = (plan.rollback.data.rehearsals ?? []).filter((r) => r !== undefined && r !== null);
-  const happened = happenedRecords(rehearsals, (r) => r.date, context.today);
-  const planned = rehearsals.filter((r) => evidenceState(r.date, context.today) === 'planned').map((r) => r.date as string).sort();
-  // A runbook nobody has rehearsed is not "rehearsed", whatever the rehearsal rules' severities are.
-  const notRehearsed = happened.length > 0 ? [] : planned.length > 0 ? [`The rollback rehearsal is planned for ${planned[0]}; it has not happened, so the runbook is not rehearsed yet.`] : findingsFor('rollback', result.findings).some((f) => f.code === 'rollback-not-rehearsed') ? [] : ['The rollback was never rehearsed: run it once on a production-like setup and time it.'];
-  return fromFindings('rollback', result, notRehearsed, () => {
-    const last = happened[happened.length - 1];
-    const minutes = typeof last?.minutes === 'number' ? `, ${last.minutes} min` : '';
-    return [`Runbook complete; ${plural(happened.length, 'rehearsal')} recorded, the last on ${last?.date}${minutes}.`];
+  const data = plan.rollback.data;
+  const recorded = (data.rehearsals ?? []).map((rehearsal, index) => ({ rehearsal, index })).filter(({ rehearsal }) => rehearsal !== undefined && rehearsal !== null);
+  const { happened, counting, planned } = rehearsalEvidence(recorded, context.today);
+  const byCode = (code: RuleCode) => (finding: Finding) => finding.code === code;
+  const named = (value: unknown) => ['ok', 'unknown'].includes(context.people.judge(value).kind);
+  const real = (list: readonly unknown[] | undefined) => (list ?? []).filter((item) => typeof item === 'string' && !isPlaceholder(item));
+  const last = happened[happened.length - 1]?.rehearsal;
+  const rehearsal = counting.length > 0
+    ? undefined
+    : last
+      ? `The rehearsal on ${last.date} does not count: ${typeof last.minutes !== 'number' ? 'it was not timed' : 'it did not run on a production-like setup'}.`
+      : planned
+        ? `The rollback rehearsal is planned for ${planned.rehearsal?.date}; it has not happened, so the runbook is not rehearsed yet.`
+        : 'The rollback was never rehearsed: run it once on a production-like setup and time it.';
+  const facts: Fact[] = [
+    ...(data.stable?.version === undefined || isPlaceholder(String(data.stable.version)) ? [{ reason: 'The runbook names no stable version to go back to.', covers: byCode('rollback-no-stable') }] : []),
+    ...(real((data.triggers ?? []).map((t) => t?.signal)).length === 0 ? [{ reason: 'The runbook has no agreed trigger.', covers: byCode('rollback-no-triggers') }] : []),
+    ...(real(data.steps).length === 0 ? [{ reason: 'The runbook has no steps.', covers: byCode('rollback-no-steps') }] : []),
+    ...(['decides', 'runs', 'verifies'] as const).filter((role) => !named(data.roles?.[role])).map((role) => ({ reason: `roles.${role} in the runbook names no one person.`, covers: aboutRole(ROLLBACK_FILE, role) })),
+    ...(rehearsal ? [{ reason: rehearsal, covers: byCode('rollback-not-rehearsed') }] : []),
+  ];
+  return withFacts('rollback', findingsFor('rollback', result.findings), facts, () => {
+    const latest = counting[counting.length - 1]?.rehearsal;
+    return [`Runbook complete; ${plural(counting.length, 'timed rehearsal')} on a production-like setup, the last on ${latest?.date}, ${latest?.minutes} min.`];
   });
 }
 

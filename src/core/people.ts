@@ -7,13 +7,17 @@ export const BUILTIN_TEAM_LABELS = [
   'team', 'squad', 'group', 'backend', 'frontend', 'front-end', 'back-end', 'mobile', 'ios', 'android', 'web', 'qa', 'ops',
   'devops', 'sre', 'infra', 'platform', 'product', 'design', 'engineering', 'eng', 'dev', 'devs', 'developers', 'everyone',
   'all', 'tbd', 'tba', 'unassigned', 'someone', 'somebody', 'whoever', 'anyone', 'nobody', 'none', 'n/a', 'na', '?', 'support',
-  'security', 'data', 'marketing', 'sales', 'management', 'leads',
+  'security', 'data', 'marketing', 'sales', 'management', 'leads', 'legal', 'finance', 'compliance', 'hr', 'it', 'procurement',
+  'accounting', 'accounts', 'purchasing', 'payroll',
 ];
 
 /** Words that make any phrase a group: "billing team", "mobile squad", "the devs". */
 const GROUP_NOUNS = new Set([
   'team', 'teams', 'squad', 'group', 'crew', 'department', 'dept', 'guild', 'folks', 'people', 'devs', 'developers', 'engineers',
   'everyone', 'everybody', 'all', 'tbd', 'tba', 'unassigned', 'someone', 'somebody', 'nobody', 'whoever', 'anyone', 'anybody', 'none',
+  // Parties outside the team, or a whole function: "Customer Success", "Acme vendor", "external contractors", "the agency".
+  'customer', 'customers', 'client', 'clients', 'vendor', 'vendors', 'contractor', 'contractors', 'supplier', 'suppliers',
+  'partner', 'partners', 'agency', 'agencies', 'consultants', 'freelancers', 'outsourced',
 ]);
 
 /** Separators that join several people in one owner string: "Ana and Bo", "Ana/Bo", "Ana, Bo", "Ana & Bo". */
@@ -172,7 +176,11 @@ function fold(text: string): string {
   return text.trim().toLocaleLowerCase('en');
 }
 
-/** The lookup key of a name or alias: folded, without a leading @ (so "@Ana" and "ana" match). */
+/**
+ * The lookup key of a name or alias: folded, without a leading @ (so "@Ana" and "ana" match), with accents
+ * composed (NFC), every apostrophe written as ' and runs of spaces as one, so "Siobhán O’Brien" typed with
+ * autocorrect or "J. R.  Smith" with a double space match the team.yaml spelling.
+ */
 function handle(text: string): string {
-  return fold(text.trim().replace(/^@/, ''));
+  return fold(text.normalize('NFC').replace(/[’‘ʼ`´]/g, "'").replace(/\s+/g, ' ').trim().replace(/^@/, ''));
 }

@@ -110,6 +110,20 @@ const KNOWN_FILES: readonly string[] = [RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, 
 const DATED_DIRS: readonly string[] = [CHECKINS_DIR, GONOGO_DIR];
 
 /**
+ * Whether a reader (the CLI's, the extension's) passes this path under `.release/` to the engine:
+ * every YAML file, and in a folder of dated records (or its misspelling) also a file without an
+ * extension (`gonogo/2026-12-01`) — a veto saved without `.yaml` must still be seen. Hidden files
+ * (`.DS_Store`) are not plan files.
+ */
+export function isPlanFilePath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (name.startsWith('.') || !path.startsWith(`${RELEASE_DIR}/`)) return false;
+  if (/\.ya?ml$/i.test(name)) return true;
+  const folder = /^\.release\/([^/]+)\//.exec(path)?.[1];
+  return !name.includes('.') && folder !== undefined && likeOneOf(folder, DATED_DIRS) !== undefined;
+}
+
+/**
  * The name Release Plan reads for a file it would otherwise ignore: `rollback.yml`, `Team.yaml`,
  * `rollbacks.yaml`, `relase.yaml` → `.release/rollback.yaml` etc.; `Checkins/2026-12-01.YAML`,
  * `check-ins/…`, `go_no_go/…` → `.release/checkins/2026-12-01.yaml` etc. A top-level file named
@@ -124,6 +138,12 @@ export function properName(path: string): string | undefined {
     if (file !== undefined) return file !== path ? file : undefined;
     const dir = likeOneOf(stem, DATED_DIRS);
     return dir !== undefined ? `${dir}/` : undefined;
+  }
+  // Deeper than one folder (`gonogo/2026/2026-12-01.yaml`) or without an extension (`gonogo/2026-12-01`).
+  const nested = /^\.release\/([^/]+)\/(?:[^/]+\/)+([^/]+?)(?:\.ya?ml)?$/i.exec(path) ?? /^\.release\/([^/]+)\/([^/.]+)$/.exec(path);
+  if (nested) {
+    const dir = likeOneOf(nested[1] as string, DATED_DIRS);
+    return dir === undefined ? undefined : `${dir}/${nested[2] as string}.yaml`;
   }
   const dated = /^\.release\/([^/]+)\/([^/]+)\.(ya?ml)$/i.exec(path);
   if (dated) {

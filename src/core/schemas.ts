@@ -223,6 +223,7 @@ export type Release = z.infer<typeof ReleaseSchema>;
 export type Task = z.infer<typeof TaskSchema>;
 export type Parked = z.infer<typeof ParkedSchema>;
 export type Rollback = z.infer<typeof RollbackSchema>;
+export type Rehearsal = z.infer<typeof RehearsalSchema>;
 export type Team = z.infer<typeof TeamSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 export type Checkin = z.infer<typeof CheckinSchema>;

@@ -33,9 +33,12 @@ export function validate<K extends FileKind>(file: SourceFile, kind: K): Validat
   let data: unknown = dropEmptyValues(structuredClone(file.data ?? {}));
   if (!isPlainObject(data)) {
     const found = Array.isArray(data) ? 'a list' : `a ${typeof data}`;
+    // That one finding says it all: its fields are not also "missing" at the same place.
     findings.push(file.finding(file.rangeFor([], 'value'), 'error', 'schema', `This file must be a map of fields (like \`${firstField(kind)}: …\`), but it is ${found}.`));
-    data = {};
+    return { data: {} as Validated<z.infer<(typeof FILE_SCHEMAS)[K]['schema']>>['data'], findings };
   }
+  // `status: Blocked` is read as `blocked` (with a warning), so the rules still see a blocked task.
+  findings.push(...normaliseChoices(file, schema, data, []));
   // Removing one bad value can reveal another (a required field now missing), so repeat a few times.
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = schema.safeParse(data);
@@ -89,6 +92,64 @@ function describeIssue(file: SourceFile, kind: FileKind, schema: z.ZodType, issu
     return [file.finding(file.rangeFor(path, 'value'), 'error', 'date-invalid', `${where} must be a real calendar date written YYYY-MM-DD, e.g. 2026-12-01.`, path)];
   }
   return [file.finding(file.rangeFor(path, 'value'), 'error', 'schema', `${where} ${explain(issue, describedAt(schema, path))}`, path)];
+}
+
+/**
+ * Rewrites, in place, every value of a fixed list (status, kind, risk, environment, decision…) that
+ * differs from one of its choices only in case or surrounding spaces, and returns one warning per
+ * value saying how to write it. Walks the schema generically, so every list of choices is covered.
+ */
+function normaliseChoices(file: SourceFile, node: unknown, data: unknown, path: PathSegment[]): Finding[] {
+  const def = defOf(node) as (SchemaDef & { entries?: Record<string, unknown>; valueType?: unknown }) | undefined;
+  const inside = (child: unknown, value: unknown, segment: PathSegment, set: (choice: string) => void): Finding[] => {
+    const choice = typeof value === 'string' ? choiceFor(child, value) : undefined;
+    if (choice === undefined) return normaliseChoices(file, child, value, [...path, segment]);
+    set(choice);
+    const where = displayPath([...path, segment]);
+    const message = `Write \`${where}\` as \`${choice}\`, not ${JSON.stringify(value)}: the choices are lower-case, with no spaces around them. It is read as \`${choice}\` until then.`;
+    return [file.finding(file.rangeFor([...path, segment], 'value'), 'warning', 'schema', message, [...path, segment])];
+  };
+  switch (def?.type) {
+    case 'optional':
+      return normaliseChoices(file, def.innerType, data, path);
+    case 'object': {
+      const shape = def.shape;
+      if (!isPlainObject(data) || !shape) return [];
+      return Object.keys(data).flatMap((key) => (Object.hasOwn(shape, key) ? inside(shape[key], data[key], key, (choice) => (data[key] = choice)) : []));
+    }
+    case 'record':
+      return isPlainObject(data) ? Object.keys(data).flatMap((key) => inside(def.valueType, data[key], key, (choice) => (data[key] = choice))) : [];
+    case 'array':
+      return Array.isArray(data) ? data.flatMap((item, index) => inside(def.element, item, index, (choice) => (data[index] = choice))) : [];
+    case 'union':
+      // A map or list inside a union (a link, an owner list): look inside the branch of that shape.
+      return (def.options ?? []).flatMap((option) => (defOf(option)?.type === 'object' || defOf(option)?.type === 'array' ? normaliseChoices(file, option, data, path) : []));
+    default:
+      return [];
+  }
+}
+
+/**
+ * The choice a text value stands for when the schema there is a list of choices (possibly optional,
+ * or one branch of a union) and the text differs from that choice only in case or surrounding
+ * spaces; undefined when the value is already a choice, or matches none.
+ */
+function choiceFor(node: unknown, value: string): string | undefined {
+  const def = defOf(node) as (SchemaDef & { entries?: Record<string, unknown> }) | undefined;
+  if (def?.type === 'optional') return choiceFor(def.innerType, value);
+  if (def?.type === 'union') {
+    if ((def.options ?? []).some((option) => defOf(option)?.type !== 'enum' && defOf(option)?.type !== 'boolean' && defOf(option)?.type !== 'literal')) return undefined;
+    for (const option of def.options ?? []) {
+      const choice = choiceFor(option, value);
+      if (choice !== undefined) return choice;
+    }
+    return undefined;
+  }
+  if (def?.type !== 'enum') return undefined;
+  const choices = Object.values(def.entries ?? {}).filter((choice): choice is string => typeof choice === 'string');
+  if (choices.includes(value)) return undefined;
+  const wanted = value.trim().toLocaleLowerCase('en');
+  return choices.find((choice) => choice.toLocaleLowerCase('en') === wanted);
 }
 
 /** One finding per unknown key, on that key, with the closest known field when it looks like a typo. */

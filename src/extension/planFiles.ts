@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { decodePlanBytes } from '../core/decode';
+import { isPlanFilePath } from '../core/plan';
 import { RELEASE_DIR } from '../core/types';
 
 const MAX_DEPTH = 3;
 
-/** True for a YAML file inside some folder's `.release/`. */
+/** True for a plan file inside some folder's `.release/` (the engine's own definition, `isPlanFilePath`). */
 export function isPlanFile(uri: vscode.Uri): boolean {
-  return /\/\.release\/(?:[^/]+\/){0,2}[^/]+\.ya?ml$/i.test(uri.path);
+  const at = uri.path.lastIndexOf(`/${RELEASE_DIR}/`);
+  return at !== -1 && uri.path.slice(at + 1).split('/').length <= MAX_DEPTH + 2 && isPlanFilePath(uri.path.slice(at + 1));
 }
 
 /** The workspace-relative path the engine uses, e.g. `.release/release.yaml`. */
@@ -57,9 +59,9 @@ export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<Pla
         const path = /\.ya?ml$/i.test(name) ? planPath(folder, uri) : undefined;
         if (path) unreadable.set(path, `This is a folder, not a file, so it was not read. Move what is inside it out, remove the folder and write ${name} as a file.`);
         else if (depth < MAX_DEPTH) await walk(uri, depth + 1);
-      } else if (/\.ya?ml$/i.test(name)) {
+      } else {
         const path = planPath(folder, uri);
-        if (!path) continue;
+        if (!path || !isPlanFilePath(path)) continue;
         const doc = openDocument(uri);
         if (doc) take(path, doc);
         else {

@@ -142,7 +142,8 @@ describe('release-plan CLI', () => {
       ['an unknown command', ['deploy'], /unknown command "deploy"/],
       ['an unknown option', ['check', '--fast'], /^release-plan: unknown option "--fast"\./],
       ['an unknown short option', ['check', '-x'], /^release-plan: unknown option "-x"\./],
-      ['an extra argument', ['check', 'a', 'b'], /unexpected argument: b/],
+      ['an extra argument', ['check', 'a', 'b'], /^release-plan: unexpected argument: b\. Run/],
+      ['an extra path', ['check', '.', '/tmp/x'], /^release-plan: unexpected argument: \/tmp\/x\. Run `release-plan --help`/],
       ['a negative --max-warnings as its own argument', ['check', '--max-warnings', '-1'], /^release-plan: --max-warnings must be a whole number, 0 or more, not "-1"\./],
       ['a word as --max-warnings', ['check', '--max-warnings', 'abc'], /^release-plan: --max-warnings must be a whole number, 0 or more, not "abc"\./],
       ['--max-warnings without a value', ['check', '--max-warnings'], /^release-plan: --max-warnings needs a value, e\.g\. --max-warnings 0\./],
@@ -157,7 +158,7 @@ describe('release-plan CLI', () => {
         assert.equal(cap.stderr.length, 1);
         assert.equal(cap.stderr[0]?.includes('\n'), false);
         assert.match(cap.stderr[0] ?? '', pattern);
-        assert.match(cap.stderr[0] ?? '', /Run `release-plan --help` for the commands and options\.$/);
+        assert.match(cap.stderr[0] ?? '', /\. Run `release-plan --help` for the commands and options\.$/, 'our sentence ends with a full stop before the pointer to --help');
         assert.doesNotMatch(cap.stderr[0] ?? '', /ambiguous|ERR_PARSE_ARGS|argument missing|To specify an option argument/i);
       });
     }

@@ -27,6 +27,25 @@ describe('problem statements: the labelled corpus (test/corpus/problems.yaml)', 
     }
   });
 
+  it('holds the statements review 2 found misjudged, with the labels the method gives them', () => {
+    const expected: [string, string][] = [
+      ['Customers cannot download their invoices as PDF\nAdmins cannot export usage reports\n', 'broad'],
+      ['Customers need SSO login along with a new billing page.', 'broad'],
+      ['Customers want dark mode in addition to offline support.', 'broad'],
+      ['Customers cannot pay by card while admins cannot export reports.', 'broad'],
+      ['Deliver Q4 roadmap items.', 'vague'],
+      ['Support the new API.', 'vague'],
+      ['Launch the new pricing page before Christmas.', 'vague'],
+      ['Customers should have a better time using our product.', 'vague'],
+      ['Customers cannot pay by card.Refunds are slow.', 'multi-sentence'],
+      ['Checkout fails while a discount code is applied.', 'one'],
+    ];
+    for (const [text, label] of expected) {
+      assert.equal(corpus.find((e) => e.text === text)?.label, label, text);
+      assert.equal(result.entries.find((e) => e.text === text)?.predicted, label, text);
+    }
+  });
+
   it('agrees with the labels at 95 % or more for every label', () => {
     console.log(`      ${formatAgreement(result)}`);
     const low = result.agreement.filter((a) => a.rate < 0.95);

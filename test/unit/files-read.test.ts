@@ -214,3 +214,28 @@ describe('reading .release/ from disk (CLI)', () => {
     assert.deepEqual([...read.files.keys()], ['.release/release.yaml']);
   });
 });
+
+describe('reading go/no-go records wherever a person saved them (readPlan)', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'release-plan-records-'));
+    await mkdir(join(dir, '.release', 'gonogo', '2026'), { recursive: true });
+    await writeFile(join(dir, '.release', 'release.yaml'), CLEAN_RELEASE);
+    await writeFile(join(dir, '.release', 'rollback.yaml'), CLEAN_ROLLBACK);
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('passes a record without an extension and one in a sub-folder to the engine, and no hidden file', async () => {
+    await writeFile(join(dir, '.release', 'gonogo', '2026-11-29'), 'decision: no-go\n');
+    await writeFile(join(dir, '.release', 'gonogo', '2026', '2026-11-30.yaml'), 'decision: no-go\n');
+    await writeFile(join(dir, '.release', 'gonogo', '.DS_Store'), 'junk');
+    const read = await readPlan(dir);
+    assert.deepEqual([...read.files.keys()].filter((path) => path.includes('gonogo')).sort(), ['.release/gonogo/2026-11-29', '.release/gonogo/2026/2026-11-30.yaml']);
+    const result = checkPlan(read.files, { today: TODAY, unreadable: read.unreadable });
+    assert.deepEqual(only(result, 'file-misnamed').map((f) => [f.file, f.data?.rename]), [
+      ['.release/gonogo/2026-11-29', '.release/gonogo/2026-11-29.yaml'],
+      ['.release/gonogo/2026/2026-11-30.yaml', '.release/gonogo/2026-11-30.yaml'],
+    ]);
+    assert.notEqual(evaluateGonogo(result).recommendation, 'go');
+  });
+});

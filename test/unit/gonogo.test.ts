@@ -122,15 +122,21 @@ describe('go/no-go', () => {
       assert.equal(question(evaluateGonogo(result), 'owners').verdict, 'pass');
     });
 
-    it('is not failed by an owner finding set to info', () => {
-      assert.equal(question(gonogo({ ...release('    owner: Bo\n', '    owner: backend team\n'), ...config({ 'owner-team-label': 'info' }) }), 'owners').verdict, 'pass');
+    it('overrides change findings, not facts: a group owner still fails it when its rule is set to info', () => {
+      const q = question(gonogo({ ...release('    owner: Bo\n', '    owner: backend team\n'), ...config({ 'owner-team-label': 'info' }) }), 'owners');
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(q.reasons, ['Task T1 has no one named owner.']);
+      assert.deepEqual(q.findings, [], 'no blocking finding: the fact fails it');
     });
 
-    it('says what is true when it passes only because rules were set to info or off', () => {
+    it('states each unowned task and unnamed role once, from the finding when there is one', () => {
       const entries = { 'release.yaml': releaseWith('  stop: Ana\n', '', releaseWith('    owner: Cy\n', '')), ...config({ 'owner-missing': 'off', 'role-missing': 'info' }) };
       const q = question(gonogo(entries), 'owners');
-      assert.equal(q.verdict, 'pass');
-      assert.deepEqual(q.reasons, ['2 unfinished tasks; 1 unfinished task without one named owner and 1 role without one named person are not counted, because config.yaml sets their rules to info or off.']);
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(q.reasons, ['Task T2 has no one named owner.', 'roles.stop names no one person.']);
+      const withFindings = question(gonogo({ 'release.yaml': releaseWith('    owner: Cy\n', '') }), 'owners');
+      assert.deepEqual(findingCodes(withFindings.findings), ['owner-missing']);
+      assert.equal(withFindings.reasons.length, 1, withFindings.reasons.join(' | '));
       const one = question(gonogo(release('    owner: Cy\n    status: todo\n', '    owner: Cy\n    status: done\n')), 'owners');
       assert.deepEqual(one.reasons, ['1 unfinished task, with one named owner; all four roles named.']);
     });
@@ -171,7 +177,7 @@ describe('go/no-go', () => {
     it('passes with a complete, recently rehearsed runbook, in plain words', () => {
       const q = question(gonogo(), 'rollback');
       assert.equal(q.verdict, 'pass');
-      assert.deepEqual(q.reasons, ['Runbook complete; 1 rehearsal recorded, the last on 2026-11-27, 11 min.']);
+      assert.deepEqual(q.reasons, ['Runbook complete; 1 timed rehearsal on a production-like setup, the last on 2026-11-27, 11 min.']);
     });
 
     it('does not pass on a rehearsal dated after today, whatever the rehearsal rules say', () => {
@@ -180,7 +186,8 @@ describe('go/no-go', () => {
         const entries = severity ? { ...planned, ...config({ 'rollback-not-rehearsed': severity, 'rollback-rehearsal-stale': severity }) } : planned;
         const q = question(gonogo(entries), 'rollback');
         assert.equal(q.verdict, 'fail', `with overrides ${severity}`);
-        assert.ok(q.reasons.includes('The rollback rehearsal is planned for 2026-12-05; it has not happened, so the runbook is not rehearsed yet.'), q.reasons.join('\n'));
+        assert.match(q.reasons.join('\n'), /2026-12-05[^\n]*planned|planned for 2026-12-05/, `with overrides ${severity}`);
+        assert.match(q.reasons.join('\n'), /has not happened/, `with overrides ${severity}`);
       }
     });
 
@@ -191,10 +198,24 @@ describe('go/no-go', () => {
       assert.deepEqual(q.findings, []);
     });
 
+    it('does not pass a runbook of placeholders even with its rules turned off (facts, not findings)', () => {
+      const entries = { ...rollbackWith('steps:\n  - Redeploy 1.4.2.\n  - Check users are on 1.4.2.\n', 'steps:\n  - "TODO: first step"\n'), ...config({ 'rollback-no-steps': 'off' }) };
+      const q = question(gonogo(entries), 'rollback');
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(q.reasons, ['The runbook has no steps.']);
+    });
+
+    it('does not count an untimed rehearsal or one on a laptop', () => {
+      const untimed = question(gonogo({ ...rollbackWith('    minutes: 11\n', ''), ...config({ 'rollback-not-rehearsed': 'off' }) }), 'rollback');
+      assert.deepEqual(untimed.reasons, ['The rehearsal on 2026-11-27 does not count: it was not timed.']);
+      const laptop = question(gonogo({ ...rollbackWith('    environment: staging\n', '    environment: laptop\n'), ...config({ 'rollback-not-rehearsed': 'info' }) }), 'rollback');
+      assert.deepEqual(laptop.reasons, ['The rehearsal on 2026-11-27 does not count: it did not run on a production-like setup.']);
+    });
+
     it('counts only the rehearsals that happened', () => {
       const q = question(gonogo(rollbackWith('    by: Bo\n', '    by: Bo\n  - date: 2026-12-10\n    minutes: 9\n')), 'rollback');
       assert.equal(q.verdict, 'pass');
-      assert.deepEqual(q.reasons, ['Runbook complete; 1 rehearsal recorded, the last on 2026-11-27, 11 min.']);
+      assert.deepEqual(q.reasons, ['Runbook complete; 1 timed rehearsal on a production-like setup, the last on 2026-11-27, 11 min.']);
     });
   });
 
@@ -367,6 +388,14 @@ describe('go/no-go', () => {
       }
     });
 
+    it('two records of the same day (.yaml and .yml): a no-go among them wins, whatever their order', () => {
+      for (const [a, b] of [[GO, NO_GO], [NO_GO, GO]] as const) {
+        const result = gonogo({ 'gonogo/2026-11-30.yml': a, 'gonogo/2026-11-30.yaml': b });
+        assert.equal(result.recommendation, 'no-go');
+        assert.equal(result.veto?.date, '2026-11-30');
+      }
+    });
+
     it('is not lifted by a later record that states no decision', () => {
       const result = gonogo({ 'gonogo/2026-11-28.yaml': NO_GO, 'gonogo/2026-11-30.yaml': 'answers:\n  - id: dry-run\n    answer: yes\n' });
       assert.equal(result.recommendation, 'no-go');
@@ -383,6 +412,8 @@ describe('go/no-go', () => {
         ['a misnamed folder (go-no-go/)', { 'go-no-go/2026-11-30.yaml': NO_GO }],
         ['a misnamed folder (go_no_go/)', { 'go_no_go/2026-11-30.yaml': NO_GO }],
         ['a record written as one file (gonogo.yaml)', { 'gonogo.yaml': NO_GO }],
+        ['a record in a sub-folder (gonogo/2026/)', { 'gonogo/2026/2026-11-30.yaml': NO_GO }],
+        ['a record without an extension', { 'gonogo/2026-11-30': NO_GO }],
         ['an empty file', { 'gonogo/2026-11-30.yaml': '' }],
       ];
       for (const [what, entries] of cases) {
@@ -398,6 +429,12 @@ describe('go/no-go', () => {
         const result = evaluateGonogo(checkPlan(files({}), { today: TODAY, unreadable: new Map([['.release/gonogo/2026-11-30.yaml', 'save it as UTF-8']]) }));
         assert.equal(result.recommendation, 'needs-answers');
         assert.match(result.unreadableRecords[0]?.reason ?? '', /^Go\/no-go record \.release\/gonogo\/2026-11-30\.yaml: it cannot be read/);
+      });
+
+      it('a gonogo folder that cannot be read (or a file in its place) counts too', () => {
+        const result = evaluateGonogo(checkPlan(files({}), { today: TODAY, unreadable: new Map([['.release/gonogo', 'This folder could not be read: permission denied.']]) }));
+        assert.equal(result.recommendation, 'needs-answers');
+        assert.match(result.unreadableRecords[0]?.reason ?? '', /^The go\/no-go records in \.release\/gonogo\/ cannot be read/);
       });
 
       it('but not a broken record dated after today (a plan, not a decision)', () => {

@@ -14,6 +14,32 @@ describe('judging owner values', () => {
     for (const value of ['backend team', 'Frontend folks', 'the devs', 'backend qa', 'QA', 'Backend-Team', '@acme/backend', '@acme/web-platform']) assert.equal(people.judge(value).kind, 'team-label', value);
   });
 
+  it('treats departments and parties outside the team as groups, alone or in a phrase', () => {
+    const departments = ['Legal', 'Finance', 'Compliance', 'HR', 'IT', 'Procurement', 'Accounting', 'Legal Ops', 'IT support', 'finance / legal'];
+    const outside = ['Customer Success', 'Vendor', 'Vendors', 'Contractor', 'Contractors', 'Partners', 'Agency', 'Customer', 'Customers', 'Acme vendor', 'external contractors', 'the agency', 'our partners'];
+    for (const value of [...departments, ...outside]) assert.equal(people.judge(value).kind, value === 'finance / legal' ? 'multiple' : 'team-label', value);
+    assert.deepEqual(people.judge('Customer Success'), { kind: 'team-label', label: 'customer' });
+    assert.deepEqual(people.judge('the agency'), { kind: 'team-label', label: 'the agency' }, 'a group, not a role');
+    // A label word next to a word that is not one stays a person's name.
+    for (const name of ['Dev Patel', 'Itzel Ruiz', 'Hr Vo', 'Ana from Legal']) assert.deepEqual(people.judge(name), { kind: 'ok', person: name }, name);
+  });
+
+  it('matches team.yaml names across apostrophes, runs of spaces and accent encodings (NFC/NFD)', () => {
+    const team = new People({ people: [{ name: "Siobhán O'Brien" }, { name: 'J. R. Smith', aliases: ['Zoë'] }, { name: 'Rene\u0301 Dupont' }] });
+    for (const written of ['Siobhán O’Brien', 'Siobhán O‘Brien', 'siobhán oʼbrien', "Siobha\u0301n O'Brien", "  Siobhán   O'Brien "]) {
+      assert.deepEqual(team.judge(written), { kind: 'ok', person: "Siobhán O'Brien" }, written);
+    }
+    assert.deepEqual(team.judge('J. R.  Smith'), { kind: 'ok', person: 'J. R. Smith' });
+    assert.deepEqual(team.judge('J.\u00a0R. Smith'), { kind: 'ok', person: 'J. R. Smith' }, 'a no-break space');
+    assert.deepEqual(team.judge('Zoe\u0308'), { kind: 'ok', person: 'J. R. Smith' }, 'an alias written with a combining diaeresis');
+    assert.deepEqual(team.judge('René Dupont'), { kind: 'ok', person: 'Rene\u0301 Dupont' }, 'team.yaml in NFD, the owner in NFC');
+    assert.deepEqual(team.judge('Siobhan O’Brien'), { kind: 'unknown', person: 'Siobhan O’Brien' }, 'a missing accent is a different spelling');
+    // Without team.yaml, two spellings of one name are still one person.
+    const loose = new People(undefined);
+    assert.equal(loose.canonical("Siobhán O'Brien"), "Siobhán O'Brien");
+    assert.equal(loose.canonical('Siobhán O’Brien'), "Siobhán O'Brien");
+  });
+
   it('treats a GitLab subgroup handle of any depth as one group, and two handles as two people', () => {
     for (const value of ['@org/team/sub', '@org/platform/web/checkout']) assert.deepEqual(people.judge(value), { kind: 'team-label', label: value }, value);
     assert.deepEqual(people.judge('@ana/@bo'), { kind: 'multiple', people: ['@ana', '@bo'] });

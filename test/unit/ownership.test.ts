@@ -87,6 +87,19 @@ describe('ownership rules', () => {
     it('fires on a release role that names a group', () => {
       expectFinding({ 'release.yaml': releaseWith('  stop: Ana\n', '  stop: management\n') }, 'owner-team-label', { severity: 'error', covers: 'management' });
     });
+
+    for (const group of ['Legal', 'Finance', 'Compliance', 'Customer Success', 'Vendor', 'Contractors', 'HR', 'IT', 'Procurement', 'Accounting', 'Partners', 'Agency', 'Customers']) {
+      it(`fires on the group "${group}" without team.yaml, as owner and as clearer`, () => {
+        const finding = expectFinding(owner(group), 'owner-team-label', { severity: 'error', covers: group });
+        assert.match(finding.message, /group, not a person/);
+        const clears = { 'release.yaml': releaseWith('    status: doing\n', `    status: blocked\n    blocker: contract review\n    clears: ${group}\n`) };
+        assert.match(expectFinding(clears, 'task-blocked-unowned', { severity: 'warning', covers: group }).message, /a group/);
+      });
+    }
+
+    it('does not fire for a real name next to a department word', () => {
+      for (const name of ['Dev Patel', 'Itzel Ruiz', 'Hr Vo']) expectNo(owner(name), 'owner-team-label');
+    });
   });
 
   describe('owner-multiple', () => {
@@ -162,6 +175,16 @@ describe('ownership rules', () => {
       expectNo({ ...owner('"@Bo"'), 'team.yaml': TEAM }, 'owner-unknown');
     });
 
+    it('matches team.yaml whatever the apostrophe, the spaces between words or the accent encoding', () => {
+      const team = `${TEAM}  - name: Siobhán O'Brien\n  - name: J. R. Smith\n`;
+      // Curly (autocorrect) and modifier-letter apostrophes, a double space, and the á as a plus a combining accent (NFD).
+      for (const written of ['Siobhán O’Brien', 'Siobhán Oʼbrien', 'Siobha\u0301n O\'Brien', '"J. R.  Smith"']) {
+        const result = expectNo({ ...owner(written), 'team.yaml': team }, 'owner-unknown');
+        assert.deepEqual(codes(result).filter((code) => code.startsWith('owner-')), [], written);
+      }
+      expectFinding({ ...owner('Siobhán O’Bryan'), 'team.yaml': team }, 'owner-unknown', { severity: 'warning', covers: 'Siobhán O’Bryan' });
+    });
+
     it('counts an alias as the person for roles-one-person', () => {
       const release = releaseWith('  delivery: Bo\n  readiness: Cy\n', '  delivery: ana.k\n  readiness: Ana\n');
       expectFinding({ 'release.yaml': release, 'team.yaml': TEAM }, 'roles-one-person', { severity: 'warning', covers: 'roles' });
@@ -207,6 +230,14 @@ describe('ownership rules', () => {
   });
 
   describe('task-blocked-unowned', () => {
+    it('also reads a task that names a blocker while its status says todo or doing, on the blocker', () => {
+      const release = releaseWith('    owner: Cy\n    status: todo\n', '    owner: Cy\n    status: todo\n    blocker: waiting for legal\n');
+      const finding = expectFinding({ 'release.yaml': release }, 'task-blocked-unowned', { severity: 'warning', covers: 'waiting for legal' });
+      assert.match(finding.message, /^Task T2 is blocked by "waiting for legal" and names nobody who clears it\./);
+      expectNo({ 'release.yaml': releaseWith('    owner: Cy\n    status: todo\n', '    owner: Cy\n    status: done\n    blocker: waiting for legal\n') }, 'task-blocked-unowned');
+      expectNo({ 'release.yaml': releaseWith('    owner: Cy\n    status: todo\n', '    owner: Cy\n    status: todo\n    blocker: TBD\n') }, 'task-blocked-unowned');
+    });
+
     const blocked = (clears: string) => ({ 'release.yaml': releaseWith('    status: doing\n', `    status: blocked\n    blocker: waiting for legal\n${clears}`) });
 
     it('fires on a blocked task without `clears`, at its status', () => {
@@ -238,7 +269,7 @@ describe('ownership rules', () => {
       expectNo(blocked('    clears: Ana\n'), 'task-blocked-unowned');
       const unknown = expectNo({ ...blocked('    clears: Eve\n'), 'team.yaml': TEAM }, 'task-blocked-unowned');
       assert.equal(only(unknown, 'owner-unknown').length, 1);
-      expectNo({ 'release.yaml': releaseWith('    status: doing\n', '    status: doing\n    blocker: waiting for legal\n') }, 'task-blocked-unowned');
+      expectNo({ 'release.yaml': releaseWith('    status: doing\n', '    status: doing\n    blocker: waiting for legal\n    clears: Ana\n') }, 'task-blocked-unowned');
     });
   });
 

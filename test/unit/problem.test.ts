@@ -65,6 +65,17 @@ describe('problem rules', () => {
       });
     }
 
+    it('fires on deliverables and launches for the team, and on a wish with no outcome (review 2)', () => {
+      const launch = expectFinding(problem('Launch the new pricing page before Christmas.'), 'problem-vague', { severity: 'warning', covers: 'Launch the new pricing page before Christmas.' });
+      assert.match(launch.message, /"Launch …" is a to-do for the team, not something a customer can see/);
+      const wish = expectFinding(problem('Customers should have a better time using our product.'), 'problem-vague', { severity: 'warning', covers: 'Customers should have a better time using our product.' });
+      assert.match(wish.message, /only general words such as "have", "better", "time"/);
+      for (const text of ['Deliver Q4 roadmap items.', 'Support the new API.', 'Implement the new design system.', 'Users should enjoy using the app more.']) {
+        assert.deepEqual(problemCodes(text), ['problem-vague'], text);
+      }
+      assert.deepEqual(problemCodes('Support agents cannot see why a card payment failed.'), []);
+    });
+
     it('does not fire on a customer-visible outcome, however short or plain', () => {
       expectNo({}, 'problem-vague');
       for (const text of ['Customers cannot pay online.', 'Fix double charging for customers in São Paulo.', 'Customers see no improvement in load times after upgrading to v2.1.']) {
@@ -110,6 +121,22 @@ describe('problem rules', () => {
       assert.equal(countSentences('Customers cannot pay by card.\nRefunds also take two weeks.'), 2);
       assert.equal(countSentences('Customers say no. They leave.'), 2);
     });
+
+    it('counts two sentences typed with no space after the full stop, but not a dot inside a word (review 2)', () => {
+      const text = 'Customers cannot pay by card.Refunds are slow.';
+      const finding = expectFinding(problem(text), 'problem-not-one-sentence', { severity: 'warning', covers: text });
+      assert.match(finding.message, /takes 2 sentences/);
+      assert.equal(countSentences('Customers cannot log in!They call support.'), 2);
+      for (const text of [
+        'Customers on Node.js 18 cannot install the CLI after v2.1.',
+        'Customers who sign in at app.example.com lose their session.',
+        'Customers cannot attach files, e.g.PDFs, to a ticket.',
+        'Customers cannot open invoices sent to Billing.Team@example.com.',
+        '1. Customers cannot export usage data\n2. Invoices show the wrong VAT',
+      ]) {
+        assert.equal(countSentences(text), 1, text);
+      }
+    });
   });
 
   describe('problem-too-broad', () => {
@@ -139,6 +166,14 @@ describe('problem rules', () => {
       ['Customers cannot pay by card — refunds are slow too.', 'Customers cannot pay by card; refunds are slow too'],
       ['Customers cannot pay by card—and refunds take two weeks.', 'Customers cannot pay by card; refunds take two weeks'],
       ['Admins cannot add users - reports also load slowly.', 'Admins cannot add users; reports also load slowly'],
+      // Review 2: other joiners, "while" followed by other people who cannot, one outcome a line.
+      ['Customers need SSO login along with a new billing page.', 'SSO login; a new billing page'],
+      ['Customers want dark mode in addition to offline support.', 'dark mode; offline support'],
+      ['Customers cannot pay by card while admins cannot export reports.', 'Customers cannot pay by card; admins cannot export reports'],
+      ['Customers cannot download their invoices as PDF\nAdmins cannot export usage reports', 'Customers cannot download their invoices as PDF; Admins cannot export usage reports'],
+      ['- Customers cannot pay by card\n- Refunds take two weeks', 'Customers cannot pay by card; Refunds take two weeks'],
+      ['1. Customers cannot export usage data\n2. Invoices show the wrong VAT', 'Customers cannot export usage data; Invoices show the wrong VAT'],
+      ['SSO for enterprise customers\nDark mode\nOffline support', 'SSO for enterprise customers; Dark mode; Offline support'],
     ] as const) {
       it(`fires on "${text}"`, () => {
         const finding = expectFinding(problem(JSON.stringify(text)), 'problem-too-broad', { severity: 'warning', covers: JSON.stringify(text) });
@@ -178,6 +213,30 @@ describe('problem rules', () => {
       ]) {
         assert.deepEqual(problemCodes(text), [], text);
       }
+    });
+
+    it('does not fire on "while" meaning "during", "along with" or "in addition to" inside one outcome, or a sentence wrapped over lines (review 2)', () => {
+      for (const text of [
+        'Checkout fails while a discount code is applied.',
+        'Customers get logged out every 10 minutes while they fill in long forms.',
+        'Customers are logged out while an admin changes their role.',
+        'Customers are charged twice while admins see no error in the log.',
+        'Customers cannot pay by card while travelling abroad.',
+        'Customers lose their saved cards along with their addresses when they switch phones.',
+        'Customers are charged a card fee in addition to VAT at checkout.',
+        'Customers in the\nU.S. cannot pay by card.',
+        'Customers who pay by direct debit cannot see\ntheir mandate on the billing page.',
+        'Patients cannot book appointments with\nDr. Okafor from the mobile app.',
+      ]) {
+        assert.deepEqual(problemCodes(text), [], text);
+      }
+    });
+
+    it('reads a literal block as the author wrote it, one outcome a line', () => {
+      const release = releaseWith(CLEAN_PROBLEM, 'problem: |\n  Customers cannot download their invoices as PDF\n  Admins cannot export usage reports');
+      const findings = check({ 'release.yaml': release }).findings.filter((f) => f.code.startsWith('problem-'));
+      assert.deepEqual(findings.map((f) => f.code), ['problem-too-broad']);
+      assert.match(findings[0]?.message ?? '', /\(Customers cannot download their invoices as PDF; Admins cannot export usage reports\)/);
     });
 
     it('does not count a list of reasons after "because" or "that", but does count a second clause after ", and" or a relative clause', () => {

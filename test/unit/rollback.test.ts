@@ -62,8 +62,9 @@ describe('rollback rules', () => {
       assert.match(finding.message, /"error rate" has no threshold/);
     });
 
-    it('fires on a placeholder threshold', () => {
-      expectFinding(rollback('threshold: "> 2%"', 'threshold: TBD'), 'rollback-trigger-vague', { severity: 'warning', covers: 'signal: error rate', file: RB });
+    it('leaves a placeholder threshold to placeholder-text (an error: template text, not a missing value)', () => {
+      expectNo(rollback('threshold: "> 2%"', 'threshold: TBD'), 'rollback-trigger-vague');
+      expectFinding(rollback('threshold: "> 2%"', 'threshold: TBD'), 'placeholder-text', { severity: 'error', covers: 'TBD', file: RB });
     });
 
     it('does not fire on a numeric threshold', () => {
@@ -150,6 +151,19 @@ describe('rollback rules', () => {
   });
 
   describe('rollback-not-rehearsed', () => {
+    it('does not count a rehearsal that was not timed, at its date', () => {
+      const untimed = rollback('    minutes: 11\n', '');
+      const finding = expectFinding(untimed, 'rollback-not-rehearsed', { severity: 'warning', covers: '2026-11-27', file: RB });
+      assert.match(finding.message, /the rehearsal on 2026-11-27 was not timed: add `minutes:`/);
+    });
+
+    it('does not count a rehearsal on a laptop, at its environment', () => {
+      const laptop = rollback('    environment: staging\n', '    environment: Ana\'s laptop\n');
+      const finding = expectFinding(laptop, 'rollback-not-rehearsed', { severity: 'warning', covers: "Ana's laptop", file: RB });
+      assert.match(finding.message, /not a production-like setup/);
+      expectNo(rollback('    environment: staging\n', '    environment: production copy\n'), 'rollback-not-rehearsed');
+    });
+
     it('fires when the only rehearsal is dated after today, at its date', () => {
       const planned = rollback('  - date: 2026-11-27\n', '  - date: 2026-12-17 # planned\n');
       const finding = expectFinding(planned, 'rollback-not-rehearsed', { severity: 'warning', covers: '2026-12-17', file: RB });

@@ -99,3 +99,61 @@ describe('"did you mean" for a change of case and a wrong-case x- prefix', () =>
     assert.equal(closest('X', ['owner']), undefined);
   });
 });
+
+describe('a choice written in another case or with spaces around it', () => {
+  const blocked = (status: string) => releaseWith('    status: doing\n', `    status: ${status}\n    blocker: API key\n`);
+
+  it('`status: Blocked` is read as `blocked` with one warning on the value, so task-blocked-unowned still fires', () => {
+    const entries = { 'release.yaml': blocked('Blocked') };
+    const finding = expectFinding(entries, 'schema', { severity: 'warning', covers: 'Blocked' });
+    assert.equal(finding.message, 'Write `tasks[0].status` as `blocked`, not "Blocked": the choices are lower-case, with no spaces around them. It is read as `blocked` until then.');
+    expectFinding(entries, 'task-blocked-unowned', { severity: 'warning', covers: 'Blocked' });
+  });
+
+  it('`status: "blocked "` (a space inside the quotes) is read as `blocked` too', () => {
+    const entries = { 'release.yaml': blocked('"blocked "') };
+    const finding = expectFinding(entries, 'schema', { severity: 'warning', covers: '"blocked "' });
+    assert.match(finding.message, /^Write `tasks\[0\]\.status` as `blocked`, not "blocked ":/);
+    expectFinding(entries, 'task-blocked-unowned', { severity: 'warning', covers: '"blocked "' });
+  });
+
+  it('`kind: Refactor` and `risk: [Migration]` reach the rules as `refactor` and `migration`', () => {
+    const refactor = { 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    kind: Refactor\n') };
+    expectFinding(refactor, 'schema', { severity: 'warning', covers: 'Refactor' });
+    expectFinding(refactor, 'scope-refactor', { severity: 'warning', covers: 'Refactor' });
+    const migration = { 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    risk: [Migration]\n') };
+    const finding = expectFinding(migration, 'schema', { severity: 'warning', covers: 'Migration' });
+    assert.match(finding.message, /^Write `tasks\[0\]\.risk\[0\]` as `migration`, not "Migration"/);
+    expectFinding(migration, 'migration-no-rollback', { severity: 'error', covers: 'Migration' });
+  });
+
+  it('`dry_run.environment: Staging`, a go/no-go `decision: NO-GO` and a config severity `Error` are read as written in lower case', () => {
+    const staging = expectFinding({ 'release.yaml': releaseWith('environment: staging', 'environment: Staging') }, 'schema', { severity: 'warning', covers: 'Staging' });
+    assert.match(staging.message, /^Write `dry_run\.environment` as `staging`, not "Staging"/);
+    const file = '.release/gonogo/2026-11-30.yaml';
+    expectFinding({ 'gonogo/2026-11-30.yaml': 'decision: " NO-GO"\ndecided_by: Ana\nreason: no rehearsal\n' }, 'schema', { severity: 'warning', covers: '" NO-GO"', file });
+    const config = { 'config.yaml': 'rules:\n  scope-refactor: Error\n', 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    kind: refactor\n') };
+    expectFinding(config, 'schema', { severity: 'warning', covers: 'Error', file: '.release/config.yaml' });
+    expectFinding(config, 'scope-refactor', { severity: 'error', covers: 'refactor' });
+  });
+
+  it('a value that is not a choice in any case stays an error, and a choice written right gets nothing', () => {
+    const finding = expectFinding({ 'release.yaml': releaseWith('    status: doing\n', '    status: In progress\n') }, 'schema', { severity: 'error', covers: 'In progress' });
+    assert.equal(finding.message, '`tasks[0].status` must be one of `todo`, `doing`, `blocked`, `done`.');
+    expectFinding({ 'release.yaml': releaseWith('    status: doing\n', '    status: Blocked-ish\n') }, 'schema', { severity: 'error', covers: 'Blocked-ish' });
+    expectNo({}, 'schema');
+  });
+});
+
+describe('one finding per place for a file or value of the wrong kind', () => {
+  it('a go/no-go record written as a YAML list gets one finding on its first line, not also "missing decision"', () => {
+    const file = '.release/gonogo/2026-11-30.yaml';
+    const finding = expectFinding({ 'gonogo/2026-11-30.yaml': '- decision: no-go\n  decided_by: Ana\n' }, 'schema', { severity: 'error', covers: '- decision: no-go', file });
+    assert.equal(finding.message, 'This file must be a map of fields (like `decision: …`), but it is a list.');
+  });
+
+  it('`rollback: false` on a task gets one finding, on the value', () => {
+    const finding = expectFinding({ 'release.yaml': releaseWith('    estimate: 2\n', '    estimate: 2\n    rollback: false\n') }, 'schema', { severity: 'error', covers: 'false' });
+    assert.equal(finding.message, '`tasks[0].rollback` must be text saying how this task is undone.');
+  });
+});

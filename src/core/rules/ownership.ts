@@ -1,3 +1,4 @@
+import { isPlaceholder } from '../placeholder';
 import { plural, taskLabel, type RuleContext } from '../context';
 import type { OwnerVerdict } from '../people';
 import type { SourceFile, YamlPath } from '../source';
@@ -47,7 +48,9 @@ export function checkOwnership(ctx: RuleContext): void {
     // Finished work needs no owner any more; unfinished work needs exactly one.
     checkPerson(ctx, source, ['tasks', index, 'owner'], task.owner, `task ${label}`, { reportMissing: task.status !== 'done' });
     const clears = task.clears !== undefined ? checkPerson(ctx, source, ['tasks', index, 'clears'], task.clears, `the blocker of task ${label}`, { reportMissing: false }) : undefined;
-    if (task.status === 'blocked') checkBlocked(ctx, source, index, label, task.blocker, clears);
+    // A task is blocked when it says so, and also when it names a blocker while still open.
+    const namesBlocker = typeof task.blocker === 'string' && !isPlaceholder(task.blocker);
+    if (task.status === 'blocked' || (task.status !== 'done' && namesBlocker)) checkBlocked(ctx, source, index, label, task.blocker, clears, task.status === 'blocked' ? 'status' : 'blocker');
   }
 
   const roles = data.roles ?? {};
@@ -73,7 +76,7 @@ export function checkOwnership(ctx: RuleContext): void {
 }
 
 /** A blocked task needs the one person who removes the blocker, or nobody will. */
-function checkBlocked(ctx: RuleContext, source: SourceFile, index: number, label: string, blocker: string | undefined, clears: OwnerVerdict | undefined): void {
+function checkBlocked(ctx: RuleContext, source: SourceFile, index: number, label: string, blocker: string | undefined, clears: OwnerVerdict | undefined, saidBy: 'status' | 'blocker'): void {
   if (clears?.kind === 'ok' || clears?.kind === 'unknown') return;
   const why =
     clears === undefined ? 'names nobody who clears it' :
@@ -81,7 +84,7 @@ function checkBlocked(ctx: RuleContext, source: SourceFile, index: number, label
     clears.kind === 'multiple' ? (clears.ambiguous ? `names "${clears.people.join(', ')}" as its clearer, which may be one person written surname-first, or two` : `has ${clears.people.length} people as its clearer, so nobody is`) :
     clears.role ? 'names a role as its clearer, not a person' : 'names a group as its clearer, not a person';
   const by = blocker && blocker.trim() !== '' ? ` by "${blocker.trim()}"` : '';
-  const path = ['tasks', index, clears === undefined ? 'status' : 'clears'];
+  const path = ['tasks', index, clears === undefined ? saidBy : 'clears'];
   const fix = clears?.kind === 'multiple' && clears.ambiguous ? surnameFirstFix(clears.people) : 'Add `clears:` with the one person who removes the blocker.';
   ctx.report(source, path, 'task-blocked-unowned', `Task ${label} is blocked${by} and ${why}. ${fix}`, { prefer: 'value', severity: ctx.nearTarget() ? 'error' : 'warning' });
 }

@@ -4,7 +4,7 @@ import type { SourceFile, YamlPath } from '../source';
 
 /**
  * `placeholder-text`: template text left in a field no other rule reads as missing — a task's or a
- * parked item's title, the release name, one runbook step or trigger among real ones. Fields with
+ * parked item's title, the release name, one runbook step or trigger among real ones, a trigger's threshold. Fields with
  * a rule of their own (owners, roles, the problem, the stable version, a migration's rollback line,
  * a runbook with no real step or trigger at all) are reported by that rule, never twice.
  */
@@ -32,6 +32,11 @@ export function checkPlaceholders(ctx: RuleContext): void {
     const triggers = (data.triggers ?? []).map((trigger, index) => ({ trigger, index })).filter(({ trigger }) => trigger && typeof trigger.signal === 'string');
     if (triggers.some(({ trigger }) => !isPlaceholder(trigger?.signal))) {
       for (const { trigger, index } of triggers) if (isPlaceholder(trigger?.signal)) report(ctx, source, ['triggers', index, 'signal'], trigger?.signal ?? '', `The signal of trigger ${index + 1}`, 'Name what you watch (e.g. error rate), or delete the trigger');
+    }
+    // A real signal with a template threshold: nobody can tell when it fires (a blank one is rollback-trigger-vague).
+    for (const { trigger, index } of triggers) {
+      const threshold = trigger?.threshold === undefined ? '' : String(trigger.threshold);
+      if (!isPlaceholder(trigger?.signal) && threshold.trim() !== '' && isPlaceholder(threshold)) report(ctx, source, ['triggers', index, 'threshold'], threshold, `The threshold of trigger "${trigger?.signal}"`, 'Write when it fires (e.g. "> 2% of requests")');
     }
   }
 }

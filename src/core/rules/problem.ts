@@ -56,13 +56,28 @@ const CLOSING = /[)"”’»\]]+$/;
  * ("v2.1", "3.5"), a URL or an ellipsis never ends one, and text inside quotes is one unit.
  */
 export function countSentences(text: string): number {
-  const tokens = maskQuotes(text.trim()).split(/\s+/).filter(Boolean);
+  const tokens = unglue(maskQuotes(text.trim()))
+    .replace(/(^|\n)[ \t]*\d{1,2}[.)](?=\s)/g, '$1-') // "1." opening a line numbers a list item; it ends no sentence
+    .split(/\s+/)
+    .filter(Boolean);
   if (tokens.length === 0) return 0;
   let count = 1;
   for (let i = 0; i < tokens.length - 1; i++) {
     if (endsSentence(tokens[i] as string, tokens[i + 1] as string)) count++;
   }
   return count;
+}
+
+/**
+ * "card.Refunds are slow" → "card. Refunds are slow": a full stop between a lower-case word and a
+ * capitalised one is a sentence end typed without its space. A single letter before the stop
+ * ("e.g.PDFs"), a lower-case word after it ("Node.js", "example.com"), digits ("v2.1") and URLs
+ * or e-mail addresses are left alone.
+ */
+function unglue(text: string): string {
+  return text.replace(/\S+/g, (token) =>
+    /[/@]/.test(token) ? token : token.replace(/(\p{Ll}{2}[.!?]+[)"”’»\]]*)(?=[("“‘«]?\p{Lu}\p{Ll})/gu, '$1 '),
+  );
 }
 
 function endsSentence(token: string, next: string): boolean {
@@ -129,14 +144,16 @@ const GENERIC = set(`make makes improve improves improved improvement improvemen
   several some small minor major lots many more less everything anything all overall current unhappy happy satisfied frustrated
   confused deserve deserves want wants wish asked requests requested request feedback address handle boost increase increased
   general things tech debt dependencies module modules flow flows page pages screen screens area areas part parts life power
-  user-friendly friendly intuitive usability usable sprint q1 q2 q3 q4 mejorar el la los las de del und der die das le les des`);
+  user-friendly friendly intuitive usability usable sprint q1 q2 q3 q4 mejorar el la los las de del und der die das le les des
+  roadmap items milestone milestones deliverables initiatives epics backlog goals okrs time using enjoy happier have has`);
 
 const STOP = set(`a an the of for to in on at by with from and or but as is are be been being was were it its this that these those
-  our their your my his her them us there here into onto than then so very much too also`);
+  our their your my his her them us there here into onto than then so very much too also should would shall might`);
 
 /** Verbs that open a to-do rather than a customer outcome: "Improve …", "Fix …", "Work on …". */
 const GENERIC_VERBS = set(`make improve fix polish update enhance optimise optimize tweak change refactor clean tidy modernise modernize
-  refresh revamp rework streamline release address handle boost increase work upgrade rewrite redesign`);
+  refresh revamp rework streamline release address handle boost increase work upgrade rewrite redesign
+  deliver ship launch support implement roll build introduce complete finish`);
 
 /** A word that names a failure a customer can see: "Fix the crash when invoices open" is concrete. */
 const FAILURE = /^(?:cannot|can't|unable|fails?|failed|failing|failure|crash(?:es|ed|ing)?|errors?|broken|blank|twice|lost|loses?|stuck|wrong|missing|expire[sd]?|timeouts?|charged|rejected|declined|freezes?|hangs?)$/;
@@ -227,8 +244,10 @@ interface Item {
  * when it reads as one outcome. Several actions or clauses count, and so do a semicolon, "etc.",
  * "several/various <things>", a wish list of three or more, a list of features with no verb, and a
  * list of three or more things before the verb ("Search, checkout and onboarding are slow").
- * Several objects of one action ("invoices and receipts"), names with "and", "&" or "Plus"
- * ("Pro Plus", "Search & Replace"), and "plus VAT" are one outcome.
+ * A literal block with one thing a line counts each line (each line with a list marker always),
+ * and so does "while" followed by other people who cannot do something.
+ * Several objects of one action ("invoices and receipts", "cards along with addresses"), names
+ * with "and", "&" or "Plus" ("Pro Plus", "Search & Replace"), and "plus VAT" are one outcome.
  */
 export function broadOutcomes(statement: string): string[] | undefined {
   const text = spaceDashes(statement);
@@ -242,9 +261,13 @@ export function broadOutcomes(statement: string): string[] | undefined {
 
   const actions = dedupe(items.flatMap((_, i) => (outcomes[i] === undefined ? [] : [display(items, outcomes, i)])));
   if (actions.length >= 2) return etc ? [...actions, 'etc.'] : actions;
+  const listed = items.filter((item) => item.joiner.endsWith('bullet'));
+  if (listed.length >= 2) return listed.map((item) => tidy(item.text)); // one item a line, with "-", "*" or "1."
+  const contrast = contrastedOutcomes(text, masked);
+  if (contrast) return contrast;
 
   const nouns = items.filter((_, i) => outcomes[i] === undefined).map((item) => tidy(item.text));
-  const additive = items.some((item) => /(?:plus|as well as)$/.test(item.joiner));
+  const additive = items.some((item) => ADDING.test(item.joiner));
   const verbless = stated.every((o) => o === undefined);
   if (verbless && items.length >= 2 && (additive || items.length >= 3)) return nouns; // "Faster checkout, a new dashboard and dark mode"
 
@@ -253,7 +276,7 @@ export function broadOutcomes(statement: string): string[] | undefined {
     const head = items[first] as Item;
     const at = outcomes[first] as number;
     const rest = items.slice(first + 1).filter((_, i) => outcomes[first + 1 + i] === undefined);
-    const added = rest.some((item) => /(?:plus|as well as)$/.test(item.joiner));
+    const added = rest.some((item) => ADDING.test(item.joiner));
     if (WISH.has(head.words[at] ?? '') && head.words[at + 1] !== 'to' && (rest.length >= 2 || added)) {
       const object = head.words[at + 1] === 'for' ? at + 2 : at + 1;
       return [tidy(rawTokens(head.text).slice(object).join(' ')), ...rest.map((item) => tidy(item.text))];
@@ -268,6 +291,30 @@ export function broadOutcomes(statement: string): string[] | undefined {
   if (etc) return [...items.map((item) => tidy(item.text)).filter(Boolean), 'etc.'];
   if (several && words(several[0]).some((w) => DELIVERABLES.test(w))) return [tidy(several[0])];
   return undefined;
+}
+
+/** Negations and failures: what makes a clause after "while" a second problem rather than a time. */
+const NEGATIONS = set(`cannot can't couldn't won't don't doesn't didn't isn't aren't wasn't weren't unable never not`);
+
+/**
+ * "Customers cannot pay by card while admins cannot export reports": "while" (or "whereas")
+ * followed by other people and a negation or failure sets a second problem beside the first. After
+ * "while", a thing ("while a discount code is applied"), a pronoun ("while they fill in forms") or
+ * a clause with no failure ("while an admin changes their role") only says when the problem happens.
+ */
+function contrastedOutcomes(text: string, masked: string): string[] | undefined {
+  const at = /(?:^|\s)(?:while|whereas)\s/i.exec(masked);
+  if (!at) return undefined;
+  const head = text.slice(0, at.index);
+  const clause = text.slice(at.index + at[0].length).split(/[,;:—–]/)[0] ?? '';
+  const list = tokens(clause);
+  const verb = outcomeStart(list, false);
+  if (verb === undefined || outcomeStart(tokens(head), true) === undefined) return undefined;
+  const subject = list.slice(0, verb).filter((w) => !DETERMINERS.has(w) && !STOP.has(w));
+  const people = subject.some((w) => ACTORS.has(w) && !PRONOUNS.has(w));
+  // "while admins see no error in the log" contrasts; only a negation or a failing verb adds a problem.
+  const failing = list.slice(verb).some((w) => NEGATIONS.has(w)) || list.slice(verb, verb + 2).some((w) => FAILURE.test(w));
+  return people && failing ? [tidy(head), tidy(clause)] : undefined;
 }
 
 /** Conjunctions that open a clause explaining the problem; it runs on over plain commas and "and". */
@@ -329,6 +376,18 @@ function spaceDashes(text: string): string {
 }
 
 const DASH = /^(?:—|–|-|--)$/;
+/** A list marker at the start of a line of a literal block: "- ", "* ", "• ", "1." or "2)". */
+const BULLET = /^(?:[-*•–—]|\d{1,2}[.)])$/;
+/** Joiners of more than one word, each listing one more thing: "SSO login along with a billing page". */
+const PHRASES = [
+  ['as', 'well', 'as'],
+  ['along', 'with'],
+  ['in', 'addition', 'to'],
+];
+/** Joiners that add one thing to another: "plus", "as well as", "along with", "in addition to", a bullet. */
+const ADDING = /(?:plus|as well as|along with|in addition to|bullet)$/;
+
+const capitalised = (w: string) => /^["“(]?\p{Lu}/u.test(w);
 
 /**
  * Replaces an aside between two dashes that has no verb with `x`: "Customers — mostly small shops
@@ -366,20 +425,28 @@ function splitItems(text: string, masked: string): Item[] {
     const prev = spans[i - 1]?.raw ?? '';
     const next = spans[i + 1]?.raw ?? '';
     const word = token.raw;
-    const capitalised = (w: string) => /^["“(]?\p{Lu}/u.test(w);
+    const lineStart = /(?:^|\n)[ \t]*$/.test(masked.slice(0, token.start));
     let kind = '';
-    if ((word === 'and' || word === 'or') && !(capitalised(prev) && capitalised(next) && !prev.endsWith(','))) kind = word;
+    if (lineStart && BULLET.test(word)) kind = 'bullet';
+    else if ((word === 'and' || word === 'or') && !(capitalised(prev) && capitalised(next) && !prev.endsWith(','))) kind = word;
     else if (word === 'plus') kind = 'plus';
     else if (word === '&' && /^\p{Ll}/u.test(next)) kind = '&';
-    else if (word === 'as' && next === 'well' && spans[i + 2]?.raw === 'as') kind = 'as well as';
     else if (DASH.test(word)) kind = '—';
+    else kind = PHRASES.find((phrase) => phrase.every((w, k) => spans[i + k]?.raw === w))?.join(' ') ?? '';
     if (kind) {
       close(token.start);
       joiner = pending ? `${pending} ${kind}` : kind;
       pending = kind === '—' ? '—' : '';
-      start = kind === 'as well as' ? (spans[i + 2]?.end ?? token.end) : token.end;
-      if (kind === 'as well as') i += 2;
+      const last = i + kind.split(' ').length - 1;
+      start = spans[last]?.end ?? token.end;
+      i = last;
       continue;
+    }
+    if (lineStart && i > 0 && capitalised(word) && words(text.slice(start, token.start)).length > 0) {
+      // A line that starts with a capital after a line with words: the author listed one thing a line.
+      close(token.start);
+      joiner = 'line';
+      start = token.start;
     }
     if (word.endsWith(',') && !/\d,$/.test(word)) {
       close(token.end - 1);

@@ -2,7 +2,9 @@ import { dayNumber } from '../dates';
 import { taskLabel, type RuleContext } from '../context';
 import { evidenceState, happenedRecords } from '../evidence';
 import { isPlaceholder } from '../placeholder';
+import type { Rehearsal } from '../schemas';
 import { ROLLBACK_FILE } from '../types';
+import { valueAt, type Loose } from '../validate';
 import { checkPerson } from './ownership';
 
 const ROLLBACK_ROLES = {
@@ -37,7 +39,8 @@ export function checkRollback(ctx: RuleContext): void {
     ctx.report(source, ['triggers'], 'rollback-no-triggers', `Agree when to roll back before launch: add \`triggers:\` with a signal, a threshold and how long it holds.${filled}`);
   }
   for (const { trigger, index } of triggers) {
-    if (trigger && isPlaceholder(trigger.threshold === undefined ? undefined : String(trigger.threshold))) {
+    // A placeholder threshold ("TODO: when it fires") is template text: placeholder-text says so.
+    if (trigger && (trigger.threshold === undefined || String(trigger.threshold).trim() === '')) {
       ctx.report(source, ['triggers', index], 'rollback-trigger-vague', `The trigger "${trigger.signal ?? ''}" has no threshold, so nobody can tell when it fires. Add \`threshold:\` (e.g. "error rate > 2%").`);
     }
   }
@@ -82,6 +85,29 @@ function checkRolesOnePerson(ctx: RuleContext): void {
   }
 }
 
+/** Environments that are not production-like: a rehearsal there does not show the rollback works. */
+const NOT_PRODUCTION_LIKE = /\b(?:laptop|local(?:host)?|my machine|dev box|desktop)\b/i;
+
+export interface RehearsalEvidence<T> {
+  /** Rehearsals dated on or before today, oldest first. */
+  happened: T[];
+  /** Those that count: timed (`minutes:`) and not on a laptop. */
+  counting: T[];
+  /** The first rehearsal dated after today, if any. */
+  planned?: T;
+}
+
+/**
+ * Which rehearsals are evidence that the rollback works — the one definition the rules and go/no-go
+ * question 3 share: it has happened, it was timed, and it ran on a production-like setup.
+ */
+export function rehearsalEvidence<T extends { rehearsal: Loose<Rehearsal> | undefined }>(recorded: readonly T[], today: string): RehearsalEvidence<T> {
+  const happened = happenedRecords(recorded, ({ rehearsal }) => rehearsal?.date, today);
+  const counting = happened.filter(({ rehearsal }) => typeof rehearsal?.minutes === 'number' && !NOT_PRODUCTION_LIKE.test(String(rehearsal?.environment ?? '')));
+  const planned = recorded.find(({ rehearsal }) => evidenceState(rehearsal?.date, today) === 'planned');
+  return { happened, counting, ...(planned ? { planned } : {}) };
+}
+
 function checkRehearsals(ctx: RuleContext): void {
   const rollback = ctx.plan.rollback;
   if (!rollback) return;
@@ -89,15 +115,19 @@ function checkRehearsals(ctx: RuleContext): void {
   const today = dayNumber(ctx.today);
   const target = dayNumber(ctx.release?.data.target);
   const recorded = (data.rehearsals ?? []).map((rehearsal, index) => ({ rehearsal, index })).filter(({ rehearsal }) => rehearsal !== undefined);
-  // Only a rehearsal that has happened is evidence; a future-dated one is a plan.
-  const happened = happenedRecords(recorded, ({ rehearsal }) => rehearsal?.date, ctx.today);
+  // Only a rehearsal that has happened, was timed and ran production-like is evidence.
+  const { happened, counting, planned } = rehearsalEvidence(recorded, ctx.today);
 
-  if (happened.length === 0) {
+  if (counting.length === 0) {
     const close = ctx.nearTarget();
     const when = !close || target === undefined || today === undefined ? '' : target < today ? ' and the target date has passed' : ' and the target is days away';
-    const planned = recorded.find(({ rehearsal }) => evidenceState(rehearsal?.date, ctx.today) === 'planned');
     const severity = close ? 'error' : 'warning';
-    if (planned) {
+    const last = happened[happened.length - 1];
+    if (last) {
+      const untimed = typeof last.rehearsal?.minutes !== 'number';
+      const why = untimed ? 'was not timed: add `minutes:` with how long it took' : `ran on "${String(last.rehearsal?.environment)}", not a production-like setup: rehearse on staging or a copy of production`;
+      ctx.report(source, ['rehearsals', last.index, untimed ? 'date' : 'environment'], 'rollback-not-rehearsed', `The rollback has not been rehearsed in a way that counts${when}: the rehearsal on ${last.rehearsal?.date} ${why}.`, { severity, prefer: 'value' });
+    } else if (planned) {
       ctx.report(source, ['rehearsals', planned.index, 'date'], 'rollback-not-rehearsed', `The rollback has not been rehearsed${when}: the rehearsal on ${planned.rehearsal?.date} is planned, it has not happened yet. Run it on a production-like setup, time it, and keep its date and minutes here.`, { severity, prefer: 'value' });
     } else {
       ctx.report(source, ['rehearsals'], 'rollback-not-rehearsed', `The rollback was never rehearsed${when}. Run it once on a production-like setup, time it, and add it under \`rehearsals:\` with its date and minutes.`, { severity });
@@ -105,7 +135,7 @@ function checkRehearsals(ctx: RuleContext): void {
     return;
   }
 
-  const latest = happened[happened.length - 1];
+  const latest = counting[counting.length - 1];
   const latestDay = dayNumber(latest?.rehearsal?.date);
   if (latest && today !== undefined && latestDay !== undefined && today - latestDay > ctx.limits.rehearsal_age_days) {
     ctx.report(source, ['rehearsals', latest.index, 'date'], 'rollback-rehearsal-stale', `The last rehearsal was ${today - latestDay} days ago; the limit is ${ctx.limits.rehearsal_age_days}. The system has changed since: rehearse again.`, { prefer: 'value' });
@@ -122,6 +152,8 @@ function checkMigrations(ctx: RuleContext): void {
   for (const { task, index } of ctx.tasks()) {
     const position = (task.risk ?? []).indexOf('migration');
     if (position === -1) continue;
+    // `rollback: false` (or a list) was dropped by the schema, whose finding on the value already says what to write.
+    if (task.rollback === undefined && valueAt(release.source.data, ['tasks', index, 'rollback']) !== undefined) continue;
     const line = (task.rollback ?? '').trim();
     // "none", "forward only", "cannot be undone": the task says there is no way back, which is the finding.
     const noWayBack = saysNoWayBack(line);
@@ -136,6 +168,6 @@ function checkMigrations(ctx: RuleContext): void {
 
 /** A rollback line that states there is none: "none", "no rollback possible", "N/A - forward only", "irreversible". */
 export function saysNoWayBack(text: string): boolean {
-  return /^(?:none|no|n\/a|na|nothing)(?:\W*$|\s*[-–—:,;(])|\bno (?:rollback|roll-back|way back|down migration)\b|\b(?:irreversible|not reversible|forward[- ]only|one[- ]way)\b|\b(?:cannot|can't|can not) be (?:undone|reverted|rolled back)\b|\bnot (?:possible|supported)\b/i.test(text);
+  return /^(?:none|no|n\/a|na|nothing)(?:\W*$|\s*[-–—:,;(])|\bno (?:rollback|roll-back|way back|down migration)\b|\b(?:irreversible|not reversible|forward[- ]only|one[- ]way)\b|\b(?:cannot|can't|can not) be (?:undone|reverted|rolled back)\b|\bnot (?:possible|supported|needed|required)\b|^(?:none|no rollback) (?:needed|required)\b|\bno need\b/i.test(text);
 }
 

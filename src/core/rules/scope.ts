@@ -146,6 +146,6 @@ function checkCapacity(ctx: RuleContext): void {
   if (team.length === 0) return; // nobody named yet: the owner rules come first
   const available = team.reduce((sum, person) => sum + (daysLeft * ctx.people.capacity(person)) / 5, 0);
   if (estimated > available) {
-    ctx.report(release.source, ['tasks'], 'scope-over-capacity', `Open estimates add up to ${Math.round(estimated * 10) / 10} days, but ${team.length === 1 ? '1 person has' : `${team.length} people have`} ${Math.round(available * 10) / 10} working days before ${horizon.name}. Cut scope until it fits.`);
+    ctx.report(release.source, ['tasks'], 'scope-over-capacity', `Open estimates add up to ${plural(Math.round(estimated * 10) / 10, 'day')}, but ${team.length === 1 ? '1 person has' : `${team.length} people have`} ${plural(Math.round(available * 10) / 10, 'working day')} before ${horizon.name}. Cut scope until it fits.`);
   }
 }
