@@ -1,3 +1,5 @@
+import { isPlaceholder } from './placeholder';
+import { rehearsalEvidence } from './rules/rollback';
 import { daysBetween, dayNumber } from './dates';
 import { latestHappened } from './evidence';
 import type { CheckResult } from './engine';
@@ -143,24 +145,36 @@ function rollbackReadiness(result: CheckResult): ReleaseSummary['rollback'] {
   }
   const { source, data } = rollback;
   const at = (path: (string | number)[]): Location => ({ file: ROLLBACK_FILE, range: source.rangeFor(path) });
-  const triggers = (data.triggers ?? []).filter(Boolean);
-  const steps = (data.steps ?? []).filter(Boolean);
+  // Readiness is what the runbook holds, not only what the findings say: a rule set to off does not make a TODO step real.
+  const triggers = (data.triggers ?? []).filter((t) => t && !isPlaceholder(t.signal));
+  const steps = (data.steps ?? []).filter((step) => typeof step === 'string' && !isPlaceholder(step));
+  const stable = data.stable?.version !== undefined && !isPlaceholder(String(data.stable.version)) ? String(data.stable.version) : undefined;
   const rehearsals = (data.rehearsals ?? [])
     .filter((r): r is NonNullable<typeof r> & { date: string } => !!r && typeof r.date === 'string')
     .map((r) => ({ date: r.date, ...(typeof r.minutes === 'number' ? { minutes: r.minutes } : {}), ...(r.by ? { by: r.by } : {}), ...(r.environment ? { environment: r.environment } : {}) }))
     .sort((a, b) => a.date.localeCompare(b.date));
-  const latest = rehearsals[rehearsals.length - 1];
+  const evidence = rehearsalEvidence(rehearsals.map((rehearsal) => ({ rehearsal })), result.context.today);
+  const counted = evidence.counting[evidence.counting.length - 1]?.rehearsal;
+  const happened = evidence.happened[evidence.happened.length - 1]?.rehearsal;
+  const target = data.target_minutes !== undefined ? ` (target ${data.target_minutes})` : '';
+  const rehearsalDetail = counted
+    ? `${counted.date}${counted.minutes !== undefined ? ` · ${counted.minutes} min` : ''}${target}`
+    : happened
+      ? `${happened.date} · ${happened.minutes === undefined ? 'not timed' : 'not production-like'}`
+      : evidence.planned
+        ? `planned for ${evidence.planned.rehearsal.date}`
+        : 'never';
   const roleNames = (['decides', 'runs', 'verifies'] as const).map((role) => `${role}: ${typeof data.roles?.[role] === 'string' ? data.roles[role] : '—'}`);
   const checks: ReadinessCheck[] = [
-    { id: 'stable', label: 'Stable version', ok: failing('rollback-no-stable').length === 0, detail: data.stable?.version !== undefined ? String(data.stable.version) : 'not named', location: at(['stable']) },
-    { id: 'triggers', label: 'Triggers', ok: failing('rollback-no-triggers', 'rollback-trigger-vague').length === 0, detail: `${triggers.length} agreed`, location: at(['triggers']) },
+    { id: 'stable', label: 'Stable version', ok: stable !== undefined && failing('rollback-no-stable').length === 0, detail: stable ?? 'not named', location: at(['stable']) },
+    { id: 'triggers', label: 'Triggers', ok: triggers.length > 0 && failing('rollback-no-triggers', 'rollback-trigger-vague').length === 0, detail: `${triggers.length} agreed`, location: at(['triggers']) },
     { id: 'roles', label: 'Roles', ok: failing('rollback-role-missing').length === 0 && !result.findings.some((f) => f.file === ROLLBACK_FILE && f.path?.[0] === 'roles'), detail: roleNames.join(', '), location: at(['roles']) },
-    { id: 'steps', label: 'Steps', ok: failing('rollback-no-steps', 'rollback-too-long').length === 0, detail: `${steps.length} step${steps.length === 1 ? '' : 's'}`, location: at(['steps']) },
+    { id: 'steps', label: 'Steps', ok: steps.length > 0 && failing('rollback-no-steps', 'rollback-too-long').length === 0, detail: `${steps.length} step${steps.length === 1 ? '' : 's'}`, location: at(['steps']) },
     {
       id: 'rehearsal',
       label: 'Last rehearsal',
-      ok: failing('rollback-not-rehearsed', 'rollback-rehearsal-stale', 'rollback-too-slow').length === 0,
-      detail: latest ? `${latest.date}${latest.minutes !== undefined ? ` · ${latest.minutes} min` : ''}${data.target_minutes !== undefined ? ` (target ${data.target_minutes})` : ''}` : 'never',
+      ok: counted !== undefined && failing('rollback-not-rehearsed', 'rollback-rehearsal-stale', 'rollback-too-slow').length === 0,
+      detail: rehearsalDetail,
       location: at(['rehearsals']),
     },
   ];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { gonogoHeadline, releaseHealth, summarizeRelease, type ReleaseSummary } from '../../src/core/summary';
-import { check, releaseWith } from './helpers';
+import { check, CLEAN_ROLLBACK, releaseWith } from './helpers';
 
 function summary(entries: Record<string, string | undefined> = {}, today?: string): ReleaseSummary {
   const result = summarizeRelease(check(entries, today));
@@ -40,5 +40,27 @@ describe('release summary: go/no-go and the veto', () => {
 
   it('says "1 day" once the target passed by one day', () => {
     assert.ok(releaseHealth(summary({}, '2026-12-19')).reasons.includes('Target passed 1 day ago'));
+  });
+});
+
+describe('release summary: rollback readiness reads what the runbook holds', () => {
+  const rehearsal = (check: ReleaseSummary) => check.rollback.checks.find((c) => c.id === 'rehearsal');
+  const withRollback = (find: string, replace: string) => ({ 'rollback.yaml': releaseWith(find, replace, CLEAN_ROLLBACK) });
+
+  it('shows the last rehearsal that counts', () => {
+    assert.deepEqual([rehearsal(summary())?.ok, rehearsal(summary())?.detail], [true, '2026-11-27 · 11 min (target 15)']);
+  });
+
+  it('says planned, not timed, or not production-like instead of passing', () => {
+    const planned = summary(withRollback('  - date: 2026-11-27\n', '  - date: 2026-12-05\n'));
+    assert.deepEqual([rehearsal(planned)?.ok, rehearsal(planned)?.detail], [false, 'planned for 2026-12-05']);
+    const untimed = summary(withRollback('    minutes: 11\n', ''));
+    assert.deepEqual([rehearsal(untimed)?.ok, rehearsal(untimed)?.detail], [false, '2026-11-27 · not timed']);
+  });
+
+  it('does not call a runbook of placeholder steps ready, even with the rule turned off', () => {
+    const entries = { ...withRollback('steps:\n  - Redeploy 1.4.2.\n  - Check users are on 1.4.2.\n', 'steps:\n  - "TODO: first step"\n'), 'config.yaml': 'rules:\n  rollback-no-steps: "off"\n' };
+    const steps = summary(entries).rollback.checks.find((c) => c.id === 'steps');
+    assert.deepEqual([steps?.ok, steps?.detail], [false, '0 steps']);
   });
 });
