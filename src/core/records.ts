@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import type { GonogoResult, QuestionId } from './gonogo';
 
 export interface RecordedAnswer {
@@ -11,7 +11,7 @@ export interface RecordedAnswer {
  * whether the plan answered it or a person did. A `no-go` is a veto until a later record says go;
  * its `reason` tells the team what to fix.
  */
-export function gonogoRecord(result: GonogoResult, decision: 'go' | 'no-go', decidedBy: string, given: Partial<Record<QuestionId, RecordedAnswer>>, reason?: string): string {
+export function gonogoRecord(result: GonogoResult, decision: 'go' | 'no-go', decidedBy: string, given: Partial<Record<QuestionId, RecordedAnswer>>, reason?: string, at?: string): string {
   const answers = result.questions.map((question) => {
     const person = given[question.id];
     if (person) return { id: question.id, answer: person.answer, ...(person.evidence ? { evidence: person.evidence } : {}) };
@@ -20,7 +20,24 @@ export function gonogoRecord(result: GonogoResult, decision: 'go' | 'no-go', dec
   });
   const header = `# Go/no-go decision. Written by Release Plan; the questions are in the README.\n`;
   const why = reason?.trim() ? { reason: reason.trim() } : {};
-  return header + stringify({ decision, decided_by: decidedBy, ...why, answers }, { lineWidth: 0 });
+  return header + stringify({ decision, decided_by: decidedBy, ...why, ...(at ? { at } : {}), answers }, { lineWidth: 0 });
+}
+
+/**
+ * A second go/no-go on the same day keeps the first: the day's file gets the new decision as its
+ * own fields (the latest counts) and the earlier one, with its evidence, under `earlier:`. Refused
+ * when the existing file cannot be read, rather than written over.
+ */
+export function appendGonogoRecord(existing: string | undefined, record: string): { ok: true; text: string } | { ok: false; reason: string } {
+  if (existing === undefined || existing.trim() === '') return { ok: true, text: record };
+  const before = parseDocument(existing);
+  const data = before.errors.length === 0 ? before.toJS() : undefined;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: "today's go/no-go record has errors; fix it first so its decision is not lost" };
+  const { earlier, ...previous } = data as Record<string, unknown>;
+  const latest = parseDocument(record).toJS() as Record<string, unknown>;
+  const kept = [...(Array.isArray(earlier) ? earlier : []), previous];
+  const header = record.slice(0, record.indexOf('\n') + 1);
+  return { ok: true, text: header + stringify({ ...latest, earlier: kept }, { lineWidth: 0 }) };
 }
 
 /** Blocks are `{ what, clears }`; an empty `clears` is left out so the rule can flag it. */

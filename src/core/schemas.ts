@@ -204,11 +204,8 @@ export const CheckinSchema = z.strictObject({
 
 export const GONOGO_QUESTION_IDS = ['one-problem', 'owners', 'rollback', 'dry-run', 'stakeholders'] as const;
 
-export const GonogoSchema = z.strictObject({
-  decision: z.enum(['go', 'no-go']),
-  decided_by: z.string().optional(),
-  reason: z.string().optional().describe('The reason for the decision; needed for a no-go, so the team knows what to fix.'),
-  answers: z
+const gonogoAnswers = () =>
+  z
     .array(
       z.strictObject({
         id: z.enum(GONOGO_QUESTION_IDS),
@@ -216,7 +213,23 @@ export const GonogoSchema = z.strictObject({
         evidence: z.string().optional(),
       }),
     )
-    .optional(),
+    .optional();
+
+/** One decision of the day: the file's own fields hold the latest, `earlier` the ones before it. */
+const gonogoDecision = () => ({
+  decision: z.enum(['go', 'no-go']),
+  decided_by: z.string().optional(),
+  reason: z.string().optional().describe('The reason for the decision; needed for a no-go, so the team knows what to fix.'),
+  at: z.string().optional().describe('The time of day of the decision, HH:MM (local), when the day has several.'),
+  answers: gonogoAnswers(),
+});
+
+export const GonogoSchema = z.strictObject({
+  ...gonogoDecision(),
+  earlier: z
+    .array(z.strictObject(gonogoDecision()))
+    .optional()
+    .describe("The day's earlier decisions, kept with their evidence when the go/no-go is run again the same day; the latest (the file's own fields) counts."),
 });
 
 export type Release = z.infer<typeof ReleaseSchema>;

@@ -6,7 +6,7 @@ import type { Finding } from '../core/types';
 import { ROLLBACK_FILE } from '../core/types';
 import { valueAt } from '../core/validate';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { toWorkspaceEdit } from './documentEdits';
+import { newFileEdit, toWorkspaceEdit } from './documentEdits';
 import { planPath, planUri } from './planFiles';
 import type { FolderPlan, PlanStore } from './planStore';
 import { ownerCandidates } from './people';
@@ -23,6 +23,8 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
   constructor(private readonly store: PlanStore) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    // Restricted Mode: no fix that writes is offered (enforced here, not only in the manifest).
+    if (!vscode.workspace.isTrusted) return [];
     const plan = this.store.forUri(document.uri);
     const path = plan && planPath(plan.folder, document.uri);
     if (!plan || !path || plan.versions.get(document.uri.toString()) !== undefined && plan.versions.get(document.uri.toString()) !== document.version) return [];
@@ -119,7 +121,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(vscode.l10n.t('Rename to {0}', rename.replace(/^.*\//, '')), vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         // A rename is undoable and git sees a move; never over an existing file.
-        action.edit.renameFile(document.uri, planUri(plan.folder, rename), { overwrite: false, ignoreIfExists: true });
+        action.edit.renameFile(document.uri, planUri(plan.folder, rename), { overwrite: false, ignoreIfExists: false });
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
         return [action];
@@ -127,10 +129,9 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       case 'rollback-missing': {
         const action = new vscode.CodeAction(vscode.l10n.t('Create rollback.yaml from a template'), vscode.CodeActionKind.QuickFix);
         const uri = planUri(plan.folder, ROLLBACK_FILE);
-        action.edit = new vscode.WorkspaceEdit();
-        // createFile + insert rather than createFile's `contents`: the latter fails in web hosts.
-        action.edit.createFile(uri, { ignoreIfExists: true });
-        action.edit.insert(uri, new vscode.Position(0, 0), rollbackScaffold());
+        // Fails whole if rollback.yaml appeared meanwhile (applied twice, or created by someone else):
+        // never a second runbook prepended to an existing one.
+        action.edit = newFileEdit(uri, rollbackScaffold());
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
         return [action];

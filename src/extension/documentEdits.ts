@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { EditResult, TextEdit } from '../core/edits';
+import type { YamlPath } from '../core/source';
+import { describeTarget, hasIdentity, locateTarget, type PlanTarget } from '../core/targets';
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };
 
@@ -10,39 +12,92 @@ export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly T
 }
 
 /**
- * Edits a plan file through its document, so the change is undoable and keeps comments. Refuses
- * when the document changed since the caller read it (`expectedVersion`). A document that had no
- * unsaved changes is saved afterwards; one with unsaved changes is left for the user to save.
+ * The one guarded write path. Every write of the extension — commands, quick fixes' files, the
+ * dashboard, the rehearsal — goes through these functions, which (1) refuse in Restricted Mode,
+ * (2) re-read the document just before the edit, (3) refuse when the target changed, and (4)
+ * apply a `WorkspaceEdit` on the document, so the change is undoable and keeps comments.
+ */
+export function refuseUntrusted(): WriteResult | undefined {
+  return vscode.workspace.isTrusted
+    ? undefined
+    : { ok: false, reason: vscode.l10n.t('This folder is in Restricted Mode, so Release Plan changes no files. Trust the folder to write to the plan.') };
+}
+
+/**
+ * Edits a plan file through its document. Refuses when the document changed since the caller read
+ * it (`expectedVersion`). A document that had no unsaved changes is saved afterwards; one with
+ * unsaved changes is left for the user to save.
  */
 export async function editPlanFile(uri: vscode.Uri, compute: (text: string) => EditResult, options: { expectedVersion?: number } = {}): Promise<WriteResult> {
+  const untrusted = refuseUntrusted();
+  if (untrusted) return untrusted;
   const document = await vscode.workspace.openTextDocument(uri);
   if (options.expectedVersion !== undefined && document.version !== options.expectedVersion) {
     return { ok: false, reason: vscode.l10n.t('{0} changed since it was read; nothing was written. Try again.', basename(uri)) };
   }
-  const wasDirty = document.isDirty;
-  const result = compute(document.getText());
-  if (!result.ok) return { ok: false, reason: vscode.l10n.t('Could not edit {0}: {1}.', basename(uri), result.reason) };
-  if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document, result.edits)))) {
-    return { ok: false, reason: vscode.l10n.t('VS Code refused the edit to {0}.', basename(uri)) };
+  return applyTo(document, compute(document.getText()));
+}
+
+/**
+ * Edits the task or parked item `target` in release.yaml, wherever it is now. The target is
+ * located again in the current text (by id and title, see `locateTarget`), so an edit made while a
+ * prompt was open can never land on another task; it is refused when the target is gone, renamed
+ * or ambiguous. A target known only by position is refused if the document changed at all since
+ * `readVersion`.
+ */
+export async function editTarget(uri: vscode.Uri, target: PlanTarget, compute: (text: string, path: YamlPath) => EditResult, readVersion?: number): Promise<WriteResult> {
+  const untrusted = refuseUntrusted();
+  if (untrusted) return untrusted;
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (!hasIdentity(target) && readVersion !== undefined && document.version !== readVersion) {
+    return { ok: false, reason: vscode.l10n.t('{0} changed while you answered, and {1} has no id to find it by; nothing was written. Try again.', basename(uri), describeTarget(target)) };
   }
+  const text = document.getText();
+  const located = locateTarget(text, target);
+  if (!located.ok) return { ok: false, reason: vscode.l10n.t('{0}; nothing was written.', capitalise(located.reason)) };
+  return applyTo(document, compute(text, located.path));
+}
+
+/** Applies computed edits to the document they were computed from, only if it has not changed since. */
+async function applyTo(document: vscode.TextDocument, result: EditResult): Promise<WriteResult> {
+  const name = basename(document.uri);
+  if (!result.ok) return { ok: false, reason: vscode.l10n.t('Could not edit {0}: {1}.', name, result.reason) };
+  const version = document.version;
+  const wasDirty = document.isDirty;
+  const edit = toWorkspaceEdit(document, result.edits);
+  // Nothing awaits between reading the text and this check, but the document is re-checked anyway:
+  // an edit computed for one version must never be applied to another.
+  if (document.version !== version) return { ok: false, reason: vscode.l10n.t('{0} changed while the edit was prepared; nothing was written. Try again.', name) };
+  if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: vscode.l10n.t('VS Code refused the edit to {0}.', name) };
   if (!wasDirty) await document.save();
   return { ok: true };
 }
 
 /** Creates a new file with content, or refuses if it exists: never overwrites. */
 export async function createPlanFile(uri: vscode.Uri, text: string): Promise<WriteResult> {
+  const untrusted = refuseUntrusted();
+  if (untrusted) return untrusted;
   if (await exists(uri)) return { ok: false, reason: vscode.l10n.t('{0} already exists; nothing was overwritten.', basename(uri)) };
   const edit = newFileEdit(uri, text);
-  if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: vscode.l10n.t('Could not create {0}.', basename(uri)) };
+  // The file may appear between the check and the edit: creation then fails as a whole.
+  if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: vscode.l10n.t('Could not create {0} (does it exist now?); nothing was written.', basename(uri)) };
   await (await vscode.workspace.openTextDocument(uri)).save();
   return { ok: true };
 }
 
-/** A new file with text, as one undoable edit (createFile's `contents` option fails in web hosts). */
+/**
+ * A new file with text, as one undoable edit that fails whole if the file exists (never
+ * `ignoreIfExists` + insert, which would prepend to an existing file). `createFile`'s `contents`
+ * option fails in web hosts, hence create + insert.
+ */
 export function newFileEdit(uri: vscode.Uri, text: string, edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
-  edit.createFile(uri, { ignoreIfExists: true });
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
   edit.insert(uri, new vscode.Position(0, 0), text);
   return edit;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -50,6 +105,8 @@ export function newFileEdit(uri: vscode.Uri, text: string, edit = new vscode.Wor
  * has unsaved changes (then refuses rather than mixing the two).
  */
 export async function writePlanFile(uri: vscode.Uri, text: string): Promise<WriteResult> {
+  const untrusted = refuseUntrusted();
+  if (untrusted) return untrusted;
   if (!(await exists(uri))) return createPlanFile(uri, text);
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.isDirty) return { ok: false, reason: vscode.l10n.t('{0} has unsaved changes; save or revert them first.', basename(uri)) };

@@ -22,6 +22,7 @@ import { DashboardManager } from './dashboard/dashboardManager';
 import { DiagnosticsManager } from './diagnostics';
 import { OwnerHoverProvider } from './hover';
 import { PlanStore } from './planStore';
+import { windowPrompts, type Prompts } from './prompts';
 import { RehearsalTimer } from './rehearsalTimer';
 import { ReleaseStatusBar } from './statusBar';
 import { ReleaseTreeProvider } from './tree/releaseTree';
@@ -37,6 +38,8 @@ export interface ReleasePlanApi {
   timings: { activateMs: number; firstCheckMs?: number };
   /** Overrides "today" (YYYY-MM-DD) for every check; undefined restores the real date. */
   setToday(today: string | undefined): Promise<void>;
+  /** Answers the commands' questions instead of the QuickPick and InputBox (tests); undefined restores them. */
+  setPrompts(prompts: Prompts | undefined): void;
 }
 
 /** Plan files in any folder's `.release/`, on any file system (virtual workspaces too). */
@@ -71,9 +74,9 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
   const diagnostics = new DiagnosticsManager(store, docs);
   const tree = new ReleaseTreeProvider(store);
   const statusBar = new ReleaseStatusBar(store);
-  const rehearsal = new RehearsalTimer();
+  const rehearsal = new RehearsalTimer(context.workspaceState);
   const dashboards = new DashboardManager(store, context.extensionUri, log);
-  const commandContext: CommandContext = { store, tree, rehearsal, dashboards, log, extensionUri: context.extensionUri };
+  const commandContext: CommandContext = { store, tree, rehearsal, dashboards, log, extensionUri: context.extensionUri, prompts: windowPrompts };
 
   context.subscriptions.push(
     log,
@@ -113,6 +116,9 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
     async setToday(today) {
       todayOverride = today;
       await store.refreshAll();
+    },
+    setPrompts(prompts) {
+      commandContext.prompts = prompts ?? windowPrompts;
     },
   };
 }

@@ -1,19 +1,35 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './commands/ids';
 
+const STARTED_KEY = 'releasePlan.rehearsal.startedAt';
+const STOPPED_KEY = 'releasePlan.rehearsal.stoppedAt';
+
 /**
- * The running clock of a rollback rehearsal, in the status bar. The clock is injected so tests
- * can run a "15-minute" rehearsal in milliseconds.
+ * The running clock of a rollback rehearsal, in the status bar. Its start (and, once Stop is
+ * pressed, its end) live in the workspace state, so a window reload or a crash keeps the clock,
+ * and the measured minutes are only forgotten once the rehearsal is written to rollback.yaml. The
+ * clock is injected so tests can run a "15-minute" rehearsal in milliseconds.
  */
 export class RehearsalTimer implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('releasePlan.rehearsal', vscode.StatusBarAlignment.Left, 49);
-  private startedAt: number | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
 
-  constructor(public now: () => number = () => Date.now()) {
+  constructor(
+    private readonly state: vscode.Memento,
+    public now: () => number = () => Date.now(),
+  ) {
     this.item.name = 'Rollback rehearsal';
     this.item.command = COMMAND_IDS.stopRehearsal;
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    if (this.startedAt !== undefined) this.show(); // a reload during a rehearsal: the clock goes on
+  }
+
+  private get startedAt(): number | undefined {
+    return this.state.get<number>(STARTED_KEY);
+  }
+
+  private get stoppedAt(): number | undefined {
+    return this.state.get<number>(STOPPED_KEY);
   }
 
   get running(): boolean {
@@ -24,31 +40,57 @@ export class RehearsalTimer implements vscode.Disposable {
     return this.item.text;
   }
 
-  start(): void {
-    this.startedAt = this.now();
+  async start(): Promise<void> {
+    await this.state.update(STOPPED_KEY, undefined);
+    await this.state.update(STARTED_KEY, this.now());
+    this.show();
+  }
+
+  /**
+   * Stops the clock (the first call fixes the end; later calls return the same span until `clear`)
+   * and returns when it started and stopped (ms). The span is kept until the rehearsal is recorded.
+   */
+  async stop(): Promise<{ start: number; end: number } | undefined> {
+    const start = this.startedAt;
+    if (start === undefined) return undefined;
+    let end = this.stoppedAt;
+    if (end === undefined) {
+      end = this.now();
+      await this.state.update(STOPPED_KEY, end);
+    }
+    this.render();
+    return { start, end };
+  }
+
+  /** Forgets the rehearsal: called once it is written (or when the user discards it). */
+  async clear(): Promise<void> {
+    await this.state.update(STARTED_KEY, undefined);
+    await this.state.update(STOPPED_KEY, undefined);
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.item.hide();
+    void vscode.commands.executeCommand('setContext', 'releasePlan.rehearsing', false);
+  }
+
+  private show(): void {
     this.render();
     this.item.show();
+    clearInterval(this.ticker);
     this.ticker = setInterval(() => this.render(), 1000);
     void vscode.commands.executeCommand('setContext', 'releasePlan.rehearsing', true);
   }
 
-  /** Stops the clock and returns when it started and stopped (ms). */
-  stop(): { start: number; end: number } | undefined {
-    if (this.startedAt === undefined) return undefined;
-    const span = { start: this.startedAt, end: this.now() };
-    this.startedAt = undefined;
-    clearInterval(this.ticker);
-    this.item.hide();
-    void vscode.commands.executeCommand('setContext', 'releasePlan.rehearsing', false);
-    return span;
-  }
-
   private render(): void {
-    if (this.startedAt === undefined) return;
-    const seconds = Math.max(0, Math.floor((this.now() - this.startedAt) / 1000));
+    const start = this.startedAt;
+    if (start === undefined) return;
+    const end = this.stoppedAt;
+    const seconds = Math.max(0, Math.floor(((end ?? this.now()) - start) / 1000));
     const clock = `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-    this.item.text = `$(watch) ${vscode.l10n.t('Rollback rehearsal')} ${clock}`;
-    this.item.tooltip = vscode.l10n.t('From "roll back" to "users are back on the stable version". Click to stop.');
+    this.item.text = end === undefined ? `$(watch) ${vscode.l10n.t('Rollback rehearsal')} ${clock}` : `$(debug-pause) ${vscode.l10n.t('Rehearsal stopped at {0}: not recorded yet', clock)}`;
+    this.item.tooltip =
+      end === undefined
+        ? vscode.l10n.t('From "roll back" to "users are back on the stable version". Click to stop.')
+        : vscode.l10n.t('The rehearsal is stopped but not yet written to rollback.yaml. Click to record it.');
   }
 
   dispose(): void {

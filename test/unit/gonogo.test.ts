@@ -396,6 +396,13 @@ describe('go/no-go', () => {
       }
     });
 
+    it('reads a day with several decisions by its latest (the file\'s own fields); earlier ones are kept, not counted', () => {
+      const day = 'decision: go\ndecided_by: Ana\nat: "16:40"\nearlier:\n  - decision: no-go\n    decided_by: Ana\n    reason: no rehearsal\n    at: "09:10"\n';
+      assert.equal(gonogo({ 'gonogo/2026-11-30.yaml': day }).recommendation, 'go');
+      const reversed = 'decision: no-go\ndecided_by: Ana\nreason: outage\nearlier:\n  - decision: go\n    decided_by: Ana\n';
+      assert.equal(gonogo({ 'gonogo/2026-11-30.yaml': reversed }).veto?.reason, 'outage');
+    });
+
     it('is not lifted by a later record that states no decision', () => {
       const result = gonogo({ 'gonogo/2026-11-28.yaml': NO_GO, 'gonogo/2026-11-30.yaml': 'answers:\n  - id: dry-run\n    answer: yes\n' });
       assert.equal(result.recommendation, 'no-go');

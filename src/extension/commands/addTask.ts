@@ -4,7 +4,7 @@ import { RELEASE_FILE } from '../../core/types';
 import { editPlanFile, report } from '../documentEdits';
 import { ownerCandidates } from '../people';
 import { planUri } from '../planFiles';
-import { pickPerson } from './assignOwner';
+import { pickPerson } from '../prompts';
 import type { Command } from './command';
 import { COMMAND_IDS } from './ids';
 import { resolvePlan, stringArg } from './targets';

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { DashboardManager } from '../dashboard/dashboardManager';
 import type { PlanStore } from '../planStore';
+import type { Prompts } from '../prompts';
 import type { RehearsalTimer } from '../rehearsalTimer';
 import type { ReleaseTreeProvider } from '../tree/releaseTree';
 
@@ -12,6 +13,8 @@ export interface CommandContext {
   dashboards: DashboardManager;
   log: vscode.LogOutputChannel;
   extensionUri: vscode.Uri;
+  /** Every question a command asks (VS Code's QuickPick and InputBox; tests swap in their own). */
+  prompts: Prompts;
 }
 
 /** A palette command: a stable id and what it does. Arguments let tests skip the prompts. */

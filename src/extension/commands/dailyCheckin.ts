@@ -6,7 +6,7 @@ import { CHECKINS_DIR } from '../../core/types';
 import { createPlanFile, editPlanFile, exists, report } from '../documentEdits';
 import { ownerCandidates } from '../people';
 import { planUri } from '../planFiles';
-import { pickPerson } from './assignOwner';
+import { pickPerson } from '../prompts';
 import type { Command } from './command';
 import { COMMAND_IDS } from './ids';
 import { isRecord, resolvePlan } from './targets';

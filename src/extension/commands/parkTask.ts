@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parkTaskEdit } from '../../core/planEdits';
 import { RELEASE_FILE } from '../../core/types';
-import { editPlanFile, report } from '../documentEdits';
+import { editTarget, report } from '../documentEdits';
 import { planUri } from '../planFiles';
 import type { Command } from './command';
 import { COMMAND_IDS } from './ids';
@@ -14,15 +14,13 @@ import { resolveTask, stringArg } from './targets';
 export const parkTask: Command = {
   id: COMMAND_IDS.parkTask,
   async run(ctx, arg?: unknown) {
-    const task = await resolveTask(ctx.store, arg, vscode.l10n.t('Park which task?'));
+    const task = await resolveTask(ctx.store, arg, vscode.l10n.t('Park which task?'), ctx.prompts);
     if (!task) return false;
-    const reason = stringArg(arg, 'reason') ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Why is {0} parked?', task.id), placeHolder: vscode.l10n.t('e.g. does not solve this release\'s problem') }));
+    const reason = stringArg(arg, 'reason') ?? (await ctx.prompts.input({ prompt: vscode.l10n.t('Why is {0} parked?', task.id), placeHolder: vscode.l10n.t('e.g. does not solve this release\'s problem') }));
     if (reason === undefined) return false;
-    const askedBy = stringArg(arg, 'askedBy') ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Who asked for {0}? They will need to be told.', task.id) }));
+    const askedBy = stringArg(arg, 'askedBy') ?? (await ctx.prompts.input({ prompt: vscode.l10n.t('Who asked for {0}? They will need to be told.', task.id) }));
     if (askedBy === undefined) return false;
-    const done = report(
-      await editPlanFile(planUri(task.plan.folder, RELEASE_FILE), (text) => parkTaskEdit(text, task.index, reason, askedBy)),
-    );
+    const done = report(await editTarget(planUri(task.plan.folder, RELEASE_FILE), task.target, (text, path) => parkTaskEdit(text, path[1] as number, reason, askedBy), task.readVersion));
     await ctx.store.refresh(task.plan.folder);
     return done;
   },

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { GONOGO_DIR } from '../../core/types';
 import { evaluateGonogo, type QuestionId, type QuestionResult } from '../../core/gonogo';
-import { gonogoRecord, type RecordedAnswer } from '../../core/records';
-import { report, writePlanFile } from '../documentEdits';
+import { appendGonogoRecord, gonogoRecord, type RecordedAnswer } from '../../core/records';
+import { exists, report, writePlanFile } from '../documentEdits';
 import { ownerCandidates } from '../people';
 import { planUri } from '../planFiles';
-import { pickPerson } from './assignOwner';
+import { pickPerson } from '../prompts';
 import type { Command } from './command';
 import { COMMAND_IDS } from './ids';
 import { isRecord, resolvePlan } from './targets';
@@ -61,7 +61,12 @@ export const runGonogo: Command = {
     if (reason === undefined && decision === 'no-go' && !args.decision) return undefined;
 
     const uri = planUri(plan.folder, `${GONOGO_DIR}/${plan.today}.yaml`);
-    if (!report(await writePlanFile(uri, gonogoRecord(result, decision, decidedBy, answers, reason?.trim() || undefined)))) return undefined;
+    const record = gonogoRecord(result, decision, decidedBy, answers, reason?.trim() || undefined, localTime());
+    // A second decision today keeps the first (with its evidence) under `earlier:`; the latest counts.
+    const existing = (await exists(uri)) ? (await vscode.workspace.openTextDocument(uri)).getText() : undefined;
+    const merged = appendGonogoRecord(existing, record);
+    if (!merged.ok) return report({ ok: false, reason: vscode.l10n.t('Nothing was recorded: {0}.', merged.reason) }) && undefined;
+    if (!report(await writePlanFile(uri, merged.text))) return undefined;
     await ctx.store.refresh(plan.folder);
 
     const summary = blocking.length
@@ -115,4 +120,9 @@ async function pickDecision(recommended: 'go' | 'no-go', blocking: number, veto:
   const ordered = recommended === 'go' ? [items[1], items[0]] : items;
   const picked = await vscode.window.showQuickPick(ordered.filter((i): i is (typeof items)[number] => !!i), { title: vscode.l10n.t('Go/No-Go: the decision'), placeHolder: vscode.l10n.t('Recommendation: {0}', recommended.toUpperCase()), ignoreFocusOut: true });
   return picked?.value;
+}
+
+/** The local time of day, HH:MM: recorded with each decision so a day with several reads in order. */
+function localTime(now = new Date()): string {
+  return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
 }

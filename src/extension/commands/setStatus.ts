@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { setValue } from '../../core/edits';
 import { STATUSES } from '../../core/schemas';
 import { RELEASE_FILE } from '../../core/types';
-import { editPlanFile, report } from '../documentEdits';
+import { editTarget, report } from '../documentEdits';
 import { planUri } from '../planFiles';
 import type { Command } from './command';
 import { COMMAND_IDS } from './ids';
@@ -12,16 +12,16 @@ import { resolveTask, stringArg } from './targets';
 export const setStatus: Command = {
   id: COMMAND_IDS.setStatus,
   async run(ctx, arg?: unknown) {
-    const task = await resolveTask(ctx.store, arg, vscode.l10n.t('Set the status of which task?'));
+    const task = await resolveTask(ctx.store, arg, vscode.l10n.t('Set the status of which task?'), ctx.prompts);
     if (!task) return false;
     const given = stringArg(arg, 'status');
-    const status = given ?? (await vscode.window.showQuickPick([...STATUSES], { placeHolder: vscode.l10n.t('New status of {0}', task.id) }));
+    const status = given ?? (await ctx.prompts.pick(STATUSES.map((label) => ({ label })), { placeHolder: vscode.l10n.t('New status of {0}', task.id) }))?.label;
     if (!status) return false;
     if (!(STATUSES as readonly string[]).includes(status)) {
       void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is not a status: use one of {1}.', status, STATUSES.join(', ')));
       return false;
     }
-    const done = report(await editPlanFile(planUri(task.plan.folder, RELEASE_FILE), (text) => setValue(text, ['tasks', task.index, 'status'], status)));
+    const done = report(await editTarget(planUri(task.plan.folder, RELEASE_FILE), task.target, (text, path) => setValue(text, [...path, 'status'], status), task.readVersion));
     await ctx.store.refresh(task.plan.folder);
     return done;
   },

@@ -1,12 +1,20 @@
 import * as vscode from 'vscode';
+import { RELEASE_FILE } from '../../core/types';
+import type { PlanTarget } from '../../core/targets';
 import type { FolderPlan, PlanStore } from '../planStore';
+import { windowPrompts, type Prompts } from '../prompts';
 import type { ReleaseNode } from '../tree/releaseTree';
 
 /** A task as commands receive it: a tree row, or `{ folder?, id | index }` from tests and links. */
 export interface TaskRef {
   plan: FolderPlan;
   index: number;
+  /** For messages: the task's id, or `#3` for a task without one. */
   id: string;
+  /** Who the task is, for the guarded write: re-located by id and title after the prompts. */
+  target: PlanTarget;
+  /** The version of release.yaml the task was read from (undefined when not open in an editor). */
+  readVersion?: number;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -14,7 +22,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The plan a command acts on: from an argument's folder, the active editor, or a pick. */
-export async function resolvePlan(store: PlanStore, arg?: unknown): Promise<FolderPlan | undefined> {
+export async function resolvePlan(store: PlanStore, arg?: unknown, prompts: Prompts = windowPrompts): Promise<FolderPlan | undefined> {
   await store.settled();
   const folderUri = isRecord(arg) && arg.folder instanceof vscode.Uri ? arg.folder : isRecord(arg) && isRecord(arg.folder) && arg.folder.uri instanceof vscode.Uri ? arg.folder.uri : undefined;
   if (folderUri) {
@@ -29,7 +37,7 @@ export async function resolvePlan(store: PlanStore, arg?: unknown): Promise<Fold
     if (plans.length === 0) void vscode.window.showWarningMessage(vscode.l10n.t('No release plan found. Run "Release Plan: Create Release Plan" first.'));
     return plans[0];
   }
-  const picked = await vscode.window.showQuickPick(
+  const picked = await prompts.pick(
     plans.map((plan) => ({ label: plan.folder.name, plan })),
     { placeHolder: vscode.l10n.t('Which release?') },
   );
@@ -37,14 +45,19 @@ export async function resolvePlan(store: PlanStore, arg?: unknown): Promise<Fold
 }
 
 /** The task a command acts on; prompts with a task list when none was given. */
-export async function resolveTask(store: PlanStore, arg: unknown, placeHolder: string): Promise<TaskRef | undefined> {
+export async function resolveTask(store: PlanStore, arg: unknown, placeHolder: string, prompts: Prompts = windowPrompts): Promise<TaskRef | undefined> {
   const node = arg as Partial<ReleaseNode> | undefined;
-  const plan = await resolvePlan(store, arg); // a tree row's folder or `{ folder: Uri }`
+  const plan = await resolvePlan(store, arg, prompts); // a tree row's folder or `{ folder: Uri }`
   if (!plan) return undefined;
   const tasks = plan.result.context.tasks();
+  const releaseUri = vscode.Uri.joinPath(plan.folder.uri, RELEASE_FILE).toString();
   const toRef = (index: number): TaskRef | undefined => {
     const task = tasks.find((t) => t.index === index);
-    return task ? { plan, index, id: task.task.id !== undefined ? String(task.task.id) : `#${index + 1}` } : undefined;
+    if (!task) return undefined;
+    const id = task.task.id !== undefined ? String(task.task.id).trim() : undefined;
+    const title = typeof task.task.title === 'string' ? task.task.title.trim() : undefined;
+    const readVersion = plan.versions.get(releaseUri);
+    return { plan, index, id: id ?? `#${index + 1}`, target: { kind: 'task', index, ...(id !== undefined ? { id } : {}), ...(title !== undefined ? { title } : {}) }, ...(readVersion !== undefined ? { readVersion } : {}) };
   };
   if (node?.task) return toRef(node.task.index);
   if (isRecord(arg) && typeof arg.index === 'number') return toRef(arg.index);
@@ -52,7 +65,7 @@ export async function resolveTask(store: PlanStore, arg: unknown, placeHolder: s
     const match = tasks.find((t) => String(t.task.id) === String(arg.id));
     return match ? toRef(match.index) : undefined;
   }
-  const picked = await vscode.window.showQuickPick(
+  const picked = await prompts.pick(
     tasks.map(({ task, index }) => ({ label: `${task.id ?? `#${index + 1}`} ${task.title ?? ''}`, description: [typeof task.owner === 'string' ? task.owner : 'no owner', task.status ?? 'todo'].join(' · '), index })),
     { placeHolder },
   );

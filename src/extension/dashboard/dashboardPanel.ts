@@ -6,7 +6,9 @@ import { dashboardHtml, makeNonce } from '../../shared/dashboardHtml';
 import { dashboardState } from '../../shared/dashboardState';
 import { WebviewMessageSchema, type HostMessage, type WebviewMessage } from '../../shared/protocol';
 import { COMMAND_IDS } from '../commands/ids';
-import { editPlanFile } from '../documentEdits';
+import type { YamlPath } from '../../core/source';
+import type { PlanTarget } from '../../core/targets';
+import { editTarget } from '../documentEdits';
 import { planUri } from '../planFiles';
 import type { PlanStore } from '../planStore';
 
@@ -24,6 +26,12 @@ export interface DashboardPersistedState {
 export class DashboardPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  /**
+   * Who each row was, in the states this panel posted (the last few): an action quotes the
+   * generation it was rendered with, and its row index is turned back into that task's identity,
+   * which the guarded write then finds in the current text — wherever the task is now.
+   */
+  private readonly rendered = new Map<number, { tasks: PlanTarget[]; parked: PlanTarget[] }>();
   /** Messages received and refused, for tests and the log. */
   readonly refused: string[] = [];
 
@@ -68,8 +76,25 @@ export class DashboardPanel implements vscode.Disposable {
     if (!this.ready) return;
     const plan = this.store.get(this.folder);
     const state = dashboardState(this.folder.name, plan?.result, plan?.generation ?? 0);
+    if (plan && state.kind === 'plan') this.remember(state.generation, plan.result);
     if (state.kind === 'plan') this.panel.title = `Release: ${state.summary.name}`;
     void this.post({ type: 'state', state });
+  }
+
+  private remember(generation: number, result: NonNullable<ReturnType<PlanStore['get']>>['result']): void {
+    const release = result.plan.release?.data;
+    const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+    const tasks: PlanTarget[] = (release?.tasks ?? []).map((task, index) => {
+      const id = task?.id !== undefined ? String(task.id).trim() : undefined;
+      const title = text(task?.title);
+      return { kind: 'task', index, ...(id !== undefined ? { id } : {}), ...(title !== undefined ? { title } : {}) };
+    });
+    const parked: PlanTarget[] = (release?.parked ?? []).map((item, index) => {
+      const title = text(item?.title);
+      return { kind: 'parked', index, ...(title !== undefined ? { title } : {}) };
+    });
+    this.rendered.set(generation, { tasks, parked });
+    for (const old of [...this.rendered.keys()].sort((a, b) => a - b).slice(0, -8)) this.rendered.delete(old);
   }
 
   private post(message: HostMessage): Thenable<boolean> {
@@ -114,35 +139,39 @@ export class DashboardPanel implements vscode.Disposable {
         return 'ok';
       }
       case 'assignOwner':
-        return this.edit(message.generation, (text) => setValue(text, ['tasks', message.taskIndex, 'owner'], message.owner.trim()));
+        return this.edit(message.generation, 'tasks', message.taskIndex, (text, path) => setValue(text, [...path, 'owner'], message.owner.trim()));
       case 'setStatus':
-        return this.edit(message.generation, (text) => setValue(text, ['tasks', message.taskIndex, 'status'], message.status));
+        return this.edit(message.generation, 'tasks', message.taskIndex, (text, path) => setValue(text, [...path, 'status'], message.status));
       case 'markTold': {
         const today = this.store.today();
-        return this.edit(message.generation, (text) => setValue(text, ['parked', message.parkedIndex, 'told'], today));
+        return this.edit(message.generation, 'parked', message.parkedIndex, (text, path) => setValue(text, [...path, 'told'], today));
       }
       case 'parkTask':
-        return this.edit(message.generation, (text) => parkTaskEdit(text, message.taskIndex, message.reason, message.askedBy));
+        return this.edit(message.generation, 'tasks', message.taskIndex, (text, path) => parkTaskEdit(text, path[1] as number, message.reason, message.askedBy));
     }
   }
 
   /**
-   * Applies an edit to release.yaml only if the plan is still the one the webview rendered:
-   * same check generation, and the document unchanged since that check.
+   * Applies an edit to the row the webview showed, through the guarded write path: the row's
+   * identity (from the state it was rendered with) is found in the current text, so a click on a
+   * view that is a moment old still reaches the right task — or is refused, never misplaced.
    */
-  private async edit(generation: number, compute: (text: string) => EditResult): Promise<'ok' | 'refused'> {
+  private async edit(generation: number, list: 'tasks' | 'parked', index: number, compute: (text: string, path: YamlPath) => EditResult): Promise<'ok' | 'refused'> {
     await this.store.settled();
-    const plan = this.store.get(this.folder);
-    if (!plan || plan.generation !== generation) {
-      this.notice('warning', vscode.l10n.t('The plan changed since the dashboard showed it; nothing was written. Look again and retry.'));
+    const target = this.rendered.get(generation)?.[list][index];
+    if (!target) {
+      this.notice('warning', vscode.l10n.t('The dashboard was out of date; nothing was written. Look again and retry.'));
       this.postState();
       return 'refused';
     }
+    const plan = this.store.get(this.folder);
     const uri = planUri(this.folder, RELEASE_FILE);
-    const version = plan.versions.get(uri.toString());
-    const result = await editPlanFile(uri, compute, version === undefined ? {} : { expectedVersion: version });
+    // Known only by position (no id, no title): only safe on the very text that was rendered.
+    const readVersion = plan && plan.generation === generation ? plan.versions.get(uri.toString()) : -1;
+    const result = await editTarget(uri, target, compute, readVersion);
     if (!result.ok) {
       this.notice('warning', result.reason);
+      this.postState();
       return 'refused';
     }
     await this.store.refresh(this.folder);

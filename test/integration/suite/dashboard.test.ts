@@ -83,13 +83,25 @@ describe('Release Dashboard (host side)', function () {
     await document.save();
   });
 
-  it('refuses an edit made on a stale view', async () => {
+  it('refuses an action quoting a view it never showed', async () => {
     const { store } = await api();
     await store.settled();
-    const stale = (store.all()[0]?.generation ?? 0) - 1;
+    const never = (store.all()[0]?.generation ?? 0) + 1000;
     const before = await readText(release());
-    assert.equal(await dashboard.receive({ type: 'setStatus', generation: stale, taskIndex: 0, status: 'done' }), 'refused');
+    assert.equal(await dashboard.receive({ type: 'setStatus', generation: never, taskIndex: 0, status: 'done' }), 'refused');
     assert.equal(await readText(release()), before);
+  });
+
+  it('a click on a view a moment old reaches the task it showed, even after a task was inserted above it', async () => {
+    const { store } = await api();
+    await store.settled();
+    const shown = store.all()[0]?.generation ?? 0; // T1 is row 0 in this view
+    const document = await setText(release(), (await readText(release())).replace('tasks:\n', 'tasks:\n  - id: T0\n    title: Inserted meanwhile\n    owner: Ana\n'));
+    await waitFor(() => (store.all()[0]?.generation ?? 0) > shown && store.all()[0]?.result.context.tasks().length === 3, 'the store to see the inserted task');
+    assert.equal(await dashboard.receive({ type: 'setStatus', generation: shown, taskIndex: 0, status: 'done' }), 'ok');
+    const data = parse(document.getText());
+    assert.deepEqual(data.tasks.map((t: { id: string; status?: string }) => [t.id, t.status ?? '']), [['T0', ''], ['T1', 'done'], ['T2', 'todo']]);
+    await vscode.commands.executeCommand('workbench.action.files.revert', release());
   });
 
   it('refuses an edit when release.yaml changed since the view was rendered', async () => {

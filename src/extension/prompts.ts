@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+
+/**
+ * Every question a command asks goes through one of these, so tests can answer them (and change
+ * the plan while a question is "open") without driving the UI; the real ones are VS Code's own.
+ */
+export interface Prompts {
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
+  input(options: vscode.InputBoxOptions): Promise<string | undefined>;
+  /** A person from a list, or a typed name. */
+  person(people: readonly string[], placeHolder: string, preferred?: string): Promise<string | undefined>;
+}
+
+export const windowPrompts: Prompts = {
+  async pick(items, options) {
+    return vscode.window.showQuickPick([...items], options);
+  },
+  async input(options) {
+    return vscode.window.showInputBox(options);
+  },
+  person: pickPerson,
+};
+
+/** A QuickPick of people that also accepts a typed name. */
+export async function pickPerson(people: readonly string[], placeHolder: string, preferred?: string): Promise<string | undefined> {
+  const pick = vscode.window.createQuickPick();
+  pick.placeholder = placeHolder;
+  const base = people.map((person) => ({ label: person, ...(person === preferred ? { description: vscode.l10n.t('suggested') } : {}) }));
+  pick.items = base;
+  if (preferred) pick.activeItems = base.filter((item) => item.label === preferred);
+  pick.onDidChangeValue((value) => {
+    pick.items = value && !people.some((p) => p.toLowerCase() === value.toLowerCase()) ? [...base, { label: value, description: vscode.l10n.t('new name') }] : base;
+  });
+  return new Promise((resolve) => {
+    pick.onDidAccept(() => {
+      resolve(pick.selectedItems[0]?.label ?? (pick.value.trim() || undefined));
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { appendGonogoRecord } from '../../src/core/records';
+import { hasIdentity, locateTarget } from '../../src/core/targets';
+import { CLEAN_RELEASE, releaseWith } from './helpers';
+
+describe('locating a write target again in the current text (locateTarget)', () => {
+  const T2 = { kind: 'task', id: 'T2', title: 'Download button', index: 1 } as const;
+
+  it('finds the task where it is now, after a task was inserted above it', () => {
+    const inserted = CLEAN_RELEASE.replace('tasks:\n', 'tasks:\n  - id: T0\n    title: Inserted\n');
+    assert.deepEqual(locateTarget(inserted, T2), { ok: true, path: ['tasks', 2], index: 2 });
+  });
+
+  it('refuses when the task was deleted, renamed, or its id is now used twice', () => {
+    const deleted = CLEAN_RELEASE.replace(/ {2}- id: T2\n(?: {4}.*\n)+/, '');
+    assert.deepEqual(locateTarget(deleted, T2), { ok: false, reason: 'Task T2 is no longer in release.yaml' });
+    const renamed = releaseWith('    title: Download button\n', '    title: Export button\n');
+    assert.deepEqual(locateTarget(renamed, T2), { ok: false, reason: 'Task T2 is now titled "Export button", not "Download button"' });
+    const twice = releaseWith('  - id: T1\n', '  - id: T2\n');
+    assert.deepEqual(locateTarget(twice, T2), { ok: false, reason: '2 tasks now have the id "T2"' });
+  });
+
+  it('finds a numeric id written as text, and a parked item by its title', () => {
+    const numeric = releaseWith('  - id: T2\n', '  - id: 7\n');
+    assert.deepEqual(locateTarget(numeric, { kind: 'task', id: '7', index: 0 }), { ok: true, path: ['tasks', 1], index: 1 });
+    const parked = CLEAN_RELEASE.replace('parked:\n', 'parked:\n  - title: Dark mode\n    told: false\n');
+    assert.deepEqual(locateTarget(parked, { kind: 'parked', title: 'CSV export', index: 0 }), { ok: true, path: ['parked', 1], index: 1 });
+  });
+
+  it('falls back to the position only for a target with no id and no title, and says so', () => {
+    assert.equal(hasIdentity({ kind: 'task', index: 1 }), false);
+    assert.equal(hasIdentity(T2), true);
+    assert.deepEqual(locateTarget(CLEAN_RELEASE, { kind: 'task', index: 1 }), { ok: true, path: ['tasks', 1], index: 1 });
+    assert.deepEqual(locateTarget(CLEAN_RELEASE, { kind: 'task', index: 5 }), { ok: false, reason: 'Task 6 is no longer in release.yaml' });
+  });
+
+  it('refuses on a file that no longer parses', () => {
+    assert.deepEqual(locateTarget('tasks: [\n', T2), { ok: false, reason: 'release.yaml has YAML errors now; fix them first' });
+  });
+});
+
+describe('a second go/no-go on the same day (appendGonogoRecord)', () => {
+  const first = '# header\ndecision: no-go\ndecided_by: Ana\nreason: no rehearsal\nat: "09:10"\nanswers:\n  - id: rollback\n    answer: no\n    evidence: never rehearsed\n';
+  const second = '# Go/no-go decision. Written by Release Plan\ndecision: go\ndecided_by: Ana\nat: "16:40"\nanswers: []\n';
+
+  it('keeps the first decision with its evidence under earlier:, the latest as the file\'s own fields', () => {
+    const merged = appendGonogoRecord(first, second);
+    assert.ok(merged.ok);
+    const data = parse(merged.text);
+    assert.equal(data.decision, 'go');
+    assert.equal(data.at, '16:40');
+    assert.deepEqual(data.earlier, [{ decision: 'no-go', decided_by: 'Ana', reason: 'no rehearsal', at: '09:10', answers: [{ id: 'rollback', answer: 'no', evidence: 'never rehearsed' }] }]);
+    const third = appendGonogoRecord(merged.text, second.replace('decision: go', 'decision: no-go'));
+    assert.ok(third.ok);
+    assert.deepEqual(parse(third.text).earlier.map((e: { decision: string }) => e.decision), ['no-go', 'go']);
+  });
+
+  it('writes the record as it is when the day has none, and refuses to overwrite a broken one', () => {
+    assert.deepEqual(appendGonogoRecord(undefined, second), { ok: true, text: second });
+    assert.equal(appendGonogoRecord('decision: [\n', second).ok, false);
+  });
+});
