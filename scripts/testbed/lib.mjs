@@ -173,8 +173,8 @@ function codeServerEnv(paths, runDir, extraEnv) {
  * `onSpawn(pid)` is called right after the spawn, so a Ctrl-C while waiting can still stop it.
  * Returns { pid, port, url, logFile, exited (a promise), isRunning(), stop() }.
  */
-export async function startCodeServer({ paths, runDir, port, userDataDir, extensionsDir, workspace, env = {}, logToConsole = false, timeoutMs = 60_000, onSpawn = () => {} }) {
-  const configFile = path.join(runDir, 'code-server.yaml');
+export async function startCodeServer({ paths, runDir, port, userDataDir, extensionsDir, workspace, env = {}, logToConsole = false, timeoutMs = 60_000, onSpawn = () => {}, trust = false, name = 'code-server' }) {
+  const configFile = path.join(runDir, `${name}.yaml`);
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
     paths.codeServerEntry,
@@ -185,12 +185,13 @@ export async function startCodeServer({ paths, runDir, port, userDataDir, extens
     '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // `trust: true` keeps Workspace Trust on, so a folder opens in Restricted Mode (the restricted pass).
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     workspace,
   ];
-  const logFile = path.join(runDir, 'code-server.log');
+  const logFile = path.join(runDir, `${name}.log`);
   const out = createWriteStream(logFile);
   const child = spawn(paths.node, args, {
     cwd: runDir,

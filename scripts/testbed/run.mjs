@@ -215,6 +215,18 @@ async function main() {
     log(`UI checks (${seconds(step)}): ${ui.passed} passed, ${ui.failed} failed`);
     passed += ui.passed;
     failed += ui.failed;
+
+    // The Restricted Mode pass: the first server is stopped (2 cores), then the basic fixture is
+    // opened untrusted in a second one, where the suite's "Restricted Mode" tests run.
+    if (!process.env.RELEASE_PLAN_TEST_GREP) {
+      await stopProcessGroup(serverPid);
+      serverPid = undefined;
+      step = Date.now();
+      const restricted = await runRestrictedPass({ paths, runDir: path.join(runDir, 'restricted'), extensionsDir, browser, register });
+      log(`Restricted Mode pass (${seconds(step)}): ${restricted.passed} passed, ${restricted.failed} failed`);
+      passed += restricted.passed;
+      failed += restricted.failed;
+    }
     if (failed > 0 && pageErrors.length) log(`page errors:\n  ${pageErrors.slice(0, 10).join('\n  ')}`);
     if (failed > 0) {
       writeFileSync(path.join(RESULTS_DIR, 'code-server.log'), readFileSync(server.logFile));
@@ -224,6 +236,60 @@ async function main() {
     log(`total ${seconds(started)}`);
     return { passed, failed };
   });
+}
+
+/**
+ * Opens a copy of the basic fixture in a code-server whose Workspace Trust is on and never asks,
+ * so the folder stays in Restricted Mode, and runs the suite's "Restricted Mode" tests there.
+ */
+async function runRestrictedPass({ paths, runDir, extensionsDir, browser, register }) {
+  mkdirSync(runDir, { recursive: true });
+  const userDataDir = path.join(runDir, 'user-data');
+  writeUserData(userDataDir, {
+    'security.workspace.trust.enabled': true,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.banner': 'never',
+    'security.workspace.trust.untrustedFiles': 'open',
+  });
+  const folder = path.join(runDir, 'basic');
+  cpSync(path.join(FIXTURES, 'basic'), folder, { recursive: true });
+  const resultsFile = path.join(runDir, 'suite-results.json');
+  const port = await freePort();
+  let pid;
+  register(async () => {
+    if (!pid) return;
+    await stopProcessGroup(pid);
+    log(`restricted code-server stopped (process group ${pid}); port ${port} ${(await portIsFree(port)) ? 'is free' : 'IS STILL BOUND'}`);
+  }, () => killProcessGroupSync(pid));
+  const server = await startCodeServer({
+    paths, runDir, port, userDataDir, extensionsDir, workspace: folder, trust: true, name: 'code-server-restricted',
+    onSpawn: (spawned) => { pid = spawned; },
+    env: { RELEASE_PLAN_TEST_RESULTS: resultsFile, RELEASE_PLAN_TEST_SUITE: SUITE_INDEX, RELEASE_PLAN_TEST_GREP: 'Restricted Mode' },
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const deadline = Date.now() + SUITE_TIMEOUT_MS;
+    while (!existsSync(resultsFile)) {
+      if (!server.isRunning()) throw new Error(`the restricted code-server exited; log:\n${tail(server.logFile)}`);
+      if (Date.now() > deadline) {
+        await page.screenshot({ path: path.join(RESULTS_DIR, 'suite-timeout-restricted.png') }).catch(() => {});
+        console.log(`FAIL Restricted Mode pass: no result within ${SUITE_TIMEOUT_MS / 1000} s`);
+        return { passed: 0, failed: 1 };
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const suite = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    console.log('');
+    console.log(suite.report);
+    // The suite must really have run untrusted: its tests skip themselves in a trusted window.
+    if (suite.passes === 0 && suite.failures === 0) return { passed: 0, failed: 1 };
+    return { passed: suite.passes, failed: suite.failures };
+  } finally {
+    await context.close().catch(() => {});
+  }
 }
 
 function extensionHostLogs(userDataDir) {

@@ -4,7 +4,6 @@ import { RELEASE_FILE } from '../../core/types';
 import { editPlanFile, report } from '../documentEdits';
 import { ownerCandidates } from '../people';
 import { planUri } from '../planFiles';
-import { pickPerson } from '../prompts';
 import type { Command } from './command';
 import { COMMAND_IDS } from './ids';
 import { resolvePlan, stringArg } from './targets';
@@ -13,11 +12,11 @@ import { resolvePlan, stringArg } from './targets';
 export const addTask: Command = {
   id: COMMAND_IDS.addTask,
   async run(ctx, arg?: unknown) {
-    const plan = await resolvePlan(ctx.store, arg);
+    const plan = await resolvePlan(ctx.store, arg, ctx.prompts);
     if (!plan) return undefined;
-    const title = stringArg(arg, 'title') ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Task title'), placeHolder: vscode.l10n.t('What gets done, in a few words'), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A task needs a title.')) }));
+    const title = stringArg(arg, 'title') ?? (await ctx.prompts.input({ prompt: vscode.l10n.t('Task title'), placeHolder: vscode.l10n.t('What gets done, in a few words'), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A task needs a title.')) }));
     if (!title) return undefined;
-    const owner = stringArg(arg, 'owner') ?? (await pickPerson(ownerCandidates(plan.result), vscode.l10n.t('Who owns "{0}"? One person.', title)));
+    const owner = stringArg(arg, 'owner') ?? (await ctx.prompts.person(ownerCandidates(plan.result), vscode.l10n.t('Who owns "{0}"? One person.', title)));
     if (!owner) return undefined;
     const ids = new Set(plan.result.context.tasks().map(({ task }) => String(task.id)));
     let next = ids.size + 1;

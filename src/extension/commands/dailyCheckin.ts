@@ -6,7 +6,6 @@ import { CHECKINS_DIR } from '../../core/types';
 import { createPlanFile, editPlanFile, exists, report } from '../documentEdits';
 import { ownerCandidates } from '../people';
 import { planUri } from '../planFiles';
-import { pickPerson } from '../prompts';
 import type { Command } from './command';
 import { COMMAND_IDS } from './ids';
 import { isRecord, resolvePlan } from './targets';
@@ -21,17 +20,17 @@ export const dailyCheckin: Command = {
   id: COMMAND_IDS.dailyCheckin,
   async run(ctx, rawArgs?: unknown) {
     const args: CheckinArgs = isRecord(rawArgs) ? (rawArgs as CheckinArgs) : {};
-    const plan = await resolvePlan(ctx.store, rawArgs);
+    const plan = await resolvePlan(ctx.store, rawArgs, ctx.prompts);
     if (!plan) return undefined;
-    const shipped = args.shipped ?? split(await vscode.window.showInputBox({ title: vscode.l10n.t('Check-in (1/3)'), prompt: vscode.l10n.t('What shipped yesterday? Separate items with ";"'), ignoreFocusOut: true }));
+    const shipped = args.shipped ?? split(await ctx.prompts.input({ title: vscode.l10n.t('Check-in (1/3)'), prompt: vscode.l10n.t('What shipped yesterday? Separate items with ";"'), ignoreFocusOut: true }));
     if (!shipped) return undefined;
     let blocks = args.blocks;
     if (!blocks) {
-      const whats = split(await vscode.window.showInputBox({ title: vscode.l10n.t('Check-in (2/3)'), prompt: vscode.l10n.t('What blocks today? Separate items with ";" (empty: nothing)'), ignoreFocusOut: true }));
+      const whats = split(await ctx.prompts.input({ title: vscode.l10n.t('Check-in (2/3)'), prompt: vscode.l10n.t('What blocks today? Separate items with ";" (empty: nothing)'), ignoreFocusOut: true }));
       if (!whats) return undefined;
       blocks = [];
       for (const what of whats) {
-        const clears = await pickPerson(ownerCandidates(plan.result), vscode.l10n.t('Check-in (3/3): who removes "{0}"? One person.', what));
+        const clears = await ctx.prompts.person(ownerCandidates(plan.result), vscode.l10n.t('Check-in (3/3): who removes "{0}"? One person.', what));
         if (clears === undefined) return undefined;
         blocks.push({ what, clears });
       }

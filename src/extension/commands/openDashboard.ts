@@ -6,7 +6,7 @@ import { resolvePlan } from './targets';
 export const openDashboard: Command = {
   id: COMMAND_IDS.openDashboard,
   async run(ctx, arg?: unknown) {
-    const plan = await resolvePlan(ctx.store, arg); // a tree row's folder or `{ folder: Uri }`
+    const plan = await resolvePlan(ctx.store, arg, ctx.prompts); // a tree row's folder or `{ folder: Uri }`
     if (!plan) return undefined;
     return ctx.dashboards.open(plan.folder);
   },

@@ -28,7 +28,7 @@ export const runGonogo: Command = {
   id: COMMAND_IDS.runGonogo,
   async run(ctx, rawArgs?: unknown) {
     const args: GonogoArgs = isRecord(rawArgs) ? (rawArgs as GonogoArgs) : {};
-    const plan = await resolvePlan(ctx.store, rawArgs);
+    const plan = await resolvePlan(ctx.store, rawArgs, ctx.prompts);
     if (!plan) return undefined;
     const result = evaluateGonogo(plan.result);
     const answers: Partial<Record<QuestionId, RecordedAnswer>> = { ...args.answers };

@@ -81,6 +81,11 @@ export class DashboardPanel implements vscode.Disposable {
     void this.post({ type: 'state', state });
   }
 
+  /** Whether this panel has shown the check `generation` (tests wait for it before acting). */
+  hasRendered(generation: number): boolean {
+    return this.rendered.has(generation);
+  }
+
   private remember(generation: number, result: NonNullable<ReturnType<PlanStore['get']>>['result']): void {
     const release = result.plan.release?.data;
     const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
