@@ -436,6 +436,108 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
     }
   });
 
+  // The guarded write path through the real QuickPick: the plan changes on disk while a question
+  // is open. The right task changes, or the command refuses; never another task.
+  const planFile = workspace ? path.join(workspace, '.release', 'release.yaml') : undefined;
+  const openPlanInEditor = async () => {
+    await expand(treeRow(RELEASE_NAME, 1));
+    await expand(treeRow('Tasks', 2));
+    await expand(treeRow('To do', 3));
+    await treeRow(TASK_ROW, 4).click({ timeout: TIMEOUT });
+    await page.locator('.part.editor .tab.active', { hasText: 'release.yaml' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+  };
+  /** Writes release.yaml on disk (as `git pull` would) and waits until the open editor shows `marker`. */
+  const changeOnDisk = async (text, marker) => {
+    writeFileSync(planFile, text);
+    await editor.locator('.view-line', { hasText: marker }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  };
+  const restorePlan = async (original) => {
+    await page.keyboard.press('Escape');
+    if (readFileSync(planFile, 'utf8') !== original) writeFileSync(planFile, original);
+    await statusItem(STATUS_TEXT).waitFor({ state: 'visible', timeout: TIMEOUT });
+  };
+
+  await check('Assign Owner through the real QuickPick: a task inserted above T2 on disk while "Who owns T2?" is open — T2 gets the owner', async () => {
+    if (!planFile) throw new Error('the harness passed no workspace');
+    const original = readFileSync(planFile, 'utf8');
+    try {
+      await openPlanInEditor();
+      await runCommand(page, 'Release Plan: Assign Owner', { opensQuickInput: true });
+      await quickInput.locator('input.input[placeholder="Assign an owner to which task?"]').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.type('T2 Download');
+      await quickInput.locator('.monaco-list-row.focused', { hasText: 'T2 Download button' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
+      await quickInput.locator('input.input[placeholder^="Who owns T2?"]').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await changeOnDisk(original.replace('tasks:\n', 'tasks:\n  - id: T0\n    title: Inserted while the prompt was open\n    owner: Ana\n    status: todo\n'), 'Inserted while the prompt');
+      await page.keyboard.type(NEW_OWNER);
+      await quickInput.locator('.monaco-list-row.focused', { hasText: NEW_OWNER }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
+      await waitUntil(() => parse(readFileSync(planFile, 'utf8'))?.tasks?.[2]?.owner === NEW_OWNER, `T2 (now the third task) to be owned by ${NEW_OWNER} on disk`);
+      const owners = parse(readFileSync(planFile, 'utf8')).tasks.map((t) => `${t.id}:${t.owner}`);
+      if (owners.join(' ') !== `T0:Ana T1:backend team T2:${NEW_OWNER}`) throw new Error(`owners are ${owners.join(', ')}`);
+      console.log(`       ${owners.join(', ')}`);
+    } finally {
+      await restorePlan(original);
+    }
+  });
+
+  await check('Set Status through the real QuickPick refuses when T2 is renamed on disk while the status is being picked', async () => {
+    if (!planFile) throw new Error('the harness passed no workspace');
+    const original = readFileSync(planFile, 'utf8');
+    try {
+      await openPlanInEditor();
+      await runCommand(page, 'Release Plan: Set Status', { opensQuickInput: true });
+      await quickInput.locator('input.input[placeholder="Set the status of which task?"]').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.type('T2 Download');
+      await quickInput.locator('.monaco-list-row.focused', { hasText: 'T2 Download button' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
+      await quickInput.locator('input.input[placeholder="New status of T2"]').waitFor({ state: 'visible', timeout: TIMEOUT });
+      const renamed = original.replace('title: Download button', 'title: Download the signed PDF');
+      await changeOnDisk(renamed, 'Download the signed PDF');
+      await page.keyboard.type('done');
+      await quickInput.locator('.monaco-list-row.focused', { hasText: 'done' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Task T2 is now titled' }).first();
+      await toast.waitFor({ state: 'visible', timeout: TIMEOUT });
+      if (readFileSync(planFile, 'utf8') !== renamed) throw new Error('release.yaml was changed although the command refused');
+      console.log(`       "${(await toast.locator('.notification-list-item-message').first().innerText()).trim()}"`);
+    } finally {
+      await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+      await restorePlan(original);
+    }
+  });
+
+  // Last: it reloads the window. The clock of a running rehearsal survives the reload.
+  const rollbackFile = workspace ? path.join(workspace, '.release', 'rollback.yaml') : undefined;
+  await check('a rollback rehearsal keeps its clock through a window reload, and Escape on its questions still records it', async () => {
+    if (!rollbackFile) throw new Error('the harness passed no workspace');
+    const original = readFileSync(rollbackFile, 'utf8');
+    const before = (parse(original)?.rehearsals ?? []).length;
+    const clock = page.locator('.part.statusbar .statusbar-item', { hasText: 'Rollback rehearsal' }).first();
+    try {
+      await runCommand(page, 'Release Plan: Start Rollback Rehearsal');
+      await clock.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await clock.waitFor({ state: 'visible', timeout: 60_000 });
+      const shown = (await clock.innerText()).trim();
+      await clock.click({ timeout: TIMEOUT });
+      await pickReleaseIfAsked(page);
+      await quickInput.locator('input.input[placeholder^="Where was the rollback rehearsed?"]').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Escape');
+      await quickInput.locator('.quick-input-message', { hasText: 'Notes' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Escape');
+      await waitUntil(() => (parse(readFileSync(rollbackFile, 'utf8'))?.rehearsals ?? []).length === before + 1, 'the rehearsal to be appended to rollback.yaml');
+      await clock.waitFor({ state: 'hidden', timeout: TIMEOUT });
+      const entry = parse(readFileSync(rollbackFile, 'utf8')).rehearsals.at(-1);
+      if (typeof entry.minutes !== 'number' || entry.environment !== undefined) throw new Error(`recorded ${JSON.stringify(entry)}`);
+      console.log(`       after reload: "${shown}"; recorded ${JSON.stringify(entry)}`);
+    } finally {
+      await page.keyboard.press('Escape');
+      writeFileSync(rollbackFile, original);
+    }
+  });
+
   return { passed, failed };
 }
 

@@ -23,6 +23,8 @@ export function activate(): void {
   const resultsFile = process.env.RELEASE_PLAN_TEST_RESULTS;
   const suitePath = process.env.RELEASE_PLAN_TEST_SUITE;
   if (!resultsFile || !suitePath) return;
+  // A window reload (a UI check does one) restarts the extension host: the suite runs once only.
+  if (fs.existsSync(resultsFile)) return;
   // Do not hold up activation: the suite runs in the background.
   void runAndReport(resultsFile, suitePath, Date.now());
 }
