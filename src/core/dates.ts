@@ -54,7 +54,16 @@ export function workingDaysBetween(from: string, to: string): number {
   return count;
 }
 
-/** The real current date in UTC, for callers (CLI, extension) that default "today". */
+/**
+ * The real current date where the person is (local time), for callers (CLI, extension) that
+ * default "today": a plan's day rolls over at local midnight, not at midnight UTC.
+ */
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Milliseconds from `now` to the next local midnight (at least 1 s, so a timer never spins). */
+export function msToNextLocalMidnight(now: Date = new Date()): number {
+  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+  return Math.max(1000, next.getTime() - now.getTime());
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isIsoDate, todayIso } from '../core/dates';
+import { isIsoDate, msToNextLocalMidnight, todayIso } from '../core/dates';
 import type { Command, CommandContext } from './commands/command';
 import { addTask } from './commands/addTask';
 import { assignOwner } from './commands/assignOwner';
@@ -99,6 +99,16 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
     }),
   );
   context.subscriptions.push(store.onDidChange(() => void vscode.commands.executeCommand('setContext', 'releasePlan.hasPlan', store.hasPlan)));
+  // "Today" rolls over at local midnight: re-check then, so T-minus and "has happened" move on.
+  let midnight: ReturnType<typeof setTimeout> | undefined;
+  const atMidnight = () => {
+    midnight = setTimeout(() => {
+      void store.refreshAll();
+      atMidnight();
+    }, msToNextLocalMidnight());
+  };
+  atMidnight();
+  context.subscriptions.push({ dispose: () => clearTimeout(midnight) });
   const timings: ReleasePlanApi['timings'] = { activateMs: 0 };
   void store.refreshAll().then(() => {
     timings.firstCheckMs = performance.now() - started;

@@ -77,10 +77,11 @@ export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<Pla
     }
   }
   await walk(root, 0);
-  // Open documents that are not on disk yet (untitled-to-be-saved) still count.
+  // Open documents that are not on disk hold unsaved text that counts — but only if they have
+  // unsaved changes: the clean tab of a deleted file is not a plan file any more (no ghosts).
   for (const doc of vscode.workspace.textDocuments) {
     const path = planPath(folder, doc.uri);
-    if (path && isPlanFile(doc.uri) && !files.has(path) && doc.uri.scheme === folder.uri.scheme) take(path, doc);
+    if (path && isPlanFile(doc.uri) && !files.has(path) && !unreadable.has(path) && doc.uri.scheme === folder.uri.scheme && doc.isDirty) take(path, doc);
   }
   return { files, versions, unreadable };
 }

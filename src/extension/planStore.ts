@@ -23,6 +23,8 @@ export const DEBOUNCE_MS = 250;
  */
 export class PlanStore implements vscode.Disposable {
   private readonly plans = new Map<string, FolderPlan>();
+  /** What each folder's last check read (day, texts, versions): an identical re-read is not a new check. */
+  private readonly signatures = new Map<string, string>();
   private generation = 0;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly running = new Map<string, Promise<void>>();
@@ -80,9 +82,15 @@ export class PlanStore implements vscode.Disposable {
     await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.refresh(folder)));
   }
 
-  /** Re-checks one folder now; concurrent calls for the same folder are chained, not raced. */
+  /**
+   * Re-checks one folder now; concurrent calls for the same folder are chained, not raced. A
+   * debounced check already scheduled for the folder is dropped: this one reads the files after the
+   * change that scheduled it (so a command's write runs one check, not two).
+   */
   refresh(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
     const previous = this.running.get(key) ?? Promise.resolve();
     const next: Promise<void> = previous
       .then(() => this.compute(folder))
@@ -124,12 +132,21 @@ export class PlanStore implements vscode.Disposable {
 
   private async compute(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
+    if (!isOpen(folder)) return;
     const snapshot = await readPlanFiles(folder);
+    // The folder may have been removed from the workspace while its files were read: no ghost.
+    if (!isOpen(folder)) return;
     if (!snapshot) {
+      this.signatures.delete(key);
       if (this.plans.delete(key)) this.emitter.fire(folder);
       return;
     }
     const today = this.clock();
+    // The same texts on the same day give the same result: a late file-watcher event after a write
+    // (or a save that changed nothing) does not make the tree, status bar and dashboard redo their work.
+    const signature = JSON.stringify([today, [...snapshot.files].sort(), [...snapshot.unreadable].sort(), [...snapshot.versions].sort()]);
+    if (this.plans.has(key) && this.signatures.get(key) === signature) return;
+    this.signatures.set(key, signature);
     const started = performance.now();
     const result = checkPlan(snapshot.files, { today, unreadable: snapshot.unreadable });
     this.log.debug(`Checked ${folder.name}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
@@ -141,6 +158,7 @@ export class PlanStore implements vscode.Disposable {
     const key = folder.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.signatures.delete(key);
     if (this.plans.delete(key)) this.emitter.fire(folder);
   }
 
@@ -149,6 +167,11 @@ export class PlanStore implements vscode.Disposable {
     this.timers.clear();
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** Whether `folder` is still one of the workspace's folders. */
+function isOpen(folder: vscode.WorkspaceFolder): boolean {
+  return (vscode.workspace.workspaceFolders ?? []).some((open) => open.uri.toString() === folder.uri.toString());
 }
 
 function checkOnType(uri: vscode.Uri): boolean {

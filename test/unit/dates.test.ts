@@ -128,3 +128,15 @@ describe('date rules', () => {
     assert.deepEqual(check().findings.filter((f) => f.code.startsWith('date-')), []);
   });
 });
+
+describe('local "today" (todayIso, msToNextLocalMidnight)', () => {
+  it('is the local calendar day, so it rolls over at local midnight', async () => {
+    const { todayIso, msToNextLocalMidnight } = await import('../../src/core/dates');
+    const late = new Date(2026, 10, 26, 23, 59, 30); // local time
+    const early = new Date(2026, 10, 27, 0, 0, 30);
+    assert.equal(todayIso(late), '2026-11-26');
+    assert.equal(todayIso(early), '2026-11-27');
+    assert.equal(msToNextLocalMidnight(late), 31_000);
+    assert.equal(msToNextLocalMidnight(new Date(2026, 10, 27, 0, 0, 0, 500)), 24 * 3_600_000 + 500);
+  });
+});
