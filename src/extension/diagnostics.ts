@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from './dispose';
 import type { Finding } from '../core/types';
 import { planUri } from './planFiles';
 import type { FolderPlan, PlanStore } from './planStore';
@@ -27,17 +28,16 @@ export function toDiagnostic(finding: Finding, docs: vscode.Uri): vscode.Diagnos
  * Publishes each folder's findings to one DiagnosticCollection, and clears the files of a folder
  * that no longer has findings there (file fixed, deleted, or folder closed).
  */
-export class DiagnosticsManager implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+export class DiagnosticsManager extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE));
   /** URIs published per folder, so a folder's stale entries can be cleared. */
   private readonly published = new Map<string, Set<string>>();
-  private readonly subscription: vscode.Disposable;
-
   constructor(
     store: PlanStore,
     private readonly docs: vscode.Uri,
   ) {
-    this.subscription = store.onDidChange((folder) => this.publish(folder, store.get(folder)));
+    super();
+    this._register(store.onDidChange((folder) => this.publish(folder, store.get(folder))));
   }
 
   private publish(folder: vscode.WorkspaceFolder, plan: FolderPlan | undefined): void {
@@ -56,8 +56,4 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.published.set(key, new Set(byFile.keys()));
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-    this.collection.dispose();
-  }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkPlan, type CheckResult } from '../core/engine';
 import { todayIso } from '../core/dates';
+import { Disposable } from './dispose';
 import { isPlanFile, readPlanFiles } from './planFiles';
 
 /** The checked plan of one workspace folder. */
@@ -21,25 +22,24 @@ export const DEBOUNCE_MS = 250;
  * plan files changes in an editor or on disk. Diagnostics, tree, status bar and dashboard all
  * listen to `onDidChange` instead of parsing on their own.
  */
-export class PlanStore implements vscode.Disposable {
+export class PlanStore extends Disposable {
   private readonly plans = new Map<string, FolderPlan>();
   /** What each folder's last check read (day, texts, versions): an identical re-read is not a new check. */
   private readonly signatures = new Map<string, string>();
   private generation = 0;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly running = new Map<string, Promise<void>>();
-  private readonly emitter = new vscode.EventEmitter<vscode.WorkspaceFolder>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly emitter = this._register(new vscode.EventEmitter<vscode.WorkspaceFolder>());
   readonly onDidChange = this.emitter.event;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly clock: () => string = () => todayIso(),
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/.release/**');
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/.release/**'));
     const onDisk = (uri: vscode.Uri) => this.scheduleFor(uri);
-    this.disposables.push(
-      watcher,
+    for (const subscription of [
       watcher.onDidCreate(onDisk),
       watcher.onDidChange(onDisk),
       watcher.onDidDelete(onDisk),
@@ -55,7 +55,8 @@ export class PlanStore implements vscode.Disposable {
         for (const folder of event.removed) this.forget(folder);
         for (const folder of event.added) void this.refresh(folder);
       }),
-    );
+    ]) this._register(subscription);
+    this._register({ dispose: () => this.cancelTimers() });
   }
 
   /** The injected clock, so tests and the CLI agree on "today". */
@@ -162,10 +163,9 @@ export class PlanStore implements vscode.Disposable {
     if (this.plans.delete(key)) this.emitter.fire(folder);
   }
 
-  dispose(): void {
+  private cancelTimers(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }
 

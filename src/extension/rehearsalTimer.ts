@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './commands/ids';
+import { Disposable } from './dispose';
 
 const STARTED_KEY = 'releasePlan.rehearsal.startedAt';
 const STOPPED_KEY = 'releasePlan.rehearsal.stoppedAt';
@@ -10,14 +11,16 @@ const STOPPED_KEY = 'releasePlan.rehearsal.stoppedAt';
  * and the measured minutes are only forgotten once the rehearsal is written to rollback.yaml. The
  * clock is injected so tests can run a "15-minute" rehearsal in milliseconds.
  */
-export class RehearsalTimer implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('releasePlan.rehearsal', vscode.StatusBarAlignment.Left, 49);
+export class RehearsalTimer extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem('releasePlan.rehearsal', vscode.StatusBarAlignment.Left, 49));
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly state: vscode.Memento,
     public now: () => number = () => Date.now(),
   ) {
+    super();
+    this._register({ dispose: () => clearInterval(this.ticker) });
     this.item.name = 'Rollback rehearsal';
     this.item.command = COMMAND_IDS.stopRehearsal;
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
@@ -93,8 +96,4 @@ export class RehearsalTimer implements vscode.Disposable {
         : vscode.l10n.t('The rehearsal is stopped but not yet written to rollback.yaml. Click to record it.');
   }
 
-  dispose(): void {
-    clearInterval(this.ticker);
-    this.item.dispose();
-  }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from './dispose';
 import { summarizeRelease } from '../core/summary';
 import { COMMAND_IDS } from './commands/ids';
 import { escapeMarkdown } from './markdown';
@@ -6,16 +7,16 @@ import type { PlanStore } from './planStore';
 import { tMinus } from './tree/releaseTree';
 
 /** `$(rocket) billing-v1 · T-9 · 2 errors`; hidden when no folder has a plan. */
-export class ReleaseStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('releasePlan.status', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscriptions: vscode.Disposable[] = [];
+export class ReleaseStatusBar extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem('releasePlan.status', vscode.StatusBarAlignment.Left, 50));
 
   constructor(private readonly store: PlanStore) {
+    super();
     this.item.name = 'Release Plan';
     this.item.command = COMMAND_IDS.focusView;
-    this.subscriptions.push(
-      store.onDidChange(() => this.update()),
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    this._register(store.onDidChange(() => this.update()));
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('releasePlan.statusBar.enabled')) this.update();
       }),
@@ -54,9 +55,5 @@ export class ReleaseStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
-    this.item.dispose();
-  }
 }
 

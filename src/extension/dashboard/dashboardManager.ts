@@ -1,18 +1,20 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 import type { PlanStore } from '../planStore';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel, type DashboardPersistedState } from './dashboardPanel';
 
 /** One dashboard per release (workspace folder); restores open dashboards after a reload. */
-export class DashboardManager implements vscode.Disposable, vscode.WebviewPanelSerializer<DashboardPersistedState> {
+export class DashboardManager extends Disposable implements vscode.WebviewPanelSerializer<DashboardPersistedState> {
   private readonly panels = new Map<string, DashboardPanel>();
-  private readonly registration: vscode.Disposable;
 
   constructor(
     private readonly store: PlanStore,
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.registration = vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, this);
+    super();
+    this._register(vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, this));
+    this._register({ dispose: () => [...this.panels.values()].forEach((panel) => panel.dispose()) });
   }
 
   get(folder: vscode.WorkspaceFolder): DashboardPanel | undefined {
@@ -47,8 +49,4 @@ export class DashboardManager implements vscode.Disposable, vscode.WebviewPanelS
     return dashboard;
   }
 
-  dispose(): void {
-    for (const panel of [...this.panels.values()]) panel.dispose();
-    this.registration.dispose();
-  }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 import { setValue, type EditResult } from '../../core/edits';
 import { parkTaskEdit } from '../../core/planEdits';
 import { RELEASE_FILE } from '../../core/types';
@@ -23,8 +24,7 @@ export interface DashboardPersistedState {
  * One dashboard tab for one workspace folder. Posts the folder's state whenever the plan is
  * re-checked; treats every message from the webview as untrusted input.
  */
-export class DashboardPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class DashboardPanel extends Disposable {
   private ready = false;
   /**
    * Who each row was, in the states this panel posted (the last few): an action quotes the
@@ -41,18 +41,21 @@ export class DashboardPanel implements vscode.Disposable {
     private readonly store: PlanStore,
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-    private readonly onDispose: () => void,
+    onDispose: () => void,
   ) {
+    super();
     const roots = [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
     panel.webview.html = this.html();
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+    this._register(panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)));
+    this._register(
       store.onDidChange((changed) => {
         if (changed.uri.toString() === folder.uri.toString()) this.postState();
       }),
-      panel.onDidDispose(() => this.dispose()),
     );
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register({ dispose: () => onDispose() });
+    this._register(panel);
   }
 
   reveal(): void {
@@ -183,9 +186,5 @@ export class DashboardPanel implements vscode.Disposable {
     return 'ok';
   }
 
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
-    this.panel.dispose();
-    this.onDispose();
-  }
+
 }

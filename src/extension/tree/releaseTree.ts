@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 import { gonogoHeadline, summarizeRelease, type Location, type ReleaseSummary, type TaskSummary } from '../../core/summary';
 import type { PlanStore } from '../planStore';
 import { planUri } from '../planFiles';
@@ -129,14 +130,14 @@ export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: Releas
 }
 
 /** The Release view: one root per workspace folder that has a plan. */
-export class ReleaseTreeProvider implements vscode.TreeDataProvider<ReleaseNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<ReleaseNode | undefined>();
+export class ReleaseTreeProvider extends Disposable implements vscode.TreeDataProvider<ReleaseNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<ReleaseNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly subscription: vscode.Disposable;
   private ownerFilter: string | undefined;
 
   constructor(private readonly store: PlanStore) {
-    this.subscription = store.onDidChange(() => this.emitter.fire(undefined));
+    super();
+    this._register(store.onDidChange(() => this.emitter.fire(undefined)));
   }
 
   setOwnerFilter(owner: string | undefined): void {
@@ -173,8 +174,4 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<ReleaseNode>
     return item;
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
-  }
 }
