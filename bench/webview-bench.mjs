@@ -14,9 +14,14 @@
 // "to frame" (until the next animation frame, paint included) is printed alongside, and "all rows":
 // the task table (below the charts) builds its first 40 rows with the page and the rest in later
 // tasks, so this is when the last row is in.
+//   updates        a page that already shows the plan (every row in) gets the next state, as on
+//                  every edit: the same plan checked again (new generation), and the plan with one
+//                  task reassigned. The page patches what changed (issue 9), so this is far below a
+//                  first render; to DOM, to layout and until every row is in place.
 // Printed as PASS/MISS, never asserted: this is a benchmark, it exits 0.
 //
-// Options: --runs N (default 9).
+// Options: --runs N (default 9); --webview FILE serves another webview bundle (e.g. an older
+// build, to compare) instead of the one built minified from webview/src.
 import { build } from 'esbuild';
 import { zodEnglishOnly, zodWithoutJsonSchema } from '../scripts/build/zod-english-only.mjs';
 import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
@@ -29,6 +34,8 @@ import { launch, openDashboard, showState, startServer } from '../test/webview/h
 const root = new URL('..', import.meta.url).pathname;
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 9) : 9;
+const webviewArg = process.argv.indexOf('--webview');
+const OTHER_WEBVIEW = webviewArg > 0 ? process.argv[webviewArg + 1] : undefined;
 
 const BUNDLES = {
   extension: { entryPoints: ['src/extension/extension.ts'], platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [zodEnglishOnly, zodWithoutJsonSchema] },
@@ -53,14 +60,17 @@ const median = (xs) => {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
-/** Posts `state` (twice when `again`: then the second, warm render is measured, as on every edit). */
-async function firstRender(browser, server, state, again = false) {
+/** Posts `state` on a fresh page, or on one that shows `before` with every row in (an update). */
+async function render(browser, server, state, before) {
   const { page, context } = await openDashboard(browser, server, { theme: 'dark' });
   try {
-    if (again) await showState(page, { ...state, generation: state.generation + 1 });
+    if (before) {
+      await showState(page, before);
+      await page.locator('#tasks-table[data-complete]').waitFor({ state: 'attached' });
+    }
     return await page.evaluate(async (s) => {
       const app = document.getElementById('app');
-      void document.body.getBoundingClientRect(); // the empty page is laid out before we start
+      void document.body.getBoundingClientRect(); // the page is laid out before we start
       const done = new Promise((resolve) => {
         // Registered after the dashboard's own listener, so it runs right after the render, in the same task.
         window.addEventListener('message', function measure() {
@@ -78,7 +88,7 @@ async function firstRender(browser, server, state, again = false) {
       // The rows below the first batch arrive in later tasks: report when the last one is in too.
       while (!document.querySelector('#tasks-table[data-complete]')) await new Promise((resolve) => setTimeout(resolve, 1));
       const allRows = performance.now() - t0;
-      return { ...r, allRows, build: Number(app.getAttribute('data-render-ms')), rows: visibleRows };
+      return { ...r, allRows, build: Number(app.getAttribute('data-render-ms')), rows: visibleRows, shown: document.querySelectorAll('.task-row').length };
     }, state);
   } finally {
     await context.close();
@@ -89,21 +99,28 @@ const dir = mkdtempSync(join(tmpdir(), 'release-plan-webview-bench-'));
 try {
   console.log(`Release Dashboard bench: ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}, ${RUNS} runs per size`);
   const sizes = await minifiedBundles(dir);
-  const server = await startServer({ webviewJs: sizes.webview.file });
+  const server = await startServer({ webviewJs: OTHER_WEBVIEW ?? sizes.webview.file });
   const browser = await launch();
-  console.log(`Chromium ${browser.version()} (headless), minified webview bundle\n`);
+  console.log(`Chromium ${browser.version()} (headless), ${OTHER_WEBVIEW ? `webview bundle ${OTHER_WEBVIEW}` : 'minified webview bundle'}\n`);
   const results = {};
   try {
     for (const n of [20, 200]) {
       const state = bigPlan(n, 1);
-      await firstRender(browser, server, state); // warm the browser process, not the page
+      await render(browser, server, state); // warm the browser process, not the page
       const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await firstRender(browser, server, state));
-      if (runs.some((r) => r.rows !== n)) throw new Error(`expected ${n} rows`);
-      const warm = [];
-      for (let i = 0; i < RUNS; i++) warm.push(await firstRender(browser, server, state, true));
+      for (let i = 0; i < RUNS; i++) runs.push(await render(browser, server, state));
+      if (runs.some((r) => r.shown !== n)) throw new Error(`expected ${n} rows`);
+      const same = [];
+      const changed = [];
+      const reassigned = bigPlan(n, 3, { reassign: Math.floor(n / 2) });
+      for (let i = 0; i < RUNS; i++) {
+        same.push(await render(browser, server, bigPlan(n, 2), state));
+        changed.push(await render(browser, server, reassigned, state));
+      }
+      if ([...same, ...changed].some((r) => r.shown !== n)) throw new Error(`expected ${n} rows after an update`);
+      const summary = (list) => ({ dom: median(list.map((r) => r.dom)), layout: median(list.map((r) => r.layout)), allRows: median(list.map((r) => r.allRows)) });
       results[n] = {
-        warm: median(warm.map((r) => r.layout)), build: median(runs.map((r) => r.build)), dom: median(runs.map((r) => r.dom)), layout: median(runs.map((r) => r.layout)), frame: median(runs.map((r) => r.frame)), allRows: median(runs.map((r) => r.allRows)), min: Math.min(...runs.map((r) => r.layout)), max: Math.max(...runs.map((r) => r.layout)) };
+        same: summary(same), changed: summary(changed), build: median(runs.map((r) => r.build)), dom: median(runs.map((r) => r.dom)), layout: median(runs.map((r) => r.layout)), frame: median(runs.map((r) => r.frame)), allRows: median(runs.map((r) => r.allRows)), min: Math.min(...runs.map((r) => r.layout)), max: Math.max(...runs.map((r) => r.layout)) };
     }
   } finally {
     await browser.close();
@@ -116,8 +133,10 @@ try {
     const target = n === '200' ? `<= 100 ms to DOM  ${verdict(r.dom <= 100)}` : '';
     console.log(`  ${n.padStart(5)}   ${r.build.toFixed(1).padStart(6)} ms   ${r.dom.toFixed(1).padStart(5)} ms   ${r.layout.toFixed(1).padStart(6)} ms (${r.min.toFixed(1)}-${r.max.toFixed(1)})`.padEnd(62) + `${r.frame.toFixed(1).padStart(6)} ms  ${r.allRows.toFixed(1).padStart(6)} ms   ${target}`);
   }
-  console.log('\nRe-render of a new state on a page that already shows one (every edit; median, to layout)');
-  for (const [n, r] of Object.entries(results)) console.log(`  ${n.padStart(5)}   ${r.warm.toFixed(1).padStart(6)} ms`);
+  console.log('\nUpdate of a page that shows the plan, every row in (every edit; median; postMessage to DOM / to layout / all rows in place)');
+  console.log('  tasks   same plan, new generation        one task reassigned');
+  const fig = (u) => `${u.dom.toFixed(1).padStart(5)} / ${u.layout.toFixed(1).padStart(5)} / ${u.allRows.toFixed(1).padStart(5)} ms`;
+  for (const [n, r] of Object.entries(results)) console.log(`  ${n.padStart(5)}   ${fig(r.same)}    ${fig(r.changed)}`);
   console.log('\nBundle sizes (esbuild --minify, no source maps)');
   const targets = { extension: 300 * 1024, webview: 200 * 1024, cli: undefined };
   for (const [name, s] of Object.entries(sizes)) {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { YamlPath } from './source';
 
 /**
@@ -24,9 +24,13 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
-/** Sets the scalar at `path`, creating missing keys (and parent maps) as block YAML. */
-export function setValue(text: string, path: YamlPath, value: Scalar): EditResult {
-  const doc = parse(text);
+/**
+ * Sets the scalar at `path`, creating missing keys (and parent maps) as block YAML. `parsed` is
+ * `text` already parsed without errors (only read), to ask whether the edit can be made without
+ * parsing again.
+ */
+export function setValue(text: string, path: YamlPath, value: Scalar, parsed?: Document.Parsed): EditResult {
+  const doc = parsed ? (parsed as ReturnType<typeof parseDocument>) : parse(text);
   if (!doc) return fail('the file has YAML errors; fix them first');
   const existing = doc.getIn(path, true) as Node | undefined;
   if (existing && isScalar(existing) && existing.range) {
@@ -50,9 +54,10 @@ export function setValue(text: string, path: YamlPath, value: Scalar): EditResul
 /**
  * Renames the key that names `path` (a misspelled field, an unknown rule code) to `newKey`, keeping
  * its value, comments and quoting style of everything else. Refused when the map already has `newKey`.
+ * `parsed`: as for `setValue`.
  */
-export function renameKey(text: string, path: YamlPath, newKey: string): EditResult {
-  const doc = parse(text);
+export function renameKey(text: string, path: YamlPath, newKey: string, parsed?: Document.Parsed): EditResult {
+  const doc = parsed ? (parsed as ReturnType<typeof parseDocument>) : parse(text);
   if (!doc) return fail('the file has YAML errors; fix them first');
   if (path.length === 0) return fail('no key to rename');
   const parent = path.length === 1 ? doc.contents : (doc.getIn(path.slice(0, -1), true) as Node | undefined);

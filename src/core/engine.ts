@@ -1,7 +1,7 @@
 import { isRuleCode, RULES } from './catalog';
 import { RuleContext } from './context';
 import { isIsoDate } from './dates';
-import { loadPlan, type Plan } from './plan';
+import { loadPlan, type ParseCache, type Plan } from './plan';
 import { checkCommunication } from './rules/communication';
 import { checkDates } from './rules/dates';
 import { checkTaskIds } from './rules/files';
@@ -21,6 +21,8 @@ export interface CheckOptions {
    * `file-unreadable` finding and counts as present, so it is not also reported as missing.
    */
   unreadable?: ReadonlyMap<string, string>;
+  /** Where each file's parse is kept between checks: the shared cache by default; `false` parses every file. */
+  cache?: ParseCache | false;
 }
 
 export interface CheckResult {
@@ -34,7 +36,7 @@ const FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds, checkOwnership, 
 /** Loads and checks a `.release/` folder. Never throws: every problem is a finding. */
 export function checkPlan(files: PlanFiles, options: CheckOptions): CheckResult {
   if (!isIsoDate(options.today)) throw new RangeError(`today must be YYYY-MM-DD, got ${options.today}`);
-  const plan = loadPlan(files, options.unreadable);
+  const plan = loadPlan(files, options.unreadable, options.cache);
   const context = new RuleContext(plan, options.today);
   for (const family of FAMILIES) {
     try {

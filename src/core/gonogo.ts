@@ -125,6 +125,18 @@ function vetoFrom(record: Dated<Gonogo>): Veto {
  * go never turns a failing question into a pass.
  */
 export function evaluateGonogo(result: CheckResult): GonogoResult {
+  let evaluated = evaluations.get(result);
+  if (!evaluated) {
+    evaluated = evaluate(result);
+    evaluations.set(result, evaluated);
+  }
+  return evaluated;
+}
+
+/** One evaluation per check result, shared by the tree, the dashboard, the CLI and the command: read-only. */
+const evaluations = new WeakMap<CheckResult, GonogoResult>();
+
+function evaluate(result: CheckResult): GonogoResult {
   const { plan, context } = result;
   const today = context.today;
   const questions = [oneProblem(result), owners(result), rollback(result), dryRun(result), stakeholders(result)];
@@ -220,23 +232,50 @@ function oneProblem(result: CheckResult): QuestionResult {
 /**
  * The facts a question literally asks about, checked from the plan itself: a severity override
  * changes findings, not facts, so "owner-missing: off" cannot make an unowned task owned. Each fact
- * is listed only when no blocking finding already says it (`covers`).
+ * is listed only when no blocking finding already says it (`covers`: any one of these keys).
  */
 interface Fact {
   reason: string;
-  covers: (finding: Finding) => boolean;
+  covers: readonly CoverKey[];
 }
 
 function withFacts(id: 'owners' | 'rollback', failing: Finding[], facts: Fact[], passReasons: () => string[]): QuestionResult {
-  const untold = facts.filter((fact) => !failing.some(fact.covers)).map((fact) => fact.reason);
+  // Keys, not a test of every fact against every finding: thousands of unowned tasks stay linear.
+  const said = coverKeys(failing);
+  const untold = facts.filter((fact) => !fact.covers.some((key) => said.has(key))).map((fact) => fact.reason);
   if (failing.length === 0 && untold.length === 0) return answer(id, 'pass', passReasons());
   return answer(id, 'fail', [...failing.map(describe), ...untold], failing);
 }
 
+/** What a finding says something about: its code, its file's `data.field`, its path and every path above it. */
+type CoverKey = string;
+
+/** `tasks[3].owner` in release.yaml → "path\0.release/release.yaml\0.tasks\0#3\0.owner": a number never reads as a text key. */
+const segmentKey = (segment: string | number): string => (typeof segment === 'number' ? `#${segment}` : segment.includes('\0') ? JSON.stringify(segment) : `.${segment}`);
+const pathKey = (file: string, path: readonly (string | number)[]): CoverKey => path.reduce<string>((key, segment) => `${key}\0${segmentKey(segment)}`, `path\0${file}`);
+
+function coverKeys(findings: readonly Finding[]): Set<CoverKey> {
+  const keys = new Set<CoverKey>();
+  for (const finding of findings) {
+    keys.add(codeKey(finding.code));
+    if (finding.data?.field !== undefined) keys.add(`field\0${finding.file}\0${finding.data.field}`);
+    let key = pathKey(finding.file, []);
+    keys.add(key);
+    for (const segment of finding.path ?? []) {
+      key = `${key}\0${segmentKey(segment)}`;
+      keys.add(key);
+    }
+  }
+  return keys;
+}
+
 /** A finding about `path` (or inside it) in `file`. */
-const about = (file: string, path: readonly (string | number)[]) => (finding: Finding) => finding.file === file && path.every((segment, i) => finding.path?.[i] === segment);
+const about = (file: string, path: readonly (string | number)[]): CoverKey[] => [pathKey(file, path)];
 /** A finding about role `role` (its value, or the `roles` key when the role is absent). */
-const aboutRole = (file: string, role: string) => (finding: Finding) => about(file, ['roles', role])(finding) || (finding.file === file && finding.data?.field === role);
+const aboutRole = (file: string, role: string): CoverKey[] => [...about(file, ['roles', role]), `field\0${file}\0${role}`];
+const codeKey = (code: string): CoverKey => `code\0${code}`;
+/** A finding with this code. */
+const byCode = (code: RuleCode): CoverKey => codeKey(code);
 
 function owners(result: CheckResult): QuestionResult {
   const release = result.plan.release;
@@ -267,7 +306,6 @@ function rollback(result: CheckResult): QuestionResult {
   const data = plan.rollback.data;
   const recorded = (data.rehearsals ?? []).map((rehearsal, index) => ({ rehearsal, index })).filter(({ rehearsal }) => rehearsal !== undefined && rehearsal !== null);
   const { happened, counting, planned } = rehearsalEvidence(recorded, context.today);
-  const byCode = (code: RuleCode) => (finding: Finding) => finding.code === code;
   const named = (value: unknown) => ['ok', 'unknown'].includes(context.people.judge(value).kind);
   const real = (list: readonly unknown[] | undefined) => (list ?? []).filter((item) => typeof item === 'string' && !isPlaceholder(item));
   const last = happened[happened.length - 1]?.rehearsal;
@@ -279,11 +317,11 @@ function rollback(result: CheckResult): QuestionResult {
         ? `The rollback rehearsal is planned for ${planned.rehearsal?.date}; it has not happened, so the runbook is not rehearsed yet.`
         : 'The rollback was never rehearsed: run it once on a production-like setup and time it.';
   const facts: Fact[] = [
-    ...(data.stable?.version === undefined || isPlaceholder(String(data.stable.version)) ? [{ reason: 'The runbook names no stable version to go back to.', covers: byCode('rollback-no-stable') }] : []),
-    ...(real((data.triggers ?? []).map((t) => t?.signal)).length === 0 ? [{ reason: 'The runbook has no agreed trigger.', covers: byCode('rollback-no-triggers') }] : []),
-    ...(real(data.steps).length === 0 ? [{ reason: 'The runbook has no steps.', covers: byCode('rollback-no-steps') }] : []),
+    ...(data.stable?.version === undefined || isPlaceholder(String(data.stable.version)) ? [{ reason: 'The runbook names no stable version to go back to.', covers: [byCode('rollback-no-stable')] }] : []),
+    ...(real((data.triggers ?? []).map((t) => t?.signal)).length === 0 ? [{ reason: 'The runbook has no agreed trigger.', covers: [byCode('rollback-no-triggers')] }] : []),
+    ...(real(data.steps).length === 0 ? [{ reason: 'The runbook has no steps.', covers: [byCode('rollback-no-steps')] }] : []),
     ...(['decides', 'runs', 'verifies'] as const).filter((role) => !named(data.roles?.[role])).map((role) => ({ reason: `roles.${role} in the runbook names no one person.`, covers: aboutRole(ROLLBACK_FILE, role) })),
-    ...(rehearsal ? [{ reason: rehearsal, covers: byCode('rollback-not-rehearsed') }] : []),
+    ...(rehearsal ? [{ reason: rehearsal, covers: [byCode('rollback-not-rehearsed')] }] : []),
   ];
   return withFacts('rollback', findingsFor('rollback', result.findings), facts, () => {
     const latest = counting[counting.length - 1]?.rehearsal;

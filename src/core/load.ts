@@ -10,8 +10,22 @@ export interface PersonLoad {
   roles: string[];
 }
 
-/** Each person's open work and roles: for hovers, the owner chart and overload messages. */
+const memo = new WeakMap<CheckResult, PersonLoad[]>();
+
+/**
+ * Each person's open work and roles: for hovers, the owner chart and overload messages. Computed
+ * once per check result and shared by every caller: treat it as read-only.
+ */
 export function ownerLoads(result: CheckResult): PersonLoad[] {
+  let loads = memo.get(result);
+  if (!loads) {
+    loads = computeLoads(result);
+    memo.set(result, loads);
+  }
+  return loads;
+}
+
+function computeLoads(result: CheckResult): PersonLoad[] {
   const { context, plan } = result;
   const people = context.people;
   const loads = new Map<string, PersonLoad>();

@@ -4,6 +4,7 @@ import { SourceFile } from './source';
 import { CHECKINS_DIR, CONFIG_FILE, GONOGO_DIR, RELEASE_DIR, RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, type Finding, type PlanFiles } from './types';
 import { editDistance } from './suggest';
 import { validate, type Loose } from './validate';
+import type { FileKind } from './schemas';
 
 /** A file that parsed: its source (for ranges) and its data with invalid values removed. */
 export interface Loaded<T> {
@@ -34,14 +35,18 @@ export interface Plan {
   unreadable: ReadonlySet<string>;
   /** Findings of parsing and schema validation. */
   fileFindings: Finding[];
+  /** Every file that parsed, by path (config.yaml too): its text and syntax tree, read-only. */
+  sources: ReadonlyMap<string, SourceFile>;
 }
 
 /**
  * `unreadableFiles` maps paths that exist but could not be read (a folder in a file's place, no
- * permission, not UTF-8) to the message that says why and what to do.
+ * permission, not UTF-8) to the message that says why and what to do. Each file's parse and schema
+ * validation comes from `cache` when it saw the same path with the same text (`false`: parse all).
  */
-export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, string> = new Map()): Plan {
+export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, string> = new Map(), cache: ParseCache | false = sharedParseCache): Plan {
   const fileFindings: Finding[] = [];
+  const sources = new Map<string, SourceFile>();
   const unreadable = new Set<string>();
   const present = new Set([...files.keys(), ...unreadableFiles.keys()]);
 
@@ -59,19 +64,18 @@ export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, 
   }
   for (const path of unreadable) present.add(path);
 
-  function load<K extends Parameters<typeof validate>[1]>(path: string, kind: K) {
+  function load<K extends FileKind>(path: string, kind: K) {
     if (unreadable.has(path)) return undefined;
     const text = files.get(path);
     if (text === undefined) return undefined;
-    const source = new SourceFile(path, text);
-    fileFindings.push(...source.parseFindings);
-    if (!source.parsed) {
+    const parsed = cache ? cache.load(path, text, kind) : parseFile(path, text, kind);
+    fileFindings.push(...parsed.findings);
+    if (!parsed.source.parsed) {
       unreadable.add(path);
       return undefined;
     }
-    const { data, findings } = validate(source, kind);
-    fileFindings.push(...findings);
-    return { source, data };
+    sources.set(path, parsed.source);
+    return { source: parsed.source, data: parsed.data as LooseData<K> };
   }
 
   function loadDated<K extends 'checkin' | 'gonogo'>(dir: string, kind: K) {
@@ -102,8 +106,140 @@ export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, 
     present,
     unreadable,
     fileFindings,
+    sources,
   };
   return plan;
+}
+
+/** What `validate` gives for a file of `kind`. */
+type LooseData<K extends FileKind> = ReturnType<typeof validate<K>>['data'];
+
+/**
+ * One file's parse and schema validation: its source, and (when it parsed) its data with invalid
+ * values removed, with the findings of both. Shared by every check that reads the same path with
+ * the same text, so it is immutable: `findings`, `data` and `source.data` are deeply frozen (a rule
+ * or a consumer that writes to them throws instead of changing what the next check sees).
+ */
+export interface ParsedFile {
+  readonly source: SourceFile;
+  readonly data: unknown;
+  readonly findings: readonly Finding[];
+}
+
+function parseFile(path: string, text: string, kind: FileKind): ParsedFile {
+  const source = new SourceFile(path, text);
+  if (!source.parsed) return { source, data: undefined, findings: source.parseFindings };
+  const { data, findings } = validate(source, kind);
+  return { source, data, findings };
+}
+
+export interface ParseCacheOptions {
+  /** Files kept in all (default 2000: a plan with years of daily check-ins still fits). */
+  maxFiles?: number;
+  /** Texts kept per path and kind (default 3: the current one and a few before it, e.g. for undo). */
+  maxVersions?: number;
+  /** Characters of text kept in all (default 4 Mi: two versions of the largest file parsed). */
+  maxChars?: number;
+  /** Called for every file actually parsed (a miss), for tests and measurements. */
+  onParse?: (path: string) => void;
+}
+
+interface CacheEntry {
+  text: string;
+  parsed: ParsedFile;
+}
+
+/**
+ * A small LRU of parsed files keyed by (kind, path, exact text): a re-check after an edit parses
+ * and validates only the file whose text changed. The same relative path in two workspace folders
+ * is two versions of one key. Least recently used versions are dropped first when a bound is hit.
+ */
+export class ParseCache {
+  private readonly byKey = new Map<string, CacheEntry[]>();
+  private files = 0;
+  private chars = 0;
+  private readonly maxFiles: number;
+  private readonly maxVersions: number;
+  private readonly maxChars: number;
+  private readonly onParse: ((path: string) => void) | undefined;
+  /** Files parsed (misses) and answered from the cache (hits) since it was made. */
+  parses = 0;
+  hits = 0;
+
+  constructor(options: ParseCacheOptions = {}) {
+    this.maxFiles = options.maxFiles ?? 2000;
+    this.maxVersions = options.maxVersions ?? 3;
+    this.maxChars = options.maxChars ?? 4 * 1024 * 1024;
+    this.onParse = options.onParse;
+  }
+
+  /** Number of file versions held. */
+  get size(): number {
+    return this.files;
+  }
+
+  load(path: string, text: string, kind: FileKind): ParsedFile {
+    const key = `${kind}\n${path}`;
+    const versions = this.byKey.get(key);
+    const index = versions ? versions.findIndex((entry) => entry.text === text) : -1;
+    if (versions && index !== -1) {
+      this.hits++;
+      const [entry] = versions.splice(index, 1) as [CacheEntry];
+      versions.push(entry);
+      this.byKey.delete(key);
+      this.byKey.set(key, versions);
+      return entry.parsed;
+    }
+    this.parses++;
+    this.onParse?.(path);
+    const parsed = freezeParsed(parseFile(path, text, kind));
+    if (text.length > this.maxChars) return parsed;
+    const list = versions ?? [];
+    list.push({ text, parsed });
+    this.files++;
+    this.chars += text.length;
+    this.byKey.delete(key);
+    this.byKey.set(key, list);
+    if (list.length > this.maxVersions) this.drop(key, list);
+    while (this.files > this.maxFiles || this.chars > this.maxChars) {
+      const [oldestKey, oldest] = this.byKey.entries().next().value as [string, CacheEntry[]];
+      this.drop(oldestKey, oldest);
+    }
+    return parsed;
+  }
+
+  clear(): void {
+    this.byKey.clear();
+    this.files = 0;
+    this.chars = 0;
+  }
+
+  /** Drops the least recently used version of `key`. */
+  private drop(key: string, versions: CacheEntry[]): void {
+    const dropped = versions.shift();
+    if (dropped) {
+      this.files--;
+      this.chars -= dropped.text.length;
+    }
+    if (versions.length === 0) this.byKey.delete(key);
+  }
+}
+
+/** The cache every check uses unless told otherwise: the extension's checks after each edit, the CLI's one. */
+export const sharedParseCache = new ParseCache();
+
+function freezeParsed(parsed: ParsedFile): ParsedFile {
+  deepFreeze(parsed.findings);
+  deepFreeze(parsed.data);
+  deepFreeze(parsed.source.data);
+  deepFreeze(parsed.source.parseFindings);
+  return Object.freeze(parsed);
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
 }
 
 const KNOWN_FILES: readonly string[] = [RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, CONFIG_FILE];
@@ -131,6 +267,17 @@ export function isPlanFilePath(path: string): boolean {
  * it has no one proper name. Undefined for a proper name or an unrelated file (`notes.yaml`).
  */
 export function properName(path: string): string | undefined {
+  // Asked for every file at every check (and by go/no-go twice more): remembered, as it only reads the path.
+  if (properNames.has(path)) return properNames.get(path);
+  const proper = computeProperName(path);
+  if (properNames.size >= 4096) properNames.clear();
+  properNames.set(path, proper);
+  return proper;
+}
+
+const properNames = new Map<string, string | undefined>();
+
+function computeProperName(path: string): string | undefined {
   const top = /^\.release\/([^/]+)\.ya?ml$/i.exec(path);
   if (top) {
     const stem = top[1] as string;

@@ -15,6 +15,8 @@ const MAX_FLOW_DEPTH = 64;
 /**
  * One parsed YAML file with the means to turn a path into a source range. Parsing never throws:
  * problems become findings (`yaml-syntax`, `file-too-large`) and `data` is then undefined.
+ * Instances are shared between checks by the parse cache (`ParseCache` in plan.ts), which freezes
+ * `data` and `parseFindings`: nothing may change a SourceFile after its constructor returns.
  */
 export class SourceFile {
   readonly doc: Document.Parsed | undefined;

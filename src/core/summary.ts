@@ -4,7 +4,8 @@ import { daysBetween, dayNumber } from './dates';
 import { latestHappened } from './evidence';
 import type { CheckResult } from './engine';
 import { evaluateGonogo, type GonogoResult } from './gonogo';
-import type { Range } from './types';
+import { ownerLoads, type PersonLoad } from './load';
+import type { Finding, Range } from './types';
 import { RELEASE_FILE, ROLLBACK_FILE } from './types';
 
 /** A place in a plan file, for "reveal in editor". */
@@ -69,29 +70,100 @@ export interface ReleaseSummary {
   location: Location;
 }
 
+/**
+ * What every consumer of one check shows (the Release view, the status bar, the dashboard, hovers):
+ * computed once per check result, in time linear in its tasks and findings, and shared. Plain data,
+ * read-only: a consumer that needs another shape copies it.
+ */
+export interface ReleaseView {
+  /** Undefined while release.yaml is missing or cannot be read. */
+  summary: ReleaseSummary | undefined;
+  loads: PersonLoad[];
+  gonogo: GonogoResult;
+  /** The findings about each task of release.yaml (its `tasks[index]` or anything inside it), by index. */
+  taskFindings: ReadonlyMap<number, readonly Finding[]>;
+}
+
+const views = new WeakMap<CheckResult, ReleaseView>();
+
+/** The view of `result`, computed on first use and then shared by every caller (a new check is a new result). */
+export function releaseView(result: CheckResult): ReleaseView {
+  let view = views.get(result);
+  if (!view) {
+    view = { summary: summarizeRelease(result), loads: ownerLoads(result), gonogo: evaluateGonogo(result), taskFindings: findingsByTask(result) };
+    views.set(result, view);
+  }
+  return view;
+}
+
+const byTask = new WeakMap<CheckResult, ReadonlyMap<number, readonly Finding[]>>();
+
+/** The findings about each task of release.yaml, by task index: one pass over the findings. */
+export function findingsByTask(result: CheckResult): ReadonlyMap<number, readonly Finding[]> {
+  let index = byTask.get(result);
+  if (!index) {
+    const found = new Map<number, Finding[]>();
+    for (const finding of result.findings) {
+      const path = finding.path;
+      if (finding.file !== RELEASE_FILE || !path || path[0] !== 'tasks' || typeof path[1] !== 'number') continue;
+      const list = found.get(path[1]);
+      if (list) list.push(finding);
+      else found.set(path[1], [finding]);
+    }
+    index = found;
+    byTask.set(result, index);
+  }
+  return index;
+}
+
+const summaries = new WeakMap<CheckResult, ReleaseSummary | undefined>();
+
+/**
+ * The release as the tree, status bar and dashboard show it. Computed once per check result and
+ * shared by every caller (see `releaseView`): treat it as read-only.
+ */
 export function summarizeRelease(result: CheckResult): ReleaseSummary | undefined {
+  if (summaries.has(result)) return summaries.get(result);
+  const summary = summarize(result);
+  summaries.set(result, summary);
+  return summary;
+}
+
+function summarize(result: CheckResult): ReleaseSummary | undefined {
   const release = result.plan.release;
   if (!release) return undefined;
   const { source, data } = release;
   const at = (file: string, range: Range): Location => ({ file, range });
-  const findingsFor = (path: (string | number)[]) => result.findings.filter((f) => f.file === RELEASE_FILE && f.path && path.every((segment, i) => f.path?.[i] === segment));
+  const taskFindings = findingsByTask(result);
+  let errors = 0;
+  let warnings = 0;
+  const byCode = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    if (finding.severity === 'error') errors++;
+    else if (finding.severity === 'warning') warnings++;
+    const list = byCode.get(finding.code);
+    if (list) list.push(finding);
+    else byCode.set(finding.code, [finding]);
+  }
 
   const tasks: TaskSummary[] = result.context.tasks().map(({ task, index }) => {
-    const own = findingsFor(['tasks', index]);
-    return {
-      index,
-      id: task.id !== undefined ? String(task.id) : `#${index + 1}`,
-      title: task.title ?? '(untitled)',
-      ...(typeof task.owner === 'string' ? { owner: task.owner } : Array.isArray(task.owner) ? { owner: task.owner.filter(Boolean).join(', ') } : {}),
-      status: task.status ?? 'todo',
-      kind: task.kind ?? 'feature',
-      risk: (task.risk ?? []).filter((r): r is NonNullable<typeof r> => !!r),
-      ...(typeof task.estimate === 'number' ? { estimate: task.estimate } : {}),
-      ...(task.blocker ? { blocker: task.blocker } : {}),
-      errors: own.filter((f) => f.severity === 'error').length,
-      warnings: own.filter((f) => f.severity === 'warning').length,
-      location: at(RELEASE_FILE, source.rangeFor(['tasks', index])),
-    };
+    // Built field by field (in the order the view shows them), not with spreads: 3000 tasks add up.
+    const summary = { index, id: task.id !== undefined ? String(task.id) : `#${index + 1}`, title: task.title ?? '(untitled)' } as TaskSummary;
+    if (typeof task.owner === 'string') summary.owner = task.owner;
+    else if (Array.isArray(task.owner)) summary.owner = task.owner.filter(Boolean).join(', ');
+    summary.status = task.status ?? 'todo';
+    summary.kind = task.kind ?? 'feature';
+    summary.risk = (task.risk ?? []).filter((r): r is NonNullable<typeof r> => !!r);
+    if (typeof task.estimate === 'number') summary.estimate = task.estimate;
+    if (task.blocker) summary.blocker = task.blocker;
+    summary.errors = 0;
+    summary.warnings = 0;
+    for (const finding of taskFindings.get(index) ?? []) {
+      if (finding.severity === 'error') summary.errors++;
+      else if (finding.severity === 'warning') summary.warnings++;
+    }
+    summary.location = at(RELEASE_FILE, source.rangeFor(['tasks', index]));
+    return summary;
   });
 
   const roles = (['scope', 'delivery', 'readiness', 'stop'] as const).map((role) => {
@@ -125,21 +197,18 @@ export function summarizeRelease(result: CheckResult): ReleaseSummary | undefine
     ...(daysLeft !== undefined ? { daysLeft } : {}),
     roles,
     tasks,
-    rollback: rollbackReadiness(result),
+    rollback: rollbackReadiness(result, byCode),
     gonogo: evaluateGonogo(result),
     decisions: result.plan.gonogos.map((g) => ({ date: g.date, decision: g.data.decision ?? 'unknown', ...(g.data.decided_by ? { decidedBy: g.data.decided_by } : {}), ...(g.data.reason ? { reason: g.data.reason } : {}) })),
     parked,
-    counts: {
-      errors: result.findings.filter((f) => f.severity === 'error').length,
-      warnings: result.findings.filter((f) => f.severity === 'warning').length,
-    },
+    counts: { errors, warnings },
     location: at(RELEASE_FILE, source.rangeFor(['release'], 'value')),
   };
 }
 
-function rollbackReadiness(result: CheckResult): ReleaseSummary['rollback'] {
+function rollbackReadiness(result: CheckResult, byCode: ReadonlyMap<string, readonly Finding[]>): ReleaseSummary['rollback'] {
   const rollback = result.plan.rollback;
-  const failing = (...codes: string[]) => result.findings.filter((f) => codes.includes(f.code));
+  const failing = (...codes: string[]) => codes.flatMap((code) => byCode.get(code) ?? []);
   if (!rollback) {
     return { present: false, checks: [{ id: 'stable', label: 'Runbook', ok: false, detail: result.plan.unreadable.has(ROLLBACK_FILE) ? 'rollback.yaml has errors' : 'no rollback.yaml' }], rehearsals: [] };
   }

@@ -30,6 +30,7 @@ export function validate<K extends FileKind>(file: SourceFile, kind: K): Validat
   const schema = FILE_SCHEMAS[kind].schema as z.ZodType;
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  // `file.data` is shared (and frozen) when the file comes from the parse cache: work on a copy.
   let data: unknown = dropEmptyValues(structuredClone(file.data ?? {}));
   if (!isPlainObject(data)) {
     const found = Array.isArray(data) ? 'a list' : `a ${typeof data}`;

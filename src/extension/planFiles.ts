@@ -21,30 +21,29 @@ export function planUri(folder: vscode.WorkspaceFolder, path: string): vscode.Ur
   return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
 }
 
-/**
- * Reads every YAML file under `<folder>/.release/` through `workspace.fs` (so virtual workspaces
- * work), taking the editor's text for open documents so unsaved edits are checked.
- */
-export interface PlanSnapshot {
+/** What a folder's `.release/` holds on disk: each plan file's text, or why it cannot be read. */
+export interface DiskPlan {
   files: Map<string, string>;
-  /** The version of each open document at the moment its text was taken. */
-  versions: Map<string, number>;
   /** Plan files that exist but could not be read (not UTF-8, a folder in a file's place), with why. */
   unreadable: Map<string, string>;
 }
 
-export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<PlanSnapshot | undefined> {
+/** The texts a check reads: the disk, with the editor's text for open documents (unsaved edits count). */
+export interface PlanSnapshot extends DiskPlan {
+  /** The version of each open document at the moment its text was taken. */
+  versions: Map<string, number>;
+}
+
+/**
+ * Reads every plan file under `<folder>/.release/` through `workspace.fs` (so virtual workspaces
+ * work). Undefined when the folder has no `.release/`. The plan store keeps the result until a
+ * file-watcher event (or an explicit refresh) says the disk changed, so typing reads no files.
+ */
+export async function readDiskPlan(folder: vscode.WorkspaceFolder): Promise<DiskPlan | undefined> {
   const root = vscode.Uri.joinPath(folder.uri, RELEASE_DIR);
   if (!(await isDirectory(root))) return undefined;
   const files = new Map<string, string>();
-  const versions = new Map<string, number>();
   const unreadable = new Map<string, string>();
-  const take = (path: string, doc: vscode.TextDocument) => {
-    files.set(path, doc.getText());
-    versions.set(doc.uri.toString(), doc.version);
-  };
-  // Looked up at read time, not before the awaits: an edit made meanwhile must be seen with its version.
-  const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
 
   async function walk(dir: vscode.Uri, depth: number): Promise<void> {
     let entries: [string, vscode.FileType][];
@@ -62,28 +61,46 @@ export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<Pla
       } else {
         const path = planPath(folder, uri);
         if (!path || !isPlanFilePath(path)) continue;
-        const doc = openDocument(uri);
-        if (doc) take(path, doc);
-        else {
-          try {
-            const decoded = decodePlanBytes(await vscode.workspace.fs.readFile(uri));
-            if (decoded.problem !== undefined) unreadable.set(path, decoded.problem);
-            else files.set(path, decoded.text);
-          } catch {
-            // vanished between listing and reading
-          }
+        try {
+          const decoded = decodePlanBytes(await vscode.workspace.fs.readFile(uri));
+          if (decoded.problem !== undefined) unreadable.set(path, decoded.problem);
+          else files.set(path, decoded.text);
+        } catch {
+          // vanished between listing and reading
         }
       }
     }
   }
   await walk(root, 0);
-  // Open documents that are not on disk hold unsaved text that counts — but only if they have
-  // unsaved changes: the clean tab of a deleted file is not a plan file any more (no ghosts).
+  return { files, unreadable };
+}
+
+/**
+ * The snapshot a check reads: `disk` with every open plan document's current text and version on
+ * top. An open document of a file on disk wins (its unsaved edits count; VS Code has decoded it).
+ * An open document whose file is not on disk counts only with unsaved changes: the clean tab of a
+ * deleted file is not a plan file any more (no ghosts).
+ */
+export function overlayOpenDocuments(folder: vscode.WorkspaceFolder, disk: DiskPlan): PlanSnapshot {
+  const files = new Map(disk.files);
+  const unreadable = new Map(disk.unreadable);
+  const versions = new Map<string, number>();
   for (const doc of vscode.workspace.textDocuments) {
     const path = planPath(folder, doc.uri);
-    if (path && isPlanFile(doc.uri) && !files.has(path) && !unreadable.has(path) && doc.uri.scheme === folder.uri.scheme && doc.isDirty) take(path, doc);
+    if (!path || !isPlanFile(doc.uri) || doc.uri.scheme !== folder.uri.scheme) continue;
+    const onDisk = disk.files.has(path) || disk.unreadable.has(path);
+    if (!onDisk && !doc.isDirty) continue;
+    files.set(path, doc.getText());
+    unreadable.delete(path);
+    versions.set(doc.uri.toString(), doc.version);
   }
-  return { files, versions, unreadable };
+  return { files, unreadable, versions };
+}
+
+/** Reads a folder's plan now: the disk and the open documents. */
+export async function readPlanFiles(folder: vscode.WorkspaceFolder): Promise<PlanSnapshot | undefined> {
+  const disk = await readDiskPlan(folder);
+  return disk && overlayOpenDocuments(folder, disk);
 }
 
 async function isDirectory(uri: vscode.Uri): Promise<boolean> {

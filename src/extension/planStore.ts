@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { checkPlan, type CheckResult } from '../core/engine';
 import { todayIso } from '../core/dates';
 import { Disposable } from './dispose';
-import { isPlanFile, readPlanFiles } from './planFiles';
+import { isPlanFile, overlayOpenDocuments, readDiskPlan, type DiskPlan } from './planFiles';
 
 /** The checked plan of one workspace folder. */
 export interface FolderPlan {
@@ -15,7 +15,7 @@ export interface FolderPlan {
   generation: number;
 }
 
-export const DEBOUNCE_MS = 250;
+export const DEBOUNCE_MS = 100;
 
 /**
  * Owns the checked plan of every workspace folder. Re-checks a folder, debounced, when one of its
@@ -26,6 +26,13 @@ export class PlanStore extends Disposable {
   private readonly plans = new Map<string, FolderPlan>();
   /** What each folder's last check read (day, texts, versions): an identical re-read is not a new check. */
   private readonly signatures = new Map<string, string>();
+  /**
+   * Each folder's files as last read from disk, kept until a file-watcher event or an explicit
+   * refresh says the disk changed: a check after a keystroke reads only the open documents.
+   */
+  private readonly disk = new Map<string, DiskPlan | undefined>();
+  /** Bumped whenever a cached disk read is dropped, so a read that raced with the change is not kept. */
+  private diskEpoch = 0;
   private generation = 0;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly running = new Map<string, Promise<void>>();
@@ -38,7 +45,7 @@ export class PlanStore extends Disposable {
   ) {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/.release/**'));
-    const onDisk = (uri: vscode.Uri) => this.scheduleFor(uri);
+    const onDisk = (uri: vscode.Uri) => this.scheduleFor(uri, true);
     for (const subscription of [
       watcher.onDidCreate(onDisk),
       watcher.onDidChange(onDisk),
@@ -46,9 +53,7 @@ export class PlanStore extends Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0 && checkOnType(event.document.uri)) this.scheduleFor(event.document.uri);
       }),
-      vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (!checkOnType(doc.uri)) this.scheduleFor(doc.uri);
-      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.scheduleFor(doc.uri, true, !checkOnType(doc.uri))),
       // Closing a dirty document drops its unsaved text: re-check from disk.
       vscode.workspace.onDidCloseTextDocument((doc) => this.scheduleFor(doc.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -90,6 +95,12 @@ export class PlanStore extends Disposable {
    */
   refresh(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
+    this.forgetDisk(key); // an explicit refresh reads the disk again
+    return this.check(folder);
+  }
+
+  private check(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     const previous = this.running.get(key) ?? Promise.resolve();
@@ -116,17 +127,20 @@ export class PlanStore extends Disposable {
     return this.plans.size > 0;
   }
 
-  private scheduleFor(uri: vscode.Uri): void {
-    if (!isPlanFile(uri) && !uri.path.endsWith('/.release')) return;
+  /** Schedules a debounced check of `uri`'s folder; `diskChanged` drops the folder's cached disk read. */
+  private scheduleFor(uri: vscode.Uri, diskChanged = false, check = true): void {
+    if (!isPlanFile(uri) && !uri.path.endsWith('/.release') && !/\/\.release\/[^/]+$/.test(uri.path)) return;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return;
     const key = folder.uri.toString();
+    if (diskChanged) this.forgetDisk(key);
+    if (!check) return;
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        void this.refresh(folder);
+        void this.check(folder);
       }, DEBOUNCE_MS),
     );
   }
@@ -134,7 +148,14 @@ export class PlanStore extends Disposable {
   private async compute(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
     if (!isOpen(folder)) return;
-    const snapshot = await readPlanFiles(folder);
+    let disk = this.disk.get(key);
+    if (!this.disk.has(key)) {
+      const epoch = this.diskEpoch;
+      disk = await readDiskPlan(folder);
+      // Kept only if no watcher event dropped the cache meanwhile (then the next check reads again).
+      if (epoch === this.diskEpoch) this.disk.set(key, disk);
+    }
+    const snapshot = disk && overlayOpenDocuments(folder, disk);
     // The folder may have been removed from the workspace while its files were read: no ghost.
     if (!isOpen(folder)) return;
     if (!snapshot) {
@@ -160,7 +181,13 @@ export class PlanStore extends Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.signatures.delete(key);
+    this.forgetDisk(key);
     if (this.plans.delete(key)) this.emitter.fire(folder);
+  }
+
+  private forgetDisk(key: string): void {
+    this.disk.delete(key);
+    this.diskEpoch++;
   }
 
   private cancelTimers(): void {

@@ -2,7 +2,7 @@
 // by the engine at test time. No VS Code: a stub acquireVsCodeApi records what the page posts.
 import assert from 'node:assert/strict';
 import { existsSync, copyFileSync, mkdirSync } from 'node:fs';
-import { bigPlan, brokenPlan, exampleState, noPlan, VETO_REASON, vetoPlan, XSS, xssPlan, zeroTaskPlan } from './fixtures.ts';
+import { bigPlan, brokenPlan, editedExampleState, exampleState, noPlan, VETO_REASON, vetoPlan, XSS, xssPlan, zeroTaskPlan } from './fixtures.ts';
 import { launch, openDashboard, posted, problems, showState, startServer } from './harness.mjs';
 
 const ARTEFACTS = 'test-results/webview';
@@ -399,6 +399,184 @@ describe('Release Dashboard webview (headless Chromium)', function () {
       assert.equal(await page.locator('#tasks-table .task-row').count(), 16);
       await showState(page, noPlan());
       assert.equal(await page.locator('#tasks-table').count(), 0);
+    });
+  });
+
+  describe('a new state patches the page and keeps what the user is doing', () => {
+    // Edits of examples/messy's release.yaml, as a teammate or a re-check would bring them.
+    const cr2OwnedByJonas = (yaml) => yaml.replace('owner: backend team', 'owner: Jonas Berg');
+    const withoutCr5 = (yaml) => yaml.replace(/\n  - id: CR-5\n[\s\S]*?\n(?=  - id: CR-6\n)/, '\n');
+    const taskAboveAll = (yaml) => yaml.replace('\n  - id: CR-1\n', '\n  - id: CR-0\n    title: Page the on-call when double charges spike\n    owner: Jonas Berg\n    status: todo\n    estimate: 1\n    added: 2099-03-15\n\n  - id: CR-1\n');
+
+    /** The owner field of the open assign form under `taskId`: what it holds, its caret, whether it has the focus. */
+    const ownerField = (page, taskId) =>
+      page.evaluate((id) => {
+        const form = document.querySelector(`.task-row[data-task-id="${id}"] + .action-row [data-form="assign"]`);
+        const field = form?.querySelector('vscode-textfield[data-field="owner"]');
+        const input = field?.shadowRoot?.querySelector('input');
+        if (!field || !input) return null;
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return { value: field.value, shown: input.value, caret: [input.selectionStart, input.selectionEnd], focused: active === input };
+      }, taskId);
+    /** Tags an element so a test can tell it was kept (patched) rather than replaced. */
+    const tag = (locator, name) => locator.evaluate((el, n) => (el.dataset.testTag = n), name);
+    const tagged = (page, name) => page.locator(`[data-test-tag="${name}"]`);
+    const nextFrame = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
+    it('keeps a half-typed owner, its caret and the focus through new states, and posts to the task where it now is', async () => {
+      const page = await open();
+      await showState(page, messy);
+      await page.locator('.task-row[data-task-id="CR-5"] [data-action="assign"]').click();
+      const input = page.locator('[data-form="assign"] vscode-textfield[data-field="owner"] input');
+      await input.pressSequentially('Ana Co');
+      for (let i = 0; i < 3; i++) await input.press('ArrowLeft');
+      const typed = { value: 'Ana Co', shown: 'Ana Co', caret: [3, 3], focused: true };
+      assert.deepEqual(await ownerField(page, 'CR-5'), typed);
+
+      await showState(page, { ...messy, generation: 42 }); // the same plan, checked again
+      assert.deepEqual(await ownerField(page, 'CR-5'), typed, 'after a re-check of the same plan');
+      await showState(page, await editedExampleState('messy', 43, cr2OwnedByJonas)); // another task changed
+      assert.equal(await page.locator('.task-row[data-task-id="CR-2"] .col-owner').textContent(), 'Jonas Berg');
+      assert.deepEqual(await ownerField(page, 'CR-5'), typed, 'after another task changed');
+      await showState(page, await editedExampleState('messy', 44, (yaml) => taskAboveAll(cr2OwnedByJonas(yaml)))); // a task added above it
+      assert.deepEqual(await ownerField(page, 'CR-5'), typed, 'after a task was added above it');
+      assert.equal(await page.locator('[data-form]').count(), 1);
+
+      // Typing goes on where the caret was, and the owner goes to CR-5, now the sixth task, in the latest state.
+      await page.keyboard.type('sta');
+      assert.equal((await ownerField(page, 'CR-5')).value, 'Anasta Co');
+      await page.keyboard.press('Enter');
+      assert.deepEqual(await lastPosted(page), { type: 'assignOwner', generation: 44, taskIndex: 5, owner: 'Anasta Co' });
+      assert.equal(await page.locator('[data-form]').count(), 0, 'the form closes once sent');
+    });
+
+    it('keeps the focus on the control that has it', async () => {
+      const page = await open();
+      await showState(page, messy);
+      const changed = await editedExampleState('messy', 42, cr2OwnedByJonas);
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-test-tag') ?? document.activeElement?.tagName);
+      // A button in the row of the task that changes.
+      const statusButton = page.locator('.task-row[data-task-id="CR-2"] [data-action="status"]');
+      await tag(statusButton, 'cr2-status');
+      await statusButton.focus();
+      await showState(page, changed);
+      assert.equal(await focused(), 'cr2-status');
+      // The status filter, a header button (a vscode-button) and a parked item's Mark told.
+      for (const [selector, name] of [['#filter-status', 'filter'], ['#run-gonogo', 'gonogo'], ['#parked-list [data-parked-index="1"] [data-action="mark-told"]', 'told']]) {
+        await tag(page.locator(selector), name);
+        await page.locator(selector).focus();
+        assert.equal(await focused(), name);
+        await showState(page, { ...messy, generation: 50 });
+        assert.equal(await focused(), name, `${selector} after a re-check`);
+        await showState(page, { ...changed, generation: 51 });
+        assert.equal(await focused(), name, `${selector} after a change`);
+      }
+      // Keyboard use goes on from there: Enter on the focused Mark told posts with the latest generation.
+      await page.keyboard.press('Enter');
+      assert.deepEqual(await lastPosted(page), { type: 'markTold', generation: 51, parkedIndex: 1 });
+    });
+
+    it('keeps the scroll position, and the questions and forms the user opened', async () => {
+      const page = await open({ viewport: { width: 1200, height: 700 } });
+      await showState(page, messy);
+      // The user reads the go/no-go questions' reasons and opens a form on a task near the end…
+      for (const summary of await page.locator('#gonogo-questions summary').all()) await summary.click();
+      await page.locator('.task-row[data-task-id="CR-14"] [data-action="park"]').click();
+      // …and scrolls down to it.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight - window.innerHeight - 200));
+      await nextFrame(page);
+      // What the user sees: which row is in the middle of the screen and where exactly.
+      const view = () =>
+        page.evaluate(() => {
+          const row = document.elementFromPoint(600, 350)?.closest('tr');
+          return { y: window.scrollY, middle: row?.getAttribute('data-task-id'), at: Math.round(row?.getBoundingClientRect().top ?? -1), open: document.querySelectorAll('#gonogo-questions details[open]').length, forms: document.querySelectorAll('[data-form]').length };
+        });
+      const before = await view();
+      assert.ok(before.y > 0 && before.middle, 'scrolled down to the task rows');
+      assert.deepEqual([before.open, before.forms], [5, 1]);
+      await showState(page, { ...messy, generation: 42 });
+      await nextFrame(page);
+      assert.deepEqual(await view(), before, 'after a re-check of the same plan');
+      // CR-2's finding goes away above: the page is shorter, and the rows on screen stay where they were.
+      await showState(page, await editedExampleState('messy', 43, cr2OwnedByJonas));
+      await nextFrame(page);
+      const after = await view();
+      assert.ok(after.y < before.y, 'the content above got shorter');
+      assert.deepEqual({ ...after, y: before.y }, before, 'after another task changed');
+    });
+
+    it('keeps the scroll position in a 200-task table', async () => {
+      const page = await open({ viewport: { width: 1200, height: 700 } });
+      const complete = () => page.locator('#tasks-table[data-complete]').waitFor({ state: 'attached' });
+      await showState(page, bigPlan(200, 1));
+      await complete();
+      await page.evaluate(() => window.scrollTo(0, 6000));
+      await nextFrame(page);
+      const view = () => page.evaluate(() => ({ y: window.scrollY, middle: document.elementFromPoint(600, 350)?.closest('tr')?.getAttribute('data-task-id') }));
+      const before = await view();
+      assert.equal(before.y, 6000);
+      assert.ok(before.middle, 'a task row is in the middle of the screen');
+      // A frame can come right after the task that handles a state, before any row built later
+      // (see the bench: "to frame" comes before "all rows"): lay the page out right there.
+      await page.evaluate(() => window.addEventListener('message', () => void document.documentElement.scrollHeight));
+      for (const generation of [2, 3]) {
+        await showState(page, bigPlan(200, generation));
+        await complete();
+        await nextFrame(page);
+        assert.deepEqual(await view(), before, `after state ${generation}`);
+      }
+    });
+
+    it('closes the form of a task that was removed, with a notice, and keeps the other forms', async () => {
+      const page = await open();
+      await showState(page, messy);
+      await page.locator('.task-row[data-task-id="CR-5"] [data-action="assign"]').click();
+      await page.locator('[data-form="assign"] vscode-textfield input').fill('Ana');
+      await page.locator('.task-row[data-task-id="CR-7"] [data-action="park"]').click();
+      await page.locator('[data-form="park"] [data-field="reason"] input').fill('Not the double charge');
+      assert.equal(await page.locator('[data-form]').count(), 2);
+
+      await showState(page, await editedExampleState('messy', 42, withoutCr5));
+      assert.equal(await page.locator('.task-row[data-task-id="CR-5"]').count(), 0);
+      assert.equal(await page.locator('[data-form="assign"]').count(), 0, 'the removed task’s form is closed');
+      assert.equal(await page.locator('#tasks-table .task-row').count(), 15);
+      assert.equal(await page.locator('.notice-info .notice-text').textContent(), 'CR-5 is no longer in the plan: its form was closed.');
+      // The other form is still open under its task, with what was typed.
+      assert.equal(await page.locator('.task-row[data-task-id="CR-7"] + .action-row [data-form="park"]').count(), 1);
+      assert.equal(await page.locator('[data-form="park"] [data-field="reason"]').evaluate((el) => el.value), 'Not the double charge');
+      await page.locator('[data-form="park"] [data-role="confirm"]').click();
+      assert.deepEqual(await lastPosted(page), { type: 'parkTask', generation: 42, taskIndex: 5, reason: 'Not the double charge', askedBy: '' });
+      assert.equal(await page.locator('[data-form]').count(), 0);
+      assert.deepEqual((await posted(page)).map((m) => m.type), ['ready', 'parkTask'], 'nothing was posted for the removed task');
+    });
+
+    it('shows the new data in the rows, charts and filters it patches', async () => {
+      const page = await open();
+      await showState(page, messy);
+      await page.click('[data-sort="owner"]'); // the changed task moves in this order
+      const cr2 = page.locator('.task-row[data-task-id="CR-2"]');
+      await tag(cr2, 'cr2');
+      await cr2.locator('[data-action="assign"]').click();
+      const input = page.locator('[data-form="assign"] vscode-textfield input');
+      await input.fill('Jo');
+      const jonasBefore = await page.locator('.load-row[data-person="Jonas Berg"] .load-tasks').textContent();
+      assert.equal(await cr2.locator('.col-owner').textContent(), 'backend team');
+      const orderBefore = await taskIds(page);
+
+      await showState(page, await editedExampleState('messy', 42, cr2OwnedByJonas));
+      const row = tagged(page, 'cr2');
+      assert.equal(await row.count(), 1, 'the row was patched, not replaced');
+      assert.equal(await row.getAttribute('data-task-id'), 'CR-2');
+      assert.equal(await row.locator('.col-owner').textContent(), 'Jonas Berg');
+      assert.doesNotMatch(await row.locator('.col-title').textContent(), /is a group, not a person/);
+      assert.notDeepEqual(await taskIds(page), orderBefore, 'the row moved to its place in the owner order');
+      assert.equal(await page.locator('.load-row[data-person="Jonas Berg"] .load-tasks').textContent(), `${Number(jonasBefore.split(' ')[0]) + 1} open tasks`);
+      assert.ok((await page.locator('#filter-owner option').allTextContents()).includes('Jonas Berg'));
+      assert.equal(await page.locator('#filter-owner option', { hasText: 'backend team' }).count(), 0, 'the team label left the owner filter');
+      // Its form moved with it, still holding what was typed, with the focus.
+      assert.deepEqual(await ownerField(page, 'CR-2'), { value: 'Jo', shown: 'Jo', caret: [2, 2], focused: true });
+      assert.equal(await page.locator('#app').getAttribute('data-rendered'), '42');
     });
   });
 

@@ -18,6 +18,21 @@ export async function exampleState(name: 'messy' | 'clean' | 'draft', generation
   return dashboardState(folder, checkPlan(await readPlanFiles(folder), { today: TODAY }), generation);
 }
 
+/**
+ * An example's state after its release.yaml changed (a teammate's edit, a `git pull`): same
+ * folder, so the dashboard takes it as the next state of the plan it shows.
+ */
+export async function editedExampleState(name: 'messy' | 'clean' | 'draft', generation: number, edit: (releaseYaml: string) => string): Promise<DashboardState> {
+  const folder = new URL(`../../examples/${name}`, import.meta.url).pathname;
+  const files = await readPlanFiles(folder);
+  const release = files.get('.release/release.yaml');
+  if (release === undefined) throw new Error(`examples/${name} has no .release/release.yaml`);
+  const edited = edit(release);
+  if (edited === release) throw new Error('the edit changed nothing');
+  files.set('.release/release.yaml', edited);
+  return dashboardState(folder, checkPlan(files, { today: TODAY }), generation);
+}
+
 const PEOPLE = ['Ana Keller', 'Bo Lindqvist', 'Chidi Okafor', 'Dana Wu', 'Erik Sand', 'Fatima Zahra', 'Goran Ilic', 'Hana Sato'];
 
 const TEAM = `people:\n${PEOPLE.map((p) => `  - name: ${p}`).join('\n')}\n`;
@@ -58,8 +73,11 @@ rehearsals:
 const STATUSES = ['todo', 'doing', 'blocked', 'done'] as const;
 const KINDS = ['feature', 'fix', 'chore', 'test', 'ops'] as const;
 
-/** A plan with `n` tasks spread over eight people, statuses, kinds and risks. */
-export function bigPlan(n: number, generation = 1): DashboardState {
+/**
+ * A plan with `n` tasks spread over eight people, statuses, kinds and risks. `reassign`: the task
+ * at that index gets another owner (the same plan after a teammate's edit).
+ */
+export function bigPlan(n: number, generation = 1, { reassign }: { reassign?: number } = {}): DashboardState {
   const tasks: string[] = [];
   for (let i = 0; i < n; i++) {
     const status = STATUSES[i % 4]!;
@@ -67,7 +85,7 @@ export function bigPlan(n: number, generation = 1): DashboardState {
       [
         `  - id: T-${i + 1}`,
         `    title: Task number ${i + 1} of the release, with a realistic title length`,
-        i % 17 === 5 ? '' : `    owner: ${PEOPLE[i % PEOPLE.length]}`,
+        i % 17 === 5 && i !== reassign ? '' : `    owner: ${PEOPLE[(i + (i === reassign ? 3 : 0)) % PEOPLE.length]}`,
         `    status: ${status}`,
         `    estimate: ${(i % 5) + 1}`,
         `    kind: ${KINDS[i % KINDS.length]}`,

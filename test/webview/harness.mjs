@@ -16,8 +16,11 @@ const ALLOWED = [/^\/dist\/webview\.js(\.map)?$/, /^\/media\/dashboard\.css$/, /
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-/** `webviewJs`: serve another build of the bundle (the bench serves its minified one). */
-export async function startServer({ webviewJs = join(ROOT, 'dist/webview.js') } = {}) {
+/**
+ * `webviewJs`: serve another build of the bundle (the bench serves its minified one; WEBVIEW_JS
+ * runs the tests against another build, e.g. an older one to see a new test fail on it).
+ */
+export async function startServer({ webviewJs = process.env.WEBVIEW_JS || join(ROOT, 'dist/webview.js') } = {}) {
   if (!existsSync(webviewJs)) throw new Error('dist/webview.js is missing: run `npm run build` first');
   const requests = [];
   const server = createServer((req, res) => {

@@ -5,20 +5,48 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { DashboardState, HostMessage } from '../../src/shared/protocol';
 import { Host } from './api';
-import { h, icon } from './dom';
-import { renderDashboard } from './dashboard';
+import { h, icon, on } from './dom';
+import { Dashboard } from './dashboard';
+import { keepFocus, keepScroll, morph } from './patch';
 import { renderBroken, renderNoPlan } from './sections/empty';
 
 const host = new Host();
 const app = document.getElementById('app') ?? document.body.appendChild(h('main', { id: 'app' }));
 const notices = h('div', { class: 'notices', role: 'status' });
 
+/**
+ * The dashboard is built once and patched by every later state, so what the user is doing (the
+ * focused control, a caret in a half-typed owner, the scroll position, open forms) survives the
+ * re-checks that their own edits and everyone else's cause. While the plan cannot be read it is
+ * kept aside, forms and all, and comes back when the plan does.
+ */
+let dashboard: Dashboard | undefined;
+/** What #app shows besides the notices. */
+let shown: { kind: DashboardState['kind']; el: HTMLElement } | undefined;
+
 /** Renders one state; the `data-rendered` marker and the timing let tests and the bench wait for it. */
 function render(state: DashboardState): void {
   const started = performance.now();
   app.removeAttribute('data-rendered');
-  const content = state.kind === 'plan' ? renderDashboard(state, host) : state.kind === 'broken' ? renderBroken(state, host) : renderNoPlan(state);
-  app.replaceChildren(notices, content);
+  const restoreFocus = keepFocus();
+  keepScroll();
+  let content: HTMLElement;
+  if (state.kind === 'plan') {
+    // Another folder's plan is another release: its tasks are not these, even where ids match.
+    if (dashboard?.folder !== state.folder) dashboard = new Dashboard(host, state.folder, notice);
+    dashboard.update(state);
+    content = dashboard.el;
+  } else {
+    const fresh = state.kind === 'broken' ? renderBroken(state, host) : renderNoPlan(state);
+    content = shown?.kind === state.kind ? morph(shown.el, fresh) : fresh;
+  }
+  if (content.parentNode !== app) {
+    if (shown?.el.parentNode === app) app.replaceChild(content, shown.el);
+    else app.replaceChildren(notices, content);
+  }
+  if (!notices.isConnected) app.prepend(notices);
+  shown = { kind: state.kind, el: content };
+  restoreFocus();
   host.saveUi({ folder: state.folder });
   const ms = performance.now() - started;
   app.setAttribute('data-kind', state.kind);
@@ -29,7 +57,7 @@ function render(state: DashboardState): void {
 function notice(level: 'info' | 'warning', message: string): void {
   const close = h('button', { class: 'icon-button', type: 'button', title: 'Dismiss', 'aria-label': 'Dismiss' }, icon('close'));
   const item = h('div', { class: `notice notice-${level}` }, icon(level === 'warning' ? 'warning' : 'info'), h('span', { class: 'notice-text' }, message), close);
-  close.addEventListener('click', () => item.remove());
+  on(close, 'click', () => item.remove());
   notices.append(item);
   while (notices.childElementCount > 3) notices.firstElementChild?.remove();
   if (!notices.isConnected) app.prepend(notices);

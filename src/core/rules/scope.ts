@@ -48,10 +48,19 @@ const COPY = String.raw`(?:copy|text|wording|messages?|e-?mails?|docs|documentat
 const REBUILT_DATA = String.raw`(?:index(?:es)?|indices|caches?|thumbnails|previews|sitemaps?|feeds?|reports?|snapshots?|totals)`;
 const SCHEDULE = String.raw`(?:nightly|daily|hourly|weekly|monthly|every|on deploy|on each deploy|on demand)`;
 
+// Compiled once, not per task title (a 1000-task plan tests each title against all of them).
+const KNOWN_NAME = new RegExp(String.raw`^${KNOWN}$`, 'i');
+const PORTED_TO = new RegExp(String.raw`\b${PORT_VERBS}\b.*\b(?:to|in|into|onto|on)\s+(?:the\s+)?(?:${named(PLATFORMS)}|(?<![\w.-])Go(?![\w-]|\s+live\b))`, 'i');
+const REWRITE = new RegExp(String.raw`\b(?:re-?writ(?:e|es|ing)|re-?work(?:s|ing)?)\b(?!.*\b${COPY}\b)`, 'i');
+const ROUTINE_REBUILD = new RegExp(String.raw`\b${SCHEDULE}\b|\brebuild(?:s|ing)?\s+(?:(?:the|all|our)\s+)?(?:[\w-]+\s+)?${REBUILT_DATA}\b(?!\s+(?:layer|service|engine|module))`, 'i');
+const CLEANUP = new RegExp(String.raw`\b(?:clean(?:-|\s+)?up|cleanup|tidy(?:\s+up)?)\b.*\b${INTERNALS}\b`, 'i');
+const REPLACE_LAYER = new RegExp(String.raw`\breplac(?:e|es|ing)\b.*(?:\b${LIBRARIES}\b|\b${LAYERS}\b)`, 'i');
+const MOVE_TO_LIBRARY = new RegExp(String.raw`\b(?:migrat(?:e|es|ing)|port(?:s|ing)?|mov(?:e|es|ing)|switch(?:es|ing)?)\b.*\bto\b.*(?:\b${LIBRARIES}\b|${named(KNOWN)})`, 'i');
+
 /** A known library, "something.js" or an npm scope ("@acme/ui"). */
 function isLibrary(name: string): boolean {
   const bare = name.trim().replace(/^(?:the|our|a|an)\s+/i, '').replace(/[.,;:!?)]+$/, '');
-  return new RegExp(String.raw`^${KNOWN}$`, 'i').test(bare) || /(?:\.js|js)$/i.test(bare) || /^@[\w-]+\/[\w.-]+$/.test(bare);
+  return KNOWN_NAME.test(bare) || /(?:\.js|js)$/i.test(bare) || /^@[\w-]+\/[\w.-]+$/.test(bare);
 }
 
 /**
@@ -69,20 +78,20 @@ function librarySwap(title: string): boolean {
 const REFACTOR_TITLES: [(title: string) => boolean, string][] = [
   [(t) => /\b(?:refactor(?:ing|s)?|re-?architect(?:ing|ure)?|restructur(?:e|ing))\b/i.test(t), 'it restructures existing code'],
   [
-    (t) => new RegExp(String.raw`\b${PORT_VERBS}\b.*\b(?:to|in|into|onto|on)\s+(?:the\s+)?(?:${named(PLATFORMS)}|(?<![\w.-])Go(?![\w-]|\s+live\b))`, 'i').test(t.replace(/\bgo\b/g, '')),
+    (t) => PORTED_TO.test(t.replace(/\bgo\b/g, '')),
     'it moves working code to another language or platform',
   ],
   [(t) => librarySwap(t), 'it swaps one library or framework for another'],
-  [(t) => new RegExp(String.raw`\b(?:re-?writ(?:e|es|ing)|re-?work(?:s|ing)?)\b(?!.*\b${COPY}\b)`, 'i').test(t), 'it rewrites something that already works'],
+  [(t) => REWRITE.test(t), 'it rewrites something that already works'],
   [
-    (t) => /\brebuild(?:s|ing)?\b/i.test(t) && !new RegExp(String.raw`\b${SCHEDULE}\b|\brebuild(?:s|ing)?\s+(?:(?:the|all|our)\s+)?(?:[\w-]+\s+)?${REBUILT_DATA}\b(?!\s+(?:layer|service|engine|module))`, 'i').test(t),
+    (t) => /\brebuild(?:s|ing)?\b/i.test(t) && !ROUTINE_REBUILD.test(t),
     'it rebuilds something that already works',
   ],
   [(t) => /\b(?:re-?implement(?:s|ed|ing)?|moderni[sz](?:e|es|ing))\b/i.test(t), 'it rebuilds something that already works'],
-  [(t) => new RegExp(String.raw`\b(?:clean(?:-|\s+)?up|cleanup|tidy(?:\s+up)?)\b.*\b${INTERNALS}\b`, 'i').test(t), 'it cleans up internals customers never see'],
-  [(t) => new RegExp(String.raw`\breplac(?:e|es|ing)\b.*(?:\b${LIBRARIES}\b|\b${LAYERS}\b)`, 'i').test(t), 'it swaps a library, a framework or an internal layer'],
+  [(t) => CLEANUP.test(t), 'it cleans up internals customers never see'],
+  [(t) => REPLACE_LAYER.test(t), 'it swaps a library, a framework or an internal layer'],
   [
-    (t) => new RegExp(String.raw`\b(?:migrat(?:e|es|ing)|port(?:s|ing)?|mov(?:e|es|ing)|switch(?:es|ing)?)\b.*\bto\b.*(?:\b${LIBRARIES}\b|${named(KNOWN)})`, 'i').test(t),
+    (t) => MOVE_TO_LIBRARY.test(t),
     'it moves the code to another library or framework',
   ],
 ];

@@ -173,7 +173,8 @@ describe('guarded writes through the prompts', function () {
     assert.ok(await vscode.workspace.applyEdit(edit));
     const found = await waitFor(() => vscode.languages.getDiagnostics(release()).find((d) => typeof d.code === 'object' && d.code.value === 'rollback-missing'), 'rollback-missing');
     await (await api()).store.settled();
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', release(), found.range, vscode.CodeActionKind.QuickFix.value);
+    // 50: resolve the offered actions (the file-creating fix carries its edit anyway; the others get theirs on resolve).
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', release(), found.range, vscode.CodeActionKind.QuickFix.value, 50);
     const fix = actions.find((a) => a.title === 'Create rollback.yaml from a template');
     assert.ok(fix?.edit);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);

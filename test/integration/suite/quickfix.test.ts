@@ -4,13 +4,20 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { api, codeOf, diagnostic, exists, file, setText, Snapshot, waitFor } from './helpers';
 
-async function fixesFor(uri: vscode.Uri, code: string, line?: number): Promise<vscode.CodeAction[]> {
+/**
+ * How many of the offered actions VS Code resolves before returning them. The provider returns
+ * quick fixes without their edit (the lightbulb only needs titles) and makes the edit in
+ * resolveCodeAction; `vscode.executeCodeActionProvider` resolves none unless told how many.
+ */
+const RESOLVE_ALL = 50;
+
+async function fixesFor(uri: vscode.Uri, code: string, line?: number, resolve = RESOLVE_ALL): Promise<vscode.CodeAction[]> {
   const found = await waitFor(
     () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'release-plan' && codeOf(d) === code && (line === undefined || d.range.start.line === line)),
     `${code}${line === undefined ? '' : ` on line ${line}`} in ${uri.path}`,
   );
   await (await api()).store.settled();
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found.range, vscode.CodeActionKind.QuickFix.value, resolve);
   // Only Release Plan contributes quick fixes for these files in the test bed.
   return actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
 }
@@ -48,6 +55,19 @@ describe('quick fixes, completion and hover', function () {
     await waitFor(() => !diagnostic(release(), 'owner-team-label'), 'the finding to go away');
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), original, 'undo restores the original text');
+  });
+
+  it('offers fixes by title and makes the edit only when one is chosen (resolveCodeAction)', async () => {
+    const assign = (actions: vscode.CodeAction[]) => actions.filter((a) => a.title.startsWith('Assign to '));
+    const offered = assign(await fixesFor(release(), 'owner-team-label', undefined, 0));
+    const titles = offered.map((a) => a.title);
+    assert.ok(titles.includes('Assign to Bo'), `offers people: ${titles.join(' | ')}`);
+    assert.deepEqual(offered.filter((a) => a.edit).map((a) => a.title), [], 'no edit is built for the lightbulb');
+    assert.equal(offered[0]?.isPreferred, true, 'the first person is the preferred fix');
+    const resolved = assign(await fixesFor(release(), 'owner-team-label'));
+    assert.deepEqual(resolved.map((a) => a.title), titles, 'the same fixes, in the same order');
+    assert.deepEqual(resolved.map((a) => a.isPreferred), offered.map((a) => a.isPreferred));
+    assert.ok(resolved.every((a) => a.edit && a.edit.size > 0), 'each chosen fix carries its edit');
   });
 
   it('keeps one of several owners', async () => {

@@ -1,6 +1,7 @@
 // The Release view, the status bar, and how fast diagnostics follow an edit.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { DEBOUNCE_MS } from '../../../src/extension/planStore';
 import { api, diagnostic, file, setText, Snapshot, waitFor } from './helpers';
 
 describe('Release view and status bar', function () {
@@ -54,11 +55,17 @@ describe('Release view and status bar', function () {
       const base = document.getText().replace(/tasks:[\s\S]*$/, `tasks:\n${tasks}`);
       await setText(release, base);
       await waitFor(() => !diagnostic(release, 'owner-team-label'), 'the 50-task plan to be checked');
-      const started = performance.now();
-      await setText(release, base.replace('owner: Ana', 'owner: QA'));
-      await waitFor(() => diagnostic(release, 'owner-team-label'), 'the new finding');
-      const elapsed = performance.now() - started;
-      console.log(`    edit → diagnostics on a 50-task plan: ${elapsed.toFixed(0)} ms (includes the ${250} ms debounce)`);
+      // Five edits, each waited for (a finding appears, then goes): the range, not one sample.
+      const times: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        const broken = round % 2 === 0;
+        const started = performance.now();
+        await setText(release, broken ? base.replace('owner: Ana', 'owner: QA') : base);
+        await waitFor(() => (broken ? diagnostic(release, 'owner-team-label') : !diagnostic(release, 'owner-team-label')), 'the diagnostics to follow the edit');
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`    edit → diagnostics on a 50-task plan: ${times.map((t) => t.toFixed(0)).join(', ')} ms over 5 edits (median ${times[2]?.toFixed(0)} ms; includes the ${DEBOUNCE_MS} ms debounce)`);
       const { timings } = await api();
       console.log(`    activation: ${timings.activateMs.toFixed(1)} ms; first check of the workspace: ${timings.firstCheckMs?.toFixed(1) ?? '?'} ms`);
     } finally {

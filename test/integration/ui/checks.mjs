@@ -445,6 +445,8 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
     await expand(treeRow('To do', 3));
     await treeRow(TASK_ROW, 4).click({ timeout: TIMEOUT });
     await page.locator('.part.editor .tab.active', { hasText: 'release.yaml' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    // Opening the line focuses the editor a moment later: wait for it, or it closes the next palette.
+    await page.locator('.part.editor .monaco-editor.focused').first().waitFor({ state: 'visible', timeout: TIMEOUT });
   };
   /** Writes release.yaml on disk (as `git pull` would) and waits until the open editor shows `marker`. */
   const changeOnDisk = async (text, marker) => {
@@ -543,10 +545,20 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
 
 /** Runs a workbench command through the command palette, by its label. */
 async function runCommand(page, label, { opensQuickInput = false } = {}) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(`>${label}`);
+  // The workbench may move focus (an editor finishing to open, a file reloaded from disk) just as
+  // the palette opens, which closes it again: open it until it takes the text, a few times at most.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+    try {
+      await input.fill(`>${label}`, { timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ state: 'visible', timeout: TIMEOUT });
   await page.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 import type { DashboardState } from '../../../src/shared/protocol';
 import type { Host } from '../api';
 import { openLocation } from '../context';
-import { h, icon } from '../dom';
+import { h, icon, on } from '../dom';
 import { plural } from '../format';
 
 type Broken = Extract<DashboardState, { kind: 'broken' }>;
@@ -21,13 +21,13 @@ export function renderNoPlan(state: NoPlan): HTMLElement {
 export function renderBroken(state: Broken, host: Host): HTMLElement {
   const first = state.findings[0];
   const openFile = h('vscode-button', { icon: 'go-to-file', id: 'open-release-file' }, 'Open release.yaml');
-  openFile.addEventListener('click', () =>
+  on(openFile, 'click', () =>
     host.post({ type: 'openLocation', file: first?.file ?? '.release/release.yaml', line: first?.line ?? 0, character: first?.character ?? 0 }),
   );
   const list = h('ul', { class: 'finding-list broken-findings' });
   for (const f of state.findings) {
     const open = h('button', { class: 'link-button', type: 'button', title: `Open ${f.file} at line ${f.line + 1}` }, `${f.file}:${f.line + 1}:${f.character + 1}`);
-    open.addEventListener('click', () => openLocation(host, { file: f.file, range: { start: { line: f.line, character: f.character } } }));
+    on(open, 'click', () => openLocation(host, { file: f.file, range: { start: { line: f.line, character: f.character } } }));
     list.append(
       h('li', { class: `finding severity-${f.severity}` }, icon(f.severity === 'info' ? 'info' : f.severity), h('span', { class: 'finding-message' }, f.message), h('span', { class: 'finding-code' }, f.code), open),
     );

@@ -1,7 +1,7 @@
 import type { Veto } from '../../../src/core/gonogo';
 import type { View } from '../context';
 import { openLocation } from '../context';
-import { h, icon } from '../dom';
+import { h, icon, on } from '../dom';
 import { dayNumber, plural, shortDate, tMinus } from '../format';
 
 const VERDICTS = {
@@ -16,9 +16,9 @@ export function renderHeader(view: View): HTMLElement {
   const veto = summary.gonogo.veto;
 
   const gonogo = h('vscode-button', { id: 'run-gonogo', icon: 'law', title: 'Answer the five go/no-go questions and record the decision' }, 'Run Go/No-Go');
-  gonogo.addEventListener('click', () => view.host.post({ type: 'runGonogo' }));
+  on(gonogo, 'click', () => view.host.post({ type: 'runGonogo' }));
   const openPlan = h('vscode-button', { id: 'open-plan', icon: 'go-to-file', secondary: true, title: 'Open release.yaml' }, 'Open plan');
-  openPlan.addEventListener('click', () => openLocation(view.host, summary.location));
+  on(openPlan, 'click', () => openLocation(view.host, summary.location));
 
   const today = dayNumber(summary.today);
   const backup = dayNumber(summary.backup);

@@ -1,6 +1,6 @@
 import { section } from '../dashboard';
 import { openLocation, type View } from '../context';
-import { h, icon } from '../dom';
+import { h, icon, on } from '../dom';
 import { shortDate } from '../format';
 
 /** What was cut from this release, why, who asked for it, and whether they were told. */
@@ -15,11 +15,11 @@ export function renderParked(view: View): HTMLElement {
     const actions = h('span', { class: 'row-actions' });
     if (!item.told) {
       const mark = h('vscode-button', { secondary: true, icon: 'mail-read', 'data-action': 'mark-told' }, 'Mark told');
-      mark.addEventListener('click', () => view.host.post({ type: 'markTold', generation: view.state.generation, parkedIndex: item.index }));
+      on(mark, 'click', () => view.host.post({ type: 'markTold', generation: view.state.generation, parkedIndex: item.index }));
       actions.append(mark);
     }
     const open = h('button', { type: 'button', class: 'icon-button', 'data-action': 'open', title: 'Open in the editor', 'aria-label': 'Open in the editor' }, icon('go-to-file'));
-    open.addEventListener('click', () => openLocation(view.host, item.location));
+    on(open, 'click', () => openLocation(view.host, item.location));
     actions.append(open);
     list.append(
       h(

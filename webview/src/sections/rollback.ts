@@ -1,6 +1,6 @@
 import { section } from '../dashboard';
 import { openLocation, type View } from '../context';
-import { h, icon, s } from '../dom';
+import { h, icon, on, s } from '../dom';
 import { dayNumber, shortDate } from '../format';
 
 type Rehearsal = View['state']['summary']['rollback']['rehearsals'][number];
@@ -20,7 +20,7 @@ export function renderRollback(view: View): HTMLElement {
     if (check.location) {
       const location = check.location;
       const open = h('button', { type: 'button', class: 'icon-button', title: `Open ${check.label} in rollback.yaml`, 'aria-label': `Open ${check.label}` }, icon('go-to-file'));
-      open.addEventListener('click', () => openLocation(view.host, location));
+      on(open, 'click', () => openLocation(view.host, location));
       item.append(open);
     }
     checks.append(item);

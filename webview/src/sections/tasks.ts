@@ -2,8 +2,9 @@ import type { FindingView } from '../../../src/shared/protocol';
 import { NO_OWNER, type SortKey } from '../api';
 import { section } from '../dashboard';
 import { openLocation, type Task, type View } from '../context';
-import { h, icon } from '../dom';
+import { attr, h, icon, on } from '../dom';
 import { compareText, plural } from '../format';
+import { morph, move } from '../patch';
 
 const STATUSES = ['todo', 'doing', 'blocked', 'done'] as const;
 const STATUS_LABEL: Record<Task['status'], string> = { todo: 'To do', doing: 'Doing', blocked: 'Blocked', done: 'Done' };
@@ -44,106 +45,288 @@ function comparator(view: View, key: SortKey): Compare {
   }
 }
 
-/** The tasks table: sortable by every column, filtered by owner and status, actions per row. */
-export function renderTasks(view: View): HTMLElement {
-  const { tasks } = view.state.summary;
-  if (tasks.length === 0) {
-    return section('tasks', 'Tasks', 'checklist', h('div', { class: 'empty', id: 'no-tasks' }, icon('inbox'), h('span', {}, 'No tasks yet. Add the work this release needs under '), h('code', {}, 'tasks:'), h('span', {}, ' in release.yaml.')));
+/** Shows a line above the dashboard (main.ts). */
+export type Notify = (level: 'info' | 'warning', message: string) => void;
+
+type ActionKind = 'assign' | 'status' | 'park';
+
+/** An inline form open under a task's row. */
+interface OpenForm {
+  kind: ActionKind;
+  row: HTMLTableRowElement;
+  /** Brings what the form shows from the plan (title, people) up to date; never what was typed. */
+  update(view: View): void;
+  focus(): void;
+}
+
+/** One task as the table knows it, across states: matched by id (and which of that id it is). */
+interface Entry {
+  key: string;
+  task: Task;
+  row?: HTMLTableRowElement;
+  /** What `row` shows, to rebuild only rows whose task changed. */
+  shows?: string;
+  form?: OpenForm;
+}
+
+/**
+ * The tasks table: sortable by every column, filtered by owner and status, actions per row.
+ * It lives as long as the dashboard: each new state updates the rows in place, by task identity,
+ * so a row's buttons, its open form and what was typed in it stay while the plan changes around
+ * them. A form closes only when its task is gone from the plan.
+ */
+export class TasksSection {
+  readonly el: HTMLElement;
+  private readonly heading: Element;
+  private view!: View;
+  private readonly entries = new Map<string, Entry>();
+  private readonly byRow = new WeakMap<Element, Entry>();
+  private shown: Entry[] = [];
+  private batch = 0;
+  private table?: TableParts;
+  private empty?: HTMLElement;
+
+  constructor(private readonly notify: Notify) {
+    this.el = section('tasks', 'Tasks', 'checklist');
+    this.heading = this.el.firstElementChild!;
   }
 
-  const owners = new Set<string>(view.people);
-  for (const t of tasks) if (t.owner) owners.add(t.owner);
-  const ui = view.host.ui;
-  // A filter restored from an earlier plan that no longer matches anything would hide every row.
-  if (ui.owner && ui.owner !== NO_OWNER && !owners.has(ui.owner)) view.host.saveUi({ owner: '' });
+  update(view: View): void {
+    this.view = view;
+    const { tasks } = view.state.summary;
+    const live = new Set<string>();
+    const seen = new Map<string, number>();
+    for (const task of tasks) {
+      const nth = seen.get(task.id) ?? 0;
+      seen.set(task.id, nth + 1);
+      const key = `${nth}:${task.id}`;
+      live.add(key);
+      const entry = this.entries.get(key);
+      if (entry) entry.task = task;
+      else this.entries.set(key, { key, task });
+    }
+    for (const [key, entry] of this.entries) {
+      if (live.has(key)) continue;
+      this.entries.delete(key);
+      entry.row?.remove();
+      if (entry.form) {
+        entry.form.row.remove();
+        this.notify('info', `${entry.task.id || 'The task'} is no longer in the plan: its form was closed.`);
+      }
+    }
 
-  const ownerFilter = select('filter-owner', 'Owner', [['', 'All owners'], [NO_OWNER, 'No owner'], ...[...owners].sort(compareText).map((o): [string, string] => [o, o])], view.host.ui.owner);
-  const statusFilter = select('filter-status', 'Status', [['', 'All statuses'], ...STATUSES.map((st): [string, string] => [st, STATUS_LABEL[st]])], view.host.ui.status);
-  const clear = h('vscode-button', { id: 'clear-filters', secondary: true, icon: 'clear-all' }, 'Clear');
-  const count = h('span', { class: 'row-count', id: 'task-count' });
+    if (tasks.length === 0) {
+      this.batch++;
+      this.empty ??= h('div', { class: 'empty', id: 'no-tasks' }, icon('inbox'), h('span', {}, 'No tasks yet. Add the work this release needs under '), h('code', {}, 'tasks:'), h('span', {}, ' in release.yaml.'));
+      if (this.empty.parentNode !== this.el) this.el.replaceChildren(this.heading, this.empty);
+      return;
+    }
+    const table = (this.table ??= this.buildTable());
+    if (table.toolbar.parentNode !== this.el) this.el.replaceChildren(this.heading, table.toolbar, table.wrap);
 
-  const head = h('tr', {});
-  const headCells = new Map<SortKey, HTMLElement>();
-  for (const col of COLUMNS) {
-    const button = h('button', { type: 'button', class: 'sort-button', 'data-sort': col.key }, col.label, icon('arrow-small-up', 'sort-icon'));
-    button.addEventListener('click', () => {
-      const current = view.host.ui.sort;
-      view.host.saveUi({ sort: { key: col.key, dir: current.key === col.key && current.dir === 'asc' ? 'desc' : 'asc' } });
-      fillBody();
+    const owners = new Set<string>(view.people);
+    for (const t of tasks) if (t.owner) owners.add(t.owner);
+    const ui = view.host.ui;
+    // A filter restored from an earlier plan that no longer matches anything would hide every row.
+    if (ui.owner && ui.owner !== NO_OWNER && !owners.has(ui.owner)) view.host.saveUi({ owner: '' });
+    setOptions(table.ownerFilter, [['', 'All owners'], [NO_OWNER, 'No owner'], ...[...owners].sort(compareText).map((o): [string, string] => [o, o])], view.host.ui.owner);
+    this.sync();
+  }
+
+  private buildTable(): TableParts {
+    const ownerFilter = h('select', { id: 'filter-owner', 'aria-label': 'Owner', class: 'filter' });
+    const statusFilter = h('select', { id: 'filter-status', 'aria-label': 'Status', class: 'filter' });
+    setOptions(statusFilter, [['', 'All statuses'], ...STATUSES.map((st): [string, string] => [st, STATUS_LABEL[st]])], this.view.host.ui.status);
+    const clear = h('vscode-button', { id: 'clear-filters', secondary: true, icon: 'clear-all' }, 'Clear');
+    const count = h('span', { class: 'row-count', id: 'task-count' });
+
+    const head = h('tr', {});
+    const headCells = new Map<SortKey, HTMLElement>();
+    for (const col of COLUMNS) {
+      const button = h('button', { type: 'button', class: 'sort-button', 'data-sort': col.key }, col.label, icon('arrow-small-up', 'sort-icon'));
+      on(button, 'click', () => {
+        const current = this.view.host.ui.sort;
+        this.view.host.saveUi({ sort: { key: col.key, dir: current.key === col.key && current.dir === 'asc' ? 'desc' : 'asc' } });
+        this.sync();
+      });
+      const th = h('th', { class: col.className, scope: 'col' }, button);
+      headCells.set(col.key, th);
+      head.append(th);
+    }
+    head.append(h('th', { class: 'col-actions', scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')));
+    const body = h('tbody', {});
+    on(body, 'click', (event) => this.rowAction(event));
+    // Fixed layout: column widths come from the <colgroup> (CSS), not from measuring every row.
+    const cols = h('colgroup', {});
+    for (const col of COLUMNS) cols.append(h('col', { class: col.className.split(' ')[0] }));
+    cols.append(h('col', { class: 'col-actions' }));
+    const table = h('table', { class: 'tasks-table', id: 'tasks-table' }, cols, h('thead', {}, head), body);
+
+    on(ownerFilter, 'change', () => {
+      this.view.host.saveUi({ owner: ownerFilter.value });
+      this.sync();
     });
-    const th = h('th', { class: col.className, scope: 'col' }, button);
-    headCells.set(col.key, th);
-    head.append(th);
+    on(statusFilter, 'change', () => {
+      this.view.host.saveUi({ status: statusFilter.value });
+      this.sync();
+    });
+    on(clear, 'click', () => {
+      this.view.host.saveUi({ owner: '', status: '' });
+      ownerFilter.value = '';
+      statusFilter.value = '';
+      this.sync();
+    });
+    const toolbar = h('div', { class: 'toolbar' }, labelled('Owner', ownerFilter), labelled('Status', statusFilter), clear, h('span', { class: 'spacer' }), count);
+    return { toolbar, ownerFilter, statusFilter, clear, count, headCells, table, body, wrap: tableWrap(table), noMatch: h('tr', { class: 'no-match' }, h('td', { colspan: COLUMNS.length + 1 }, 'No task matches these filters.')) };
   }
-  head.append(h('th', { class: 'col-actions', scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')));
-  const body = h('tbody', {});
-  handleRowActions(view, body, new Map(tasks.map((task) => [task.index, task])));
-  // Fixed layout: column widths come from the <colgroup> (CSS), not from measuring every row.
-  const cols = h('colgroup', {});
-  for (const col of COLUMNS) cols.append(h('col', { class: col.className.split(' ')[0] }));
-  cols.append(h('col', { class: 'col-actions' }));
-  const table = h('table', { class: 'tasks-table', id: 'tasks-table' }, cols, h('thead', {}, head), body);
 
-  let fillBatch = 0;
-  function fillBody(): void {
-    const { sort, owner, status } = view.host.ui;
-    for (const [key, th] of headCells) {
+  /**
+   * Puts the rows the filters and sort ask for in order, reusing every row already built. Rows to
+   * build (new tasks, changed tasks) are built FIRST_ROWS now and LATER_ROWS per later task: the
+   * table sits below the charts, so the page shows sooner on big plans. `data-complete` says when
+   * every row is in (tests wait for it).
+   */
+  private sync(): void {
+    const t = this.table!;
+    const { sort, owner, status } = this.view.host.ui;
+    for (const [key, th] of t.headCells) {
       if (key === sort.key) th.setAttribute('aria-sort', sort.dir === 'asc' ? 'ascending' : 'descending');
       else th.removeAttribute('aria-sort');
     }
-    const compare = comparator(view, sort.key);
+    const compare = comparator(this.view, sort.key);
     const sign = sort.dir === 'asc' ? 1 : -1;
-    const shown = tasks
-      .filter((t) => (!owner || (owner === NO_OWNER ? !t.owner : t.owner === owner)) && (!status || t.status === status))
-      .sort((a, b) => sign * compare(a, b) || a.index - b.index);
-    // The first rows now, the rest in later tasks: the table sits below the charts, so the page
-    // shows sooner on big plans. `data-complete` says when every row is in (tests wait for it).
-    const batch = ++fillBatch;
-    table.removeAttribute('data-complete');
-    const appendRows = (from: number, to: number) => {
-      const rows = document.createDocumentFragment();
-      for (const task of shown.slice(from, to)) rows.append(taskRow(view, task));
-      return rows;
-    };
-    body.replaceChildren(appendRows(0, FIRST_ROWS));
-    const more = (from: number): void => {
-      if (batch !== fillBatch) return; // a newer sort or filter replaced this one
-      if (from >= shown.length) {
-        table.setAttribute('data-complete', '');
+    const matches = (task: Task) => (!owner || (owner === NO_OWNER ? !task.owner : task.owner === owner)) && (!status || task.status === status);
+    // A row with an open form stays while the form is open, even if it no longer matches.
+    const shown = [...this.entries.values()].filter((e) => e.form || matches(e.task)).sort((a, b) => sign * compare(a.task, b.task) || a.task.index - b.task.index);
+    this.shown = shown;
+    const total = this.entries.size;
+    t.count.textContent = shown.length === total ? plural(total, 'task') : `${shown.length} of ${plural(total, 'task')}`;
+    t.clear.toggleAttribute('disabled', !owner && !status);
+    t.wrap.style.setProperty('contain-intrinsic-size', `auto ${40 + shown.length * 44}px`);
+
+    const batch = ++this.batch;
+    t.table.removeAttribute('data-complete');
+    if (shown.length === 0) {
+      t.body.replaceChildren(t.noMatch);
+      t.table.setAttribute('data-complete', '');
+      return;
+    }
+    const step = (from: number, budget: number): void => {
+      if (batch !== this.batch) return; // a newer state, sort or filter took over
+      const to = this.place(from, budget);
+      if (to < shown.length) {
+        setTimeout(() => step(to, LATER_ROWS), 0);
         return;
       }
-      body.append(appendRows(from, from + LATER_ROWS));
-      setTimeout(() => more(from + LATER_ROWS), 0);
+      // Everything after the last placed row is a row no longer shown.
+      const last = shown[shown.length - 1]!;
+      const end = last.form?.row ?? last.row!;
+      while (end.nextSibling) end.nextSibling.remove();
+      t.table.setAttribute('data-complete', '');
     };
-    more(FIRST_ROWS);
-    if (shown.length === 0) body.append(h('tr', { class: 'no-match' }, h('td', { colspan: COLUMNS.length + 1 }, 'No task matches these filters.')));
-    count.textContent = shown.length === tasks.length ? plural(tasks.length, 'task') : `${shown.length} of ${plural(tasks.length, 'task')}`;
-    clear.toggleAttribute('disabled', !owner && !status);
+    step(0, FIRST_ROWS);
   }
 
-  ownerFilter.addEventListener('change', () => {
-    view.host.saveUi({ owner: ownerFilter.value });
-    fillBody();
-  });
-  statusFilter.addEventListener('change', () => {
-    view.host.saveUi({ status: statusFilter.value });
-    fillBody();
-  });
-  clear.addEventListener('click', () => {
-    view.host.saveUi({ owner: '', status: '' });
-    ownerFilter.value = '';
-    statusFilter.value = '';
-    fillBody();
-  });
-  fillBody();
+  /** Places shown[from…] in order until `budget` rows had to be built; returns where it stopped. */
+  private place(from: number, budget: number): number {
+    const { body } = this.table!;
+    const shown = this.shown;
+    const before = shown[from - 1];
+    let ref: ChildNode | null = before ? (before.form?.row ?? before.row!).nextSibling : body.firstChild;
+    let i = from;
+    for (; i < shown.length; i++) {
+      const entry = shown[i]!;
+      const findings = this.view.taskFindings.get(entry.task.index) ?? [];
+      const shows = rowContent(entry.task, findings);
+      if (!entry.row || entry.shows !== shows) {
+        if (budget-- <= 0) break;
+        const fresh = taskRow(entry.task, findings);
+        if (entry.row) morph(entry.row, fresh);
+        else {
+          entry.row = fresh;
+          this.byRow.set(fresh, entry);
+        }
+        entry.shows = shows;
+        if (entry.form) entry.row.classList.add('editing');
+      }
+      const row = entry.row;
+      attr(row, 'data-task-index', entry.task.index);
+      if (row === ref) ref = row.nextSibling;
+      else move(body, row, ref);
+      const form = entry.form;
+      if (form) {
+        attr(form.row, 'data-task-index', entry.task.index);
+        form.update(this.view);
+        if (form.row === ref) ref = form.row.nextSibling;
+        else move(body, form.row, ref);
+      }
+    }
+    return i;
+  }
 
-  return section(
-    'tasks',
-    'Tasks',
-    'checklist',
-    h('div', { class: 'toolbar' }, labelled('Owner', ownerFilter), labelled('Status', statusFilter), clear, h('span', { class: 'spacer' }), count),
-    tableWrap(table, tasks.length),
-  );
+  /** One click listener for every row's buttons: opens or closes the row's form, or opens its line. */
+  private rowAction(event: MouseEvent): void {
+    const button = (event.target as Element | null)?.closest('button[data-action]');
+    const row = button?.closest('tr.task-row');
+    const entry = row ? this.byRow.get(row) : undefined;
+    if (!button || !entry || !this.isLive(entry)) return;
+    const kind = button.getAttribute('data-action');
+    if (kind === 'open') {
+      openLocation(this.view.host, entry.task.location);
+      return;
+    }
+    if (kind !== 'assign' && kind !== 'status' && kind !== 'park') return;
+    const same = entry.form?.kind === kind;
+    if (entry.form) this.closeForm(entry, false);
+    if (same) return;
+    const form = actionForm(this, entry, kind);
+    entry.form = form;
+    entry.row!.classList.add('editing');
+    entry.row!.after(form.row);
+    form.focus();
+  }
+
+  /** Closes a task's form; `refocus` puts the focus back on the row's button when it was in the form. */
+  closeForm(entry: Entry, refocus: boolean): void {
+    const form = entry.form;
+    if (!form) return;
+    const hadFocus = form.row.contains(document.activeElement);
+    form.row.remove();
+    entry.form = undefined;
+    entry.row?.classList.remove('editing');
+    if (refocus && hadFocus) entry.row?.querySelector<HTMLElement>(`button[data-action="${form.kind}"]`)?.focus();
+    // A row kept only for its form goes when the form does.
+    if (this.table && this.shown.includes(entry) && !this.shownWithoutForm(entry)) this.sync();
+  }
+
+  private shownWithoutForm(entry: Entry): boolean {
+    const { owner, status } = this.view.host.ui;
+    const task = entry.task;
+    return (!owner || (owner === NO_OWNER ? !task.owner : task.owner === owner)) && (!status || task.status === status);
+  }
+
+  /** What a form needs of the latest state when it is submitted. */
+  get current(): View {
+    return this.view;
+  }
+
+  /** Whether the entry's task is still in the plan. */
+  isLive(entry: Entry): boolean {
+    return this.entries.get(entry.key) === entry;
+  }
+}
+
+interface TableParts {
+  toolbar: HTMLElement;
+  ownerFilter: HTMLSelectElement;
+  statusFilter: HTMLSelectElement;
+  clear: HTMLElement;
+  count: HTMLElement;
+  headCells: Map<SortKey, HTMLElement>;
+  table: HTMLElement;
+  body: HTMLElement;
+  wrap: HTMLElement;
+  noMatch: HTMLElement;
 }
 
 /**
@@ -151,25 +334,29 @@ export function renderTasks(view: View): HTMLElement {
  * `content-visibility: auto` (CSS) the browser skips its layout until it scrolls into view; the
  * placeholder height (CSSOM, allowed by the CSP) keeps the scrollbar honest meanwhile.
  */
-function tableWrap(table: HTMLElement, rows: number): HTMLElement {
-  const wrap = h('div', { class: 'table-wrap' }, table);
-  wrap.style.setProperty('contain-intrinsic-size', `auto ${40 + rows * 44}px`);
-  return wrap;
+function tableWrap(table: HTMLElement): HTMLElement {
+  return h('div', { class: 'table-wrap' }, table);
 }
+
+/** Rows built with the rest of the page, then per later task (see sync). */
+const FIRST_ROWS = 40;
+const LATER_ROWS = 80;
 
 /**
  * The filters are native selects styled from the theme: vscode-single-select measures itself
  * (getBoundingClientRect) on every render, which forces a layout of the whole table before the
- * first paint and doubled the dashboard's first render on big plans.
+ * first paint and doubled the dashboard's first render on big plans. The options are rebuilt only
+ * when they change, on the same element, so a focused filter keeps its focus.
  */
-/** Rows built with the rest of the page, then per later task (see fillBody). */
-const FIRST_ROWS = 40;
-const LATER_ROWS = 80;
+const optionsShown = new WeakMap<HTMLSelectElement, string>();
 
-function select(id: string, label: string, options: [string, string][], value: string): HTMLSelectElement {
-  const el = h('select', { id, 'aria-label': label, class: 'filter' });
-  for (const [optionValue, text] of options) el.append(h('option', { value: optionValue, selected: optionValue === value }, text));
-  return el;
+function setOptions(el: HTMLSelectElement, options: [string, string][], value: string): void {
+  const signature = JSON.stringify(options);
+  if (optionsShown.get(el) !== signature) {
+    optionsShown.set(el, signature);
+    el.replaceChildren(...options.map(([optionValue, text]) => h('option', { value: optionValue }, text)));
+  }
+  if (el.value !== value) el.value = value;
 }
 
 function labelled(label: string, control: HTMLElement): HTMLElement {
@@ -180,8 +367,12 @@ function tag(text: string, className: string): HTMLElement {
   return h('span', { class: `tag ${className}`, title: text }, text);
 }
 
-function taskRow(view: View, task: Task): HTMLElement {
-  const findings = view.taskFindings.get(task.index) ?? [];
+/** Everything a task's row shows (not where the task sits in the file). */
+function rowContent(task: Task, findings: FindingView[]): string {
+  return JSON.stringify([task.id, task.title, task.owner, task.status, task.kind, task.risk, task.estimate, task.blocker, task.errors, task.warnings, findings.map((f) => [f.severity, f.code, f.message])]);
+}
+
+function taskRow(task: Task, findings: FindingView[]): HTMLTableRowElement {
   const title = h('td', { class: 'col-title' }, h('div', { class: 'task-title' }, task.title));
   if (task.blocker) title.append(h('div', { class: 'blocker' }, icon('debug-pause'), `Blocked by: ${task.blocker}`));
   if (findings.length) title.append(findingList(findings));
@@ -189,8 +380,7 @@ function taskRow(view: View, task: Task): HTMLElement {
   const risk = h('td', { class: 'col-risk' });
   for (const r of task.risk) risk.append(tag(r, 'tag-risk'));
 
-  const actions = h('td', { class: 'col-actions' });
-  const row = h(
+  return h(
     'tr',
     { class: `task-row status-${task.status}`, 'data-task-index': task.index, 'data-task-id': task.id },
     h('td', { class: 'col-id' }, task.id),
@@ -201,51 +391,20 @@ function taskRow(view: View, task: Task): HTMLElement {
     risk,
     h('td', { class: 'col-estimate num' }, task.estimate === undefined ? '—' : String(task.estimate)),
     h('td', { class: 'col-findings' }, findingCounts(task)),
-    actions,
+    h(
+      'td',
+      { class: 'col-actions' },
+      actionButton('assign', 'person-add', `Assign an owner to ${task.id}`),
+      actionButton('status', 'tasklist', `Set the status of ${task.id}`),
+      actionButton('park', 'archive', `Park ${task.id}`),
+      actionButton('open', 'go-to-file', `Open ${task.id} in the editor`),
+    ),
   );
-  actions.append(
-    actionButton('assign', 'person-add', `Assign an owner to ${task.id}`),
-    actionButton('status', 'tasklist', `Set the status of ${task.id}`),
-    actionButton('park', 'archive', `Park ${task.id}`),
-    actionButton('open', 'go-to-file', `Open ${task.id} in the editor`),
-  );
-  return row;
 }
 
 /** An icon button; the glyph is the button's own ::before (one element per button). */
 function actionButton(action: string, iconName: string, label: string): HTMLElement {
   return h('button', { type: 'button', class: `icon-button codicon codicon-${iconName}`, 'data-action': action, title: label, 'aria-label': label });
-}
-
-/** One click listener for every row's buttons: opens or closes the row's form, or opens its line. */
-function handleRowActions(view: View, body: HTMLElement, tasks: Map<number, Task>): void {
-  body.addEventListener('click', (event) => {
-    const button = (event.target as Element | null)?.closest('button[data-action]');
-    const row = button?.closest('tr.task-row');
-    if (!button || !row || !body.contains(row)) return;
-    const task = tasks.get(Number(row.getAttribute('data-task-index')));
-    if (!task) return;
-    const kind = button.getAttribute('data-action');
-    if (kind === 'open') {
-      openLocation(view.host, task.location);
-      return;
-    }
-    if (kind !== 'assign' && kind !== 'status' && kind !== 'park') return;
-    const open = row.nextElementSibling?.classList.contains('action-row') ? row.nextElementSibling : null;
-    const close = () => {
-      open?.remove();
-      panel?.remove();
-      row.classList.remove('editing');
-    };
-    let panel: HTMLElement | undefined;
-    const wasSame = open?.getAttribute('data-action') === kind;
-    close();
-    if (wasSame) return;
-    panel = actionPanel(view, task, kind, close);
-    row.classList.add('editing');
-    row.after(panel);
-    panel.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-  });
 }
 
 function findingCounts(task: Task): HTMLElement | string {
@@ -264,39 +423,49 @@ function findingList(findings: FindingView[]): HTMLElement {
   return list;
 }
 
-type ActionKind = 'assign' | 'status' | 'park';
-
-/** The inline form under a row for one action; confirming posts one typed message. */
-function actionPanel(view: View, task: Task, kind: ActionKind, close: () => void): HTMLElement {
-  const { generation } = view.state;
+/**
+ * The inline form under a row for one action; confirming posts one typed message. It quotes the
+ * latest state's generation and the task's index in it, whatever state the form was opened on.
+ */
+function actionForm(table: TasksSection, entry: Entry, kind: ActionKind): OpenForm {
   const form = h('form', { class: 'action-form', 'data-form': kind });
+  const close = () => table.closeForm(entry, true);
   const cancel = h('vscode-button', { secondary: true, 'data-role': 'cancel' }, 'Cancel');
-  cancel.addEventListener('click', close);
+  on(cancel, 'click', close);
+  /** The generation and index to quote, or undefined when the task is gone. */
+  const target = () => (table.isLive(entry) ? { generation: table.current.state.generation, taskIndex: entry.task.index } : undefined);
   const submit = (run: () => boolean) => {
-    form.addEventListener('submit', (event) => {
+    on(form, 'submit', (event) => {
       event.preventDefault();
       if (run()) close();
     });
   };
-  const confirm = (label: string, iconName: string) => {
-    const b = h('vscode-button', { 'data-role': 'confirm', icon: iconName }, label);
-    b.addEventListener('click', () => form.requestSubmit());
-    return b;
-  };
+  const confirm = (label: string, iconName: string) => on(h('vscode-button', { 'data-role': 'confirm', icon: iconName }, label), 'click', () => form.requestSubmit());
+  const title = (iconName: string, text: string) => h('div', { class: 'form-title' }, icon(iconName), text);
+  let update: (view: View) => void = () => {};
+  let first: HTMLElement;
 
   if (kind === 'assign') {
-    const field = h('vscode-textfield', { 'data-field': 'owner', placeholder: 'One person’s name', 'aria-label': 'Owner', 'data-autofocus': true, value: task.owner ?? '' });
-    const people = h('div', { class: 'people-chips' });
-    for (const person of view.people) {
-      const chip = h('button', { type: 'button', class: 'chip', 'data-person': person }, icon('person'), person);
-      chip.addEventListener('click', () => {
-        field.value = person;
-        field.focus();
-      });
-      people.append(chip);
-    }
-    field.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Enter') form.requestSubmit();
+    const field = h('vscode-textfield', { 'data-field': 'owner', placeholder: 'One person’s name', 'aria-label': 'Owner', value: entry.task.owner ?? '' });
+    first = field;
+    const chips = (people: string[]) => {
+      const list = h('div', { class: 'people-chips', hidden: people.length === 0 });
+      for (const person of people) {
+        list.append(
+          on(h('button', { type: 'button', class: 'chip', 'data-person': person }, icon('person'), person), 'click', () => {
+            field.value = person;
+            field.focus();
+          }),
+        );
+      }
+      return list;
+    };
+    const heading = title('person-add', `Owner of ${entry.task.id}`);
+    let people = chips(table.current.people);
+    on(field, 'keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault(); // the focus goes back to the row's button: this Enter must not press it
+      form.requestSubmit();
     });
     submit(() => {
       const owner = field.value.trim();
@@ -304,42 +473,62 @@ function actionPanel(view: View, task: Task, kind: ActionKind, close: () => void
         field.setAttribute('invalid', '');
         return false;
       }
-      view.host.post({ type: 'assignOwner', generation, taskIndex: task.index, owner: owner.slice(0, 500) });
+      const to = target();
+      if (to) table.current.host.post({ type: 'assignOwner', ...to, owner: owner.slice(0, 500) });
       return true;
     });
-    form.append(h('div', { class: 'form-title' }, icon('person-add'), `Owner of ${task.id}`), h('div', { class: 'form-row' }, field, confirm('Assign', 'check'), cancel), ...(view.people.length ? [people] : []));
+    form.append(heading, h('div', { class: 'form-row' }, field, confirm('Assign', 'check'), cancel), people);
+    update = (view) => {
+      morph(heading, title('person-add', `Owner of ${entry.task.id}`));
+      people = morph(people, chips(view.people));
+    };
   } else if (kind === 'status') {
-    const field = h('vscode-single-select', { 'data-field': 'status', 'aria-label': 'Status', 'data-autofocus': true });
-    for (const st of STATUSES) field.append(h('vscode-option', { value: st, selected: st === task.status }, STATUS_LABEL[st]));
+    const field = h('vscode-single-select', { 'data-field': 'status', 'aria-label': 'Status' });
+    first = field;
+    for (const st of STATUSES) field.append(h('vscode-option', { value: st, selected: st === entry.task.status }, STATUS_LABEL[st]));
     submit(() => {
       const status = field.value;
       const valid = STATUSES.find((st) => st === status);
+      const to = target();
       if (!valid) return false;
-      view.host.post({ type: 'setStatus', generation, taskIndex: task.index, status: valid });
+      if (to) table.current.host.post({ type: 'setStatus', ...to, status: valid });
       return true;
     });
-    form.append(h('div', { class: 'form-title' }, icon('tasklist'), `Status of ${task.id}`), h('div', { class: 'form-row' }, field, confirm('Set status', 'check'), cancel));
+    const heading = title('tasklist', `Status of ${entry.task.id}`);
+    form.append(heading, h('div', { class: 'form-row' }, field, confirm('Set status', 'check'), cancel));
+    update = () => morph(heading, title('tasklist', `Status of ${entry.task.id}`));
   } else {
-    const reason = h('vscode-textfield', { 'data-field': 'reason', placeholder: 'Why it waits for a later release', 'aria-label': 'Reason', 'data-autofocus': true });
+    const reason = h('vscode-textfield', { 'data-field': 'reason', placeholder: 'Why it waits for a later release', 'aria-label': 'Reason' });
     const askedBy = h('vscode-textfield', { 'data-field': 'askedBy', placeholder: 'Who asked for it', 'aria-label': 'Asked by' });
-    for (const f of [reason, askedBy]) f.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && form.requestSubmit());
+    first = reason;
+    for (const f of [reason, askedBy]) {
+      on(f, 'keydown', (e) => {
+        if (e.key !== 'Enter') return;
+        e.preventDefault();
+        form.requestSubmit();
+      });
+    }
     submit(() => {
       if (!reason.value.trim()) {
         reason.setAttribute('invalid', '');
         return false;
       }
-      view.host.post({ type: 'parkTask', generation, taskIndex: task.index, reason: reason.value.trim().slice(0, 500), askedBy: askedBy.value.trim().slice(0, 500) });
+      const to = target();
+      if (to) table.current.host.post({ type: 'parkTask', ...to, reason: reason.value.trim().slice(0, 500), askedBy: askedBy.value.trim().slice(0, 500) });
       return true;
     });
-    form.append(
-      h('div', { class: 'form-title' }, icon('archive'), `Park ${task.id}: move it out of this release`),
-      h('div', { class: 'form-row' }, labelledField('Reason', reason), labelledField('Asked by', askedBy), confirm('Park', 'archive'), cancel),
-    );
+    const text = () => `Park ${entry.task.id}: move it out of this release`;
+    const heading = title('archive', text());
+    form.append(heading, h('div', { class: 'form-row' }, labelledField('Reason', reason), labelledField('Asked by', askedBy), confirm('Park', 'archive'), cancel));
+    update = () => morph(heading, title('archive', text()));
   }
-  form.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape') close();
+  on(form, 'keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    close();
   });
-  return h('tr', { class: 'action-row', 'data-action': kind, 'data-task-index': task.index }, h('td', { colspan: COLUMNS.length + 1 }, form));
+  const row = h('tr', { class: 'action-row', 'data-action': kind, 'data-task-index': entry.task.index }, h('td', { colspan: COLUMNS.length + 1 }, form));
+  return { kind, row, update, focus: () => first.focus() };
 }
 
 function labelledField(label: string, field: HTMLElement): HTMLElement {
