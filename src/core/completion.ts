@@ -1,8 +1,8 @@
 import { addDays, dayNumber, formatDay } from './dates';
-import { ENVIRONMENTS, KINDS, RISKS, STATUSES } from './schemas';
+import { ENVIRONMENTS, KINDS, RISKS, STATUSES, PERSON_FIELDS } from './schemas';
 
 /** Keys whose value names a person. */
-const PERSON_KEYS = new Set(['owner', 'clears', 'scope', 'delivery', 'readiness', 'stop', 'decides', 'runs', 'verifies', 'by', 'decided_by', 'asked_by']);
+const PERSON_KEYS = new Set<string>([...PERSON_FIELDS, 'by', 'decided_by', 'asked_by']);
 const DATE_KEYS = new Set(['target', 'backup', 'added', 'date', 'told', 'features']);
 
 export interface CompletionSite {

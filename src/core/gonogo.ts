@@ -6,7 +6,7 @@ import { isPlaceholder } from './placeholder';
 import { properName, type Dated } from './plan';
 import { rehearsalEvidence } from './rules/rollback';
 import { taskLabel } from './context';
-import { GONOGO_QUESTION_IDS, type Gonogo } from './schemas';
+import { GONOGO_QUESTION_IDS, RELEASE_ROLES, ROLLBACK_ROLES, type Gonogo } from './schemas';
 import { GONOGO_DIR, RELEASE_FILE, ROLLBACK_FILE, type Finding } from './types';
 
 export type QuestionId = (typeof GONOGO_QUESTION_IDS)[number];
@@ -287,7 +287,7 @@ function owners(result: CheckResult): QuestionResult {
   const named = (value: unknown) => ['ok', 'unknown'].includes(context.people.judge(value).kind);
   const facts: Fact[] = [
     ...openTasks.filter(({ task }) => !named(task.owner)).map(({ task, index }) => ({ reason: `Task ${taskLabel(task, index)} has no one named owner.`, covers: about(RELEASE_FILE, ['tasks', index, 'owner']) })),
-    ...(['scope', 'delivery', 'readiness', 'stop'] as const)
+    ...RELEASE_ROLES
       .filter((role) => !named(release.data.roles?.[role]))
       .map((role) => ({ reason: `roles.${role} names no one person.`, covers: aboutRole(RELEASE_FILE, role) })),
   ];
@@ -320,7 +320,7 @@ function rollback(result: CheckResult): QuestionResult {
     ...(data.stable?.version === undefined || isPlaceholder(String(data.stable.version)) ? [{ reason: 'The runbook names no stable version to go back to.', covers: [byCode('rollback-no-stable')] }] : []),
     ...(real((data.triggers ?? []).map((t) => t?.signal)).length === 0 ? [{ reason: 'The runbook has no agreed trigger.', covers: [byCode('rollback-no-triggers')] }] : []),
     ...(real(data.steps).length === 0 ? [{ reason: 'The runbook has no steps.', covers: [byCode('rollback-no-steps')] }] : []),
-    ...(['decides', 'runs', 'verifies'] as const).filter((role) => !named(data.roles?.[role])).map((role) => ({ reason: `roles.${role} in the runbook names no one person.`, covers: aboutRole(ROLLBACK_FILE, role) })),
+    ...ROLLBACK_ROLES.filter((role) => !named(data.roles?.[role])).map((role) => ({ reason: `roles.${role} in the runbook names no one person.`, covers: aboutRole(ROLLBACK_FILE, role) })),
     ...(rehearsal ? [{ reason: rehearsal, covers: [byCode('rollback-not-rehearsed')] }] : []),
   ];
   return withFacts('rollback', findingsFor('rollback', result.findings), facts, () => {

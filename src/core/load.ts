@@ -1,3 +1,4 @@
+import { RELEASE_ROLES, ROLLBACK_ROLES } from './schemas';
 import type { CheckResult } from './engine';
 
 export interface PersonLoad {
@@ -54,12 +55,12 @@ function computeLoads(result: CheckResult): PersonLoad[] {
     load.estimate += task.estimate ?? 0;
   }
   const roles = plan.release?.data.roles ?? {};
-  for (const role of ['scope', 'delivery', 'readiness', 'stop'] as const) {
+  for (const role of RELEASE_ROLES) {
     const holder = single(roles[role]);
     if (holder) entry(holder).roles.push(role);
   }
   const rollbackRoles = plan.rollback?.data.roles ?? {};
-  for (const role of ['decides', 'runs', 'verifies'] as const) {
+  for (const role of ROLLBACK_ROLES) {
     const holder = single(rollbackRoles[role]);
     if (holder) entry(holder).roles.push(`rollback ${role}`);
   }

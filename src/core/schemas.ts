@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { ENVIRONMENTS, GONOGO_QUESTION_IDS, KINDS, RISKS, STATUSES } from './lists';
+
+export * from './lists';
 
 /**
  * The v1 file format. Field names are a contract shared with users' files and the generated JSON
@@ -18,10 +21,6 @@ const person = () => z.string().describe('The name of one person, e.g. Ana.');
 // A list is accepted here so that owner-multiple, not `schema`, says what to do about it.
 const personField = () => z.union([person(), z.array(z.string())]).describe('The name of one person, e.g. Ana.');
 
-export const RISKS = ['permissions', 'billing', 'migration', 'multi-service'] as const;
-export const STATUSES = ['todo', 'doing', 'blocked', 'done'] as const;
-export const KINDS = ['feature', 'fix', 'refactor', 'chore', 'test', 'ops'] as const;
-export const ENVIRONMENTS = ['production-like', 'staging', 'laptop', 'other'] as const;
 
 /** Fields a team may add to a task or the release without failing the check. */
 const EXTRA_FIELDS = {
@@ -202,7 +201,6 @@ export const CheckinSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
-export const GONOGO_QUESTION_IDS = ['one-problem', 'owners', 'rollback', 'dry-run', 'stakeholders'] as const;
 
 const gonogoAnswers = () =>
   z

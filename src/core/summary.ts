@@ -1,3 +1,4 @@
+import { RELEASE_ROLES, ROLLBACK_ROLES } from './schemas';
 import { isPlaceholder } from './placeholder';
 import { rehearsalEvidence } from './rules/rollback';
 import { daysBetween, dayNumber } from './dates';
@@ -166,7 +167,7 @@ function summarize(result: CheckResult): ReleaseSummary | undefined {
     return summary;
   });
 
-  const roles = (['scope', 'delivery', 'readiness', 'stop'] as const).map((role) => {
+  const roles = RELEASE_ROLES.map((role) => {
     const value = data.roles?.[role];
     const person = typeof value === 'string' ? value : Array.isArray(value) ? value.filter(Boolean).join(', ') : undefined;
     return { role, ...(person ? { person } : {}), location: at(RELEASE_FILE, source.rangeFor(['roles', role], 'value')) };
@@ -233,7 +234,7 @@ function rollbackReadiness(result: CheckResult, byCode: ReadonlyMap<string, read
       : evidence.planned
         ? `planned for ${evidence.planned.rehearsal.date}`
         : 'never';
-  const roleNames = (['decides', 'runs', 'verifies'] as const).map((role) => `${role}: ${typeof data.roles?.[role] === 'string' ? data.roles[role] : '—'}`);
+  const roleNames = ROLLBACK_ROLES.map((role) => `${role}: ${typeof data.roles?.[role] === 'string' ? data.roles[role] : '—'}`);
   const checks: ReadinessCheck[] = [
     { id: 'stable', label: 'Stable version', ok: stable !== undefined && failing('rollback-no-stable').length === 0, detail: stable ?? 'not named', location: at(['stable']) },
     { id: 'triggers', label: 'Triggers', ok: triggers.length > 0 && failing('rollback-no-triggers', 'rollback-trigger-vague').length === 0, detail: `${triggers.length} agreed`, location: at(['triggers']) },

@@ -1,3 +1,4 @@
+import { PERSON_FIELDS } from '../core/schemas';
 import * as vscode from 'vscode';
 import { addDays } from '../core/dates';
 import { renameKey, setValue, type EditResult } from '../core/edits';
@@ -93,7 +94,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       case 'owner-unknown': {
         // The finding's path names the person field itself (owner, clears, a role).
         const field = path[path.length - 1];
-        if (typeof field !== 'string' || !['owner', 'clears', 'scope', 'delivery', 'readiness', 'stop', 'decides', 'runs', 'verifies'].includes(field)) return [];
+        if (typeof field !== 'string' || !(PERSON_FIELDS as readonly string[]).includes(field)) return [];
         return ownerCandidates(plan.result)
           .slice(0, MAX_CANDIDATES)
           .flatMap((person, i) => edit(vscode.l10n.t('Assign to {0}', person), (text, parsed) => setValue(text, path, person, parsed), i === 0 && finding.code !== 'owner-unknown'));

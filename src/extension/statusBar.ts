@@ -4,7 +4,7 @@ import { summarizeRelease } from '../core/summary';
 import { COMMAND_IDS } from './commands/ids';
 import { escapeMarkdown } from './markdown';
 import type { PlanStore } from './planStore';
-import { tMinus } from './tree/releaseTree';
+import { tMinus, tMinusShort } from '../core/countdown';
 
 /** `$(rocket) billing-v1 · T-9 · 2 errors`; hidden when no folder has a plan. */
 export class ReleaseStatusBar extends Disposable {
@@ -39,13 +39,13 @@ export class ReleaseStatusBar extends Disposable {
       return;
     }
     const { errors, warnings } = summary.counts;
-    const t = summary.daysLeft === undefined ? 'no date' : tMinus(summary).replace(/ days?$/, '');
+    const t = tMinusShort(summary.daysLeft);
     const problems = errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : 'ok';
     this.item.text = `$(rocket) ${summary.name} · ${t} · ${problems}`;
     this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.isTrusted = { enabledCommands: [COMMAND_IDS.showProblems, COMMAND_IDS.runGonogo, COMMAND_IDS.openDashboard] };
-    tooltip.appendMarkdown(`**${escapeMarkdown(summary.name)}** · ${escapeMarkdown(tMinus(summary))}\n\n`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(summary.name)}** · ${escapeMarkdown(tMinus(summary.daysLeft))}\n\n`);
     const top = plan.result.findings.filter((f) => f.severity !== 'info').slice(0, 5);
     for (const finding of top) tooltip.appendMarkdown(`- $(${finding.severity === 'error' ? 'error' : 'warning'}) ${escapeMarkdown(finding.message)} \`${finding.code}\`\n`);
     if (plan.result.findings.length > top.length) tooltip.appendMarkdown(`- … and ${plan.result.findings.length - top.length} more\n`);

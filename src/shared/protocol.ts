@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { STATUSES } from '../core/lists';
 import type { PersonLoad } from '../core/load';
 import type { ReleaseSummary } from '../core/summary';
 
@@ -48,7 +49,7 @@ const shortText = z.string().max(500);
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('assignOwner'), generation, taskIndex: index, owner: shortText.min(1) }),
-  z.strictObject({ type: z.literal('setStatus'), generation, taskIndex: index, status: z.enum(['todo', 'doing', 'blocked', 'done']) }),
+  z.strictObject({ type: z.literal('setStatus'), generation, taskIndex: index, status: z.enum(STATUSES) }),
   z.strictObject({ type: z.literal('parkTask'), generation, taskIndex: index, reason: shortText, askedBy: shortText }),
   z.strictObject({ type: z.literal('markTold'), generation, parkedIndex: index }),
   z.strictObject({ type: z.literal('runGonogo') }),

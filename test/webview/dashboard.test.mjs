@@ -74,7 +74,7 @@ describe('Release Dashboard webview (headless Chromium)', function () {
       assert.match(await page.locator('#problem').textContent(), /^Some customers are charged twice/);
       assert.equal(await page.locator('#verdict').getAttribute('data-verdict'), 'no-go');
       assert.equal(await page.locator('#verdict .verdict-label').textContent(), 'No-Go');
-      assert.equal(await page.locator('#fact-tminus .fact-value').textContent(), 'T\u221210 days');
+      assert.equal(await page.locator('#fact-tminus .fact-value').textContent(), 'T-10 days');
       assert.ok((await page.locator('#health-reasons li').count()) >= 5);
       assert.deepEqual(await page.locator('#timeline [data-marker]').evaluateAll((els) => els.map((e) => e.getAttribute('data-marker'))), ['features', 'scope', 'today', 'backup', 'target']);
     });

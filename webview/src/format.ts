@@ -1,3 +1,4 @@
+export { tMinus } from '../../src/core/countdown';
 /** Dates in plans are YYYY-MM-DD; the webview does day arithmetic in UTC, like the engine. */
 export function dayNumber(date: string | undefined): number | undefined {
   if (!date) return undefined;
@@ -20,14 +21,6 @@ export function shortDate(date: string, withYear = false): string {
 
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
-}
-
-/** "T−10 days", "Target day", "3 days past target". */
-export function tMinus(daysLeft: number | undefined): string {
-  if (daysLeft === undefined) return 'No target date';
-  if (daysLeft === 0) return 'Target is today';
-  if (daysLeft < 0) return `${plural(-daysLeft, 'day')} past target`;
-  return `T\u2212${plural(daysLeft, 'day')}`;
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

@@ -1,9 +1,10 @@
+import { RELEASE_ROLES } from '../lists';
 import { isPlaceholder } from '../placeholder';
 import { plural, taskLabel, type RuleContext } from '../context';
 import type { OwnerVerdict } from '../people';
 import type { SourceFile, YamlPath } from '../source';
 
-const RELEASE_ROLES = {
+const RELEASE_ROLE_DESCRIPTIONS: Record<(typeof RELEASE_ROLES)[number], string> = {
   scope: 'scope owner (decides what is in and out)',
   delivery: 'delivery owner (gets the work done)',
   readiness: 'release-readiness owner (says the release is ready)',
@@ -54,7 +55,7 @@ export function checkOwnership(ctx: RuleContext): void {
   }
 
   const roles = data.roles ?? {};
-  for (const [role, description] of Object.entries(RELEASE_ROLES) as [keyof typeof RELEASE_ROLES, string][]) {
+  for (const [role, description] of RELEASE_ROLES.map((role) => [role, RELEASE_ROLE_DESCRIPTIONS[role]] as const)) {
     const value = roles[role];
     const verdict = ctx.people.judge(value);
     if (verdict.kind === 'missing') {

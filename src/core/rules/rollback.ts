@@ -2,12 +2,13 @@ import { dayNumber } from '../dates';
 import { taskLabel, type RuleContext } from '../context';
 import { evidenceState, happenedRecords } from '../evidence';
 import { isPlaceholder } from '../placeholder';
+import { ROLLBACK_ROLES } from '../lists';
 import type { Rehearsal } from '../schemas';
 import { ROLLBACK_FILE } from '../types';
 import { valueAt, type Loose } from '../validate';
 import { checkPerson } from './ownership';
 
-const ROLLBACK_ROLES = {
+const ROLLBACK_ROLE_DESCRIPTIONS: Record<(typeof ROLLBACK_ROLES)[number], string> = {
   decides: 'who decides to roll back',
   runs: 'who runs the rollback',
   verifies: 'who verifies users are back on the stable version',
@@ -46,7 +47,7 @@ export function checkRollback(ctx: RuleContext): void {
   }
 
   const roles = data.roles ?? {};
-  for (const [role, description] of Object.entries(ROLLBACK_ROLES) as [keyof typeof ROLLBACK_ROLES, string][]) {
+  for (const [role, description] of ROLLBACK_ROLES.map((role) => [role, ROLLBACK_ROLE_DESCRIPTIONS[role]] as const)) {
     const value = roles[role];
     const verdict = ctx.people.judge(value);
     if (verdict.kind === 'missing') {
@@ -76,7 +77,7 @@ function checkRolesOnePerson(ctx: RuleContext): void {
   const rollback = ctx.plan.rollback;
   if (!rollback) return;
   const roles = rollback.data.roles ?? {};
-  const names = (['decides', 'runs', 'verifies'] as const).map((role) => {
+  const names = ROLLBACK_ROLES.map((role) => {
     const verdict = ctx.people.judge(roles[role]);
     return verdict.kind === 'ok' || verdict.kind === 'unknown' ? ctx.people.canonical(verdict.person) : undefined;
   });

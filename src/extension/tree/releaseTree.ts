@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { tMinus } from '../../core/countdown';
 import { Disposable } from '../dispose';
 import { gonogoHeadline, summarizeRelease, type Location, type ReleaseSummary, type TaskSummary } from '../../core/summary';
 import type { PlanStore } from '../planStore';
@@ -31,13 +32,6 @@ const STATUS_ORDER = [
 
 const RISK_ICON: Record<string, string> = { migration: 'database', billing: 'credit-card', permissions: 'shield', 'multi-service': 'server-environment' };
 const KIND_ICON: Record<string, string> = { refactor: 'wrench', fix: 'bug', test: 'beaker', chore: 'tools', ops: 'server-process', feature: 'symbol-event' };
-
-export function tMinus(summary: ReleaseSummary): string {
-  if (summary.daysLeft === undefined) return 'no target date';
-  if (summary.daysLeft > 0) return `T-${summary.daysLeft} day${summary.daysLeft === 1 ? '' : 's'}`;
-  if (summary.daysLeft === 0) return 'launch day';
-  return `${-summary.daysLeft} day${summary.daysLeft === -1 ? '' : 's'} late`;
-}
 
 /** Builds the rows of one release; exported so tests can read the tree without the UI. */
 export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: ReleaseSummary, ownerFilter?: string): ReleaseNode {
@@ -119,7 +113,7 @@ export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: Releas
     kind: 'release',
     id: id('release'),
     label: summary.name,
-    description: `${tMinus(summary)}${errors + warnings ? ` · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+    description: `${tMinus(summary.daysLeft)}${errors + warnings ? ` · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
     tooltip: `${summary.name}\n${summary.problem ?? ''}\nTarget ${summary.target ?? '—'} · backup ${summary.backup ?? '—'}`,
     icon: new vscode.ThemeIcon('rocket'),
     location: summary.location,

@@ -1,4 +1,5 @@
 import type { FindingView } from '../../../src/shared/protocol';
+import { STATUSES } from '../../../src/core/lists';
 import { NO_OWNER, type SortKey } from '../api';
 import { section } from '../dashboard';
 import { openLocation, type Task, type View } from '../context';
@@ -6,7 +7,6 @@ import { attr, h, icon, on } from '../dom';
 import { compareText, plural } from '../format';
 import { morph, move } from '../patch';
 
-const STATUSES = ['todo', 'doing', 'blocked', 'done'] as const;
 const STATUS_LABEL: Record<Task['status'], string> = { todo: 'To do', doing: 'Doing', blocked: 'Blocked', done: 'Done' };
 const STATUS_ORDER: Record<Task['status'], number> = { blocked: 0, doing: 1, todo: 2, done: 3 };
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
