@@ -1,15 +1,7 @@
-import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, readlink, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { decodePlanBytes } from '../core/decode';
-import { isPlanFilePath } from '../core/plan';
-import { RELEASE_DIR } from '../core/types';
+import { readPlanTree, type PlanTreeEntry } from '../core/planTree';
 import { fsReason } from './fsErrors';
-
-const MAX_DEPTH = 3;
-const YAML_NAME = /\.ya?ml$/i;
-/** Folders whose broken link is worth a finding (a broken link to anything else is not a plan file). */
-const PLAN_DIR_NAME = /^(?:checkins|gonogo)$/i;
 
 /** What the CLI read from `<folder>/.release/`, in the shape the engine takes. */
 export interface PlanRead {
@@ -22,82 +14,46 @@ export interface PlanRead {
 }
 
 /**
- * Reads every YAML file under `<folder>/.release/`, following symbolic links to files and folders.
- * Only a failure to list `.release/` itself throws; every other problem is an `unreadable` entry.
+ * Reads every plan file under `<folder>/.release/` with the engine's one reader (`readPlanTree`),
+ * through Node's file system: symbolic links to files and folders are followed (a link back to a
+ * folder already walked is not walked again), and a file whose real path is outside the folder is
+ * noted. Only a failure to list `.release/` itself throws.
  */
 export async function readPlan(folder: string): Promise<PlanRead> {
-  const read: PlanRead = { files: new Map(), unreadable: new Map(), outside: new Map() };
   const realFolder = await realpath(folder);
   const visited = new Set<string>();
-  const planPath = (path: string) => relative(folder, path).split(sep).join('/');
+  const outside = new Map<string, string>();
+  const full = (path: string) => join(folder, ...path.split('/'));
 
-  async function walk(dir: string, depth: number): Promise<void> {
-    let entries: Dirent[];
-    try {
-      const real = await realpath(dir);
-      // A link back to a parent would otherwise be walked until the depth limit.
-      if (visited.has(real)) return;
+  const tree = await readPlanTree({
+    async list(dir) {
+      const real = await realpath(full(dir));
+      if (visited.has(real)) return []; // a link back to a parent would otherwise be walked to the depth limit
       visited.add(real);
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (error) {
-      if (depth === 0) throw error;
-      read.unreadable.set(planPath(dir), `This folder could not be read: ${fsReason(error)}.`);
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      await visit(join(dir, entry.name), entry, depth);
-    }
-  }
-
-  async function visit(path: string, entry: Dirent, depth: number): Promise<void> {
-    const name = entry.name;
-    const isPlanName = YAML_NAME.test(name);
-    const isPlanFile = isPlanFilePath(planPath(path));
-    let kind: 'file' | 'dir' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
-    if (entry.isSymbolicLink()) {
-      try {
-        const target = await stat(path);
-        kind = target.isDirectory() ? 'dir' : target.isFile() ? 'file' : 'other';
-      } catch (error) {
-        if (isPlanFile || PLAN_DIR_NAME.test(name)) read.unreadable.set(planPath(path), await brokenLinkMessage(path, error));
-        return;
-      }
-    }
-    if (kind === 'dir') {
-      if (isPlanName) read.unreadable.set(planPath(path), `This is a folder, not a file, so it was not read. Move what is inside it out, remove the folder and write ${name} as a file.`);
-      else if (depth < MAX_DEPTH) await walk(path, depth + 1);
-      return;
-    }
-    if (PLAN_DIR_NAME.test(name)) {
-      read.unreadable.set(planPath(path), `This should be a folder of dated files (e.g. ${name}/2026-12-01.yaml), but it is a file, so it was not read. Move it away and create the folder.`);
-      return;
-    }
-    if (!isPlanFile) return;
-    if (kind === 'other') {
-      read.unreadable.set(planPath(path), 'This is not a regular file (a device, socket or pipe), so it was not read. Replace it with a YAML file.');
-      return;
-    }
-    await readOne(path);
-  }
-
-  async function readOne(path: string): Promise<void> {
-    const key = planPath(path);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      read.unreadable.set(key, `This file could not be read: ${fsReason(error)}.`);
-      return;
-    }
-    const decoded = decodePlanBytes(bytes);
-    if (decoded.problem !== undefined) read.unreadable.set(key, decoded.problem);
-    else read.files.set(key, decoded.text);
-    const real = await realpath(path).catch(() => path);
-    if (!isInside(realFolder, real)) read.outside.set(key, real);
-  }
-
-  await walk(join(folder, RELEASE_DIR), 0);
-  return read;
+      const entries = await readdir(full(dir), { withFileTypes: true });
+      return Promise.all(
+        entries.map(async (entry): Promise<PlanTreeEntry> => {
+          const kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+          if (!entry.isSymbolicLink()) return { name: entry.name, kind };
+          const path = join(full(dir), entry.name);
+          try {
+            const target = await stat(path);
+            return { name: entry.name, kind: target.isDirectory() ? 'dir' : target.isFile() ? 'file' : 'other' };
+          } catch (error) {
+            return { name: entry.name, kind: 'broken-link', why: await brokenLinkMessage(path, error) };
+          }
+        }),
+      );
+    },
+    async read(path) {
+      const bytes = await readFile(full(path));
+      const real = await realpath(full(path)).catch(() => full(path));
+      if (!isInside(realFolder, real)) outside.set(path, real);
+      return bytes;
+    },
+    reason: fsReason,
+  });
+  return { ...tree, outside };
 }
 
 /** The text of every readable plan file (unreadable ones left out): for callers that need only text. */

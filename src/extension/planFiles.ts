@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { decodePlanBytes } from '../core/decode';
+import { MAX_PLAN_DEPTH, readPlanTree } from '../core/planTree';
 import { isPlanFilePath } from '../core/plan';
 import { RELEASE_DIR } from '../core/types';
 
-const MAX_DEPTH = 3;
+
 
 /** True for a plan file inside some folder's `.release/` (the engine's own definition, `isPlanFilePath`). */
 export function isPlanFile(uri: vscode.Uri): boolean {
   const at = uri.path.lastIndexOf(`/${RELEASE_DIR}/`);
-  return at !== -1 && uri.path.slice(at + 1).split('/').length <= MAX_DEPTH + 2 && isPlanFilePath(uri.path.slice(at + 1));
+  return at !== -1 && uri.path.slice(at + 1).split('/').length <= MAX_PLAN_DEPTH + 2 && isPlanFilePath(uri.path.slice(at + 1));
 }
 
 /** The workspace-relative path the engine uses, e.g. `.release/release.yaml`. */
@@ -40,39 +40,23 @@ export interface PlanSnapshot extends DiskPlan {
  * file-watcher event (or an explicit refresh) says the disk changed, so typing reads no files.
  */
 export async function readDiskPlan(folder: vscode.WorkspaceFolder): Promise<DiskPlan | undefined> {
-  const root = vscode.Uri.joinPath(folder.uri, RELEASE_DIR);
-  if (!(await isDirectory(root))) return undefined;
-  const files = new Map<string, string>();
-  const unreadable = new Map<string, string>();
-
-  async function walk(dir: vscode.Uri, depth: number): Promise<void> {
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(dir);
-    } catch {
-      return; // deleted while we read: the watcher schedules another pass
-    }
-    for (const [name, type] of entries) {
-      const uri = vscode.Uri.joinPath(dir, name);
-      if (type & vscode.FileType.Directory) {
-        const path = /\.ya?ml$/i.test(name) ? planPath(folder, uri) : undefined;
-        if (path) unreadable.set(path, `This is a folder, not a file, so it was not read. Move what is inside it out, remove the folder and write ${name} as a file.`);
-        else if (depth < MAX_DEPTH) await walk(uri, depth + 1);
-      } else {
-        const path = planPath(folder, uri);
-        if (!path || !isPlanFilePath(path)) continue;
-        try {
-          const decoded = decodePlanBytes(await vscode.workspace.fs.readFile(uri));
-          if (decoded.problem !== undefined) unreadable.set(path, decoded.problem);
-          else files.set(path, decoded.text);
-        } catch {
-          // vanished between listing and reading
-        }
-      }
-    }
+  if (!(await isDirectory(vscode.Uri.joinPath(folder.uri, RELEASE_DIR)))) return undefined;
+  const at = (path: string) => planUri(folder, path);
+  try {
+    return await readPlanTree({
+      async list(dir) {
+        return (await vscode.workspace.fs.readDirectory(at(dir))).map(([name, type]) => ({
+          name,
+          // A symbolic link reports its target's kind with the link bit; alone, the link is broken.
+          kind: type & vscode.FileType.Directory ? 'dir' : type & vscode.FileType.File ? 'file' : type & vscode.FileType.SymbolicLink ? 'broken-link' : 'other',
+        }));
+      },
+      read: (path) => Promise.resolve(vscode.workspace.fs.readFile(at(path))),
+      reason: (error) => (error instanceof vscode.FileSystemError ? error.code || error.message : error instanceof Error ? error.message : String(error)),
+    });
+  } catch {
+    return undefined; // `.release/` vanished while it was read: the watcher schedules another pass
   }
-  await walk(root, 0);
-  return { files, unreadable };
 }
 
 /**
