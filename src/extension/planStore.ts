@@ -11,7 +11,7 @@ export interface FolderPlan {
   /** Document versions the result was computed from, keyed by URI, so edits can detect staleness. */
   versions: ReadonlyMap<string, number>;
   today: string;
-  /** Increases with every check of any folder: a cheap "is this still what I rendered?" stamp. */
+  /** Increases with every check of this folder (not of others): the stamp a view quotes back. */
   generation: number;
 }
 
@@ -33,7 +33,7 @@ export class PlanStore extends Disposable {
   private readonly disk = new Map<string, DiskPlan | undefined>();
   /** Bumped whenever a cached disk read is dropped, so a read that raced with the change is not kept. */
   private diskEpoch = 0;
-  private generation = 0;
+  private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly emitter = this._register(new vscode.EventEmitter<vscode.WorkspaceFolder>());
@@ -172,7 +172,7 @@ export class PlanStore extends Disposable {
     const started = performance.now();
     const result = checkPlan(snapshot.files, { today, unreadable: snapshot.unreadable });
     this.log.debug(`Checked ${folder.name}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
-    this.plans.set(key, { folder, result, versions: snapshot.versions, today, generation: ++this.generation });
+    this.plans.set(key, { folder, result, versions: snapshot.versions, today, generation: this.nextGeneration(key) });
     this.emitter.fire(folder);
   }
 
@@ -183,6 +183,12 @@ export class PlanStore extends Disposable {
     this.signatures.delete(key);
     this.forgetDisk(key);
     if (this.plans.delete(key)) this.emitter.fire(folder);
+  }
+
+  private nextGeneration(key: string): number {
+    const next = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, next);
+    return next;
   }
 
   private forgetDisk(key: string): void {
