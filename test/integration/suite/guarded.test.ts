@@ -27,6 +27,19 @@ function scripted(answers: Answer[]): Prompts & { asked: string[] } {
   };
 }
 
+/** Runs `body` with the rehearsal clock under the test's control (`advance` moves it on). */
+async function withClock(start: number, body: (advance: (minutes: number) => void) => Promise<void>): Promise<void> {
+  const { rehearsal } = await api();
+  let now = start;
+  const realNow = rehearsal.now;
+  rehearsal.now = () => now;
+  try {
+    await body((minutes) => { now += minutes * 60_000; });
+  } finally {
+    rehearsal.now = realNow;
+  }
+}
+
 const pickLabel = (prefix: string): Answer => async (_kind, choices) => choices.find((c) => typeof c !== 'string' && c.label.startsWith(prefix));
 const escape: Answer = async () => undefined;
 
@@ -109,12 +122,9 @@ describe('guarded writes through the prompts', function () {
 
   it('Stop Rollback Rehearsal: Escape on every question still records the minutes; the clock is cleared only then', async () => {
     const { rehearsal } = await api();
-    let now = 5_000_000;
-    const realNow = rehearsal.now;
-    rehearsal.now = () => now;
-    try {
+    await withClock(5_000_000, async (advance) => {
       assert.equal(await vscode.commands.executeCommand('releasePlan.startRehearsal'), true);
-      now += 7 * 60_000;
+      advance(7);
       (await api()).setPrompts(scripted([escape, escape]));
       const outcome = await vscode.commands.executeCommand<{ minutes: number }>('releasePlan.stopRehearsal', { folder: basic() });
       assert.equal(outcome?.minutes, 7);
@@ -123,19 +133,14 @@ describe('guarded writes through the prompts', function () {
       assert.equal(entry.date, today);
       assert.equal(entry.environment, undefined, 'skipped, not invented');
       assert.equal(rehearsal.running, false);
-    } finally {
-      rehearsal.now = realNow;
-    }
+    });
   });
 
   it('Stop Rollback Rehearsal with nowhere to record it keeps the measured minutes for a later Stop', async () => {
     const { rehearsal } = await api();
-    let now = 9_000_000;
-    const realNow = rehearsal.now;
-    rehearsal.now = () => now;
-    try {
+    await withClock(9_000_000, async (advance) => {
       await vscode.commands.executeCommand('releasePlan.startRehearsal');
-      now += 12 * 60_000;
+      advance(12);
       const runbook = await readText(rollback());
       const edit = new vscode.WorkspaceEdit();
       edit.deleteFile(rollback());
@@ -143,7 +148,7 @@ describe('guarded writes through the prompts', function () {
       (await api()).setPrompts(scripted([]));
       assert.equal(await vscode.commands.executeCommand('releasePlan.stopRehearsal', { folder: basic() }), undefined);
       assert.equal(rehearsal.running, true, 'the clock is kept');
-      now += 30 * 60_000; // time passes while the runbook is restored: the stopped clock does not count it
+      advance(30); // time passes while the runbook is restored: the stopped clock does not count it
       const create = new vscode.WorkspaceEdit();
       create.createFile(rollback(), { contents: new TextEncoder().encode(runbook) });
       assert.ok(await vscode.workspace.applyEdit(create));
@@ -151,9 +156,7 @@ describe('guarded writes through the prompts', function () {
       const outcome = await vscode.commands.executeCommand<{ minutes: number }>('releasePlan.stopRehearsal', { folder: basic() });
       assert.equal(outcome?.minutes, 12);
       assert.equal(rehearsal.running, false);
-    } finally {
-      rehearsal.now = realNow;
-    }
+    });
   });
 
   it('Run Go/No-Go twice on one day keeps both decisions; the latest counts in the tree', async () => {

@@ -453,6 +453,21 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
     writeFileSync(planFile, text);
     await editor.locator('.view-line', { hasText: marker }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
   };
+  /** Runs a task command from the palette and picks T2 in its first question (typed, as a person would). */
+  const pickT2 = async (command, question) => {
+    await openPlanInEditor();
+    await runCommand(page, command, { opensQuickInput: true });
+    await quickInput.locator(`input.input[placeholder="${question}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await page.keyboard.type('T2 Download');
+    await quickInput.locator('.monaco-list-row.focused', { hasText: 'T2 Download button' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+  };
+  /** Types an answer into the open QuickPick and accepts the row it selects. */
+  const answer = async (text) => {
+    await page.keyboard.type(text);
+    await quickInput.locator('.monaco-list-row.focused', { hasText: text }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+  };
   const restorePlan = async (original) => {
     await page.keyboard.press('Escape');
     if (readFileSync(planFile, 'utf8') !== original) writeFileSync(planFile, original);
@@ -463,17 +478,10 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
     if (!planFile) throw new Error('the harness passed no workspace');
     const original = readFileSync(planFile, 'utf8');
     try {
-      await openPlanInEditor();
-      await runCommand(page, 'Release Plan: Assign Owner', { opensQuickInput: true });
-      await quickInput.locator('input.input[placeholder="Assign an owner to which task?"]').waitFor({ state: 'visible', timeout: TIMEOUT });
-      await page.keyboard.type('T2 Download');
-      await quickInput.locator('.monaco-list-row.focused', { hasText: 'T2 Download button' }).waitFor({ state: 'visible', timeout: TIMEOUT });
-      await page.keyboard.press('Enter');
+      await pickT2('Release Plan: Assign Owner', 'Assign an owner to which task?');
       await quickInput.locator('input.input[placeholder^="Who owns T2?"]').waitFor({ state: 'visible', timeout: TIMEOUT });
       await changeOnDisk(original.replace('tasks:\n', 'tasks:\n  - id: T0\n    title: Inserted while the prompt was open\n    owner: Ana\n    status: todo\n'), 'Inserted while the prompt');
-      await page.keyboard.type(NEW_OWNER);
-      await quickInput.locator('.monaco-list-row.focused', { hasText: NEW_OWNER }).waitFor({ state: 'visible', timeout: TIMEOUT });
-      await page.keyboard.press('Enter');
+      await answer(NEW_OWNER);
       await waitUntil(() => parse(readFileSync(planFile, 'utf8'))?.tasks?.[2]?.owner === NEW_OWNER, `T2 (now the third task) to be owned by ${NEW_OWNER} on disk`);
       const owners = parse(readFileSync(planFile, 'utf8')).tasks.map((t) => `${t.id}:${t.owner}`);
       if (owners.join(' ') !== `T0:Ana T1:backend team T2:${NEW_OWNER}`) throw new Error(`owners are ${owners.join(', ')}`);
@@ -487,18 +495,11 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
     if (!planFile) throw new Error('the harness passed no workspace');
     const original = readFileSync(planFile, 'utf8');
     try {
-      await openPlanInEditor();
-      await runCommand(page, 'Release Plan: Set Status', { opensQuickInput: true });
-      await quickInput.locator('input.input[placeholder="Set the status of which task?"]').waitFor({ state: 'visible', timeout: TIMEOUT });
-      await page.keyboard.type('T2 Download');
-      await quickInput.locator('.monaco-list-row.focused', { hasText: 'T2 Download button' }).waitFor({ state: 'visible', timeout: TIMEOUT });
-      await page.keyboard.press('Enter');
+      await pickT2('Release Plan: Set Status', 'Set the status of which task?');
       await quickInput.locator('input.input[placeholder="New status of T2"]').waitFor({ state: 'visible', timeout: TIMEOUT });
       const renamed = original.replace('title: Download button', 'title: Download the signed PDF');
       await changeOnDisk(renamed, 'Download the signed PDF');
-      await page.keyboard.type('done');
-      await quickInput.locator('.monaco-list-row.focused', { hasText: 'done' }).waitFor({ state: 'visible', timeout: TIMEOUT });
-      await page.keyboard.press('Enter');
+      await answer('done');
       const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Task T2 is now titled' }).first();
       await toast.waitFor({ state: 'visible', timeout: TIMEOUT });
       if (readFileSync(planFile, 'utf8') !== renamed) throw new Error('release.yaml was changed although the command refused');
