@@ -1,5 +1,8 @@
 import { diffEdit } from './diff';
-import { appendToList, applyEdits, removeListItem, type EditResult } from './edits';
+import { parseDocument } from 'yaml';
+import { isIsoDate } from './dates';
+import { appendToList, applyEdits, removeListItem, setValue, type EditResult } from './edits';
+import type { YamlPath } from './source';
 
 /**
  * Moves task `index` from `tasks` to `parked` with the reason and who asked, and `told: false`
@@ -15,4 +18,14 @@ export function parkTaskEdit(text: string, index: number, reason: string, askedB
   const added = appendToList(without, ['parked'], item);
   if (!added.ok) return added;
   return { ok: true, edits: diffEdit(text, applyEdits(without, added.edits)) };
+}
+
+/**
+ * Marks the parked item at `path` told on `today` — unless it already says when it was told: that
+ * date is a fact someone recorded, and a stale view's click must not replace it with today.
+ */
+export function markToldEdit(text: string, path: YamlPath, today: string): EditResult {
+  const told: unknown = parseDocument(text).getIn([...path, 'told']);
+  if (isIsoDate(told)) return { ok: false, reason: `it was already marked told on ${told}` };
+  return setValue(text, [...path, 'told'], today);
 }

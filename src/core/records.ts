@@ -1,4 +1,4 @@
-import { parseDocument, stringify } from 'yaml';
+import { isMap, isSeq, parseDocument, stringify, YAMLSeq, type YAMLMap } from 'yaml';
 import type { GonogoResult, QuestionId } from './gonogo';
 
 export interface RecordedAnswer {
@@ -25,19 +25,24 @@ export function gonogoRecord(result: GonogoResult, decision: 'go' | 'no-go', dec
 
 /**
  * A second go/no-go on the same day keeps the first: the day's file gets the new decision as its
- * own fields (the latest counts) and the earlier one, with its evidence, under `earlier:`. Refused
- * when the existing file cannot be read, rather than written over.
+ * own fields (the latest counts) and the earlier one — its fields with their comments, as written —
+ * under `earlier:` (a single earlier decision written as a map becomes the list's first item).
+ * Refused when the existing file cannot be read, rather than written over.
  */
 export function appendGonogoRecord(existing: string | undefined, record: string): { ok: true; text: string } | { ok: false; reason: string } {
   if (existing === undefined || existing.trim() === '') return { ok: true, text: record };
   const before = parseDocument(existing);
-  const data = before.errors.length === 0 ? before.toJS() : undefined;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: "today's go/no-go record has errors; fix it first so its decision is not lost" };
-  const { earlier, ...previous } = data as Record<string, unknown>;
-  const latest = parseDocument(record).toJS() as Record<string, unknown>;
-  const kept = [...(Array.isArray(earlier) ? earlier : []), previous];
-  const header = record.slice(0, record.indexOf('\n') + 1);
-  return { ok: true, text: header + stringify({ ...latest, earlier: kept }, { lineWidth: 0 }) };
+  if (before.errors.length > 0 || !isMap(before.contents)) return { ok: false, reason: "today's go/no-go record has errors; fix it first so its decision is not lost" };
+  const previous = before.contents;
+  const earlierNode = previous.get('earlier', true);
+  previous.delete('earlier');
+  const next = parseDocument(record);
+  const earlier = new YAMLSeq();
+  if (isSeq(earlierNode)) for (const item of earlierNode.items) earlier.items.push(item);
+  else if (earlierNode !== undefined && earlierNode !== null) earlier.items.push(earlierNode);
+  earlier.items.push(previous);
+  (next.contents as YAMLMap).set('earlier', earlier);
+  return { ok: true, text: next.toString({ lineWidth: 0 }) };
 }
 
 /** Blocks are `{ what, clears }`; an empty `clears` is left out so the rule can flag it. */

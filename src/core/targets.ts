@@ -9,9 +9,12 @@ import type { YamlPath } from './source';
  */
 export type PlanTarget =
   /** A task: its `id`, and its title when it was known (a reused id with another title is another task). */
-  | { kind: 'task'; id?: string; title?: string; index: number }
+  | { kind: 'task'; id?: string; title?: string; index: number; textHash?: string }
   /** A parked item, by its title (parked items have no id). */
-  | { kind: 'parked'; title?: string; index: number };
+  | { kind: 'parked'; title?: string; index: number; textHash?: string };
+// `textHash` (see `textHash()`): the release.yaml text the target was read from. On that very text
+// the position is trustworthy, so a target without a unique identity (no id or title, an id used
+// twice) can still be written; on any other text it must be found by who it is, or refused.
 
 export type Located = { ok: true; path: YamlPath; index: number } | { ok: false; reason: string };
 
@@ -24,10 +27,14 @@ export function locateTarget(text: string, target: PlanTarget): Located {
   const items = isSeq(list) ? list.items : [];
   const fields = items.map((item) => ({ id: scalarText(item, 'id'), title: scalarText(item, 'title') }));
   const name = describeTarget(target);
+  // The very text the target was read from: its position is still right.
+  if (target.textHash !== undefined && target.textHash === textHash(text)) return index(target.index, items.length, listKey, name);
 
   if (target.kind === 'task' && target.id !== undefined) {
-    const matches = fields.flatMap((field, index) => (field.id === target.id ? [index] : []));
-    if (matches.length === 0) return { ok: false, reason: `${name} is no longer in release.yaml` };
+    const byId = fields.flatMap((field, index) => (field.id === target.id ? [index] : []));
+    // An id used twice: the title tells them apart, if it can.
+    const matches = byId.length > 1 && target.title !== undefined ? byId.filter((i) => fields[i]?.title === target.title) : byId;
+    if (matches.length === 0) return { ok: false, reason: byId.length > 0 ? `${name} is now titled "${fields[byId[0] as number]?.title ?? ''}", not "${target.title}"` : `${name} is no longer in release.yaml` };
     if (matches.length > 1) return { ok: false, reason: `${matches.length} tasks now have the id "${target.id}"` };
     const index = matches[0] as number;
     const title = fields[index]?.title;
@@ -41,8 +48,19 @@ export function locateTarget(text: string, target: PlanTarget): Located {
     const index = matches[0] as number;
     return { ok: true, path: [listKey, index], index };
   }
-  // Nothing to recognise it by: only its position, which the caller may use only on unchanged text.
+  // Nothing to recognise it by, and the text changed since it was read: its position proves nothing.
+  if (target.textHash !== undefined) return { ok: false, reason: `${name} has no id or title to find it by, and release.yaml changed since it was read` };
   return index(target.index, items.length, listKey, name);
+}
+
+/** A short fingerprint of a text (FNV-1a, 32 bits, with the length): equal texts, equal hashes. */
+export function textHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${text.length}:${hash.toString(16)}`;
 }
 
 function index(position: number, length: number, listKey: string, name: string): Located {

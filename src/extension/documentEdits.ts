@@ -69,7 +69,8 @@ async function applyTo(document: vscode.TextDocument, result: EditResult): Promi
   // an edit computed for one version must never be applied to another.
   if (document.version !== version) return { ok: false, reason: vscode.l10n.t('{0} changed while the edit was prepared; nothing was written. Try again.', name) };
   if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: vscode.l10n.t('VS Code refused the edit to {0}.', name) };
-  if (!wasDirty) await document.save();
+  // A save can fail (the file on disk is newer, no permission): then the change is in the editor only.
+  if (!wasDirty && !(await document.save())) return { ok: false, reason: vscode.l10n.t('The change to {0} is in the editor but could not be saved; save it yourself (Undo takes it back).', name) };
   return { ok: true };
 }
 

@@ -109,6 +109,12 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
   };
   atMidnight();
   context.subscriptions.push({ dispose: () => clearTimeout(midnight) });
+  // A timer is late by however long the machine slept: back in the window, check the day again.
+  context.subscriptions.push(
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused && store.all().some((plan) => plan.today !== store.today())) void store.refreshAll();
+    }),
+  );
   const timings: ReleasePlanApi['timings'] = { activateMs: 0 };
   void store.refreshAll().then(() => {
     timings.firstCheckMs = performance.now() - started;

@@ -56,6 +56,11 @@ export class PlanStore extends Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => this.scheduleFor(doc.uri, true, !checkOnType(doc.uri))),
       // Closing a dirty document drops its unsaved text: re-check from disk.
       vscode.workspace.onDidCloseTextDocument((doc) => this.scheduleFor(doc.uri)),
+      // File operations VS Code itself makes (explorer, refactorings, other extensions): seen even on
+      // file systems whose watcher reports nothing.
+      vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => onDisk(uri))),
+      vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => onDisk(uri))),
+      vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => (onDisk(oldUri), onDisk(newUri)))),
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const folder of event.removed) this.forget(folder);
         for (const folder of event.added) void this.refresh(folder);
@@ -129,7 +134,9 @@ export class PlanStore extends Disposable {
 
   /** Schedules a debounced check of `uri`'s folder; `diskChanged` drops the folder's cached disk read. */
   private scheduleFor(uri: vscode.Uri, diskChanged = false, check = true): void {
-    if (!isPlanFile(uri) && !uri.path.endsWith('/.release') && !/\/\.release\/[^/]+$/.test(uri.path)) return;
+    // Anything on disk under .release/ (a deleted sub-folder sends one event, not one per file)
+    // invalidates the cached read; an editor change counts only for a plan file.
+    if (!/\/\.release(?:\/|$)/.test(uri.path) || (!diskChanged && !isPlanFile(uri))) return;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return;
     const key = folder.uri.toString();

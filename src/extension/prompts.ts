@@ -29,7 +29,8 @@ export async function pickPerson(people: readonly string[], placeHolder: string,
   pick.items = base;
   if (preferred) pick.activeItems = base.filter((item) => item.label === preferred);
   pick.onDidChangeValue((value) => {
-    pick.items = value && !people.some((p) => p.toLowerCase() === value.toLowerCase()) ? [...base, { label: value, description: vscode.l10n.t('new name') }] : base;
+    const typed = value.trim();
+    pick.items = typed && !people.some((p) => p.toLowerCase() === typed.toLowerCase()) ? [...base, { label: typed, description: vscode.l10n.t('new name') }] : base;
   });
   return new Promise((resolve) => {
     pick.onDidAccept(() => {

@@ -4,6 +4,7 @@ import { Disposable } from './dispose';
 
 const STARTED_KEY = 'releasePlan.rehearsal.startedAt';
 const STOPPED_KEY = 'releasePlan.rehearsal.stoppedAt';
+const FOLDER_KEY = 'releasePlan.rehearsal.folder';
 
 /**
  * The running clock of a rollback rehearsal, in the status bar. Its start (and, once Stop is
@@ -43,10 +44,24 @@ export class RehearsalTimer extends Disposable {
     return this.item.text;
   }
 
-  async start(): Promise<void> {
+  /** The folder (URI string) the running rehearsal is for, so Stop records it there. */
+  get folder(): string | undefined {
+    return this.state.get<string>(FOLDER_KEY);
+  }
+
+  /** True while a Stop is asking its questions or writing: a second Stop must not record it again. */
+  recording = false;
+
+  async start(folder?: string): Promise<void> {
     await this.state.update(STOPPED_KEY, undefined);
+    await this.state.update(FOLDER_KEY, folder);
     await this.state.update(STARTED_KEY, this.now());
     this.show();
+  }
+
+  /** Whether `span` is still the rehearsal on the clock (not one cleared, or a new one started since). */
+  holds(span: { start: number }): boolean {
+    return this.startedAt === span.start;
   }
 
   /**
@@ -69,6 +84,7 @@ export class RehearsalTimer extends Disposable {
   async clear(): Promise<void> {
     await this.state.update(STARTED_KEY, undefined);
     await this.state.update(STOPPED_KEY, undefined);
+    await this.state.update(FOLDER_KEY, undefined);
     clearInterval(this.ticker);
     this.ticker = undefined;
     this.item.hide();

@@ -19,6 +19,9 @@ export function dashboardHtml(o: DashboardHtmlOptions): string {
     `style-src ${o.cspSource} 'nonce-${o.nonce}'`,
     `font-src ${o.cspSource}`,
     `script-src 'nonce-${o.nonce}'`,
+    // Not covered by default-src: no form may post anywhere, no <base> may redirect relative URLs.
+    "form-action 'none'",
+    "base-uri 'none'",
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">

@@ -48,7 +48,7 @@ const shortText = z.string().max(500);
 
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('assignOwner'), generation, taskIndex: index, owner: shortText.min(1) }),
+  z.strictObject({ type: z.literal('assignOwner'), generation, taskIndex: index, owner: shortText.refine((owner) => owner.trim() !== '', 'an owner must not be blank') }),
   z.strictObject({ type: z.literal('setStatus'), generation, taskIndex: index, status: z.enum(STATUSES) }),
   z.strictObject({ type: z.literal('parkTask'), generation, taskIndex: index, reason: shortText, askedBy: shortText }),
   z.strictObject({ type: z.literal('markTold'), generation, parkedIndex: index }),

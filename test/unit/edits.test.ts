@@ -122,3 +122,14 @@ describe('edits', () => {
     });
   });
 });
+
+describe('markToldEdit', () => {
+  it('sets told: today on an untold item, and refuses to replace a date already recorded', async () => {
+    const { markToldEdit } = await import('../../src/core/planEdits');
+    const text = 'parked:\n  - title: CSV export\n    told: false\n  - title: Dark mode\n    told: 2026-11-20 # said in the weekly\n';
+    const marked = markToldEdit(text, ['parked', 0], '2026-12-01');
+    assert.ok(marked.ok);
+    assert.match(applyEdits(text, marked.edits), /title: CSV export\n {4}told: 2026-12-01\n/);
+    assert.deepEqual(markToldEdit(text, ['parked', 1], '2026-12-01'), { ok: false, reason: 'it was already marked told on 2026-11-20' });
+  });
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { appendGonogoRecord } from '../../src/core/records';
-import { hasIdentity, locateTarget } from '../../src/core/targets';
+import { hasIdentity, locateTarget, textHash } from '../../src/core/targets';
 import { CLEAN_RELEASE, releaseWith } from './helpers';
 
 describe('locating a write target again in the current text (locateTarget)', () => {
@@ -17,8 +17,11 @@ describe('locating a write target again in the current text (locateTarget)', () 
     assert.deepEqual(locateTarget(deleted, T2), { ok: false, reason: 'Task T2 is no longer in release.yaml' });
     const renamed = releaseWith('    title: Download button\n', '    title: Export button\n');
     assert.deepEqual(locateTarget(renamed, T2), { ok: false, reason: 'Task T2 is now titled "Export button", not "Download button"' });
+    // An id now used twice: the title still tells T2 apart; the same title twice cannot be.
     const twice = releaseWith('  - id: T1\n', '  - id: T2\n');
-    assert.deepEqual(locateTarget(twice, T2), { ok: false, reason: '2 tasks now have the id "T2"' });
+    assert.deepEqual(locateTarget(twice, T2), { ok: true, path: ['tasks', 1], index: 1 });
+    const clone = releaseWith('  - id: T1\n    title: PDF export endpoint\n', '  - id: T2\n    title: Download button\n');
+    assert.deepEqual(locateTarget(clone, T2), { ok: false, reason: '2 tasks now have the id "T2"' });
   });
 
   it('finds a numeric id written as text, and a parked item by its title', () => {
@@ -33,6 +36,18 @@ describe('locating a write target again in the current text (locateTarget)', () 
     assert.equal(hasIdentity(T2), true);
     assert.deepEqual(locateTarget(CLEAN_RELEASE, { kind: 'task', index: 1 }), { ok: true, path: ['tasks', 1], index: 1 });
     assert.deepEqual(locateTarget(CLEAN_RELEASE, { kind: 'task', index: 5 }), { ok: false, reason: 'Task 6 is no longer in release.yaml' });
+  });
+
+  it('trusts the position on the very text the target was read from, and only there', () => {
+    const clone = releaseWith('  - id: T1\n    title: PDF export endpoint\n', '  - id: T2\n    title: Download button\n');
+    const second = { kind: 'task', id: 'T2', title: 'Download button', index: 1, textHash: textHash(clone) } as const;
+    assert.deepEqual(locateTarget(clone, second), { ok: true, path: ['tasks', 1], index: 1 }, 'duplicates can be edited on unchanged text');
+    const anonymous = { kind: 'task', index: 1, textHash: textHash(CLEAN_RELEASE) } as const;
+    assert.deepEqual(locateTarget(CLEAN_RELEASE, anonymous), { ok: true, path: ['tasks', 1], index: 1 });
+    const inserted = CLEAN_RELEASE.replace('tasks:\n', 'tasks:\n  - id: T0\n    title: Inserted\n');
+    assert.deepEqual(locateTarget(inserted, anonymous), { ok: false, reason: 'Task 2 has no id or title to find it by, and release.yaml changed since it was read' });
+    assert.notEqual(textHash('a'), textHash('b'));
+    assert.equal(textHash(CLEAN_RELEASE), textHash(`${CLEAN_RELEASE}`));
   });
 
   it('refuses on a file that no longer parses', () => {
@@ -54,6 +69,18 @@ describe('a second go/no-go on the same day (appendGonogoRecord)', () => {
     const third = appendGonogoRecord(merged.text, second.replace('decision: go', 'decision: no-go'));
     assert.ok(third.ok);
     assert.deepEqual(parse(third.text).earlier.map((e: { decision: string }) => e.decision), ['no-go', 'go']);
+  });
+
+  it('keeps the comments of the earlier decision, and an earlier: written as a single map', () => {
+    const commented = first.replace('decision: no-go', 'decision: no-go # Bo confirmed on Slack').replace('answer: no', 'answer: no # checked by Cy');
+    const merged = appendGonogoRecord(commented, second);
+    assert.ok(merged.ok);
+    assert.match(merged.text, /decision: no-go # Bo confirmed on Slack/);
+    assert.match(merged.text, /answer: no # checked by Cy/);
+    assert.equal(parse(merged.text).earlier[0].decision, 'no-go');
+    const lone = appendGonogoRecord('decision: no-go\nearlier:\n  decision: go\n  decided_by: Bo\n', second);
+    assert.ok(lone.ok);
+    assert.deepEqual(parse(lone.text).earlier, [{ decision: 'go', decided_by: 'Bo' }, { decision: 'no-go' }]);
   });
 
   it('writes the record as it is when the day has none, and refuses to overwrite a broken one', () => {

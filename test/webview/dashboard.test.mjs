@@ -2,7 +2,7 @@
 // by the engine at test time. No VS Code: a stub acquireVsCodeApi records what the page posts.
 import assert from 'node:assert/strict';
 import { existsSync, copyFileSync, mkdirSync } from 'node:fs';
-import { bigPlan, brokenPlan, editedExampleState, exampleState, noPlan, VETO_REASON, vetoPlan, XSS, xssPlan, zeroTaskPlan } from './fixtures.ts';
+import { bigPlan, brokenPlan, editedExampleState, exampleState, noPlan, stateFromFiles, VETO_REASON, vetoPlan, XSS, xssPlan, zeroTaskPlan } from './fixtures.ts';
 import { launch, openDashboard, posted, problems, showState, startServer } from './harness.mjs';
 
 const ARTEFACTS = 'test-results/webview';
@@ -549,6 +549,23 @@ describe('Release Dashboard webview (headless Chromium)', function () {
       assert.deepEqual(await lastPosted(page), { type: 'parkTask', generation: 42, taskIndex: 5, reason: 'Not the double charge', askedBy: '' });
       assert.equal(await page.locator('[data-form]').count(), 0);
       assert.deepEqual((await posted(page)).map((m) => m.type), ['ready', 'parkTask'], 'nothing was posted for the removed task');
+    });
+
+    it('never moves an open form to another task: tasks without ids follow their title, duplicate ids their title', async () => {
+      const plan = (tasks) => `release: r\nproblem: Customers cannot export invoices.\ntarget: 2099-04-01\nbackup: 2099-04-08\nroles: { scope: Ana, delivery: Bo, readiness: Cy, stop: Ana }\ntasks:\n${tasks}`;
+      const login = '  - title: Login page\n    owner: Ana\n';
+      const exportTask = '  - title: Export button\n    owner: Cy\n';
+      const page = await open();
+      await showState(page, stateFromFiles({ '.release/release.yaml': plan(login + exportTask) }, 1));
+      const exportRow = page.locator('.task-row', { hasText: 'Export button' });
+      await exportRow.locator('[data-action="assign"]').click();
+      await page.locator('[data-form="assign"] vscode-textfield input').fill('Bo');
+      // A task is inserted above both (a teammate's edit): "Export button" is now the third task.
+      await showState(page, stateFromFiles({ '.release/release.yaml': plan('  - title: Inserted\n    owner: Ana\n' + login + exportTask) }, 2));
+      assert.equal(await page.locator('.task-row', { hasText: 'Export button' }).locator('xpath=following-sibling::tr[1]').locator('[data-form="assign"]').count(), 1, 'the form stays with Export button');
+      assert.equal(await page.locator('[data-form="assign"] vscode-textfield').evaluate((el) => el.value), 'Bo');
+      await page.locator('[data-form="assign"] [data-role="confirm"]').click();
+      assert.deepEqual(await lastPosted(page), { type: 'assignOwner', generation: 2, taskIndex: 2, owner: 'Bo' });
     });
 
     it('shows the new data in the rows, charts and filters it patches', async () => {

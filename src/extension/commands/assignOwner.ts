@@ -14,8 +14,8 @@ export const assignOwner: Command = {
   async run(ctx, arg?: unknown) {
     const task = await resolveTask(ctx.store, arg, vscode.l10n.t('Assign an owner to which task?'), ctx.prompts);
     if (!task) return false;
-    const owner = stringArg(arg, 'owner') ?? (await ctx.prompts.person(ownerCandidates(task.plan.result), vscode.l10n.t('Who owns {0}? One person.', task.id)));
-    if (!owner) return false;
+    const owner = (stringArg(arg, 'owner') ?? (await ctx.prompts.person(ownerCandidates(task.plan.result), vscode.l10n.t('Who owns {0}? One person.', task.id))))?.trim();
+    if (!owner) return false; // nothing, or only spaces: never written over the current owner
     // Re-located by id and title now: the file may have changed while the question was open.
     const done = report(await editTarget(planUri(task.plan.folder, RELEASE_FILE), task.target, (text, path) => setValue(text, [...path, 'owner'], owner.trim()), task.readVersion));
     await ctx.store.refresh(task.plan.folder);

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { scaffoldFiles } from '../../core/scaffold';
 import type { Command } from './command';
 import { COMMAND_IDS } from './ids';
-import { exists, newFileEdit } from '../documentEdits';
+import { exists, newFileEdit, refuseUntrusted, report } from '../documentEdits';
 import { planUri } from '../planFiles';
 
 /** Scaffolds `.release/` like `release-plan init`: creates missing files, never overwrites one. */
 export const createPlan: Command = {
   id: COMMAND_IDS.createPlan,
   async run(ctx, folderArg?: unknown) {
+    if (!report(refuseUntrusted() ?? { ok: true })) return undefined;
     const folder = await pickFolder(folderArg);
     if (!folder) return undefined;
     const edit = new vscode.WorkspaceEdit();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { setValue } from '../../core/edits';
-import type { PlanTarget } from '../../core/targets';
+import { markToldEdit } from '../../core/planEdits';
+import { textHash, type PlanTarget } from '../../core/targets';
 import { RELEASE_FILE } from '../../core/types';
 import { editTarget, report } from '../documentEdits';
 import { planUri } from '../planFiles';
@@ -28,9 +28,10 @@ export const markTold: Command = {
     }
     if (index === undefined) return false;
     const title = parked[index]?.title?.trim();
-    const target: PlanTarget = { kind: 'parked', index, ...(title ? { title } : {}) };
+    const text = plan.result.plan.release?.source.text;
+    const target: PlanTarget = { kind: 'parked', index, ...(title ? { title } : {}), ...(text !== undefined ? { textHash: textHash(text) } : {}) };
     const uri = planUri(plan.folder, RELEASE_FILE);
-    const done = report(await editTarget(uri, target, (text, path) => setValue(text, [...path, 'told'], plan.today), plan.versions.get(uri.toString())));
+    const done = report(await editTarget(uri, target, (text, path) => markToldEdit(text, path, plan.today), plan.versions.get(uri.toString())));
     await ctx.store.refresh(plan.folder);
     return done;
   },

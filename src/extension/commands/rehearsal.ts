@@ -4,23 +4,26 @@ import { compareRehearsal, elapsedMinutes } from '../../core/records';
 import { ROLLBACK_FILE } from '../../core/types';
 import { editPlanFile, exists, refuseUntrusted, report } from '../documentEdits';
 import { planUri } from '../planFiles';
-import type { Command } from './command';
+import type { Command, CommandContext } from './command';
 import { COMMAND_IDS } from './ids';
-import { resolvePlan, stringArg } from './targets';
+import { isRecord, resolvePlan, stringArg } from './targets';
 
 const ENVIRONMENTS = ['production-like', 'staging', 'laptop', 'other'];
 
 /** Start Rollback Rehearsal: starts the status-bar clock (kept across a window reload). */
 export const startRehearsal: Command = {
   id: COMMAND_IDS.startRehearsal,
-  async run(ctx) {
+  async run(ctx, arg?: unknown) {
     // A rehearsal ends in a write to rollback.yaml: do not let anyone time one that cannot be recorded.
     if (!report(refuseUntrusted() ?? { ok: true })) return false;
     if (ctx.rehearsal.running) {
       void vscode.window.showInformationMessage(vscode.l10n.t('A rehearsal is already running. Stop it from the status bar.'));
       return false;
     }
-    await ctx.rehearsal.start();
+    // The rehearsal is for one release: Stop records it there, whichever editor is active then.
+    const plan = await resolvePlan(ctx.store, arg, ctx.prompts);
+    if (!plan) return false;
+    await ctx.rehearsal.start(plan.folder.uri.toString());
     void vscode.window.showInformationMessage(vscode.l10n.t('Rehearsal started: say "roll back" now. Stop when users are back on the stable version.'));
     return true;
   },
@@ -35,6 +38,20 @@ export const startRehearsal: Command = {
 export const stopRehearsal: Command = {
   id: COMMAND_IDS.stopRehearsal,
   async run(ctx, arg?: unknown) {
+    if (ctx.rehearsal.recording) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The rehearsal is being recorded: answer the open question first.'));
+      return undefined;
+    }
+    ctx.rehearsal.recording = true;
+    try {
+      return await record(ctx, arg);
+    } finally {
+      ctx.rehearsal.recording = false;
+    }
+  },
+};
+
+async function record(ctx: CommandContext, arg?: unknown): Promise<{ minutes: number; message: string } | undefined> {
     const span = await ctx.rehearsal.stop();
     if (!span) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No rehearsal is running. Start one with "Release Plan: Start Rollback Rehearsal".'));
@@ -45,7 +62,8 @@ export const stopRehearsal: Command = {
       void vscode.window.showWarningMessage(vscode.l10n.t('The rehearsal ({0} min) is not recorded yet: {1} It is kept; click the status bar to record it.', minutes, why));
       return undefined;
     };
-    const plan = await resolvePlan(ctx.store, arg, ctx.prompts);
+    const started = ctx.rehearsal.folder;
+    const plan = await resolvePlan(ctx.store, started && !isRecord(arg) ? { folder: vscode.Uri.parse(started) } : arg, ctx.prompts);
     if (!plan) return keep(vscode.l10n.t('no release was chosen.'));
     const uri = planUri(plan.folder, ROLLBACK_FILE);
     if (!(await exists(uri))) return keep(vscode.l10n.t('there is no rollback.yaml to record it in. Create it first.'));
@@ -56,6 +74,8 @@ export const stopRehearsal: Command = {
     const rollback = plan.result.plan.rollback?.data;
     const previous = (rollback?.rehearsals ?? []).filter((r) => typeof r?.minutes === 'number' && typeof r.date === 'string').sort((a, b) => String(a?.date).localeCompare(String(b?.date))).pop()?.minutes;
     const entry = { date: plan.today, ...(environment ? { environment } : {}), minutes, ...(by ? { by } : {}), ...(notes?.trim() ? { notes: notes.trim() } : {}) };
+    // Cleared or restarted meanwhile (another window, Start again): this span is no longer the one to record.
+    if (!ctx.rehearsal.holds(span)) return undefined;
     const written = await editPlanFile(uri, (text) => appendToList(text, ['rehearsals'], entry));
     if (!written.ok) return keep(written.reason);
     await ctx.rehearsal.clear();
@@ -63,5 +83,4 @@ export const stopRehearsal: Command = {
     const message = compareRehearsal(minutes, rollback?.target_minutes, previous);
     void vscode.window.showInformationMessage(message);
     return { minutes, message };
-  },
-};
+}

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { GONOGO_DIR } from '../../core/types';
 import { evaluateGonogo, type QuestionId, type QuestionResult } from '../../core/gonogo';
 import { appendGonogoRecord, gonogoRecord, type RecordedAnswer } from '../../core/records';
-import { exists, report, writePlanFile } from '../documentEdits';
+import { basename, editPlanFile, exists, report, writePlanFile, type WriteResult } from '../documentEdits';
 import { ownerCandidates } from '../people';
 import { planUri } from '../planFiles';
 import { pickPerson } from '../prompts';
@@ -62,11 +62,7 @@ export const runGonogo: Command = {
 
     const uri = planUri(plan.folder, `${GONOGO_DIR}/${plan.today}.yaml`);
     const record = gonogoRecord(result, decision, decidedBy, answers, reason?.trim() || undefined, localTime());
-    // A second decision today keeps the first (with its evidence) under `earlier:`; the latest counts.
-    const existing = (await exists(uri)) ? (await vscode.workspace.openTextDocument(uri)).getText() : undefined;
-    const merged = appendGonogoRecord(existing, record);
-    if (!merged.ok) return report({ ok: false, reason: vscode.l10n.t('Nothing was recorded: {0}.', merged.reason) }) && undefined;
-    if (!report(await writePlanFile(uri, merged.text))) return undefined;
+    if (!report(await recordDecision(uri, record))) return undefined;
     await ctx.store.refresh(plan.folder);
 
     const summary = blocking.length
@@ -125,4 +121,23 @@ async function pickDecision(recommended: 'go' | 'no-go', blocking: number, veto:
 /** The local time of day, HH:MM: recorded with each decision so a day with several reads in order. */
 function localTime(now = new Date()): string {
   return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * Writes today's record. A second decision today keeps the first (with its evidence and comments)
+ * under `earlier:`; the latest counts. The merge is computed from the document's text at the
+ * moment of the edit, never from a copy read earlier; a record with unsaved changes is left alone.
+ */
+async function recordDecision(uri: vscode.Uri, record: string): Promise<WriteResult> {
+  if (!(await exists(uri))) return writePlanFile(uri, record);
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (document.isDirty) return { ok: false, reason: vscode.l10n.t('{0} has unsaved changes; save or revert them first.', basename(uri)) };
+  return editPlanFile(
+    uri,
+    (current) => {
+      const merged = appendGonogoRecord(current, record);
+      return merged.ok ? { ok: true, edits: [{ start: 0, end: current.length, text: merged.text }] } : { ok: false, reason: merged.reason };
+    },
+    { expectedVersion: document.version },
+  );
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { RELEASE_FILE } from '../../core/types';
-import type { PlanTarget } from '../../core/targets';
+import { textHash, type PlanTarget } from '../../core/targets';
 import type { FolderPlan, PlanStore } from '../planStore';
 import { windowPrompts, type Prompts } from '../prompts';
 import type { ReleaseNode } from '../tree/releaseTree';
@@ -51,15 +51,28 @@ export async function resolveTask(store: PlanStore, arg: unknown, placeHolder: s
   if (!plan) return undefined;
   const tasks = plan.result.context.tasks();
   const releaseUri = vscode.Uri.joinPath(plan.folder.uri, RELEASE_FILE).toString();
+  const releaseText = plan.result.plan.release?.source.text;
+  const readVersion = plan.versions.get(releaseUri);
+  const ref = (index: number, id: string | undefined, title: string | undefined, hash: string | undefined): TaskRef => ({
+    plan,
+    index,
+    id: id ?? `#${index + 1}`,
+    target: { kind: 'task', index, ...(id !== undefined ? { id } : {}), ...(title !== undefined ? { title } : {}), ...(hash !== undefined ? { textHash: hash } : {}) },
+    ...(readVersion !== undefined ? { readVersion } : {}),
+  });
   const toRef = (index: number): TaskRef | undefined => {
     const task = tasks.find((t) => t.index === index);
     if (!task) return undefined;
     const id = task.task.id !== undefined ? String(task.task.id).trim() : undefined;
     const title = typeof task.task.title === 'string' ? task.task.title.trim() : undefined;
-    const readVersion = plan.versions.get(releaseUri);
-    return { plan, index, id: id ?? `#${index + 1}`, target: { kind: 'task', index, ...(id !== undefined ? { id } : {}), ...(title !== undefined ? { title } : {}) }, ...(readVersion !== undefined ? { readVersion } : {}) };
+    return ref(index, id, title, releaseText === undefined ? undefined : textHash(releaseText));
   };
-  if (node?.task) return toRef(node.task.index);
+  // A tree row is the task the user saw when the row was drawn: its identity, not whatever task sits
+  // at its index after a re-check (the row's text is not known, so no position is trusted).
+  if (node?.task) {
+    const shown = node.task;
+    return ref(shown.index, shown.id.startsWith('#') ? undefined : shown.id, shown.title === '(untitled)' ? undefined : shown.title, undefined);
+  }
   if (isRecord(arg) && typeof arg.index === 'number') return toRef(arg.index);
   if (isRecord(arg) && (typeof arg.id === 'string' || typeof arg.id === 'number')) {
     const match = tasks.find((t) => String(t.task.id) === String(arg.id));

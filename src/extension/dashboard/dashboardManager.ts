@@ -32,8 +32,10 @@ export class DashboardManager extends Disposable implements vscode.WebviewPanelS
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: DashboardPersistedState | undefined): Promise<void> {
-    const folder = (vscode.workspace.workspaceFolders ?? []).find((f) => f.uri.toString() === state?.folder || f.name === state?.folder) ?? vscode.workspace.workspaceFolders?.[0];
-    if (!folder) {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const folder = folders.find((f) => f.uri.toString() === state?.folder) ?? folders.find((f) => f.name === state?.folder) ?? (folders.length === 1 ? folders[0] : undefined);
+    // No folder it belongs to, or that folder's dashboard is already open: one tab per release.
+    if (!folder || this.get(folder)) {
       panel.dispose();
       return;
     }

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
 import { setValue, type EditResult } from '../../core/edits';
-import { parkTaskEdit } from '../../core/planEdits';
+import { markToldEdit, parkTaskEdit } from '../../core/planEdits';
 import { RELEASE_FILE } from '../../core/types';
 import { dashboardHtml, makeNonce } from '../../shared/dashboardHtml';
 import { dashboardState } from '../../shared/dashboardState';
 import { WebviewMessageSchema, type HostMessage, type WebviewMessage } from '../../shared/protocol';
 import { COMMAND_IDS } from '../commands/ids';
 import type { YamlPath } from '../../core/source';
-import type { PlanTarget } from '../../core/targets';
+import { textHash, type PlanTarget } from '../../core/targets';
 import { editTarget } from '../documentEdits';
 import { planUri } from '../planFiles';
 import type { PlanStore } from '../planStore';
@@ -91,15 +91,17 @@ export class DashboardPanel extends Disposable {
 
   private remember(generation: number, result: NonNullable<ReturnType<PlanStore['get']>>['result']): void {
     const release = result.plan.release?.data;
+    const source = result.plan.release?.source.text;
+    const hash = source === undefined ? {} : { textHash: textHash(source) };
     const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
     const tasks: PlanTarget[] = (release?.tasks ?? []).map((task, index) => {
       const id = task?.id !== undefined ? String(task.id).trim() : undefined;
       const title = text(task?.title);
-      return { kind: 'task', index, ...(id !== undefined ? { id } : {}), ...(title !== undefined ? { title } : {}) };
+      return { kind: 'task', index, ...(id !== undefined ? { id } : {}), ...(title !== undefined ? { title } : {}), ...hash };
     });
     const parked: PlanTarget[] = (release?.parked ?? []).map((item, index) => {
       const title = text(item?.title);
-      return { kind: 'parked', index, ...(title !== undefined ? { title } : {}) };
+      return { kind: 'parked', index, ...(title !== undefined ? { title } : {}), ...hash };
     });
     this.rendered.set(generation, { tasks, parked });
     for (const old of [...this.rendered.keys()].sort((a, b) => a - b).slice(0, -8)) this.rendered.delete(old);
@@ -152,7 +154,7 @@ export class DashboardPanel extends Disposable {
         return this.edit(message.generation, 'tasks', message.taskIndex, (text, path) => setValue(text, [...path, 'status'], message.status));
       case 'markTold': {
         const today = this.store.today();
-        return this.edit(message.generation, 'parked', message.parkedIndex, (text, path) => setValue(text, [...path, 'told'], today));
+        return this.edit(message.generation, 'parked', message.parkedIndex, (text, path) => markToldEdit(text, path, today));
       }
       case 'parkTask':
         return this.edit(message.generation, 'tasks', message.taskIndex, (text, path) => parkTaskEdit(text, path[1] as number, message.reason, message.askedBy));

@@ -81,7 +81,7 @@ describe('commands', function () {
     const realNow = rehearsal.now;
     rehearsal.now = () => now;
     try {
-      await vscode.commands.executeCommand('releasePlan.startRehearsal');
+      await vscode.commands.executeCommand('releasePlan.startRehearsal', { folder: basic() });
       now += 90_000;
       await waitFor(() => rehearsal.text.includes('01:30'), 'the status bar clock to tick');
       now += 11 * 60_000; // 12.5 minutes in all

@@ -123,7 +123,7 @@ describe('guarded writes through the prompts', function () {
   it('Stop Rollback Rehearsal: Escape on every question still records the minutes; the clock is cleared only then', async () => {
     const { rehearsal } = await api();
     await withClock(5_000_000, async (advance) => {
-      assert.equal(await vscode.commands.executeCommand('releasePlan.startRehearsal'), true);
+      assert.equal(await vscode.commands.executeCommand('releasePlan.startRehearsal', { folder: basic() }), true);
       advance(7);
       (await api()).setPrompts(scripted([escape, escape]));
       const outcome = await vscode.commands.executeCommand<{ minutes: number }>('releasePlan.stopRehearsal', { folder: basic() });
@@ -139,7 +139,7 @@ describe('guarded writes through the prompts', function () {
   it('Stop Rollback Rehearsal with nowhere to record it keeps the measured minutes for a later Stop', async () => {
     const { rehearsal } = await api();
     await withClock(9_000_000, async (advance) => {
-      await vscode.commands.executeCommand('releasePlan.startRehearsal');
+      await vscode.commands.executeCommand('releasePlan.startRehearsal', { folder: basic() });
       advance(12);
       const runbook = await readText(rollback());
       const edit = new vscode.WorkspaceEdit();
@@ -155,6 +155,29 @@ describe('guarded writes through the prompts', function () {
       (await api()).setPrompts(scripted([escape, escape]));
       const outcome = await vscode.commands.executeCommand<{ minutes: number }>('releasePlan.stopRehearsal', { folder: basic() });
       assert.equal(outcome?.minutes, 12);
+      assert.equal(rehearsal.running, false);
+    });
+  });
+
+  it('Stop Rollback Rehearsal pressed again while its question is open records the rehearsal once, in the folder it was started for', async () => {
+    const { rehearsal } = await api();
+    await withClock(20_000_000, async (advance) => {
+      const before = parse(await readText(rollback())).rehearsals.length;
+      await vscode.commands.executeCommand('releasePlan.startRehearsal', { folder: basic() });
+      advance(9);
+      // Another folder's file is active when Stop is pressed: the rehearsal still belongs to basic.
+      const second = vscode.workspace.workspaceFolders![1]!;
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(second.uri, '.release', 'release.yaml')));
+      let nested: unknown = 'not called';
+      const stopAgain: Answer = async () => {
+        nested = await vscode.commands.executeCommand('releasePlan.stopRehearsal');
+        return undefined;
+      };
+      (await api()).setPrompts(scripted([stopAgain, escape]));
+      const outcome = await vscode.commands.executeCommand<{ minutes: number }>('releasePlan.stopRehearsal');
+      assert.equal(outcome?.minutes, 9);
+      assert.equal(nested, undefined, 'the second Stop records nothing');
+      assert.equal(parse(await readText(rollback())).rehearsals.length, before + 1, 'one entry, in basic/.release/rollback.yaml');
       assert.equal(rehearsal.running, false);
     });
   });

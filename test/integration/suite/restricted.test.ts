@@ -35,6 +35,8 @@ describe('Restricted Mode', function () {
       runGonogo: await vscode.commands.executeCommand('releasePlan.runGonogo', { folder: folder(), answers: { 'dry-run': { answer: 'yes' } }, decision: 'go', decidedBy: 'Ana' }),
       dailyCheckin: await vscode.commands.executeCommand('releasePlan.dailyCheckin', { folder: folder(), shipped: ['x'], blocks: [] }),
       startRehearsal: await vscode.commands.executeCommand('releasePlan.startRehearsal'),
+      // Trusted, this returns the files it created ([] when all exist); in Restricted Mode, nothing.
+      createPlan: await vscode.commands.executeCommand('releasePlan.createPlan', folder()),
     };
     for (const [command, outcome] of Object.entries(results)) assert.ok(!outcome, `${command} returned ${JSON.stringify(outcome)}`);
     assert.equal(await readText(release()), original, 'release.yaml untouched');

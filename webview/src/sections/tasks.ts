@@ -97,9 +97,13 @@ export class TasksSection {
     const live = new Set<string>();
     const seen = new Map<string, number>();
     for (const task of tasks) {
-      const nth = seen.get(task.id) ?? 0;
-      seen.set(task.id, nth + 1);
-      const key = `${nth}:${task.id}`;
+      // A row (and an open form) follows its task by who it is — id and title, or for a task
+      // without an id its title, or for one with neither its position — never by a position a
+      // change above could hand to another task. Ids used twice add their order among equals.
+      const identity = rowIdentity(task);
+      const nth = seen.get(identity) ?? 0;
+      seen.set(identity, nth + 1);
+      const key = `${identity}#${nth}`;
       live.add(key);
       const entry = this.entries.get(key);
       if (entry) entry.task = task;
@@ -533,4 +537,12 @@ function actionForm(table: TasksSection, entry: Entry, kind: ActionKind): OpenFo
 
 function labelledField(label: string, field: HTMLElement): HTMLElement {
   return h('label', { class: 'field' }, h('span', {}, label), field);
+}
+
+/** Who a row's task is, as the host's guarded write recognises it (see src/core/targets.ts). */
+function rowIdentity(task: { id: string; title: string; index: number }): string {
+  const hasId = !task.id.startsWith('#');
+  const hasTitle = task.title !== '(untitled)';
+  if (hasId) return `id:${task.id}\u0000${hasTitle ? task.title : ''}`;
+  return hasTitle ? `title:${task.title}` : `at:${task.index}`;
 }
