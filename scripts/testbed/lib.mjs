@@ -27,6 +27,19 @@ export function readManifest(dir = ROOT) {
   return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
 }
 
+/** The manifest as the workbench shows it: every `%key%` replaced from package.nls.json (English). */
+export function displayManifest(dir = ROOT) {
+  const nlsFile = path.join(dir, 'package.nls.json');
+  const nls = existsSync(nlsFile) ? JSON.parse(readFileSync(nlsFile, 'utf8')) : {};
+  const resolve = (value) => {
+    if (typeof value === 'string') return value.replace(/^%([^%]+)%$/, (whole, key) => nls[key] ?? whole);
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+    return value;
+  };
+  return resolve(readManifest(dir));
+}
+
 /**
  * Copies an extension (its package.json and the folders it needs at run time) into
  * `<extensionsDir>/<publisher>.<name>-<version>/`, the layout VS Code scans. Returns that folder.

@@ -27,7 +27,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureTestbed } from './install.mjs';
 import {
-  ROOT, freePort, installExtensionFolder, killProcessGroupSync, log, makeRunDir, portIsFree,
+  ROOT, displayManifest, freePort, installExtensionFolder, killProcessGroupSync, log, makeRunDir, portIsFree,
   readManifest, removeDir, seconds, startCodeServer, stopProcessGroup, tail, withCleanup, writeUserData,
 } from './lib.mjs';
 import { runUiChecks } from '../../test/integration/ui/checks.mjs';
@@ -202,7 +202,7 @@ async function main() {
     // UI checks in the same page.
     step = Date.now();
     const ui = await runUiChecks(page, {
-      manifest: underTest.manifest,
+      manifest: displayManifest(underTest.dir),
       resultsDir: RESULTS_DIR,
       workspace,
       // Where a named picture goes: always test-results/<name>.png, and docs/images/<name>.png
