@@ -44,7 +44,7 @@ export function displayManifest(dir = ROOT) {
  * Copies an extension (its package.json and the folders it needs at run time) into
  * `<extensionsDir>/<publisher>.<name>-<version>/`, the layout VS Code scans. Returns that folder.
  */
-export function installExtensionFolder(sourceDir, extensionsDir, parts = ['dist', 'media', 'schemas'], extra = []) {
+export function installExtensionFolder(sourceDir, extensionsDir, parts = ['dist', 'media', 'schemas', 'l10n'], extra = []) {
   const manifest = readManifest(sourceDir);
   const id = `${manifest.publisher}.${manifest.name}`;
   const target = path.join(extensionsDir, `${id}-${manifest.version}`);
@@ -186,7 +186,7 @@ function codeServerEnv(paths, runDir, extraEnv) {
  * `onSpawn(pid)` is called right after the spawn, so a Ctrl-C while waiting can still stop it.
  * Returns { pid, port, url, logFile, exited (a promise), isRunning(), stop() }.
  */
-export async function startCodeServer({ paths, runDir, port, userDataDir, extensionsDir, workspace, env = {}, logToConsole = false, timeoutMs = 60_000, onSpawn = () => {}, trust = false, name = 'code-server' }) {
+export async function startCodeServer({ paths, runDir, port, userDataDir, extensionsDir, workspace, env = {}, logToConsole = false, timeoutMs = 60_000, onSpawn = () => {}, trust = false, name = 'code-server', args: extraArgs = [] }) {
   const configFile = path.join(runDir, `${name}.yaml`);
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
@@ -202,6 +202,7 @@ export async function startCodeServer({ paths, runDir, port, userDataDir, extens
     ...(trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...extraArgs,
     workspace,
   ];
   const logFile = path.join(runDir, `${name}.log`);

@@ -22,7 +22,7 @@ export class RehearsalTimer extends Disposable {
   ) {
     super();
     this._register({ dispose: () => clearInterval(this.ticker) });
-    this.item.name = 'Rollback rehearsal';
+    this.item.name = vscode.l10n.t('Rollback rehearsal');
     this.item.command = COMMAND_IDS.stopRehearsal;
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     if (this.startedAt !== undefined) this.show(); // a reload during a rehearsal: the clock goes on
@@ -105,7 +105,7 @@ export class RehearsalTimer extends Disposable {
     const end = this.stoppedAt;
     const seconds = Math.max(0, Math.floor(((end ?? this.now()) - start) / 1000));
     const clock = `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-    this.item.text = end === undefined ? `$(watch) ${vscode.l10n.t('Rollback rehearsal')} ${clock}` : `$(debug-pause) ${vscode.l10n.t('Rehearsal stopped at {0}: not recorded yet', clock)}`;
+    this.item.text = end === undefined ? `$(watch) ${vscode.l10n.t('Rollback rehearsal {0}', clock)}` : `$(debug-pause) ${vscode.l10n.t('Rehearsal stopped at {0}: not recorded yet', clock)}`;
     this.item.tooltip =
       end === undefined
         ? vscode.l10n.t('From "roll back" to "users are back on the stable version". Click to stop.')

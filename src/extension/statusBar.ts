@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
-import { summarizeRelease } from '../core/summary';
+import { summarizeRelease, type ReleaseSummary } from '../core/summary';
+import type { Finding } from '../core/types';
 import { COMMAND_IDS } from './commands/ids';
 import { escapeMarkdown } from './markdown';
 import type { PlanStore } from './planStore';
-import { tMinus, tMinusShort } from '../core/countdown';
+import { countdown, countdownShort, errorCount, warningCount } from './words';
 
 /** `$(rocket) billing-v1 · T-9 · 2 errors`; hidden when no folder has a plan. */
 export class ReleaseStatusBar extends Disposable {
@@ -12,7 +13,7 @@ export class ReleaseStatusBar extends Disposable {
 
   constructor(private readonly store: PlanStore) {
     super();
-    this.item.name = 'Release Plan';
+    this.item.name = vscode.l10n.t('Release Plan');
     this.item.command = COMMAND_IDS.focusView;
     this._register(store.onDidChange(() => this.update()));
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
@@ -38,22 +39,29 @@ export class ReleaseStatusBar extends Disposable {
       this.item.hide();
       return;
     }
-    const { errors, warnings } = summary.counts;
-    const t = tMinusShort(summary.daysLeft);
-    const problems = errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : 'ok';
-    this.item.text = `$(rocket) ${summary.name} · ${t} · ${problems}`;
-    this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.isTrusted = { enabledCommands: [COMMAND_IDS.showProblems, COMMAND_IDS.runGonogo, COMMAND_IDS.openDashboard] };
-    tooltip.appendMarkdown(`**${escapeMarkdown(summary.name)}** · ${escapeMarkdown(tMinus(summary.daysLeft))}\n\n`);
-    const top = plan.result.findings.filter((f) => f.severity !== 'info').slice(0, 5);
-    for (const finding of top) tooltip.appendMarkdown(`- $(${finding.severity === 'error' ? 'error' : 'warning'}) ${escapeMarkdown(finding.message)} \`${finding.code}\`\n`);
-    if (plan.result.findings.length > top.length) tooltip.appendMarkdown(`- … and ${plan.result.findings.length - top.length} more\n`);
-    if (top.length === 0) tooltip.appendMarkdown('No problems found.\n');
-    tooltip.appendMarkdown(`\n[Show Problems](command:${COMMAND_IDS.showProblems}) · [Open Dashboard](command:${COMMAND_IDS.openDashboard}) · [Run Go/No-Go](command:${COMMAND_IDS.runGonogo})`);
+    const { text, tooltip } = statusBarContent(summary, plan.result.findings);
+    this.item.text = text;
+    this.item.backgroundColor = summary.counts.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.tooltip = tooltip;
     this.item.show();
   }
 
 }
 
+/** What the status bar shows for one release: its text and tooltip (exported for tests). */
+export function statusBarContent(summary: ReleaseSummary, findings: readonly Finding[]): { text: string; tooltip: vscode.MarkdownString } {
+  const { errors, warnings } = summary.counts;
+  const problems = errors > 0 ? errorCount(errors) : warnings > 0 ? warningCount(warnings) : vscode.l10n.t('ok');
+  const text = `$(rocket) ${summary.name} · ${countdownShort(summary.daysLeft)} · ${problems}`;
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.isTrusted = { enabledCommands: [COMMAND_IDS.showProblems, COMMAND_IDS.runGonogo, COMMAND_IDS.openDashboard] };
+  tooltip.appendMarkdown(`**${escapeMarkdown(summary.name)}** · ${escapeMarkdown(countdown(summary.daysLeft))}\n\n`);
+  const top = findings.filter((f) => f.severity !== 'info').slice(0, 5);
+  for (const finding of top) tooltip.appendMarkdown(`- ${finding.severity === 'error' ? '$(error)' : '$(warning)'} ${escapeMarkdown(finding.message)} \`${finding.code}\`\n`);
+  if (findings.length > top.length) tooltip.appendMarkdown(`- ${vscode.l10n.t('… and {0} more', findings.length - top.length)}\n`);
+  if (top.length === 0) tooltip.appendMarkdown(`${vscode.l10n.t('No problems found.')}\n`);
+  // Our own words (and their translations) are Markdown as written; only plan text is escaped.
+  const link = (label: string, command: string) => `[${label}](command:${command})`;
+  tooltip.appendMarkdown(`\n${link(vscode.l10n.t('Show Problems'), COMMAND_IDS.showProblems)} · ${link(vscode.l10n.t('Open Dashboard'), COMMAND_IDS.openDashboard)} · ${link(vscode.l10n.t('Run Go/No-Go'), COMMAND_IDS.runGonogo)}`);
+  return { text, tooltip };
+}

@@ -1,3 +1,5 @@
+import { WEBVIEW_STRINGS, type WebviewStrings } from './strings';
+
 /**
  * The dashboard page. One function for the extension host and the browser tests, so the tests
  * exercise the real Content-Security-Policy: nothing but our nonce'd script and our styles run.
@@ -10,6 +12,13 @@ export interface DashboardHtmlOptions {
   styleUri: string;
   codiconsUri: string;
   title: string;
+  /**
+   * The dashboard's words in the display language (see strings.ts), put in the page for the
+   * webview's `t()`; absent (the browser tests) or partial, the English is used.
+   */
+  strings?: WebviewStrings;
+  /** The display language (`vscode.env.language`), for the page's `lang`. */
+  lang?: string;
 }
 
 export function dashboardHtml(o: DashboardHtmlOptions): string {
@@ -24,7 +33,7 @@ export function dashboardHtml(o: DashboardHtmlOptions): string {
     "base-uri 'none'",
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(o.lang ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -33,8 +42,8 @@ export function dashboardHtml(o: DashboardHtmlOptions): string {
 <link rel="stylesheet" href="${attr(o.styleUri)}">
 <title>${text(o.title)}</title>
 </head>
-<body>
-<main id="app" aria-live="polite"><p class="loading">Loading the release…</p></main>
+<body data-l10n="${attr(JSON.stringify(o.strings ?? {}))}">
+<main id="app" aria-live="polite"><p class="loading">${text(o.strings?.loading ?? WEBVIEW_STRINGS.loading)}</p></main>
 <script nonce="${o.nonce}" src="${attr(o.scriptUri)}"></script>
 </body>
 </html>`;

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { dashboardHtml } from '../../src/shared/dashboardHtml.ts';
+import { WEBVIEW_STRINGS } from '../../src/shared/strings.ts';
 import { themes } from './themes.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -16,7 +17,15 @@ const ALLOWED = [/^\/dist\/webview\.js(\.map)?$/, /^\/media\/dashboard\.css$/, /
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+/** A pseudo-locale of the dashboard's words: every one wrapped in ［…］, so a word shown unwrapped did not go through t(). */
+export function pseudoStrings() {
+  return Object.fromEntries(Object.entries(WEBVIEW_STRINGS).map(([key, english]) => [key, `［${english}］`]));
+}
+
 /**
+ * `/?l10n=pseudo` serves the page with pseudoStrings() as the host's words (as VS Code would pass
+ * its display language's); `/` without them, as in every other test (the webview's English).
+ *
  * `webviewJs`: serve another build of the bundle (the bench serves its minified one; WEBVIEW_JS
  * runs the tests against another build, e.g. an older one to see a new test fail on it).
  */
@@ -32,7 +41,9 @@ export async function startServer({ webviewJs = process.env.WEBVIEW_JS || join(R
     }
     if (url.pathname === '/') {
       const origin = `http://127.0.0.1:${server.address().port}`;
+      const pseudo = url.searchParams.get('l10n') === 'pseudo';
       const html = dashboardHtml({
+        ...(pseudo ? { strings: pseudoStrings(), lang: 'qps-ploc' } : {}),
         cspSource: origin,
         nonce: randomBytes(16).toString('hex'),
         scriptUri: `${origin}/dist/webview.js`,
@@ -105,7 +116,7 @@ function initPage(theme) {
 }
 
 /** A fresh page on the dashboard, with every console message, page error and dialog recorded. */
-export async function openDashboard(browser, server, { theme = 'dark', viewport = { width: 1280, height: 900 } } = {}) {
+export async function openDashboard(browser, server, { theme = 'dark', viewport = { width: 1280, height: 900 }, query = '' } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const log = { console: [], errors: [], dialogs: [] };
@@ -116,7 +127,7 @@ export async function openDashboard(browser, server, { theme = 'dark', viewport 
     void dialog.dismiss();
   });
   await page.addInitScript(initPage, themes[theme] ?? null);
-  await page.goto(server.url);
+  await page.goto(`${server.url}${query}`);
   await page.waitForFunction(() => window.__posted.length > 0);
   return { page, context, log };
 }

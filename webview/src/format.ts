@@ -1,26 +1,36 @@
-export { tMinus } from '../../src/core/countdown';
+import { countdownWords, type StringKey } from '../../src/shared/strings';
+import { t } from './l10n';
+
 /** Dates in plans are YYYY-MM-DD; the webview does day arithmetic in UTC, like the engine. */
 export function dayNumber(date: string | undefined): number | undefined {
   if (!date) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return undefined;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isNaN(t) ? undefined : Math.round(t / 86_400_000);
+  const time = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(time) ? undefined : Math.round(time / 86_400_000);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS: readonly StringKey[] = ['monthJan', 'monthFeb', 'monthMar', 'monthApr', 'monthMay', 'monthJun', 'monthJul', 'monthAug', 'monthSep', 'monthOct', 'monthNov', 'monthDec'];
 
-/** "16 Mar" (or "16 Mar 2099" when `withYear`). */
+/** "16 Mar" (or "16 Mar 2099" when `withYear`), in the display language's words and order. */
 export function shortDate(date: string, withYear = false): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return date;
   const day = String(Number(m[3]));
-  const month = MONTHS[Number(m[2]) - 1] ?? m[2];
-  return withYear ? `${day} ${month} ${m[1]}` : `${day} ${month}`;
+  const key = MONTHS[Number(m[2]) - 1];
+  const month = key ? t(key) : m[2]!;
+  return withYear ? t('dateDayMonthYear', day, month, m[1]!) : t('dateDayMonth', day, month);
 }
 
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
+/** "T-9 days", "launch day", "3 days late", "no target date": the Release view's words (src/extension/words.ts). */
+export function countdown(daysLeft: number | undefined): string {
+  const [key, ...args] = countdownWords(daysLeft);
+  return t(key, ...args);
+}
+
+/** One sentence per form: `count(n, 'taskCountOne', 'taskCount')` is "1 task" or "3 tasks". */
+export function count(n: number, one: StringKey, many: StringKey): string {
+  return n === 1 ? t(one) : t(many, n);
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

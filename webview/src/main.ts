@@ -6,6 +6,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { DashboardState, HostMessage } from '../../src/shared/protocol';
 import { Host } from './api';
 import { h, icon, on } from './dom';
+import { t } from './l10n';
 import { Dashboard } from './dashboard';
 import { keepFocus, keepScroll, morph } from './patch';
 import { renderBroken, renderNoPlan } from './sections/empty';
@@ -55,7 +56,7 @@ function render(state: DashboardState): void {
 }
 
 function notice(level: 'info' | 'warning', message: string): void {
-  const close = h('button', { class: 'icon-button', type: 'button', title: 'Dismiss', 'aria-label': 'Dismiss' }, icon('close'));
+  const close = h('button', { class: 'icon-button', type: 'button', title: t('dismiss'), 'aria-label': t('dismiss') }, icon('close'));
   const item = h('div', { class: `notice notice-${level}` }, icon(level === 'warning' ? 'warning' : 'info'), h('span', { class: 'notice-text' }, message), close);
   on(close, 'click', () => item.remove());
   notices.append(item);

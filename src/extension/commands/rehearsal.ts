@@ -58,15 +58,16 @@ async function record(ctx: CommandContext, arg?: unknown): Promise<{ minutes: nu
       return undefined;
     }
     const minutes = elapsedMinutes(span.start, span.end);
-    const keep = (why: string) => {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The rehearsal ({0} min) is not recorded yet: {1} It is kept; click the status bar to record it.', minutes, why));
+    /** Says why the rehearsal is not written yet (one whole sentence per case); the clock keeps it. */
+    const keep = (message: string) => {
+      void vscode.window.showWarningMessage(message);
       return undefined;
     };
     const started = ctx.rehearsal.folder;
     const plan = await resolvePlan(ctx.store, started && !isRecord(arg) ? { folder: vscode.Uri.parse(started) } : arg, ctx.prompts);
-    if (!plan) return keep(vscode.l10n.t('no release was chosen.'));
+    if (!plan) return keep(vscode.l10n.t('The rehearsal ({0} min) is not recorded yet: no release was chosen. It is kept; click the status bar to record it.', minutes));
     const uri = planUri(plan.folder, ROLLBACK_FILE);
-    if (!(await exists(uri))) return keep(vscode.l10n.t('there is no rollback.yaml to record it in. Create it first.'));
+    if (!(await exists(uri))) return keep(vscode.l10n.t('The rehearsal ({0} min) is not recorded yet: there is no rollback.yaml to record it in. Create it first. It is kept; click the status bar to record it.', minutes));
     const environment = stringArg(arg, 'environment') ?? (await ctx.prompts.pick(ENVIRONMENTS.map((label) => ({ label })), { placeHolder: vscode.l10n.t('Where was the rollback rehearsed? ({0} min; Escape to skip)', minutes), ignoreFocusOut: true }))?.label;
     const notes = stringArg(arg, 'notes') ?? (await ctx.prompts.input({ prompt: vscode.l10n.t('Notes: what was slow, what broke (Escape to skip)'), ignoreFocusOut: true }));
     const runs = plan.result.plan.rollback?.data.roles?.runs;
@@ -77,7 +78,7 @@ async function record(ctx: CommandContext, arg?: unknown): Promise<{ minutes: nu
     // Cleared or restarted meanwhile (another window, Start again): this span is no longer the one to record.
     if (!ctx.rehearsal.holds(span)) return undefined;
     const written = await editPlanFile(uri, (text) => appendToList(text, ['rehearsals'], entry));
-    if (!written.ok) return keep(written.reason);
+    if (!written.ok) return keep(vscode.l10n.t('The rehearsal ({0} min) is not recorded yet: {1} It is kept; click the status bar to record it.', minutes, written.reason));
     await ctx.rehearsal.clear();
     await ctx.store.refresh(plan.folder);
     const message = compareRehearsal(minutes, rollback?.target_minutes, previous);

@@ -65,9 +65,15 @@ export const runGonogo: Command = {
     if (!report(await recordDecision(uri, record))) return undefined;
     await ctx.store.refresh(plan.folder);
 
-    const summary = blocking.length
-      ? vscode.l10n.t('Recorded {0}. Blocking: {1}', decision.toUpperCase(), blocking.map((q) => q.question).join(' · '))
-      : vscode.l10n.t('Recorded {0}. All five questions pass.', decision.toUpperCase());
+    const blockers = blocking.map((q) => q.question).join(' · ');
+    const summary =
+      decision === 'go'
+        ? blocking.length
+          ? vscode.l10n.t('Recorded GO. Blocking: {0}', blockers)
+          : vscode.l10n.t('Recorded GO. All five questions pass.')
+        : blocking.length
+          ? vscode.l10n.t('Recorded NO-GO. Blocking: {0}', blockers)
+          : vscode.l10n.t('Recorded NO-GO. All five questions pass.');
     const open = vscode.l10n.t('Open Record');
     void (blocking.length ? vscode.window.showWarningMessage(summary, open) : vscode.window.showInformationMessage(summary, open)).then((choice) => {
       if (choice === open) void vscode.window.showTextDocument(uri);
@@ -78,7 +84,7 @@ export const runGonogo: Command = {
 
 async function showVerdict(title: string, question: QuestionResult): Promise<boolean> {
   // The reasons follow as their own rows, so the first row only states the verdict.
-  const next = { label: `${ICON[question.verdict]} ${question.verdict === 'pass' ? vscode.l10n.t('Pass') : vscode.l10n.t('Fails')} — ${vscode.l10n.t('continue')}` };
+  const next = { label: `${ICON[question.verdict]} ${question.verdict === 'pass' ? vscode.l10n.t('Pass — continue') : vscode.l10n.t('Fails — continue')}` };
   const reasons = question.reasons.slice(0, 6).map((reason) => ({ label: `$(info) ${reason}`, reason: true }));
   const picked = await vscode.window.showQuickPick([next, ...reasons], { title, placeHolder: vscode.l10n.t('The plan answers this question. Press Enter to continue.'), ignoreFocusOut: true });
   return picked !== undefined;
@@ -87,8 +93,8 @@ async function showVerdict(title: string, question: QuestionResult): Promise<boo
 async function askQuestion(title: string, question: QuestionResult): Promise<RecordedAnswer | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
-      { label: '$(check) Yes', answer: 'yes' as const, detail: question.reasons.join(' · ') },
-      { label: '$(x) No', answer: 'no' as const },
+      { label: `$(check) ${vscode.l10n.t('Yes')}`, answer: 'yes' as const, detail: question.reasons.join(' · ') },
+      { label: `$(x) ${vscode.l10n.t('No')}`, answer: 'no' as const },
     ],
     { title, placeHolder: vscode.l10n.t('The plan cannot tell: answer it.'), ignoreFocusOut: true },
   );
@@ -110,11 +116,11 @@ async function askReason(blocking: readonly { question: string }[]): Promise<str
 async function pickDecision(recommended: 'go' | 'no-go', blocking: number, veto: string | undefined): Promise<'go' | 'no-go' | undefined> {
   const why = veto ?? (blocking === 1 ? vscode.l10n.t('recommended: 1 question not passing') : vscode.l10n.t('recommended: {0} questions not passing', blocking));
   const items = [
-    { label: 'No-Go', value: 'no-go' as const, description: recommended === 'no-go' ? why : '' },
-    { label: 'Go', value: 'go' as const, description: recommended === 'go' ? vscode.l10n.t('recommended: all five pass') : vscode.l10n.t('against the recommendation') },
+    { label: vscode.l10n.t('No-Go'), value: 'no-go' as const, description: recommended === 'no-go' ? why : '' },
+    { label: vscode.l10n.t('Go'), value: 'go' as const, description: recommended === 'go' ? vscode.l10n.t('recommended: all five pass') : vscode.l10n.t('against the recommendation') },
   ];
   const ordered = recommended === 'go' ? [items[1], items[0]] : items;
-  const picked = await vscode.window.showQuickPick(ordered.filter((i): i is (typeof items)[number] => !!i), { title: vscode.l10n.t('Go/No-Go: the decision'), placeHolder: vscode.l10n.t('Recommendation: {0}', recommended.toUpperCase()), ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(ordered.filter((i): i is (typeof items)[number] => !!i), { title: vscode.l10n.t('Go/No-Go: the decision'), placeHolder: recommended === 'go' ? vscode.l10n.t('Recommendation: GO') : vscode.l10n.t('Recommendation: NO-GO'), ignoreFocusOut: true });
   return picked?.value;
 }
 

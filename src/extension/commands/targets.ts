@@ -79,7 +79,7 @@ export async function resolveTask(store: PlanStore, arg: unknown, placeHolder: s
     return match ? toRef(match.index) : undefined;
   }
   const picked = await prompts.pick(
-    tasks.map(({ task, index }) => ({ label: `${task.id ?? `#${index + 1}`} ${task.title ?? ''}`, description: [typeof task.owner === 'string' ? task.owner : 'no owner', task.status ?? 'todo'].join(' · '), index })),
+    tasks.map(({ task, index }) => ({ label: `${task.id ?? `#${index + 1}`} ${task.title ?? ''}`, description: [typeof task.owner === 'string' ? task.owner : vscode.l10n.t('no owner'), task.status ?? 'todo'].join(' · '), index })),
     { placeHolder },
   );
   return picked ? toRef(picked.index) : undefined;

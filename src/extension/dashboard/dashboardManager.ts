@@ -27,7 +27,7 @@ export class DashboardManager extends Disposable implements vscode.WebviewPanelS
       existing.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, `Release: ${folder.name}`, vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: false });
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Release: {0}', folder.name), vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: false });
     return this.adopt(panel, folder);
   }
 

@@ -12,6 +12,7 @@ import { textHash, type PlanTarget } from '../../core/targets';
 import { editTarget } from '../documentEdits';
 import { planUri } from '../planFiles';
 import type { PlanStore } from '../planStore';
+import { webviewStrings } from './webviewStrings';
 
 export const DASHBOARD_VIEW_TYPE = 'releasePlan.dashboard';
 
@@ -71,7 +72,9 @@ export class DashboardPanel extends Disposable {
       scriptUri: asset('dist', 'webview.js'),
       styleUri: asset('media', 'dashboard.css'),
       codiconsUri: asset('dist', 'codicons', 'codicon.css'),
-      title: `Release Dashboard — ${this.folder.name}`,
+      title: vscode.l10n.t('Release Dashboard — {0}', this.folder.name),
+      strings: webviewStrings(),
+      lang: vscode.env.language,
     });
   }
 
@@ -80,7 +83,7 @@ export class DashboardPanel extends Disposable {
     const plan = this.store.get(this.folder);
     const state = dashboardState(this.folder.name, plan?.result, plan?.generation ?? 0);
     if (plan && state.kind === 'plan') this.remember(state.generation, plan.result);
-    if (state.kind === 'plan') this.panel.title = `Release: ${state.summary.name}`;
+    if (state.kind === 'plan') this.panel.title = vscode.l10n.t('Release: {0}', state.summary.name);
     void this.post({ type: 'state', state });
   }
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { tMinus } from '../../core/countdown';
 import { Disposable } from '../dispose';
 import { gonogoHeadline, summarizeRelease, type Location, type ReleaseSummary, type TaskSummary } from '../../core/summary';
 import type { PlanStore } from '../planStore';
 import { planUri } from '../planFiles';
 import { COMMAND_IDS } from '../commands/ids';
+import { countdown, daysShort, errorsAndWarnings } from '../words';
 
 /** Plain data behind each tree row; the provider maps it to a TreeItem. */
 export interface ReleaseNode {
@@ -24,11 +24,34 @@ export interface ReleaseNode {
 }
 
 const STATUS_ORDER = [
-  ['blocked', 'Blocked', 'error'],
-  ['doing', 'Doing', 'sync'],
-  ['todo', 'To do', 'circle-large-outline'],
-  ['done', 'Done', 'pass'],
+  ['blocked', 'error'],
+  ['doing', 'sync'],
+  ['todo', 'circle-large-outline'],
+  ['done', 'pass'],
 ] as const;
+
+/** A status group's heading (the YAML value stays as written in tooltips). */
+function statusLabel(status: (typeof STATUS_ORDER)[number][0]): string {
+  switch (status) {
+    case 'blocked':
+      return vscode.l10n.t('Blocked');
+    case 'doing':
+      return vscode.l10n.t('Doing');
+    case 'todo':
+      return vscode.l10n.t('To do');
+    case 'done':
+      return vscode.l10n.t('Done');
+  }
+}
+
+/** A go/no-go question's verdict as the row shows it. */
+function verdictLabel(verdict: 'pass' | 'fail' | 'needs-answer'): string {
+  return verdict === 'pass' ? vscode.l10n.t('pass') : verdict === 'fail' ? vscode.l10n.t('fail') : vscode.l10n.t('needs-answer');
+}
+
+function problemCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', n);
+}
 
 const RISK_ICON: Record<string, string> = { migration: 'database', billing: 'credit-card', permissions: 'shield', 'multi-service': 'server-environment' };
 const KIND_ICON: Record<string, string> = { refactor: 'wrench', fix: 'bug', test: 'beaker', chore: 'tools', ops: 'server-process', feature: 'symbol-event' };
@@ -42,13 +65,21 @@ export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: Releas
   const taskNode = (task: TaskSummary): ReleaseNode => {
     const problems = task.errors + task.warnings;
     const icon = task.errors > 0 ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : task.risk[0] ? new vscode.ThemeIcon(RISK_ICON[task.risk[0]] ?? 'warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(KIND_ICON[task.kind] ?? 'circle-outline');
-    const details = [task.owner ?? 'no owner', task.estimate !== undefined ? `${task.estimate}d` : undefined, task.kind !== 'feature' ? task.kind : undefined, ...task.risk, problems ? `${problems} problem${problems === 1 ? '' : 's'}` : undefined].filter(Boolean);
+    const details = [task.owner ?? vscode.l10n.t('no owner'), task.estimate !== undefined ? daysShort(task.estimate) : undefined, task.kind !== 'feature' ? task.kind : undefined, ...task.risk, problems ? problemCount(problems) : undefined].filter(Boolean);
+    const tooltip = [
+      `${task.id}: ${task.title}`,
+      vscode.l10n.t('Owner: {0}', task.owner ?? '—'),
+      vscode.l10n.t('Status: {0}', task.status),
+      task.risk.length ? vscode.l10n.t('Risk: {0}', task.risk.join(', ')) : undefined,
+      task.blocker ? vscode.l10n.t('Blocked by: {0}', task.blocker) : undefined,
+      problems ? vscode.l10n.t('{0} error(s), {1} warning(s)', task.errors, task.warnings) : undefined,
+    ].filter((line) => line !== undefined);
     return node({
       kind: 'task',
       id: id(`task-${task.index}`),
       label: `${task.id} ${task.title}`,
       description: details.join(' · '),
-      tooltip: `${task.id}: ${task.title}\nOwner: ${task.owner ?? '—'}\nStatus: ${task.status}${task.risk.length ? `\nRisk: ${task.risk.join(', ')}` : ''}${task.blocker ? `\nBlocked by: ${task.blocker}` : ''}${problems ? `\n${task.errors} error(s), ${task.warnings} warning(s)` : ''}`,
+      tooltip: tooltip.join('\n'),
       icon,
       location: task.location,
       contextValue: 'task',
@@ -56,9 +87,9 @@ export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: Releas
     });
   };
 
-  const taskGroups = STATUS_ORDER.map(([status, label, icon]) => {
+  const taskGroups = STATUS_ORDER.map(([status, icon]) => {
     const list = tasks.filter((t) => t.status === status);
-    return node({ kind: 'group', id: id(`tasks-${status}`), label, description: String(list.length), icon: new vscode.ThemeIcon(icon), children: list.map(taskNode), expanded: status !== 'done' });
+    return node({ kind: 'group', id: id(`tasks-${status}`), label: statusLabel(status), description: String(list.length), icon: new vscode.ThemeIcon(icon), children: list.map(taskNode), expanded: status !== 'done' });
   }).filter((group) => (group.children?.length ?? 0) > 0);
 
   const checks = summary.rollback.checks.map((check) =>
@@ -75,36 +106,36 @@ export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: Releas
 
   const veto = summary.gonogo.veto;
   const gonogoChildren = summary.gonogo.questions.map((q, i) =>
-    node({ kind: 'info', id: id(`gonogo-${q.id}`), label: `${i + 1}. ${q.question}`, description: q.verdict, tooltip: q.reasons.join('\n'), icon: new vscode.ThemeIcon(q.verdict === 'pass' ? 'pass' : q.verdict === 'fail' ? 'error' : 'question') }),
+    node({ kind: 'info', id: id(`gonogo-${q.id}`), label: `${i + 1}. ${q.question}`, description: verdictLabel(q.verdict), tooltip: q.reasons.join('\n'), icon: new vscode.ThemeIcon(q.verdict === 'pass' ? 'pass' : q.verdict === 'fail' ? 'error' : 'question') }),
   );
 
   const sections: ReleaseNode[] = [
-    node({ kind: 'section', id: id('problem'), label: 'Problem', description: summary.problem ?? 'not stated', tooltip: summary.problem ?? 'State the one customer problem this release solves.', icon: new vscode.ThemeIcon('target'), location: summary.location }),
+    node({ kind: 'section', id: id('problem'), label: vscode.l10n.t('Problem'), description: summary.problem ?? vscode.l10n.t('not stated'), tooltip: summary.problem ?? vscode.l10n.t('State the one customer problem this release solves.'), icon: new vscode.ThemeIcon('target'), location: summary.location }),
     node({
       kind: 'section',
       id: id('roles'),
-      label: 'Roles',
+      label: vscode.l10n.t('Roles'),
       icon: new vscode.ThemeIcon('person'),
-      children: summary.roles.map((r) => node({ kind: 'role', id: id(`role-${r.role}`), label: r.role, description: r.person ?? '— nobody —', icon: new vscode.ThemeIcon(r.person ? 'account' : 'warning'), location: r.location })),
+      children: summary.roles.map((r) => node({ kind: 'role', id: id(`role-${r.role}`), label: r.role, description: r.person ?? vscode.l10n.t('— nobody —'), icon: new vscode.ThemeIcon(r.person ? 'account' : 'warning'), location: r.location })),
     }),
-    node({ kind: 'section', id: id('tasks'), label: ownerFilter ? `Tasks (owner: ${ownerFilter})` : 'Tasks', description: String(tasks.length), icon: new vscode.ThemeIcon('checklist'), children: taskGroups, expanded: true }),
-    node({ kind: 'section', id: id('rollback'), label: 'Rollback readiness', description: rollbackOk ? 'ready' : 'not ready', icon: new vscode.ThemeIcon('history', new vscode.ThemeColor(rollbackOk ? 'testing.iconPassed' : 'testing.iconFailed')), children: checks }),
+    node({ kind: 'section', id: id('tasks'), label: ownerFilter ? vscode.l10n.t('Tasks (owner: {0})', ownerFilter) : vscode.l10n.t('Tasks'), description: String(tasks.length), icon: new vscode.ThemeIcon('checklist'), children: taskGroups, expanded: true }),
+    node({ kind: 'section', id: id('rollback'), label: vscode.l10n.t('Rollback readiness'), description: rollbackOk ? vscode.l10n.t('ready') : vscode.l10n.t('not ready'), icon: new vscode.ThemeIcon('history', new vscode.ThemeColor(rollbackOk ? 'testing.iconPassed' : 'testing.iconFailed')), children: checks }),
     node({
       kind: 'section',
       id: id('gonogo'),
-      label: 'Go/No-Go',
+      label: vscode.l10n.t('Go/No-Go'),
       description: gonogoHeadline(summary),
-      ...(veto ? { tooltip: `${veto.message}\nRecorded in ${veto.file}. The release stays no-go until a later go/no-go record says go.` } : {}),
+      ...(veto ? { tooltip: `${veto.message}\n${vscode.l10n.t('Recorded in {0}. The release stays no-go until a later go/no-go record says go.', veto.file)}` } : {}),
       icon: new vscode.ThemeIcon('law', veto ? new vscode.ThemeColor('testing.iconFailed') : undefined),
       children: gonogoChildren,
     }),
     node({
       kind: 'section',
       id: id('parked'),
-      label: 'Parked',
+      label: vscode.l10n.t('Parked'),
       description: String(summary.parked.length),
       icon: new vscode.ThemeIcon('archive'),
-      children: summary.parked.map((p) => node({ kind: 'parked', id: id(`parked-${p.index}`), label: p.title, description: p.told ? `told ${p.told}` : 'not told', tooltip: [p.reason, p.askedBy ? `Asked by ${p.askedBy}` : undefined].filter(Boolean).join('\n'), icon: new vscode.ThemeIcon(p.told ? 'mail-read' : 'mail', p.told ? undefined : new vscode.ThemeColor('problemsWarningIcon.foreground')), location: p.location, contextValue: p.told ? 'parked' : 'parkedUntold' })),
+      children: summary.parked.map((p) => node({ kind: 'parked', id: id(`parked-${p.index}`), label: p.title, description: p.told ? vscode.l10n.t('told {0}', p.told) : vscode.l10n.t('not told'), tooltip: [p.reason, p.askedBy ? vscode.l10n.t('Asked by {0}', p.askedBy) : undefined].filter(Boolean).join('\n'), icon: new vscode.ThemeIcon(p.told ? 'mail-read' : 'mail', p.told ? undefined : new vscode.ThemeColor('problemsWarningIcon.foreground')), location: p.location, contextValue: p.told ? 'parked' : 'parkedUntold' })),
     }),
   ];
 
@@ -113,8 +144,8 @@ export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: Releas
     kind: 'release',
     id: id('release'),
     label: summary.name,
-    description: `${tMinus(summary.daysLeft)}${errors + warnings ? ` · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
-    tooltip: `${summary.name}\n${summary.problem ?? ''}\nTarget ${summary.target ?? '—'} · backup ${summary.backup ?? '—'}`,
+    description: errors + warnings ? `${countdown(summary.daysLeft)} · ${errorsAndWarnings(errors, warnings)}` : countdown(summary.daysLeft),
+    tooltip: `${summary.name}\n${summary.problem ?? ''}\n${vscode.l10n.t('Target {0} · backup {1}', summary.target ?? '—', summary.backup ?? '—')}`,
     icon: new vscode.ThemeIcon('rocket'),
     location: summary.location,
     children: sections,
@@ -163,7 +194,7 @@ export class ReleaseTreeProvider extends Disposable implements vscode.TreeDataPr
     if (node.location) {
       const uri = planUri(node.folder, node.location.file);
       const { start, end } = node.location.range;
-      item.command = { command: COMMAND_IDS.openInEditor, title: 'Open in Editor', arguments: [uri, new vscode.Range(start.line, start.character, end.line, end.character)] };
+      item.command = { command: COMMAND_IDS.openInEditor, title: vscode.l10n.t('Open in Editor'), arguments: [uri, new vscode.Range(start.line, start.character, end.line, end.character)] };
     }
     return item;
   }

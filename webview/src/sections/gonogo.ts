@@ -2,16 +2,18 @@ import { section } from '../dashboard';
 import type { View } from '../context';
 import { h, icon } from '../dom';
 import { shortDate } from '../format';
+import { t } from '../l10n';
 
-const VERDICT = { pass: ['pass-filled', 'Pass'], fail: ['error', 'Fail'], 'needs-answer': ['question', 'Needs an answer'] } as const;
-const RECOMMENDATION = { go: 'GO', 'no-go': 'NO-GO', 'needs-answers': 'Needs answers' } as const;
+const VERDICT = { pass: ['pass-filled', 'questionPass'], fail: ['error', 'questionFail'], 'needs-answer': ['question', 'questionNeedsAnswer'] } as const;
+const RECOMMENDATION = { go: 'recommendGo', 'no-go': 'recommendNoGo', 'needs-answers': 'recommendNeedsAnswers' } as const;
 
 /** The five questions as of today, and the decisions recorded so far. */
 export function renderGonogo(view: View): HTMLElement {
   const { gonogo, decisions } = view.state.summary;
   const questions = h('ol', { class: 'questions', id: 'gonogo-questions' });
   for (const q of gonogo.questions) {
-    const [iconName, label] = VERDICT[q.verdict];
+    const [iconName, labelKey] = VERDICT[q.verdict];
+    const label = t(labelKey);
     const reasons = h('ul', { class: 'question-reasons' });
     for (const r of q.reasons) reasons.append(h('li', {}, r));
     questions.append(
@@ -35,20 +37,26 @@ export function renderGonogo(view: View): HTMLElement {
         'li',
         { class: `decision decision-${kind}` },
         h('time', { datetime: d.date }, shortDate(d.date, true)),
-        h('span', { class: 'decision-label' }, d.decision.toUpperCase()),
-        h('span', { class: 'muted' }, d.decidedBy ? `decided by ${d.decidedBy}` : 'decided by —'),
+        h('span', { class: 'decision-label' }, decisionLabel(d.decision)),
+        h('span', { class: 'muted' }, t('decidedBy', d.decidedBy || '—')),
         d.reason ? h('span', { class: 'decision-reason' }, d.reason) : null,
       ),
     );
   }
   return section(
     'gonogo',
-    'Go / No-Go',
+    t('gonogo'),
     'law',
-    h('div', { class: 'subtle-row' }, h('span', { class: `recommendation rec-${gonogo.recommendation}`, id: 'recommendation' }, RECOMMENDATION[gonogo.recommendation]), h('span', { class: 'muted' }, gonogo.recordDate ? `answers recorded ${shortDate(gonogo.recordDate, true)}` : 'recommendation from the plan')),
-    gonogo.veto ? h('p', { class: 'veto', id: 'veto' }, icon('error'), h('span', {}, `${gonogo.veto.message}${/[.!?…]$/.test(gonogo.veto.message) ? '' : '.'} It stays no-go until a later go/no-go record says go.`)) : null,
+    h('div', { class: 'subtle-row' }, h('span', { class: `recommendation rec-${gonogo.recommendation}`, id: 'recommendation' }, t(RECOMMENDATION[gonogo.recommendation])), h('span', { class: 'muted' }, gonogo.recordDate ? t('answersRecorded', shortDate(gonogo.recordDate, true)) : t('recommendationFromPlan'))),
+    gonogo.veto ? h('p', { class: 'veto', id: 'veto' }, icon('error'), h('span', {}, t('vetoStays', `${gonogo.veto.message}${/[.!?…]$/.test(gonogo.veto.message) ? '' : '.'}`))) : null,
     questions,
-    h('h3', {}, 'History'),
-    decisions.length ? history : h('p', { class: 'muted empty', id: 'decisions' }, 'No go/no-go decision recorded yet.'),
+    h('h3', {}, t('history')),
+    decisions.length ? history : h('p', { class: 'muted empty', id: 'decisions' }, t('noDecision')),
   );
+}
+
+/** A recorded decision as a label: GO and NO-GO in the display language, anything else as written. */
+function decisionLabel(decision: string): string {
+  const upper = decision.toUpperCase();
+  return upper === 'GO' ? t('recommendGo') : upper === 'NO-GO' ? t('recommendNoGo') : upper;
 }

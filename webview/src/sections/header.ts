@@ -2,12 +2,13 @@ import type { Veto } from '../../../src/core/gonogo';
 import type { View } from '../context';
 import { openLocation } from '../context';
 import { h, icon, on } from '../dom';
-import { dayNumber, plural, shortDate, tMinus } from '../format';
+import { count, countdown, dayNumber, shortDate } from '../format';
+import { t } from '../l10n';
 
 const VERDICTS = {
-  go: { label: 'Go', icon: 'pass-filled' },
-  'at-risk': { label: 'At risk', icon: 'warning' },
-  'no-go': { label: 'No-Go', icon: 'error' },
+  go: { label: 'verdictGo', icon: 'pass-filled' },
+  'at-risk': { label: 'verdictAtRisk', icon: 'warning' },
+  'no-go': { label: 'verdictNoGo', icon: 'error' },
 } as const;
 
 export function renderHeader(view: View): HTMLElement {
@@ -15,9 +16,9 @@ export function renderHeader(view: View): HTMLElement {
   const verdict = VERDICTS[health.verdict];
   const veto = summary.gonogo.veto;
 
-  const gonogo = h('vscode-button', { id: 'run-gonogo', icon: 'law', title: 'Answer the five go/no-go questions and record the decision' }, 'Run Go/No-Go');
+  const gonogo = h('vscode-button', { id: 'run-gonogo', icon: 'law', title: t('runGonogoTitle') }, t('runGonogo'));
   on(gonogo, 'click', () => view.host.post({ type: 'runGonogo' }));
-  const openPlan = h('vscode-button', { id: 'open-plan', icon: 'go-to-file', secondary: true, title: 'Open release.yaml' }, 'Open plan');
+  const openPlan = h('vscode-button', { id: 'open-plan', icon: 'go-to-file', secondary: true, title: t('openReleaseFile') }, t('openPlan'));
   on(openPlan, 'click', () => openLocation(view.host, summary.location));
 
   const today = dayNumber(summary.today);
@@ -29,10 +30,10 @@ export function renderHeader(view: View): HTMLElement {
   const facts = h(
     'dl',
     { class: 'facts' },
-    fact('T-minus', tMinus(summary.daysLeft), 'tminus', summary.target ? `Target ${shortDate(summary.target, true)}` : 'Set `target:` in release.yaml'),
-    fact('Backup', backupLeft === undefined ? '—' : backupLeft < 0 ? `${plural(-backupLeft, 'day')} ago` : `in ${plural(backupLeft, 'day')}`, 'backup', summary.backup ? shortDate(summary.backup, true) : 'No backup date'),
-    fact('Tasks', `${open} open`, 'tasks', `${done} done of ${summary.tasks.length}`),
-    fact('Findings', `${summary.counts.errors} / ${summary.counts.warnings}`, 'findings', 'errors / warnings'),
+    fact(t('factTMinus'), countdown(summary.daysLeft), 'tminus', summary.target ? t('factTarget', shortDate(summary.target, true)) : t('factNoTarget')),
+    fact(t('factBackup'), backupLeft === undefined ? '—' : backupLeft < 0 ? count(-backupLeft, 'backupOneDayAgo', 'backupDaysAgo') : count(backupLeft, 'backupInOneDay', 'backupInDays'), 'backup', summary.backup ? shortDate(summary.backup, true) : t('factNoBackup')),
+    fact(t('factTasks'), t('factOpen', open), 'tasks', t('factDoneOf', done, summary.tasks.length)),
+    fact(t('factFindings'), `${summary.counts.errors} / ${summary.counts.warnings}`, 'findings', t('factErrorsWarnings')),
   );
 
   const reasons = h('ul', { class: 'reasons', id: 'health-reasons' });
@@ -47,25 +48,32 @@ export function renderHeader(view: View): HTMLElement {
       h(
         'div',
         { class: 'title-block' },
-        h('div', { class: 'eyebrow' }, icon('rocket'), 'Release'),
+        h('div', { class: 'eyebrow' }, icon('rocket'), t('eyebrowRelease')),
         h('h1', { id: 'release-name' }, summary.name),
       ),
       h('div', { class: 'header-actions' }, openPlan, gonogo),
     ),
-    summary.problem ? h('p', { class: 'problem', id: 'problem' }, summary.problem) : h('p', { class: 'problem missing', id: 'problem' }, 'No problem statement yet: say in one sentence which customer problem this release solves.'),
+    summary.problem ? h('p', { class: 'problem', id: 'problem' }, summary.problem) : h('p', { class: 'problem missing', id: 'problem' }, t('noProblem')),
     h(
       'div',
       { class: 'health-row' },
-      h('div', { class: `verdict verdict-${health.verdict}`, id: 'verdict', 'data-verdict': health.verdict, 'data-veto': veto ? 'yes' : undefined, title: veto?.message }, icon(verdict.icon), h('span', { class: 'verdict-label' }, veto ? vetoLabel(veto) : verdict.label)),
+      h('div', { class: `verdict verdict-${health.verdict}`, id: 'verdict', 'data-verdict': health.verdict, 'data-veto': veto ? 'yes' : undefined, title: veto?.message }, icon(verdict.icon), h('span', { class: 'verdict-label' }, veto ? vetoLabel(veto) : t(verdict.label))),
       facts,
     ),
-    health.reasons.length ? h('details', { class: 'reasons-box', open: health.verdict !== 'go' }, h('summary', {}, health.verdict === 'go' ? 'Why Go' : `Why ${verdict.label}: ${plural(health.reasons.length, 'reason')}`), reasons) : null,
+    health.reasons.length ? h('details', { class: 'reasons-box', open: health.verdict !== 'go' }, h('summary', {}, whyLabel(health.verdict, health.reasons.length)), reasons) : null,
   );
 }
 
 /** "No-Go — vetoed by Ana on 17 Dec 2026": the stop owner's recorded no decides alone. */
 function vetoLabel(veto: Veto): string {
-  return `${VERDICTS['no-go'].label} — vetoed${veto.decidedBy ? ` by ${veto.decidedBy}` : ''} on ${shortDate(veto.date, true)}`;
+  return veto.decidedBy ? t('vetoedBy', veto.decidedBy, shortDate(veto.date, true)) : t('vetoed', shortDate(veto.date, true));
+}
+
+/** The heading of the reasons: "Why Go", "Why At risk: 3 reasons". */
+function whyLabel(verdict: keyof typeof VERDICTS, reasons: number): string {
+  if (verdict === 'go') return t('whyGo');
+  if (verdict === 'at-risk') return count(reasons, 'whyAtRiskOne', 'whyAtRiskMany');
+  return count(reasons, 'whyNoGoOne', 'whyNoGoMany');
 }
 
 function fact(label: string, value: string, id: string, detail: string): HTMLElement {

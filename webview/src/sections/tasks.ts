@@ -4,20 +4,22 @@ import { NO_OWNER, type SortKey } from '../api';
 import { section } from '../dashboard';
 import { openLocation, type Task, type View } from '../context';
 import { attr, h, icon, on } from '../dom';
-import { compareText, plural } from '../format';
+import { compareText, count } from '../format';
+import { t, tNodes } from '../l10n';
+import type { StringKey } from '../../../src/shared/strings';
 import { morph, move } from '../patch';
 
-const STATUS_LABEL: Record<Task['status'], string> = { todo: 'To do', doing: 'Doing', blocked: 'Blocked', done: 'Done' };
+const STATUS_LABEL: Record<Task['status'], StringKey> = { todo: 'statusTodo', doing: 'statusDoing', blocked: 'statusBlocked', done: 'statusDone' };
 const STATUS_ORDER: Record<Task['status'], number> = { blocked: 0, doing: 1, todo: 2, done: 3 };
-const COLUMNS: { key: SortKey; label: string; className: string }[] = [
-  { key: 'id', label: 'ID', className: 'col-id' },
-  { key: 'title', label: 'Task', className: 'col-title' },
-  { key: 'owner', label: 'Owner', className: 'col-owner' },
-  { key: 'status', label: 'Status', className: 'col-status' },
-  { key: 'kind', label: 'Kind', className: 'col-kind' },
-  { key: 'risk', label: 'Risk', className: 'col-risk' },
-  { key: 'estimate', label: 'Days', className: 'col-estimate num' },
-  { key: 'findings', label: 'Findings', className: 'col-findings' },
+const COLUMNS: { key: SortKey; label: StringKey; className: string }[] = [
+  { key: 'id', label: 'columnId', className: 'col-id' },
+  { key: 'title', label: 'columnTask', className: 'col-title' },
+  { key: 'owner', label: 'columnOwner', className: 'col-owner' },
+  { key: 'status', label: 'columnStatus', className: 'col-status' },
+  { key: 'kind', label: 'columnKind', className: 'col-kind' },
+  { key: 'risk', label: 'columnRisk', className: 'col-risk' },
+  { key: 'estimate', label: 'columnDays', className: 'col-estimate num' },
+  { key: 'findings', label: 'columnFindings', className: 'col-findings' },
 ];
 
 type Compare = (a: Task, b: Task) => number;
@@ -87,7 +89,7 @@ export class TasksSection {
   private empty?: HTMLElement;
 
   constructor(private readonly notify: Notify) {
-    this.el = section('tasks', 'Tasks', 'checklist');
+    this.el = section('tasks', t('tasks'), 'checklist');
     this.heading = this.el.firstElementChild!;
   }
 
@@ -115,13 +117,13 @@ export class TasksSection {
       entry.row?.remove();
       if (entry.form) {
         entry.form.row.remove();
-        this.notify('info', `${entry.task.id || 'The task'} is no longer in the plan: its form was closed.`);
+        this.notify('info', entry.task.id ? t('taskGone', entry.task.id) : t('taskGoneUnnamed'));
       }
     }
 
     if (tasks.length === 0) {
       this.batch++;
-      this.empty ??= h('div', { class: 'empty', id: 'no-tasks' }, icon('inbox'), h('span', {}, 'No tasks yet. Add the work this release needs under '), h('code', {}, 'tasks:'), h('span', {}, ' in release.yaml.'));
+      this.empty ??= h('div', { class: 'empty', id: 'no-tasks' }, icon('inbox'), ...tNodes('noTasks', h('code', {}, 'tasks:')).map((part) => (typeof part === 'string' ? h('span', {}, part) : part)));
       if (this.empty.parentNode !== this.el) this.el.replaceChildren(this.heading, this.empty);
       return;
     }
@@ -133,21 +135,21 @@ export class TasksSection {
     const ui = view.host.ui;
     // A filter restored from an earlier plan that no longer matches anything would hide every row.
     if (ui.owner && ui.owner !== NO_OWNER && !owners.has(ui.owner)) view.host.saveUi({ owner: '' });
-    setOptions(table.ownerFilter, [['', 'All owners'], [NO_OWNER, 'No owner'], ...[...owners].sort(compareText).map((o): [string, string] => [o, o])], view.host.ui.owner);
+    setOptions(table.ownerFilter, [['', t('allOwners')], [NO_OWNER, t('noOwner')], ...[...owners].sort(compareText).map((o): [string, string] => [o, o])], view.host.ui.owner);
     this.sync();
   }
 
   private buildTable(): TableParts {
-    const ownerFilter = h('select', { id: 'filter-owner', 'aria-label': 'Owner', class: 'filter' });
-    const statusFilter = h('select', { id: 'filter-status', 'aria-label': 'Status', class: 'filter' });
-    setOptions(statusFilter, [['', 'All statuses'], ...STATUSES.map((st): [string, string] => [st, STATUS_LABEL[st]])], this.view.host.ui.status);
-    const clear = h('vscode-button', { id: 'clear-filters', secondary: true, icon: 'clear-all' }, 'Clear');
-    const count = h('span', { class: 'row-count', id: 'task-count' });
+    const ownerFilter = h('select', { id: 'filter-owner', 'aria-label': t('columnOwner'), class: 'filter' });
+    const statusFilter = h('select', { id: 'filter-status', 'aria-label': t('columnStatus'), class: 'filter' });
+    setOptions(statusFilter, [['', t('allStatuses')], ...STATUSES.map((st): [string, string] => [st, t(STATUS_LABEL[st])])], this.view.host.ui.status);
+    const clear = h('vscode-button', { id: 'clear-filters', secondary: true, icon: 'clear-all' }, t('clearFilters'));
+    const rowCount = h('span', { class: 'row-count', id: 'task-count' });
 
     const head = h('tr', {});
     const headCells = new Map<SortKey, HTMLElement>();
     for (const col of COLUMNS) {
-      const button = h('button', { type: 'button', class: 'sort-button', 'data-sort': col.key }, col.label, icon('arrow-small-up', 'sort-icon'));
+      const button = h('button', { type: 'button', class: 'sort-button', 'data-sort': col.key }, t(col.label), icon('arrow-small-up', 'sort-icon'));
       on(button, 'click', () => {
         const current = this.view.host.ui.sort;
         this.view.host.saveUi({ sort: { key: col.key, dir: current.key === col.key && current.dir === 'asc' ? 'desc' : 'asc' } });
@@ -157,7 +159,7 @@ export class TasksSection {
       headCells.set(col.key, th);
       head.append(th);
     }
-    head.append(h('th', { class: 'col-actions', scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')));
+    head.append(h('th', { class: 'col-actions', scope: 'col' }, h('span', { class: 'visually-hidden' }, t('columnActions'))));
     const body = h('tbody', {});
     on(body, 'click', (event) => this.rowAction(event));
     // Fixed layout: column widths come from the <colgroup> (CSS), not from measuring every row.
@@ -180,8 +182,8 @@ export class TasksSection {
       statusFilter.value = '';
       this.sync();
     });
-    const toolbar = h('div', { class: 'toolbar' }, labelled('Owner', ownerFilter), labelled('Status', statusFilter), clear, h('span', { class: 'spacer' }), count);
-    return { toolbar, ownerFilter, statusFilter, clear, count, headCells, table, body, wrap: tableWrap(table), noMatch: h('tr', { class: 'no-match' }, h('td', { colspan: COLUMNS.length + 1 }, 'No task matches these filters.')) };
+    const toolbar = h('div', { class: 'toolbar' }, labelled(t('columnOwner'), ownerFilter), labelled(t('columnStatus'), statusFilter), clear, h('span', { class: 'spacer' }), rowCount);
+    return { toolbar, ownerFilter, statusFilter, clear, count: rowCount, headCells, table, body, wrap: tableWrap(table), noMatch: h('tr', { class: 'no-match' }, h('td', { colspan: COLUMNS.length + 1 }, t('noMatch'))) };
   }
 
   /**
@@ -191,9 +193,9 @@ export class TasksSection {
    * every row is in (tests wait for it).
    */
   private sync(): void {
-    const t = this.table!;
+    const parts = this.table!;
     const { sort, owner, status } = this.view.host.ui;
-    for (const [key, th] of t.headCells) {
+    for (const [key, th] of parts.headCells) {
       if (key === sort.key) th.setAttribute('aria-sort', sort.dir === 'asc' ? 'ascending' : 'descending');
       else th.removeAttribute('aria-sort');
     }
@@ -204,15 +206,15 @@ export class TasksSection {
     const shown = [...this.entries.values()].filter((e) => e.form || matches(e.task)).sort((a, b) => sign * compare(a.task, b.task) || a.task.index - b.task.index);
     this.shown = shown;
     const total = this.entries.size;
-    t.count.textContent = shown.length === total ? plural(total, 'task') : `${shown.length} of ${plural(total, 'task')}`;
-    t.clear.toggleAttribute('disabled', !owner && !status);
-    t.wrap.style.setProperty('contain-intrinsic-size', `auto ${40 + shown.length * 44}px`);
+    parts.count.textContent = shown.length === total ? count(total, 'taskCountOne', 'taskCount') : total === 1 ? t('shownOfOneTask', shown.length) : t('shownOfTasks', shown.length, total);
+    parts.clear.toggleAttribute('disabled', !owner && !status);
+    parts.wrap.style.setProperty('contain-intrinsic-size', `auto ${40 + shown.length * 44}px`);
 
     const batch = ++this.batch;
-    t.table.removeAttribute('data-complete');
+    parts.table.removeAttribute('data-complete');
     if (shown.length === 0) {
-      t.body.replaceChildren(t.noMatch);
-      t.table.setAttribute('data-complete', '');
+      parts.body.replaceChildren(parts.noMatch);
+      parts.table.setAttribute('data-complete', '');
       return;
     }
     const step = (from: number, budget: number): void => {
@@ -226,7 +228,7 @@ export class TasksSection {
       const last = shown[shown.length - 1]!;
       const end = last.form?.row ?? last.row!;
       while (end.nextSibling) end.nextSibling.remove();
-      t.table.setAttribute('data-complete', '');
+      parts.table.setAttribute('data-complete', '');
     };
     step(0, FIRST_ROWS);
   }
@@ -378,7 +380,7 @@ function rowContent(task: Task, findings: FindingView[]): string {
 
 function taskRow(task: Task, findings: FindingView[]): HTMLTableRowElement {
   const title = h('td', { class: 'col-title' }, h('div', { class: 'task-title' }, task.title));
-  if (task.blocker) title.append(h('div', { class: 'blocker' }, icon('debug-pause'), `Blocked by: ${task.blocker}`));
+  if (task.blocker) title.append(h('div', { class: 'blocker' }, icon('debug-pause'), t('blockedBy', task.blocker)));
   if (findings.length) title.append(findingList(findings));
 
   const risk = h('td', { class: 'col-risk' });
@@ -389,8 +391,8 @@ function taskRow(task: Task, findings: FindingView[]): HTMLTableRowElement {
     { class: `task-row status-${task.status}`, 'data-task-index': task.index, 'data-task-id': task.id },
     h('td', { class: 'col-id' }, task.id),
     title,
-    h('td', { class: `col-owner${task.owner ? '' : ' missing'}` }, task.owner ?? 'No owner'),
-    h('td', { class: 'col-status' }, tag(STATUS_LABEL[task.status], `tag-status status-${task.status}`)),
+    h('td', { class: `col-owner${task.owner ? '' : ' missing'}` }, task.owner ?? t('noOwner')),
+    h('td', { class: 'col-status' }, tag(t(STATUS_LABEL[task.status]), `tag-status status-${task.status}`)),
     h('td', { class: 'col-kind' }, tag(task.kind, `tag-kind kind-${task.kind.replace(/[^a-z0-9-]/gi, '')}`)),
     risk,
     h('td', { class: 'col-estimate num' }, task.estimate === undefined ? '—' : String(task.estimate)),
@@ -398,10 +400,10 @@ function taskRow(task: Task, findings: FindingView[]): HTMLTableRowElement {
     h(
       'td',
       { class: 'col-actions' },
-      actionButton('assign', 'person-add', `Assign an owner to ${task.id}`),
-      actionButton('status', 'tasklist', `Set the status of ${task.id}`),
-      actionButton('park', 'archive', `Park ${task.id}`),
-      actionButton('open', 'go-to-file', `Open ${task.id} in the editor`),
+      actionButton('assign', 'person-add', t('assignOwnerTo', task.id)),
+      actionButton('status', 'tasklist', t('setStatusOf', task.id)),
+      actionButton('park', 'archive', t('parkTask', task.id)),
+      actionButton('open', 'go-to-file', t('openTaskInEditor', task.id)),
     ),
   );
 }
@@ -412,10 +414,10 @@ function actionButton(action: string, iconName: string, label: string): HTMLElem
 }
 
 function findingCounts(task: Task): HTMLElement | string {
-  if (!task.errors && !task.warnings) return h('span', { class: 'ok', title: 'No findings' }, icon('pass'));
+  if (!task.errors && !task.warnings) return h('span', { class: 'ok', title: t('noFindings') }, icon('pass'));
   const el = h('span', { class: 'counts' });
-  if (task.errors) el.append(h('span', { class: 'count-error', title: plural(task.errors, 'error') }, icon('error'), String(task.errors)));
-  if (task.warnings) el.append(h('span', { class: 'count-warning', title: plural(task.warnings, 'warning') }, icon('warning'), String(task.warnings)));
+  if (task.errors) el.append(h('span', { class: 'count-error', title: count(task.errors, 'errorOne', 'errors') }, icon('error'), String(task.errors)));
+  if (task.warnings) el.append(h('span', { class: 'count-warning', title: count(task.warnings, 'warningOne', 'warnings') }, icon('warning'), String(task.warnings)));
   return el;
 }
 
@@ -434,7 +436,7 @@ function findingList(findings: FindingView[]): HTMLElement {
 function actionForm(table: TasksSection, entry: Entry, kind: ActionKind): OpenForm {
   const form = h('form', { class: 'action-form', 'data-form': kind });
   const close = () => table.closeForm(entry, true);
-  const cancel = h('vscode-button', { secondary: true, 'data-role': 'cancel' }, 'Cancel');
+  const cancel = h('vscode-button', { secondary: true, 'data-role': 'cancel' }, t('cancel'));
   on(cancel, 'click', close);
   /** The generation and index to quote, or undefined when the task is gone. */
   const target = () => (table.isLive(entry) ? { generation: table.current.state.generation, taskIndex: entry.task.index } : undefined);
@@ -450,7 +452,7 @@ function actionForm(table: TasksSection, entry: Entry, kind: ActionKind): OpenFo
   let first: HTMLElement;
 
   if (kind === 'assign') {
-    const field = h('vscode-textfield', { 'data-field': 'owner', placeholder: 'One person’s name', 'aria-label': 'Owner', value: entry.task.owner ?? '' });
+    const field = h('vscode-textfield', { 'data-field': 'owner', placeholder: t('ownerPlaceholder'), 'aria-label': t('columnOwner'), value: entry.task.owner ?? '' });
     first = field;
     const chips = (people: string[]) => {
       const list = h('div', { class: 'people-chips', hidden: people.length === 0 });
@@ -464,7 +466,7 @@ function actionForm(table: TasksSection, entry: Entry, kind: ActionKind): OpenFo
       }
       return list;
     };
-    const heading = title('person-add', `Owner of ${entry.task.id}`);
+    const heading = title('person-add', t('ownerOf', entry.task.id));
     let people = chips(table.current.people);
     on(field, 'keydown', (e) => {
       if (e.key !== 'Enter') return;
@@ -481,15 +483,15 @@ function actionForm(table: TasksSection, entry: Entry, kind: ActionKind): OpenFo
       if (to) table.current.host.post({ type: 'assignOwner', ...to, owner: owner.slice(0, 500) });
       return true;
     });
-    form.append(heading, h('div', { class: 'form-row' }, field, confirm('Assign', 'check'), cancel), people);
+    form.append(heading, h('div', { class: 'form-row' }, field, confirm(t('assign'), 'check'), cancel), people);
     update = (view) => {
-      morph(heading, title('person-add', `Owner of ${entry.task.id}`));
+      morph(heading, title('person-add', t('ownerOf', entry.task.id)));
       people = morph(people, chips(view.people));
     };
   } else if (kind === 'status') {
-    const field = h('vscode-single-select', { 'data-field': 'status', 'aria-label': 'Status' });
+    const field = h('vscode-single-select', { 'data-field': 'status', 'aria-label': t('columnStatus') });
     first = field;
-    for (const st of STATUSES) field.append(h('vscode-option', { value: st, selected: st === entry.task.status }, STATUS_LABEL[st]));
+    for (const st of STATUSES) field.append(h('vscode-option', { value: st, selected: st === entry.task.status }, t(STATUS_LABEL[st])));
     submit(() => {
       const status = field.value;
       const valid = STATUSES.find((st) => st === status);
@@ -498,12 +500,12 @@ function actionForm(table: TasksSection, entry: Entry, kind: ActionKind): OpenFo
       if (to) table.current.host.post({ type: 'setStatus', ...to, status: valid });
       return true;
     });
-    const heading = title('tasklist', `Status of ${entry.task.id}`);
-    form.append(heading, h('div', { class: 'form-row' }, field, confirm('Set status', 'check'), cancel));
-    update = () => morph(heading, title('tasklist', `Status of ${entry.task.id}`));
+    const heading = title('tasklist', t('statusOf', entry.task.id));
+    form.append(heading, h('div', { class: 'form-row' }, field, confirm(t('setStatus'), 'check'), cancel));
+    update = () => morph(heading, title('tasklist', t('statusOf', entry.task.id)));
   } else {
-    const reason = h('vscode-textfield', { 'data-field': 'reason', placeholder: 'Why it waits for a later release', 'aria-label': 'Reason' });
-    const askedBy = h('vscode-textfield', { 'data-field': 'askedBy', placeholder: 'Who asked for it', 'aria-label': 'Asked by' });
+    const reason = h('vscode-textfield', { 'data-field': 'reason', placeholder: t('reasonPlaceholder'), 'aria-label': t('reason') });
+    const askedBy = h('vscode-textfield', { 'data-field': 'askedBy', placeholder: t('askedByPlaceholder'), 'aria-label': t('askedBy') });
     first = reason;
     for (const f of [reason, askedBy]) {
       on(f, 'keydown', (e) => {
@@ -521,9 +523,9 @@ function actionForm(table: TasksSection, entry: Entry, kind: ActionKind): OpenFo
       if (to) table.current.host.post({ type: 'parkTask', ...to, reason: reason.value.trim().slice(0, 500), askedBy: askedBy.value.trim().slice(0, 500) });
       return true;
     });
-    const text = () => `Park ${entry.task.id}: move it out of this release`;
+    const text = () => t('parkTitle', entry.task.id);
     const heading = title('archive', text());
-    form.append(heading, h('div', { class: 'form-row' }, labelledField('Reason', reason), labelledField('Asked by', askedBy), confirm('Park', 'archive'), cancel));
+    form.append(heading, h('div', { class: 'form-row' }, labelledField(t('reason'), reason), labelledField(t('askedBy'), askedBy), confirm(t('park'), 'archive'), cancel));
     update = () => morph(heading, title('archive', text()));
   }
   on(form, 'keydown', (e) => {

@@ -2,6 +2,7 @@ import { section } from '../dashboard';
 import type { View } from '../context';
 import { h, s } from '../dom';
 import { dayNumber, shortDate } from '../format';
+import { t } from '../l10n';
 
 interface Marker {
   id: string;
@@ -17,11 +18,11 @@ const LANE_GAP = 32;
 export function renderTimeline(view: View): HTMLElement {
   const { summary } = view.state;
   const candidates: [string, string, string | undefined][] = [
-    ['features', 'Feature freeze', summary.freeze.features],
-    ['scope', 'Scope freeze', summary.freeze.scope],
-    ['today', 'Today', summary.today],
-    ['target', 'Target', summary.target],
-    ['backup', 'Backup', summary.backup],
+    ['features', t('markerFeatureFreeze'), summary.freeze.features],
+    ['scope', t('markerScopeFreeze'), summary.freeze.scope],
+    ['today', t('markerToday'), summary.today],
+    ['target', t('markerTarget'), summary.target],
+    ['backup', t('markerBackup'), summary.backup],
   ];
   const markers: Marker[] = [];
   for (const [id, label, date] of candidates) {
@@ -29,7 +30,7 @@ export function renderTimeline(view: View): HTMLElement {
     if (date && day !== undefined) markers.push({ id, label, date, day });
   }
   if (markers.length < 2) {
-    return section('timeline', 'Timeline', 'calendar', h('p', { class: 'muted empty' }, 'Add `target:`, `backup:` and `freeze:` dates to release.yaml to see the timeline.'));
+    return section('timeline', t('timeline'), 'calendar', h('p', { class: 'muted empty' }, t('timelineEmpty')));
   }
   markers.sort((a, b) => a.day - b.day || a.id.localeCompare(b.id));
   const first = markers[0]!.day;
@@ -74,9 +75,9 @@ export function renderTimeline(view: View): HTMLElement {
     );
     svg.append(g);
   }
-  return section('timeline', 'Timeline', 'calendar', h('div', { class: 'chart-box' }, svg));
+  return section('timeline', t('timeline'), 'calendar', h('div', { class: 'chart-box' }, svg));
 }
 
 function timelineLabel(markers: Marker[]): string {
-  return `Timeline: ${markers.map((m) => `${m.label} ${m.date}`).join(', ')}`;
+  return t('timelineLabel', markers.map((m) => `${m.label} ${m.date}`).join(', '));
 }
