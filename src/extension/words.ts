@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 /**
  * Wording the Release view, the status bar and the hover share, in the display language. Every
  * count is a whole sentence per form ("1 error" / "{0} errors"), never a word with an "s" added.
- * In English these read exactly as core's `tMinus` / `tMinusShort` (src/core/countdown.ts), which
- * the CLI keeps using; a unit test holds the two together.
+ * The dashboard words the countdown the same way (src/shared/strings.ts, `countdownWords`); a unit
+ * test holds the two to one English.
  */
 
 /** "T-9 days", "T-1 day", "launch day", "1 day late", "3 days late", "no target date". */
