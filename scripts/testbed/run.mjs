@@ -31,6 +31,7 @@ import {
   readManifest, removeDir, seconds, startCodeServer, stopProcessGroup, tail, withCleanup, writeUserData,
 } from './lib.mjs';
 import { runUiChecks } from '../../test/integration/ui/checks.mjs';
+import { runPseudoLocalePass } from './pseudo.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -226,6 +227,12 @@ async function main() {
       log(`Restricted Mode pass (${seconds(step)}): ${restricted.passed} passed, ${restricted.failed} failed`);
       passed += restricted.passed;
       failed += restricted.failed;
+
+      step = Date.now();
+      const pseudo = await runPseudoLocalePass({ paths, runDir: path.join(runDir, 'pseudo'), browser, register, fixtures: FIXTURES });
+      log(`pseudo-locale pass (${seconds(step)}): ${pseudo.passed} passed, ${pseudo.failed} failed`);
+      passed += pseudo.passed;
+      failed += pseudo.failed;
     }
     if (failed > 0 && pageErrors.length) log(`page errors:\n  ${pageErrors.slice(0, 10).join('\n  ')}`);
     if (failed > 0) {
@@ -289,6 +296,9 @@ async function runRestrictedPass({ paths, runDir, extensionsDir, browser, regist
     return { passed: suite.passes, failed: suite.failures };
   } finally {
     await context.close().catch(() => {});
+    // Stopped now, not at the end: the next pass starts its own VS Code (2 cores).
+    if (pid) await stopProcessGroup(pid);
+    pid = undefined;
   }
 }
 

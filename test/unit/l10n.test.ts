@@ -13,7 +13,7 @@ import { webviewStrings } from '../../src/extension/dashboard/webviewStrings';
 import { ownerHoverMarkdown } from '../../src/extension/hover';
 import { statusBarContent } from '../../src/extension/statusBar';
 import { buildReleaseNode, type ReleaseNode } from '../../src/extension/tree/releaseTree';
-import { countdown, countdownShort } from '../../src/extension/words';
+import { countdown, countdownShort, gonogoLine } from '../../src/extension/words';
 import { dashboardHtml } from '../../src/shared/dashboardHtml';
 import { countdownWords, formatMessage, usableStrings, WEBVIEW_STRINGS } from '../../src/shared/strings';
 import { getL10nJson } from '@vscode/l10n-dev';
@@ -122,6 +122,19 @@ describe('localisation (vscode.l10n)', () => {
         assert.equal(countdownShort(d), expectedShort(d), `countdownShort(${d})`);
         const [key, ...args] = countdownWords(d);
         assert.equal(formatMessage(WEBVIEW_STRINGS[key], args), expected(d), `the dashboard's countdown(${d})`);
+      }
+    });
+
+    it('the go/no-go line of the Release view reads as core\'s headline in English, veto and records included', async () => {
+      const plans: CheckResult[] = [await example('messy'), await example('clean'), await example('draft')];
+      const release = 'release: r\nproblem: Customers cannot pay.\ntarget: 2099-04-01\nbackup: 2099-04-08\n';
+      for (const record of ['decision: no-go\ndecided_by: Ana\nreason: outage\n', 'decision: no-go\n', 'decision: go\ndecided_by: Bo\n', 'decision: [\n']) {
+        plans.push(checkPlan(new Map([['.release/release.yaml', release], ['.release/gonogo/2099-03-10.yaml', record]]), { today: TODAY }));
+      }
+      for (const result of plans) {
+        const summary = summarizeRelease(result);
+        assert.ok(summary);
+        assert.equal(gonogoLine(summary), gonogoHeadline(summary));
       }
     });
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
-import { gonogoHeadline, summarizeRelease, type Location, type ReleaseSummary, type TaskSummary } from '../../core/summary';
+import { summarizeRelease, type Location, type ReleaseSummary, type TaskSummary } from '../../core/summary';
 import type { PlanStore } from '../planStore';
 import { planUri } from '../planFiles';
 import { COMMAND_IDS } from '../commands/ids';
-import { countdown, daysShort, errorsAndWarnings } from '../words';
+import { countdown, daysShort, errorsAndWarnings, gonogoLine } from '../words';
 
 /** Plain data behind each tree row; the provider maps it to a TreeItem. */
 export interface ReleaseNode {
@@ -124,7 +124,7 @@ export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: Releas
       kind: 'section',
       id: id('gonogo'),
       label: vscode.l10n.t('Go/No-Go'),
-      description: gonogoHeadline(summary),
+      description: gonogoLine(summary),
       ...(veto ? { tooltip: `${veto.message}\n${vscode.l10n.t('Recorded in {0}. The release stays no-go until a later go/no-go record says go.', veto.file)}` } : {}),
       icon: new vscode.ThemeIcon('law', veto ? new vscode.ThemeColor('testing.iconFailed') : undefined),
       children: gonogoChildren,
