@@ -52,6 +52,11 @@ export interface GonogoResult {
 
 type Decision = 'go' | 'no-go';
 
+/** The decision a record states, read from its raw data (a misspelled `NO-GO` was dropped by the schema, not by us). */
+function decisionIn(record: Dated<Gonogo>): Decision | undefined {
+  return decisionOf((record.source.data as { decision?: unknown } | undefined)?.decision);
+}
+
 /** A recorded decision as people type it: `no-go`, `NO-GO`, `No Go`, `no_go`, `nogo`; `go`, `GO`. */
 function decisionOf(value: unknown): Decision | undefined {
   if (typeof value !== 'string') return undefined;
@@ -155,7 +160,6 @@ function evaluate(result: CheckResult): GonogoResult {
   }
 
   // The latest record that states a decision decides; a later record without one does not lift a veto.
-  const decisionIn = (g: Dated<Gonogo>) => decisionOf((g.source.data as { decision?: unknown } | undefined)?.decision);
   const decided = happenedRecords(plan.gonogos, (g) => g.date, today).filter((g) => decisionIn(g) !== undefined);
   // Two records of the same day (2026-11-26.yaml and .yml) have no order: a no-go among them wins.
   const lastDay = decided[decided.length - 1]?.date;
@@ -193,7 +197,7 @@ function unreadableDecisions(result: CheckResult): { file: string; reason: strin
     // A record dated after today is a plan, not a decision, whether or not it can be read.
     if (dated !== undefined && evidenceState(dated, context.today) === 'planned') continue;
     const record = loaded.get(path);
-    if (record && decisionOf((record.source.data as { decision?: unknown } | undefined)?.decision)) continue;
+    if (record && decisionIn(record)) continue;
     const reason = plan.unreadable.has(path)
       ? 'it cannot be read (see its findings)'
       : !path.startsWith(`${GONOGO_DIR}/`) || dated === undefined || record === undefined
