@@ -1,13 +1,17 @@
 import { readdir, readFile, realpath, readlink, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { readPlanTree, type PlanTreeEntry } from '../core/planTree';
+import type { Message } from '../core/message';
+import type { UnreadableReason } from '../core/plan';
+import { brokenLinkReason, readPlanTree, type PlanTreeEntry } from '../core/planTree';
 import { fsReason } from './fsErrors';
 
 /** What the CLI read from `<folder>/.release/`, in the shape the engine takes. */
 export interface PlanRead {
   /** Text of every readable YAML file, by path relative to the folder (forward slashes). */
   files: Map<string, string>;
-  /** Files (or folders) that exist but could not be read, with the message saying why. */
+  /** Files (or folders) that exist but could not be read, with the message saying why: what `checkPlan` takes. */
+  reasons: Map<string, UnreadableReason>;
+  /** The same, in English. */
   unreadable: Map<string, string>;
   /** Files reached through a symbolic link whose real path is outside the folder → that real path. */
   outside: Map<string, string>;
@@ -61,11 +65,11 @@ export async function readPlanFiles(folder: string): Promise<Map<string, string>
   return (await readPlan(folder)).files;
 }
 
-async function brokenLinkMessage(path: string, error: unknown): Promise<string> {
+async function brokenLinkMessage(path: string, error: unknown): Promise<Message> {
   const target = await readlink(path).catch(() => undefined);
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return `This is a symbolic link that leads back to itself${target ? ` (to ${target})` : ''}, so it was not read. Point it at a real file.`;
-  return `This is a symbolic link to ${target ?? 'a path'} that ${code === 'ENOENT' ? 'does not exist' : `cannot be followed (${fsReason(error)})`}, so it was not read. Fix or remove the link.`;
+  if (code === 'ELOOP') return brokenLinkReason(target, { kind: 'loop' });
+  return brokenLinkReason(target, code === 'ENOENT' ? { kind: 'missing' } : { kind: 'failed', reason: fsReason(error) });
 }
 
 function isInside(folder: string, path: string): boolean {

@@ -1,4 +1,5 @@
 import { addDays, dayNumber, formatDay } from './dates';
+import { defineMessages, english, render, type Message, type Translate } from './message';
 import { ENVIRONMENTS, KINDS, RISKS, STATUSES, PERSON_FIELDS } from './schemas';
 
 /** Keys whose value names a person. */
@@ -44,36 +45,60 @@ export function completionSite(text: string, offset: number): CompletionSite | u
   }
 }
 
+/** What a suggested value is, shown beside it: "task status", "next Monday"… */
+const messages = defineMessages({
+  'completion/status': 'task status',
+  'completion/kind': 'task kind',
+  'completion/risk': 'risk',
+  'completion/environment': 'dry-run environment',
+  'completion/decision': 'decision',
+  'completion/person': 'person',
+  'completion/today': 'today',
+  'completion/tomorrow': 'tomorrow',
+  'completion/next-monday': 'next Monday',
+  'completion/next-friday': 'next Friday',
+  'completion/in-one-week': 'in one week',
+  'completion/in-two-weeks': 'in two weeks',
+});
+
 export interface ValueSuggestion {
   value: string;
+  /** What the value is, in the language of `translate` (English by default). */
   detail: string;
   kind: 'person' | 'enum' | 'date';
 }
 
 /** Values to offer at a site: people, enum values or dates. */
-export function suggestValues(site: CompletionSite, people: readonly string[], today: string): ValueSuggestion[] {
+export function suggestValues(site: CompletionSite, people: readonly string[], today: string, translate: Translate = english): ValueSuggestion[] {
   const { key, parent } = site;
-  if (key === 'status') return STATUSES.map((value) => ({ value, detail: 'task status', kind: 'enum' }));
-  if (key === 'kind') return KINDS.map((value) => ({ value, detail: 'task kind', kind: 'enum' }));
-  if (key === 'risk') return RISKS.map((value) => ({ value, detail: 'risk', kind: 'enum' }));
-  if (key === 'environment' && parent === 'dry_run') return ENVIRONMENTS.map((value) => ({ value, detail: 'dry-run environment', kind: 'enum' }));
-  if (key === 'decision') return ['go', 'no-go'].map((value) => ({ value, detail: 'decision', kind: 'enum' }));
-  if (DATE_KEYS.has(key) || (key === 'scope' && parent === 'freeze')) return dateSuggestions(today);
-  if (PERSON_KEYS.has(key)) return people.map((value) => ({ value, detail: 'person', kind: 'person' }));
+  const enumOf = (values: readonly string[], detail: Message): ValueSuggestion[] => {
+    const said = render(detail, translate);
+    return values.map((value) => ({ value, detail: said, kind: 'enum' }));
+  };
+  if (key === 'status') return enumOf(STATUSES, messages('completion/status'));
+  if (key === 'kind') return enumOf(KINDS, messages('completion/kind'));
+  if (key === 'risk') return enumOf(RISKS, messages('completion/risk'));
+  if (key === 'environment' && parent === 'dry_run') return enumOf(ENVIRONMENTS, messages('completion/environment'));
+  if (key === 'decision') return enumOf(['go', 'no-go'], messages('completion/decision'));
+  if (DATE_KEYS.has(key) || (key === 'scope' && parent === 'freeze')) return dateSuggestions(today).map(({ value, detail }) => ({ value, detail: render(detail, translate), kind: 'date' }));
+  if (PERSON_KEYS.has(key)) {
+    const person = render(messages('completion/person'), translate);
+    return people.map((value) => ({ value, detail: person, kind: 'person' }));
+  }
   return [];
 }
 
-function dateSuggestions(today: string): ValueSuggestion[] {
+function dateSuggestions(today: string): { value: string; detail: Message }[] {
   const day = dayNumber(today) ?? 0;
   const weekday = (day + 4) % 7; // 0 = Sunday
   const nextMonday = formatDay(day + ((8 - weekday) % 7 || 7));
   const nextFriday = formatDay(day + ((12 - weekday) % 7 || 7));
   return [
-    { value: today, detail: 'today', kind: 'date' },
-    { value: addDays(today, 1), detail: 'tomorrow', kind: 'date' },
-    { value: nextMonday, detail: 'next Monday', kind: 'date' },
-    { value: nextFriday, detail: 'next Friday', kind: 'date' },
-    { value: addDays(today, 7), detail: 'in one week', kind: 'date' },
-    { value: addDays(today, 14), detail: 'in two weeks', kind: 'date' },
+    { value: today, detail: messages('completion/today') },
+    { value: addDays(today, 1), detail: messages('completion/tomorrow') },
+    { value: nextMonday, detail: messages('completion/next-monday') },
+    { value: nextFriday, detail: messages('completion/next-friday') },
+    { value: addDays(today, 7), detail: messages('completion/in-one-week') },
+    { value: addDays(today, 14), detail: messages('completion/in-two-weeks') },
   ];
 }

@@ -4,6 +4,7 @@ import { People } from './people';
 import type { Loaded, Plan } from './plan';
 import type { Release, Task } from './schemas';
 import type { SourceFile, YamlPath } from './source';
+import { defineMessages, type Message } from './message';
 import type { Finding, Severity } from './types';
 import type { Loose } from './validate';
 
@@ -52,7 +53,7 @@ export class RuleContext {
     return this.plan.release;
   }
 
-  report(source: SourceFile, path: YamlPath, code: RuleCode, message: string, options: { prefer?: 'key' | 'value'; severity?: Severity; data?: Record<string, string> } = {}): void {
+  report(source: SourceFile, path: YamlPath, code: RuleCode, message: string | Message, options: { prefer?: 'key' | 'value'; severity?: Severity; data?: Record<string, string> } = {}): void {
     const finding = source.finding(source.rangeFor(path, options.prefer ?? 'key'), options.severity ?? RULES[code].severity, code, message, path);
     this.findings.push(options.data ? { ...finding, data: options.data } : finding);
   }
@@ -113,6 +114,36 @@ export function taskLabel(task: Loose<Task>, index: number): string {
   return task.id !== undefined ? String(task.id) : `task ${index + 1}`;
 }
 
+/** Fragments more than one rule family uses: counted nouns (singular for exactly 1) and the horizon's name. */
+const messages = defineMessages({
+  'count/open-task/one': '1 open task',
+  'count/open-task': '{count} open tasks',
+  'count/open-risky-task/one': '1 open risky task',
+  'count/open-risky-task': '{count} open risky tasks',
+  'count/day/one': '1 day',
+  'count/day': '{count} days',
+  'count/working-day/one': '1 working day',
+  'count/working-day': '{count} working days',
+  'count/timed-rehearsal/one': '1 timed rehearsal',
+  'count/timed-rehearsal': '{count} timed rehearsals',
+  'horizon/target': 'target',
+  'horizon/the release today': 'the release today',
+  'horizon/the backup date': 'the backup date',
+});
+
+export type Counted = 'open-task' | 'open-risky-task' | 'day' | 'working-day' | 'timed-rehearsal';
+
+/** "1 day", "3 days", "2.5 days": a count with its noun, as a message. */
+export function counted(count: number, noun: Counted): Message {
+  return count === 1 ? messages(`count/${noun}/one`) : messages(`count/${noun}`, { count });
+}
+
+/** How a message names the date open work must fit before (see `RuleContext.horizon`). */
+export function horizonMessage(name: 'target' | 'the release today' | 'the backup date'): Message {
+  return messages(`horizon/${name}`);
+}
+
+/** @deprecated English only: use `counted`. Kept until every rule family composes messages. */
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { defineMessages, type Message } from './message';
 import type { YamlPath } from './source';
 
 /**
@@ -11,11 +12,37 @@ export interface TextEdit {
   text: string;
 }
 
-export type EditResult = { ok: true; edits: TextEdit[] } | { ok: false; reason: string };
+/** A refused edit says why as a message: a clause (no capital, no period) that the caller puts in its own sentence. */
+export type EditResult = { ok: true; edits: TextEdit[] } | { ok: false; reason: Message };
 
 type Scalar = string | number | boolean;
 
-const fail = (reason: string): EditResult => ({ ok: false, reason });
+/**
+ * Why an edit cannot be made. Each is a clause, as it is shown: after "Could not edit release.yaml: "
+ * or "\"Assign to Ana\" cannot be applied: ", which add the period. `{path}` is a YAML path (`tasks.0.owner`).
+ */
+const messages = defineMessages({
+  'edit/yaml-errors': 'the file has YAML errors; fix them first',
+  'edit/value-not-found': 'cannot locate the value to replace',
+  'edit/key-not-found': 'cannot locate the key to replace',
+  'edit/no-key': 'no key to rename',
+  'edit/path-missing': '{path} is not in the file',
+  'edit/key-exists': '{key} is already there',
+  'edit/not-a-list': '{path} is not a list',
+  'edit/list-not-found': 'cannot locate the list',
+  'edit/not-a-list-item': 'not a list item',
+  'edit/no-such-item': 'no such list item',
+  'edit/inline-list': 'the list is written inline; edit it by hand',
+  'edit/list-item-here': 'cannot create a list item here',
+  'edit/no-place': 'cannot find where to add the field',
+  'edit/not-a-map': '{path} is not a map of fields',
+  'edit/file-not-a-map': 'the file is not a map of fields',
+  'edit/inline-map': 'the map is written inline; edit it by hand',
+  'edit/list-here': 'cannot create a list here',
+  'edit/add-list-here': 'cannot add a list here',
+});
+
+const fail = (reason: Message): EditResult => ({ ok: false, reason });
 
 /** Applies edits (non-overlapping) to text; used by the CLI, tests and to preview. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -31,20 +58,20 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  */
 export function setValue(text: string, path: YamlPath, value: Scalar, parsed?: Document.Parsed): EditResult {
   const doc = parsed ? (parsed as ReturnType<typeof parseDocument>) : parse(text);
-  if (!doc) return fail('the file has YAML errors; fix them first');
+  if (!doc) return fail(messages('edit/yaml-errors'));
   const existing = doc.getIn(path, true) as Node | undefined;
   if (existing && isScalar(existing) && existing.range) {
     return { ok: true, edits: [{ start: existing.range[0], end: existing.range[1], text: formatScalar(value) }] };
   }
   if (existing && !isScalar(existing)) {
     // e.g. `owner: [Ana, Bo]`: replace the whole list with one value.
-    if (!existing.range) return fail('cannot locate the value to replace');
+    if (!existing.range) return fail(messages('edit/value-not-found'));
     const flow = isSeq(existing) || isMap(existing) ? (existing as YAMLSeq | YAMLMap).flow : true;
     if (flow) return { ok: true, edits: [{ start: existing.range[0], end: existing.range[1], text: formatScalar(value) }] };
     // A block list starts on the next line: replace from the key's colon to the list's end.
     const pair = findPair(doc.getIn(path.slice(0, -1), true) as Node | undefined, path[path.length - 1]);
     const keyEnd = (pair?.key as Node | undefined)?.range?.[1];
-    if (keyEnd === undefined) return fail('cannot locate the key to replace');
+    if (keyEnd === undefined) return fail(messages('edit/key-not-found'));
     const colon = text.indexOf(':', keyEnd);
     return { ok: true, edits: [{ start: colon + 1, end: trimTrailing(text, existing.range[1]), text: ` ${formatScalar(value)}` }] };
   }
@@ -58,29 +85,29 @@ export function setValue(text: string, path: YamlPath, value: Scalar, parsed?: D
  */
 export function renameKey(text: string, path: YamlPath, newKey: string, parsed?: Document.Parsed): EditResult {
   const doc = parsed ? (parsed as ReturnType<typeof parseDocument>) : parse(text);
-  if (!doc) return fail('the file has YAML errors; fix them first');
-  if (path.length === 0) return fail('no key to rename');
+  if (!doc) return fail(messages('edit/yaml-errors'));
+  if (path.length === 0) return fail(messages('edit/no-key'));
   const parent = path.length === 1 ? doc.contents : (doc.getIn(path.slice(0, -1), true) as Node | undefined);
   const pair = findPair(parent as Node | undefined, path[path.length - 1]);
   const key = pair?.key as Node | undefined;
-  if (!key?.range) return fail(`${path.join('.')} is not in the file`);
-  if (findPair(parent as Node | undefined, newKey)) return fail(`${newKey} is already there`);
+  if (!key?.range) return fail(messages('edit/path-missing', { path: path.join('.') }));
+  if (findPair(parent as Node | undefined, newKey)) return fail(messages('edit/key-exists', { key: newKey }));
   return { ok: true, edits: [{ start: key.range[0], end: key.range[1], text: formatScalar(newKey) }] };
 }
 
 /** Appends an item (a scalar or a map) to the list at `path`, creating the list if needed. */
 export function appendToList(text: string, path: YamlPath, item: Scalar | Record<string, unknown>): EditResult {
   const doc = parse(text);
-  if (!doc) return fail('the file has YAML errors; fix them first');
+  if (!doc) return fail(messages('edit/yaml-errors'));
   const list = doc.getIn(path, true) as Node | undefined;
   if (list !== undefined && !isSeq(list)) {
     if (isScalar(list) && (list.value === null || list.value === '')) return setBlock(doc, text, path, [item]);
-    return fail(`${path.join('.')} is not a list`);
+    return fail(messages('edit/not-a-list', { path: path.join('.') }));
   }
   if (!list || list.flow || list.items.length === 0) return setBlock(doc, text, path, [...(list?.items.map((i) => (i as Node & { toJSON(): unknown }).toJSON()) ?? []), item]);
   const last = list.items[list.items.length - 1] as Node;
   const firstItem = list.items[0] as Node;
-  if (!last.range || !firstItem.range) return fail('cannot locate the list');
+  if (!last.range || !firstItem.range) return fail(messages('edit/list-not-found'));
   const indent = column(text, dashBefore(text, firstItem.range[0]));
   const insertAt = lineEndAfter(text, last.range[1]);
   const lead = insertAt === text.length && !text.endsWith('\n') ? '\n' : '';
@@ -90,13 +117,13 @@ export function appendToList(text: string, path: YamlPath, item: Scalar | Record
 /** Removes the list item at `path` (its lines, with its comments) and returns its data. */
 export function removeListItem(text: string, path: YamlPath): EditResult & { removed?: unknown } {
   const doc = parse(text);
-  if (!doc) return fail('the file has YAML errors; fix them first');
+  if (!doc) return fail(messages('edit/yaml-errors'));
   const list = doc.getIn(path.slice(0, -1), true) as Node | undefined;
   const index = path[path.length - 1];
-  if (!isSeq(list) || typeof index !== 'number') return fail('not a list item');
+  if (!isSeq(list) || typeof index !== 'number') return fail(messages('edit/not-a-list-item'));
   const item = list.items[index] as Node | undefined;
-  if (!item?.range) return fail('no such list item');
-  if (list.flow) return fail('the list is written inline; edit it by hand');
+  if (!item?.range) return fail(messages('edit/no-such-item'));
+  if (list.flow) return fail(messages('edit/inline-list'));
   const start = lineStart(text, dashBefore(text, item.range[0]));
   const next = list.items[index + 1] as Node | undefined;
   const end = next?.range ? lineStart(text, dashBefore(text, next.range[0])) : lineEndAfter(text, item.range[1]);
@@ -117,18 +144,18 @@ function insertMissing(doc: ReturnType<typeof parseDocument>, text: string, path
   const parentPath = path.slice(0, depth);
   const parent = depth === 0 ? doc.contents : (doc.getIn(parentPath, true) as Node | undefined);
   const rest = path.slice(depth);
-  if (rest.some((segment) => typeof segment === 'number')) return fail('cannot create a list item here');
+  if (rest.some((segment) => typeof segment === 'number')) return fail(messages('edit/list-item-here'));
   const nested = rest.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
   if (parent === null || parent === undefined) {
-    if (depth > 0) return fail('cannot find where to add the field');
+    if (depth > 0) return fail(messages('edit/no-place'));
     const lead = text.length > 0 && !text.endsWith('\n') ? '\n' : '';
     return { ok: true, edits: [{ start: text.length, end: text.length, text: `${lead}${block(nested, 0)}` }] };
   }
-  if (!isMap(parent)) return fail(`${parentPath.join('.') || 'the file'} is not a map of fields`);
-  if (parent.flow || !parent.range) return fail('the map is written inline; edit it by hand');
+  if (!isMap(parent)) return fail(parentPath.join('.') ? messages('edit/not-a-map', { path: parentPath.join('.') }) : messages('edit/file-not-a-map'));
+  if (parent.flow || !parent.range) return fail(messages('edit/inline-map'));
   const first = parent.items[0] as Pair | undefined;
   const firstKey = first?.key as Node | undefined;
-  if (!firstKey?.range) return fail('cannot find where to add the field');
+  if (!firstKey?.range) return fail(messages('edit/no-place'));
   const indent = column(text, firstKey.range[0]);
   const lastPair = parent.items[parent.items.length - 1] as Pair;
   const lastEnd = (lastPair.value as Node | null)?.range?.[1] ?? (lastPair.key as Node).range?.[1] ?? parent.range[1];
@@ -144,9 +171,9 @@ function setBlock(doc: ReturnType<typeof parseDocument>, text: string, path: Yam
   const pair = findPair(parent ?? undefined, key);
   const keyNode = pair?.key as Node | undefined;
   if (!pair || !keyNode?.range) {
-    if (typeof key !== 'string') return fail('cannot create a list here');
+    if (typeof key !== 'string') return fail(messages('edit/list-here'));
     const parentMap = parent && isMap(parent) ? parent : undefined;
-    if (parent && !parentMap) return fail('cannot add a list here');
+    if (parent && !parentMap) return fail(messages('edit/add-list-here'));
     const firstKey = parentMap?.items[0]?.key as Node | undefined;
     const indent = firstKey?.range ? column(text, firstKey.range[0]) : 0;
     const body = `${' '.repeat(indent)}${key}:\n${items.map((item) => listItem(item, indent + 2)).join('')}`;

@@ -1,7 +1,8 @@
 import { isRuleCode, RULES } from './catalog';
 import { RuleContext } from './context';
 import { isIsoDate } from './dates';
-import { loadPlan, type ParseCache, type Plan } from './plan';
+import { defineMessages, english, render, type Translate } from './message';
+import { loadPlan, type ParseCache, type Plan, type UnreadableReason } from './plan';
 import { checkCommunication } from './rules/communication';
 import { checkDates } from './rules/dates';
 import { checkTaskIds } from './rules/files';
@@ -17,19 +18,31 @@ export interface CheckOptions {
   today: string;
   /**
    * Plan files that exist but could not be read (no permission, a folder in a file's place, not
-   * UTF-8), by path, with the message saying why and what to do: each becomes one
-   * `file-unreadable` finding and counts as present, so it is not also reported as missing.
+   * UTF-8), by path, with the message saying why and what to do (`readPlanTree`'s `reasons`): each
+   * becomes one `file-unreadable` finding and counts as present, so it is not also reported as missing.
    */
-  unreadable?: ReadonlyMap<string, string>;
+  unreadable?: ReadonlyMap<string, UnreadableReason>;
   /** Where each file's parse is kept between checks: the shared cache by default; `false` parses every file. */
   cache?: ParseCache | false;
+  /**
+   * The language findings and everything derived from this check (go/no-go, summaries) are
+   * rendered in: English by default; the extension passes `vscode.l10n`.
+   */
+  translate?: Translate;
 }
 
 export interface CheckResult {
   plan: Plan;
   findings: Finding[];
   context: RuleContext;
+  /** What rendered `findings[].message`; the go/no-go and summaries of this result render with it too. */
+  translate: Translate;
 }
+
+const messages = defineMessages({
+  /** `{error}` is the thrown error's own text (a bug's, in English), shown as it is. */
+  'engine-error': 'Release Plan could not finish checking ({family}): {error}. Please report this.',
+});
 
 const FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds, checkOwnership, checkProblem, checkScope, checkDates, checkRollback, checkCommunication, checkPlaceholders];
 
@@ -43,17 +56,22 @@ export function checkPlan(files: PlanFiles, options: CheckOptions): CheckResult 
       family(context);
     } catch (error) {
       // A bug in one rule family must not hide the others' findings.
+      const message = messages('engine-error', { family: family.name, error: error instanceof Error ? error.message : String(error) });
       context.findings.push({
         file: RELEASE_FILE,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 'error',
         code: 'engine-error',
-        message: `Release Plan could not finish checking (${family.name}): ${error instanceof Error ? error.message : String(error)}. Please report this.`,
+        message: render(message),
+        l10n: message,
       });
     }
   }
-  const findings = applySeverityOverrides([...plan.fileFindings, ...context.findings], plan).sort(compareFindings);
-  return { plan, findings, context };
+  const translate = options.translate ?? english;
+  const checked = applySeverityOverrides([...plan.fileFindings, ...context.findings], plan).sort(compareFindings);
+  // Findings are made in English (parses are cached and shared); another language renders copies.
+  const findings = translate === english ? checked : checked.map((finding) => (finding.l10n ? { ...finding, message: render(finding.l10n, translate) } : finding));
+  return { plan, findings, context, translate };
 }
 
 function applySeverityOverrides(findings: Finding[], plan: Plan): Finding[] {

@@ -5,7 +5,8 @@ import { evidenceState, happenedRecords, hasHappened, latestHappened } from './e
 import { isPlaceholder } from './placeholder';
 import { properName, type Dated } from './plan';
 import { rehearsalEvidence } from './rules/rollback';
-import { taskLabel } from './context';
+import { counted, taskLabel } from './context';
+import { defineMessages, render, type Message, type Translate } from './message';
 import { GONOGO_QUESTION_IDS, RELEASE_ROLES, ROLLBACK_ROLES, type Gonogo } from './schemas';
 import { GONOGO_DIR, RELEASE_FILE, ROLLBACK_FILE, type Finding } from './types';
 
@@ -66,13 +67,64 @@ function decisionOf(value: unknown): Decision | undefined {
   return undefined;
 }
 
-export const QUESTIONS: Record<QuestionId, string> = {
-  'one-problem': 'Does this release solve one specific customer problem?',
-  owners: 'Does every unfinished task have one named owner?',
-  rollback: 'Can we roll back from one short, rehearsed runbook?',
-  'dry-run': 'Was the release path tested as one chain on a production-like setup?',
-  stakeholders: 'Were stakeholders told what was cut?',
-};
+/** The go/no-go's own sentences: the five questions, and the reasons for each answer. */
+const messages = defineMessages({
+  'gonogo/question/one-problem': 'Does this release solve one specific customer problem?',
+  'gonogo/question/owners': 'Does every unfinished task have one named owner?',
+  'gonogo/question/rollback': 'Can we roll back from one short, rehearsed runbook?',
+  'gonogo/question/dry-run': 'Was the release path tested as one chain on a production-like setup?',
+  'gonogo/question/stakeholders': 'Were stakeholders told what was cut?',
+  'gonogo/veto': 'Vetoed by {person} on {date}: {reason}',
+  'gonogo/veto/nobody': 'Vetoed by someone not named (no decided_by) on {date}: {reason}',
+  'gonogo/veto/no-reason': 'Vetoed by {person} on {date}: no reason recorded',
+  'gonogo/veto/nobody/no-reason': 'Vetoed by someone not named (no decided_by) on {date}: no reason recorded',
+  'gonogo/answered-yes': 'Answered yes on {date}.',
+  'gonogo/answered-yes/evidence': 'Answered yes on {date}: {evidence}',
+  'gonogo/answered-no': 'Answered no on {date}.',
+  'gonogo/answered-no/evidence': 'Answered no on {date}: {evidence}',
+  'gonogo/records-unreadable': 'The go/no-go records in {folder}/ cannot be read (see its finding). They may hold a veto, so the release cannot be go until they can.',
+  'gonogo/record-unreadable': 'Go/no-go record {file}: it cannot be read (see its findings). It may hold a veto, so the release cannot be go until it is fixed.',
+  'gonogo/record-misnamed': 'Go/no-go record {file}: it is not named gonogo/YYYY-MM-DD.yaml, so its decision is not read. It may hold a veto, so the release cannot be go until it is fixed.',
+  'gonogo/record-no-decision': 'Go/no-go record {file}: `decision:` is not go or no-go. It may hold a veto, so the release cannot be go until it is fixed.',
+  'gonogo/finding': '{code}: {message}',
+  'gonogo/no-release': 'release.yaml is missing or unreadable.',
+  'gonogo/no-problem': 'No problem statement: say in one sentence which customer problem this release solves (`problem:` in release.yaml).',
+  'gonogo/problem': 'Problem: {problem}',
+  'gonogo/task-unowned': 'Task {task} has no one named owner.',
+  'gonogo/role-unnamed': 'roles.{role} names no one person.',
+  'gonogo/owners-pass/one': '1 unfinished task, with one named owner; all four roles named.',
+  'gonogo/owners-pass': '{count} unfinished tasks, each with one named owner; all four roles named.',
+  'gonogo/runbook-misnamed': 'The runbook is in {file}, which is not read: rename it to {proper}.',
+  'gonogo/no-runbook': 'rollback.yaml is missing or unreadable.',
+  'gonogo/rehearsal-untimed': 'The rehearsal on {date} does not count: it was not timed.',
+  'gonogo/rehearsal-not-production': 'The rehearsal on {date} does not count: it did not run on a production-like setup.',
+  'gonogo/rehearsal-planned': 'The rollback rehearsal is planned for {date}; it has not happened, so the runbook is not rehearsed yet.',
+  'gonogo/never-rehearsed': 'The rollback was never rehearsed: run it once on a production-like setup and time it.',
+  'gonogo/no-stable': 'The runbook names no stable version to go back to.',
+  'gonogo/no-trigger': 'The runbook has no agreed trigger.',
+  'gonogo/no-steps': 'The runbook has no steps.',
+  'gonogo/rollback-role-unnamed': 'roles.{role} in the runbook names no one person.',
+  'gonogo/rollback-pass': 'Runbook complete; {rehearsals} on a production-like setup, the last on {date}, {minutes} min.',
+  'gonogo/dry-run-undated': 'No `dry_run.date` in release.yaml: the plan cannot tell whether the release path was tested.',
+  'gonogo/dry-run-planned': 'The dry run is planned for {date}; it has not happened yet.',
+  'gonogo/dry-run-old': 'The last dry run ({date}) is older than {days} days.',
+  'gonogo/dry-run-laptop': 'The dry run on {date} was on a laptop, not a production-like setup.',
+  'gonogo/dry-run-unnamed': 'The dry run on {date} was on an unnamed environment, not a production-like setup.',
+  'gonogo/dry-run-pass': 'Dry run on {date} ({environment}).',
+  'gonogo/dry-run-pass/notes': 'Dry run on {date} ({environment}): {notes}',
+  'gonogo/no-release-parked': 'release.yaml is missing or unreadable, so nobody can tell what was parked.',
+  'gonogo/tell-planned': '"{title}": telling the stakeholders is planned for {date}; it has not happened yet.',
+  'gonogo/tell-planned/asker': '"{title}": telling {asker} (who asked for it) is planned for {date}; it has not happened yet.',
+  'gonogo/not-told': '"{title}" was parked but the stakeholders were not told.',
+  'gonogo/not-told/asker': '"{title}" was parked but {asker} (who asked for it) was not told.',
+  'gonogo/a-parked-item': 'A parked item',
+  'gonogo/nothing-parked': 'Nothing was parked.',
+  'gonogo/parked-told/one': 'The parked item was told.',
+  'gonogo/parked-told': 'All {count} parked items were told.',
+});
+
+/** The five questions in English (the CLI's words; the editor renders `messages('gonogo/question/…')` in the user's language). */
+export const QUESTIONS: Record<QuestionId, string> = Object.fromEntries(GONOGO_QUESTION_IDS.map((id) => [id, render(messages(`gonogo/question/${id}`))])) as Record<QuestionId, string>;
 
 /** A finding at one of these severities can fail a question; `info` informs only (and `off` is gone). */
 function blocks(finding: Finding): boolean {
@@ -116,10 +168,15 @@ function reads(question: ReadingQuestion, finding: Finding): boolean {
 }
 
 /** The stop owner's no, from a record dated on or before today that says `decision: no-go`. */
-function vetoFrom(record: Dated<Gonogo>): Veto {
+function vetoFrom(record: Dated<Gonogo>, translate: Translate): Veto {
   const decidedBy = isPlaceholder(record.data.decided_by) ? undefined : record.data.decided_by;
   const reason = isPlaceholder(record.data.reason) ? undefined : record.data.reason?.trim();
-  const message = `Vetoed by ${decidedBy ?? 'someone not named (no decided_by)'} on ${record.date}: ${reason ?? 'no reason recorded'}`;
+  const date = record.date;
+  const said =
+    decidedBy !== undefined
+      ? reason !== undefined ? messages('gonogo/veto', { person: decidedBy, date, reason }) : messages('gonogo/veto/no-reason', { person: decidedBy, date })
+      : reason !== undefined ? messages('gonogo/veto/nobody', { date, reason }) : messages('gonogo/veto/nobody/no-reason', { date });
+  const message = render(said, translate);
   return { date: record.date, file: record.source.path, ...(decidedBy ? { decidedBy } : {}), ...(reason ? { reason } : {}), message };
 }
 
@@ -142,22 +199,28 @@ export function evaluateGonogo(result: CheckResult): GonogoResult {
 const evaluations = new WeakMap<CheckResult, GonogoResult>();
 
 function evaluate(result: CheckResult): GonogoResult {
-  const { plan, context } = result;
+  const { plan, context, translate } = result;
   const today = context.today;
-  const questions = [oneProblem(result), owners(result), rollback(result), dryRun(result), stakeholders(result)];
+  const asked = [oneProblem(result), owners(result), rollback(result), dryRun(result), stakeholders(result)];
 
   const record = latestHappened(plan.gonogos, (g) => g.date, today);
   if (record) {
-    for (const question of questions) {
+    for (const question of asked) {
       if (question.verdict !== 'needs-answer') continue;
       const answer = record.data.answers?.find((a) => a?.id === question.id);
       if (!answer || answer.answer === undefined) continue;
       const yes = answer.answer === true || answer.answer === 'yes';
+      const date = record.date;
       question.verdict = yes ? 'pass' : 'fail';
       question.source = 'record';
-      question.reasons = [sentence(`Answered ${yes ? 'yes' : 'no'} on ${record.date}${answer.evidence ? `: ${answer.evidence}` : ''}`)];
+      question.reasons = [
+        answer.evidence
+          ? messages(yes ? 'gonogo/answered-yes/evidence' : 'gonogo/answered-no/evidence', { date, evidence: sentence(answer.evidence) })
+          : messages(yes ? 'gonogo/answered-yes' : 'gonogo/answered-no', { date }),
+      ];
     }
   }
+  const questions = asked.map((q) => ({ ...q, question: render(messages(`gonogo/question/${q.id}`), translate), reasons: q.reasons.map((reason) => render(reason, translate)) }));
 
   // The latest record that states a decision decides; a later record without one does not lift a veto.
   const decided = happenedRecords(plan.gonogos, (g) => g.date, today).filter((g) => decisionIn(g) !== undefined);
@@ -165,8 +228,8 @@ function evaluate(result: CheckResult): GonogoResult {
   const lastDay = decided[decided.length - 1]?.date;
   const sameDay = decided.filter((g) => g.date === lastDay);
   const deciding = sameDay.find((g) => decisionIn(g) === 'no-go') ?? sameDay[sameDay.length - 1];
-  const veto = deciding && decisionIn(deciding) === 'no-go' ? vetoFrom(deciding) : undefined;
-  const unreadableRecords = unreadableDecisions(result);
+  const veto = deciding && decisionIn(deciding) === 'no-go' ? vetoFrom(deciding, translate) : undefined;
+  const unreadableRecords = unreadableDecisions(result).map(({ file, reason }) => ({ file, reason: render(reason, translate) }));
   const verdicts = questions.map((q) => q.verdict);
   const recommendation = veto || verdicts.includes('fail') ? 'no-go' : verdicts.includes('needs-answer') || unreadableRecords.length > 0 ? 'needs-answers' : 'go';
   return { questions, recommendation, ...(record ? { recordDate: record.date } : {}), ...(veto ? { veto } : {}), unreadableRecords };
@@ -176,19 +239,19 @@ function evaluate(result: CheckResult): GonogoResult {
  * Every go/no-go record on or before today (or undated) whose decision cannot be read. Fail closed:
  * a broken record may be the stop owner's no, so it is never read as "no veto".
  */
-function unreadableDecisions(result: CheckResult): { file: string; reason: string }[] {
+function unreadableDecisions(result: CheckResult): { file: string; reason: Message }[] {
   const { plan, context } = result;
   const loaded = new Map(plan.gonogos.map((g) => [g.source.path, g]));
   const misnamed = new Set(plan.fileFindings.filter((f) => f.code === 'file-misnamed' && (f.data?.rename ?? '').startsWith(`${GONOGO_DIR}/`)).map((f) => f.file));
   // A misnamed `2026-11-30.YAML` makes its proper name count as present and unreadable: one entry is enough.
   const standIns = new Set([...plan.present].map((path) => properName(path)).filter((proper): proper is string => proper !== undefined));
-  const out: { file: string; reason: string }[] = [];
+  const out: { file: string; reason: Message }[] = [];
   for (const path of [...plan.present].sort()) {
     // (A real file in its place that cannot be read has a finding of its own; a stand-in has none.)
     if (standIns.has(path) && !loaded.has(path) && plan.fileFindings.every((f) => f.file !== path)) continue;
     // `.release/gonogo` itself unreadable (no permission, a file in the folder's place) hides every record.
     if (path === GONOGO_DIR && plan.unreadable.has(path)) {
-      out.push({ file: path, reason: `The go/no-go records in ${GONOGO_DIR}/ cannot be read (see its finding). They may hold a veto, so the release cannot be go until they can.` });
+      out.push({ file: path, reason: messages('gonogo/records-unreadable', { folder: GONOGO_DIR }) });
       continue;
     }
     const isRecord = path.startsWith(`${GONOGO_DIR}/`) || (properName(path) ?? '').startsWith(`${GONOGO_DIR}/`) || misnamed.has(path);
@@ -199,38 +262,44 @@ function unreadableDecisions(result: CheckResult): { file: string; reason: strin
     const record = loaded.get(path);
     if (record && decisionIn(record)) continue;
     const reason = plan.unreadable.has(path)
-      ? 'it cannot be read (see its findings)'
+      ? messages('gonogo/record-unreadable', { file: path })
       : !path.startsWith(`${GONOGO_DIR}/`) || dated === undefined || record === undefined
-        ? 'it is not named gonogo/YYYY-MM-DD.yaml, so its decision is not read'
-        : '`decision:` is not go or no-go';
-    out.push({ file: path, reason: `Go/no-go record ${path}: ${reason}. It may hold a veto, so the release cannot be go until it is fixed.` });
+        ? messages('gonogo/record-misnamed', { file: path })
+        : messages('gonogo/record-no-decision', { file: path });
+    out.push({ file: path, reason });
   }
   return out;
 }
 
-function answer(id: QuestionId, verdict: Verdict, reasons: string[], failing: Finding[] = []): QuestionResult {
-  return { id, question: QUESTIONS[id], verdict, reasons, source: 'plan', findings: verdict === 'fail' ? failing : [] };
+/** A question's answer before rendering: its reasons are still messages. */
+interface Answer extends Omit<QuestionResult, 'question' | 'reasons'> {
+  reasons: Message[];
+}
+
+function answer(id: QuestionId, verdict: Verdict, reasons: Message[], failing: Finding[] = []): Answer {
+  return { id, verdict, reasons, source: 'plan', findings: verdict === 'fail' ? failing : [] };
 }
 
 /** A question that reads findings: fails on any of them, and also on `dataFailures` (facts overrides cannot change). */
-function fromFindings(id: ReadingQuestion, result: CheckResult, dataFailures: string[], passReasons: () => string[]): QuestionResult {
+function fromFindings(id: ReadingQuestion, result: CheckResult, dataFailures: Message[], passReasons: () => Message[]): Answer {
   const failing = findingsFor(id, result.findings);
   if (failing.length === 0 && dataFailures.length === 0) return answer(id, 'pass', passReasons());
   return answer(id, 'fail', [...failing.map(describe), ...dataFailures], failing);
 }
 
-function describe(finding: Finding): string {
-  return `${finding.code}: ${finding.message}`;
+/** A failing finding as a reason: its code and its message (in the language the check was rendered in). */
+function describe(finding: Finding): Message {
+  return messages('gonogo/finding', { code: finding.code, message: finding.l10n ?? finding.message });
 }
 
-function oneProblem(result: CheckResult): QuestionResult {
+function oneProblem(result: CheckResult): Answer {
   const release = result.plan.release;
-  if (!release) return answer('one-problem', 'fail', ['release.yaml is missing or unreadable.']);
+  if (!release) return answer('one-problem', 'fail', [messages('gonogo/no-release')]);
   const problem = release.data.problem;
   const failing = findingsFor('one-problem', result.findings);
   // Without a problem statement the answer is no, whatever severity problem-missing was given.
-  const stated = !isPlaceholder(problem) ? [] : failing.some((f) => f.code === 'problem-missing') ? [] : ['No problem statement: say in one sentence which customer problem this release solves (`problem:` in release.yaml).'];
-  return fromFindings('one-problem', result, stated, () => [`Problem: ${problem ?? ''}`]);
+  const stated = !isPlaceholder(problem) ? [] : failing.some((f) => f.code === 'problem-missing') ? [] : [messages('gonogo/no-problem')];
+  return fromFindings('one-problem', result, stated, () => [messages('gonogo/problem', { problem: problem ?? '' })]);
 }
 
 /**
@@ -239,11 +308,11 @@ function oneProblem(result: CheckResult): QuestionResult {
  * is listed only when no blocking finding already says it (`covers`: any one of these keys).
  */
 interface Fact {
-  reason: string;
+  reason: Message;
   covers: readonly CoverKey[];
 }
 
-function withFacts(id: 'owners' | 'rollback', failing: Finding[], facts: Fact[], passReasons: () => string[]): QuestionResult {
+function withFacts(id: 'owners' | 'rollback', failing: Finding[], facts: Fact[], passReasons: () => Message[]): Answer {
   // Keys, not a test of every fact against every finding: thousands of unowned tasks stay linear.
   const said = coverKeys(failing);
   const untold = facts.filter((fact) => !fact.covers.some((key) => said.has(key))).map((fact) => fact.reason);
@@ -281,30 +350,30 @@ const codeKey = (code: string): CoverKey => `code\0${code}`;
 /** A finding with this code. */
 const byCode = (code: RuleCode): CoverKey => codeKey(code);
 
-function owners(result: CheckResult): QuestionResult {
+function owners(result: CheckResult): Answer {
   const release = result.plan.release;
-  if (!release) return answer('owners', 'fail', ['release.yaml is missing or unreadable.']);
+  if (!release) return answer('owners', 'fail', [messages('gonogo/no-release')]);
   const { context } = result;
   const openTasks = context.openTasks();
   const openIndexes = new Set(openTasks.map(({ index }) => index));
   const failing = findingsFor('owners', result.findings).filter((f) => isAboutOpenWork(f, openIndexes));
   const named = (value: unknown) => ['ok', 'unknown'].includes(context.people.judge(value).kind);
   const facts: Fact[] = [
-    ...openTasks.filter(({ task }) => !named(task.owner)).map(({ task, index }) => ({ reason: `Task ${taskLabel(task, index)} has no one named owner.`, covers: about(RELEASE_FILE, ['tasks', index, 'owner']) })),
+    ...openTasks.filter(({ task }) => !named(task.owner)).map(({ task, index }) => ({ reason: messages('gonogo/task-unowned', { task: taskLabel(task, index) }), covers: about(RELEASE_FILE, ['tasks', index, 'owner']) })),
     ...RELEASE_ROLES
       .filter((role) => !named(release.data.roles?.[role]))
-      .map((role) => ({ reason: `roles.${role} names no one person.`, covers: aboutRole(RELEASE_FILE, role) })),
+      .map((role) => ({ reason: messages('gonogo/role-unnamed', { role }), covers: aboutRole(RELEASE_FILE, role) })),
   ];
   const open = openTasks.length;
-  return withFacts('owners', failing, facts, () => [`${open === 1 ? '1 unfinished task, with' : `${open} unfinished tasks, each with`} one named owner; all four roles named.`]);
+  return withFacts('owners', failing, facts, () => [open === 1 ? messages('gonogo/owners-pass/one') : messages('gonogo/owners-pass', { count: open })]);
 }
 
-function rollback(result: CheckResult): QuestionResult {
+function rollback(result: CheckResult): Answer {
   const { plan, context } = result;
   if (!plan.rollback) {
     const failing = findingsFor('rollback', result.findings);
     const misnamed = plan.fileFindings.find((f) => f.code === 'file-misnamed' && f.data?.rename === ROLLBACK_FILE);
-    const why = misnamed ? `The runbook is in ${misnamed.file}, which is not read: rename it to ${ROLLBACK_FILE}.` : 'rollback.yaml is missing or unreadable.';
+    const why = misnamed ? messages('gonogo/runbook-misnamed', { file: misnamed.file, proper: ROLLBACK_FILE }) : messages('gonogo/no-runbook');
     return answer('rollback', 'fail', failing.length ? [...failing.map(describe), ...(misnamed ? [why] : [])] : [why], failing);
   }
   const data = plan.rollback.data;
@@ -316,49 +385,55 @@ function rollback(result: CheckResult): QuestionResult {
   const rehearsal = counting.length > 0
     ? undefined
     : last
-      ? `The rehearsal on ${last.date} does not count: ${typeof last.minutes !== 'number' ? 'it was not timed' : 'it did not run on a production-like setup'}.`
+      ? messages(typeof last.minutes !== 'number' ? 'gonogo/rehearsal-untimed' : 'gonogo/rehearsal-not-production', { date: String(last.date) })
       : planned
-        ? `The rollback rehearsal is planned for ${planned.rehearsal?.date}; it has not happened, so the runbook is not rehearsed yet.`
-        : 'The rollback was never rehearsed: run it once on a production-like setup and time it.';
+        ? messages('gonogo/rehearsal-planned', { date: String(planned.rehearsal?.date) })
+        : messages('gonogo/never-rehearsed');
   const facts: Fact[] = [
-    ...(data.stable?.version === undefined || isPlaceholder(String(data.stable.version)) ? [{ reason: 'The runbook names no stable version to go back to.', covers: [byCode('rollback-no-stable')] }] : []),
-    ...(real((data.triggers ?? []).map((t) => t?.signal)).length === 0 ? [{ reason: 'The runbook has no agreed trigger.', covers: [byCode('rollback-no-triggers')] }] : []),
-    ...(real(data.steps).length === 0 ? [{ reason: 'The runbook has no steps.', covers: [byCode('rollback-no-steps')] }] : []),
-    ...ROLLBACK_ROLES.filter((role) => !named(data.roles?.[role])).map((role) => ({ reason: `roles.${role} in the runbook names no one person.`, covers: aboutRole(ROLLBACK_FILE, role) })),
+    ...(data.stable?.version === undefined || isPlaceholder(String(data.stable.version)) ? [{ reason: messages('gonogo/no-stable'), covers: [byCode('rollback-no-stable')] }] : []),
+    ...(real((data.triggers ?? []).map((t) => t?.signal)).length === 0 ? [{ reason: messages('gonogo/no-trigger'), covers: [byCode('rollback-no-triggers')] }] : []),
+    ...(real(data.steps).length === 0 ? [{ reason: messages('gonogo/no-steps'), covers: [byCode('rollback-no-steps')] }] : []),
+    ...ROLLBACK_ROLES.filter((role) => !named(data.roles?.[role])).map((role) => ({ reason: messages('gonogo/rollback-role-unnamed', { role }), covers: aboutRole(ROLLBACK_FILE, role) })),
     ...(rehearsal ? [{ reason: rehearsal, covers: [byCode('rollback-not-rehearsed')] }] : []),
   ];
   return withFacts('rollback', findingsFor('rollback', result.findings), facts, () => {
     const latest = counting[counting.length - 1]?.rehearsal;
-    return [`Runbook complete; ${plural(counting.length, 'timed rehearsal')} on a production-like setup, the last on ${latest?.date}, ${latest?.minutes} min.`];
+    return [messages('gonogo/rollback-pass', { rehearsals: counted(counting.length, 'timed-rehearsal'), date: String(latest?.date), minutes: String(latest?.minutes) })];
   });
 }
 
-function dryRun(result: CheckResult): QuestionResult {
+function dryRun(result: CheckResult): Answer {
   const { context } = result;
   const run = result.plan.release?.data.dry_run;
   const state = evidenceState(run?.date, context.today);
-  if (state === 'undated') return answer('dry-run', 'needs-answer', ['No `dry_run.date` in release.yaml: the plan cannot tell whether the release path was tested.']);
+  if (state === 'undated') return answer('dry-run', 'needs-answer', [messages('gonogo/dry-run-undated')]);
   // A dated dry run in the future is a plan, not evidence that the path works.
-  if (state === 'planned') return answer('dry-run', 'needs-answer', [`The dry run is planned for ${run?.date}; it has not happened yet.`]);
+  const date = String(run?.date);
+  if (state === 'planned') return answer('dry-run', 'needs-answer', [messages('gonogo/dry-run-planned', { date })]);
   const age = daysBetween(run?.date as string, context.today) ?? 0;
-  if (age > context.limits.dry_run_age_days) return answer('dry-run', 'needs-answer', [`The last dry run (${run?.date}) is older than ${context.limits.dry_run_age_days} days.`]);
+  if (age > context.limits.dry_run_age_days) return answer('dry-run', 'needs-answer', [messages('gonogo/dry-run-old', { date, days: context.limits.dry_run_age_days })]);
   if (run?.environment === 'laptop' || run?.environment === undefined) {
-    return answer('dry-run', 'needs-answer', [`The dry run on ${run?.date} was ${run?.environment ? 'on a laptop' : 'on an unnamed environment'}, not a production-like setup.`]);
+    return answer('dry-run', 'needs-answer', [messages(run?.environment ? 'gonogo/dry-run-laptop' : 'gonogo/dry-run-unnamed', { date })]);
   }
-  return answer('dry-run', 'pass', [sentence(`Dry run on ${run.date} (${run.environment})${run.notes ? `: ${run.notes}` : ''}`)]);
+  const environment = run.environment;
+  return answer('dry-run', 'pass', [run.notes ? messages('gonogo/dry-run-pass/notes', { date, environment, notes: sentence(run.notes) }) : messages('gonogo/dry-run-pass', { date, environment })]);
 }
 
-function stakeholders(result: CheckResult): QuestionResult {
-  if (!result.plan.release) return answer('stakeholders', 'fail', ['release.yaml is missing or unreadable, so nobody can tell what was parked.']);
+function stakeholders(result: CheckResult): Answer {
+  if (!result.plan.release) return answer('stakeholders', 'fail', [messages('gonogo/no-release-parked')]);
   const today = result.context.today;
   const parked = (result.plan.release?.data.parked ?? []).filter((item) => item !== undefined && item !== null);
   // Told is a fact with a date that has happened; a severity override cannot make it true.
   const untold = parked.filter((item) => !hasHappened(item.told, today)).map((item) => {
-    const title = `"${item.title ?? 'A parked item'}"`;
-    const who = item.asked_by ? `${item.asked_by} (who asked for it)` : 'the stakeholders';
-    return evidenceState(item.told, today) === 'planned' ? `${title}: telling ${who} is planned for ${item.told}; it has not happened yet.` : `${title} was parked but ${who} ${item.asked_by ? 'was' : 'were'} not told.`;
+    const title = item.title ?? messages('gonogo/a-parked-item');
+    const asker = item.asked_by;
+    if (evidenceState(item.told, today) === 'planned') {
+      const date = String(item.told);
+      return asker ? messages('gonogo/tell-planned/asker', { title, asker, date }) : messages('gonogo/tell-planned', { title, date });
+    }
+    return asker ? messages('gonogo/not-told/asker', { title, asker }) : messages('gonogo/not-told', { title });
   });
-  if (untold.length === 0) return answer('stakeholders', 'pass', [parked.length === 0 ? 'Nothing was parked.' : parked.length === 1 ? 'The parked item was told.' : `All ${parked.length} parked items were told.`]);
+  if (untold.length === 0) return answer('stakeholders', 'pass', [parked.length === 0 ? messages('gonogo/nothing-parked') : parked.length === 1 ? messages('gonogo/parked-told/one') : messages('gonogo/parked-told', { count: parked.length })]);
   return answer('stakeholders', 'fail', untold, findingsFor('stakeholders', result.findings));
 }
 
@@ -366,10 +441,6 @@ function stakeholders(result: CheckResult): QuestionResult {
 function sentence(text: string): string {
   const trimmed = text.trimEnd();
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Owner findings about done tasks do not block a launch. */

@@ -17,3 +17,4 @@ export * from './edits';
 export * from './diff';
 export * from './records';
 export * from './planEdits';
+export * from './message';

@@ -1,10 +1,25 @@
 import { isIsoDate } from './dates';
+import { defineMessages, render, type Message } from './message';
 import type { Checkin, Config, Gonogo, Release, Rollback, Team } from './schemas';
 import { SourceFile } from './source';
 import { CHECKINS_DIR, CONFIG_FILE, GONOGO_DIR, RELEASE_DIR, RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, type Finding, type PlanFiles } from './types';
 import { editDistance } from './suggest';
 import { validate, type Loose } from './validate';
 import type { FileKind } from './schemas';
+
+const messages = defineMessages({
+  'file-misnamed': 'Release Plan reads {proper}, not {name}: rename this file to {proper}; until then it is ignored.',
+  'file-misnamed/both-exist': 'Both {name} and {proper} exist; only {proper} is read. Move what you need from this file into {proper} and delete this one.',
+  'file-misnamed/checkins-folder': "Release Plan reads daily check-ins from the {folder} folder, one file per day named by its date ({folder}2026-12-01.yaml), not from {name}: move this file there under the day's date; until then it is ignored.",
+  'file-misnamed/gonogo-folder': "Release Plan reads go/no-go records from the {folder} folder, one file per day named by its date ({folder}2026-12-01.yaml), not from {name}: move this file there under the day's date; until then it is ignored.",
+  'date-invalid/file-name': "This file's name must be a date, YYYY-MM-DD.yaml (e.g. 2026-12-01.yaml), so it can be ordered; it is ignored.",
+});
+
+/**
+ * Why a plan file that exists could not be read, as the readers (planTree.ts) give it: a message,
+ * or a sentence already in English from a caller not converted yet (it then has no `l10n`).
+ */
+export type UnreadableReason = Message | string;
 
 /** A file that parsed: its source (for ranges) and its data with invalid values removed. */
 export interface Loaded<T> {
@@ -44,15 +59,16 @@ export interface Plan {
  * permission, not UTF-8) to the message that says why and what to do. Each file's parse and schema
  * validation comes from `cache` when it saw the same path with the same text (`false`: parse all).
  */
-export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, string> = new Map(), cache: ParseCache | false = sharedParseCache): Plan {
+export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, UnreadableReason> = new Map(), cache: ParseCache | false = sharedParseCache): Plan {
   const fileFindings: Finding[] = [];
   const sources = new Map<string, SourceFile>();
   const unreadable = new Set<string>();
   const present = new Set([...files.keys(), ...unreadableFiles.keys()]);
 
-  for (const [path, message] of unreadableFiles) {
+  for (const [path, reason] of unreadableFiles) {
     unreadable.add(path);
-    fileFindings.push({ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable', message });
+    const text = typeof reason === 'string' ? { message: reason } : { message: render(reason), l10n: reason };
+    fileFindings.push({ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable', ...text });
   }
   for (const path of present) {
     const proper = properName(path);
@@ -88,7 +104,7 @@ export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, 
       if (!isIsoDate(date)) {
         if (unreadable.has(path)) continue;
         const source = loaded?.source ?? new SourceFile(path, files.get(path) ?? '');
-        fileFindings.push(source.finding(source.rangeFor([]), 'warning', 'date-invalid', `This file's name must be a date, YYYY-MM-DD.yaml (e.g. 2026-12-01.yaml), so it can be ordered; it is ignored.`));
+        fileFindings.push(source.finding(source.rangeFor([]), 'warning', 'date-invalid', messages('date-invalid/file-name')));
         continue;
       }
       if (loaded) out.push({ ...loaded, date });
@@ -323,12 +339,11 @@ function misnamedFinding(path: string, proper: string, text: string, properExist
   const name = path.slice(RELEASE_DIR.length + 1);
   const properShort = proper.slice(RELEASE_DIR.length + 1);
   const folder = proper.endsWith('/');
-  const records = proper === `${GONOGO_DIR}/` ? 'go/no-go records' : 'daily check-ins';
   const message = folder
-    ? `Release Plan reads ${records} from the ${properShort} folder, one file per day named by its date (${properShort}2026-12-01.yaml), not from ${name}: move this file there under the day's date; until then it is ignored.`
+    ? messages(proper === `${GONOGO_DIR}/` ? 'file-misnamed/gonogo-folder' : 'file-misnamed/checkins-folder', { folder: properShort, name })
     : properExists
-    ? `Both ${name} and ${properShort} exist; only ${properShort} is read. Move what you need from this file into ${properShort} and delete this one.`
-    : `Release Plan reads ${properShort}, not ${name}: rename this file to ${properShort}; until then it is ignored.`;
+    ? messages('file-misnamed/both-exist', { name, proper: properShort })
+    : messages('file-misnamed', { name, proper: properShort });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const end = body.search(/[\r\n]/);
   return {
@@ -336,7 +351,8 @@ function misnamedFinding(path: string, proper: string, text: string, properExist
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(end === -1 ? body.length : end, 200) } },
     severity: 'error',
     code: 'file-misnamed',
-    message,
+    message: render(message),
+    l10n: message,
     ...(properExists || folder ? {} : { data: { rename: proper } }),
   };
 }

@@ -2,7 +2,13 @@ import { diffEdit } from './diff';
 import { parseDocument } from 'yaml';
 import { isIsoDate } from './dates';
 import { appendToList, applyEdits, removeListItem, setValue, type EditResult } from './edits';
+import { defineMessages } from './message';
 import type { YamlPath } from './source';
+
+/** Why a plan edit is refused: a clause, shown after "Could not edit release.yaml: " (see `EditResult`). */
+const messages = defineMessages({
+  'edit/already-told': 'it was already marked told on {date}',
+});
 
 /**
  * Moves task `index` from `tasks` to `parked` with the reason and who asked, and `told: false`
@@ -26,6 +32,6 @@ export function parkTaskEdit(text: string, index: number, reason: string, askedB
  */
 export function markToldEdit(text: string, path: YamlPath, today: string): EditResult {
   const told: unknown = parseDocument(text).getIn([...path, 'told']);
-  if (isIsoDate(told)) return { ok: false, reason: `it was already marked told on ${told}` };
+  if (isIsoDate(told)) return { ok: false, reason: messages('edit/already-told', { date: told }) };
   return setValue(text, [...path, 'told'], today);
 }

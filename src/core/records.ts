@@ -1,5 +1,24 @@
 import { isMap, isSeq, parseDocument, stringify, YAMLSeq, type YAMLMap } from 'yaml';
 import type { GonogoResult, QuestionId } from './gonogo';
+import { defineMessages, type Message } from './message';
+
+/**
+ * What is said about records (the records' own YAML is file content, not here): why today's
+ * go/no-go record cannot take a second decision (a clause, shown after "Could not edit …: "), and
+ * how a rehearsal compares — one sentence per frame, its comparisons as phrases put in it.
+ */
+const messages = defineMessages({
+  'record/gonogo-unreadable': "today's go/no-go record has errors; fix it first so its decision is not lost",
+  'record/rehearsal': 'The rollback took {minutes} min.',
+  'record/rehearsal/target': 'The rollback took {minutes} min, {target}.',
+  'record/rehearsal/previous': 'The rollback took {minutes} min, {previous}.',
+  'record/rehearsal/target/previous': 'The rollback took {minutes} min, {target}, {previous}.',
+  'record/rehearsal/within-target': 'within the {target}-min target',
+  'record/rehearsal/over-target': '{over} min over the {target}-min target',
+  'record/rehearsal/same': 'the same as last time',
+  'record/rehearsal/faster': '{delta} min faster than last time ({previous} min)',
+  'record/rehearsal/slower': '{delta} min slower than last time ({previous} min)',
+});
 
 export interface RecordedAnswer {
   answer: 'yes' | 'no';
@@ -29,10 +48,10 @@ export function gonogoRecord(result: GonogoResult, decision: 'go' | 'no-go', dec
  * under `earlier:` (a single earlier decision written as a map becomes the list's first item).
  * Refused when the existing file cannot be read, rather than written over.
  */
-export function appendGonogoRecord(existing: string | undefined, record: string): { ok: true; text: string } | { ok: false; reason: string } {
+export function appendGonogoRecord(existing: string | undefined, record: string): { ok: true; text: string } | { ok: false; reason: Message } {
   if (existing === undefined || existing.trim() === '') return { ok: true, text: record };
   const before = parseDocument(existing);
-  if (before.errors.length > 0 || !isMap(before.contents)) return { ok: false, reason: "today's go/no-go record has errors; fix it first so its decision is not lost" };
+  if (before.errors.length > 0 || !isMap(before.contents)) return { ok: false, reason: messages('record/gonogo-unreadable') };
   const previous = before.contents;
   const earlierNode = previous.get('earlier', true);
   previous.delete('earlier');
@@ -60,12 +79,23 @@ export function elapsedMinutes(startMs: number, endMs: number): number {
 }
 
 /** How a rehearsal compares with the target and the previous one, in one sentence. */
-export function compareRehearsal(minutes: number, targetMinutes: number | undefined, previous: number | undefined): string {
-  const parts = [`The rollback took ${minutes} min`];
-  if (targetMinutes !== undefined) parts.push(minutes <= targetMinutes ? `within the ${targetMinutes}-min target` : `${Math.round((minutes - targetMinutes) * 10) / 10} min over the ${targetMinutes}-min target`);
-  if (previous !== undefined) {
-    const delta = Math.round((minutes - previous) * 10) / 10;
-    parts.push(delta === 0 ? 'the same as last time' : delta < 0 ? `${-delta} min faster than last time (${previous} min)` : `${delta} min slower than last time (${previous} min)`);
-  }
-  return `${parts.join(', ')}.`;
+export function compareRehearsal(minutes: number, targetMinutes: number | undefined, previous: number | undefined): Message {
+  const target =
+    targetMinutes === undefined
+      ? undefined
+      : minutes <= targetMinutes
+        ? messages('record/rehearsal/within-target', { target: targetMinutes })
+        : messages('record/rehearsal/over-target', { over: Math.round((minutes - targetMinutes) * 10) / 10, target: targetMinutes });
+  const last = previous === undefined ? undefined : sinceLast(minutes, previous);
+  if (target && last) return messages('record/rehearsal/target/previous', { minutes, target, previous: last });
+  if (target) return messages('record/rehearsal/target', { minutes, target });
+  if (last) return messages('record/rehearsal/previous', { minutes, previous: last });
+  return messages('record/rehearsal', { minutes });
+}
+
+/** "1.5 min faster than last time (12 min)": how a rehearsal compares with the previous one. */
+function sinceLast(minutes: number, previous: number): Message {
+  const delta = Math.round((minutes - previous) * 10) / 10;
+  if (delta === 0) return messages('record/rehearsal/same');
+  return delta < 0 ? messages('record/rehearsal/faster', { delta: -delta, previous }) : messages('record/rehearsal/slower', { delta, previous });
 }

@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Finding, Position, Range } from './types';
+import { defineMessages, render, tidy, type Message } from './message';
 import { misindentedKeys, type Misindented } from './indentation';
-import { misindentedMessage, plainMessage, plainThrown, TOO_DEEP, type MessageContext } from './yamlMessages';
+import { isTooDeep, misindentedMessage, plainMessage, plainThrown, type MessageContext } from './yamlMessages';
 
 export type PathSegment = string | number;
 export type YamlPath = readonly PathSegment[];
@@ -11,6 +12,18 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 const MAX_SYNTAX_FINDINGS = 10;
 const MAX_FLOW_DEPTH = 64;
+
+/** The parse findings that are not one of the parser's errors (those are in yamlMessages.ts). */
+const messages = defineMessages({
+  'file-too-large': 'This file is {size} KB; release files are limited to {limit} MB and it was not checked. Split or trim it.',
+  'yaml/brackets-too-deep': 'Brackets are nested more than {depth} levels deep here, so the file was not checked. Close the brackets or write the list as indented lines.',
+  /**
+   * The last YAML error shown, when more were found. The English says "1 more YAML errors" (kept as
+   * it was); the `/one` variant lets a translation use its singular.
+   */
+  'yaml/more-errors/one': '{message} (1 more YAML errors not shown: fix this one first.)',
+  'yaml/more-errors': '{message} ({count} more YAML errors not shown: fix this one first.)',
+});
 
 /**
  * One parsed YAML file with the means to turn a path into a source range. Parsing never throws:
@@ -31,14 +44,14 @@ export class SourceFile {
     this.text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
     if (this.text.length > MAX_FILE_BYTES) {
       this.parseFindings.push(
-        this.finding(this.firstLineRange(), 'error', 'file-too-large', `This file is ${Math.round(this.text.length / 1024)} KB; release files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB and it was not checked. Split or trim it.`),
+        this.finding(this.firstLineRange(), 'error', 'file-too-large', messages('file-too-large', { size: Math.round(this.text.length / 1024), limit: MAX_FILE_BYTES / 1024 / 1024 })),
       );
       return;
     }
     const tooDeep = deepFlowBracket(this.text);
     if (tooDeep !== undefined) {
       // yaml's error recovery on thousands of unclosed brackets takes seconds; no plan needs this.
-      this.parseFindings.push(this.finding(this.offsetRange(tooDeep, tooDeep + 1), 'error', 'yaml-syntax', `Brackets are nested more than ${MAX_FLOW_DEPTH} levels deep here, so the file was not checked. Close the brackets or write the list as indented lines.`));
+      this.parseFindings.push(this.finding(this.offsetRange(tooDeep, tooDeep + 1), 'error', 'yaml-syntax', messages('yaml/brackets-too-deep', { depth: MAX_FLOW_DEPTH })));
       return;
     }
     let doc: Document.Parsed;
@@ -59,7 +72,7 @@ export class SourceFile {
     // (on the line above, or "no `- `", or "a field name must fit on one line") are not shown.
     const errorLines = doc.errors.map(({ pos: [start, end] }) => [this.position(start).line, this.position(end).line] as const);
     const slips = errorLines.length > 0 ? matchSlips(misindentedKeys(this.text), errorLines) : { slips: [], explained: [] };
-    const found = slips.slips.map((slip) => this.finding(this.offsetRange(slip.keyStart, slip.keyEnd), 'error', 'yaml-syntax', misindentedMessage(slip)));
+    const found: { range: Range; message: Message }[] = slips.slips.map((slip) => ({ range: this.offsetRange(slip.keyStart, slip.keyEnd), message: misindentedMessage(slip) }));
     // "A field name must fit on one line" repeats what the message at the same position says.
     const runOns = new Set(doc.errors.filter((error) => error.code === 'BLOCK_AS_IMPLICIT_KEY').map((error) => error.pos[0]));
     doc.errors.forEach((error, index) => {
@@ -70,16 +83,17 @@ export class SourceFile {
       const end = error.code === 'MULTIPLE_DOCS' ? lineEnd(this.text, start, parserEnd) : parserEnd;
       const message = plainMessage({ code: error.code, message: error.message, start }, context);
       // Too-deep nesting fails at every level on the way out: once is enough.
-      const key = message === TOO_DEEP ? message : `${start}:${end}:${message}`;
+      const key = isTooDeep(message) ? message.id : `${start}:${end}:${render(message)}`;
       if (reported.has(key)) return;
       reported.add(key);
-      found.push(this.finding(this.offsetRange(start, Math.max(end, start)), 'error', 'yaml-syntax', message));
+      found.push({ range: this.offsetRange(start, Math.max(end, start)), message });
     });
     found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    this.parseFindings.push(...found.slice(0, MAX_SYNTAX_FINDINGS));
-    const dropped = found.length - MAX_SYNTAX_FINDINGS;
-    const last = this.parseFindings[this.parseFindings.length - 1];
-    if (last && dropped > 0) last.message += ` (${dropped} more YAML errors not shown: fix this one first.)`;
+    const shown = found.slice(0, MAX_SYNTAX_FINDINGS);
+    const dropped = found.length - shown.length;
+    const last = shown[shown.length - 1];
+    if (last && dropped > 0) last.message = dropped === 1 ? messages('yaml/more-errors/one', { message: last.message }) : messages('yaml/more-errors', { message: last.message, count: dropped });
+    this.parseFindings.push(...shown.map(({ range, message }) => this.finding(range, 'error', 'yaml-syntax', message)));
     if (doc.errors.length > 0) return;
     try {
       this.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -95,8 +109,9 @@ export class SourceFile {
     return this.parseFindings.length === 0;
   }
 
-  finding(range: Range, severity: Finding['severity'], code: string, message: string, path?: YamlPath): Finding {
-    return { file: this.path, range, severity, code, message: tidy(message), ...(path ? { path: [...path] } : {}) };
+  finding(range: Range, severity: Finding['severity'], code: string, message: string | Message, path?: YamlPath): Finding {
+    const text = typeof message === 'string' ? { message: tidy(message) } : { message: render(message), l10n: message };
+    return { file: this.path, range, severity, code, ...text, ...(path ? { path: [...path] } : {}) };
   }
 
   /** Offsets where lines start, counted the way editors do: \r\n, \n and a lone \r each end a line. */
@@ -256,14 +271,6 @@ function trimEnd(text: string, start: number, end: number): number {
   return cursor;
 }
 
-
-/**
- * Messages end a sentence right after quoting the user's text, so "task T1." plus "." gives "T1..".
- * Collapse a doubled period (an ellipsis "..." stays) here, where every finding is made.
- */
-function tidy(message: string): string {
-  return message.replace(/(?<!\.)\.\.(?!\.)/g, '.');
-}
 
 /**
  * Which misplaced fields account for a parser error (one on the field above, on the field itself,

@@ -5,6 +5,7 @@ import { daysBetween, dayNumber } from './dates';
 import { latestHappened } from './evidence';
 import type { CheckResult } from './engine';
 import { evaluateGonogo, type GonogoResult } from './gonogo';
+import { defineMessages, english, render, type Message, type Translate } from './message';
 import { ownerLoads, type PersonLoad } from './load';
 import type { Finding, Range } from './types';
 import { RELEASE_FILE, ROLLBACK_FILE } from './types';
@@ -208,10 +209,11 @@ function summarize(result: CheckResult): ReleaseSummary | undefined {
 }
 
 function rollbackReadiness(result: CheckResult, byCode: ReadonlyMap<string, readonly Finding[]>): ReleaseSummary['rollback'] {
+  const t = (message: Message) => render(message, result.translate);
   const rollback = result.plan.rollback;
   const failing = (...codes: string[]) => codes.flatMap((code) => byCode.get(code) ?? []);
   if (!rollback) {
-    return { present: false, checks: [{ id: 'stable', label: 'Runbook', ok: false, detail: result.plan.unreadable.has(ROLLBACK_FILE) ? 'rollback.yaml has errors' : 'no rollback.yaml' }], rehearsals: [] };
+    return { present: false, checks: [{ id: 'stable', label: t(messages('readiness/runbook')), ok: false, detail: t(messages(result.plan.unreadable.has(ROLLBACK_FILE) ? 'readiness/runbook-has-errors' : 'readiness/no-runbook')) }], rehearsals: [] };
   }
   const { source, data } = rollback;
   const at = (path: (string | number)[]): Location => ({ file: ROLLBACK_FILE, range: source.rangeFor(path) });
@@ -226,23 +228,16 @@ function rollbackReadiness(result: CheckResult, byCode: ReadonlyMap<string, read
   const evidence = rehearsalEvidence(rehearsals.map((rehearsal) => ({ rehearsal })), result.context.today);
   const counted = evidence.counting[evidence.counting.length - 1]?.rehearsal;
   const happened = evidence.happened[evidence.happened.length - 1]?.rehearsal;
-  const target = data.target_minutes !== undefined ? ` (target ${data.target_minutes})` : '';
-  const rehearsalDetail = counted
-    ? `${counted.date}${counted.minutes !== undefined ? ` · ${counted.minutes} min` : ''}${target}`
-    : happened
-      ? `${happened.date} · ${happened.minutes === undefined ? 'not timed' : 'not production-like'}`
-      : evidence.planned
-        ? `planned for ${evidence.planned.rehearsal.date}`
-        : 'never';
-  const roleNames = ROLLBACK_ROLES.map((role) => `${role}: ${typeof data.roles?.[role] === 'string' ? data.roles[role] : '—'}`);
+  const rehearsalDetail = t(rehearsalMessage(counted, happened, evidence.planned?.rehearsal.date, data.target_minutes));
+  const roleNames = ROLLBACK_ROLES.map((role) => (typeof data.roles?.[role] === 'string' ? t(messages('readiness/role', { role, person: data.roles[role] as string })) : t(messages('readiness/role/nobody', { role }))));
   const checks: ReadinessCheck[] = [
-    { id: 'stable', label: 'Stable version', ok: stable !== undefined && failing('rollback-no-stable').length === 0, detail: stable ?? 'not named', location: at(['stable']) },
-    { id: 'triggers', label: 'Triggers', ok: triggers.length > 0 && failing('rollback-no-triggers', 'rollback-trigger-vague').length === 0, detail: `${triggers.length} agreed`, location: at(['triggers']) },
-    { id: 'roles', label: 'Roles', ok: failing('rollback-role-missing').length === 0 && !result.findings.some((f) => f.file === ROLLBACK_FILE && f.path?.[0] === 'roles'), detail: roleNames.join(', '), location: at(['roles']) },
-    { id: 'steps', label: 'Steps', ok: steps.length > 0 && failing('rollback-no-steps', 'rollback-too-long').length === 0, detail: `${steps.length} step${steps.length === 1 ? '' : 's'}`, location: at(['steps']) },
+    { id: 'stable', label: t(messages('readiness/stable')), ok: stable !== undefined && failing('rollback-no-stable').length === 0, detail: stable ?? t(messages('readiness/not-named')), location: at(['stable']) },
+    { id: 'triggers', label: t(messages('readiness/triggers')), ok: triggers.length > 0 && failing('rollback-no-triggers', 'rollback-trigger-vague').length === 0, detail: t(messages('readiness/agreed', { count: triggers.length })), location: at(['triggers']) },
+    { id: 'roles', label: t(messages('readiness/roles')), ok: failing('rollback-role-missing').length === 0 && !result.findings.some((f) => f.file === ROLLBACK_FILE && f.path?.[0] === 'roles'), detail: roleNames.join(t(messages('readiness/list-separator'))), location: at(['roles']) },
+    { id: 'steps', label: t(messages('readiness/steps')), ok: steps.length > 0 && failing('rollback-no-steps', 'rollback-too-long').length === 0, detail: t(steps.length === 1 ? messages('readiness/steps/one') : messages('readiness/steps/count', { count: steps.length })), location: at(['steps']) },
     {
       id: 'rehearsal',
-      label: 'Last rehearsal',
+      label: t(messages('readiness/last-rehearsal')),
       ok: counted !== undefined && failing('rollback-not-rehearsed', 'rollback-rehearsal-stale', 'rollback-too-slow').length === 0,
       detail: rehearsalDetail,
       location: at(['rehearsals']),
@@ -251,39 +246,100 @@ function rollbackReadiness(result: CheckResult, byCode: ReadonlyMap<string, read
   return { present: true, checks, ...(typeof data.target_minutes === 'number' ? { targetMinutes: data.target_minutes } : {}), rehearsals };
 }
 
-const RECOMMENDATION = { go: 'Go', 'no-go': 'No-Go', 'needs-answers': 'Needs answers' } as const;
+/** The last rehearsal in a few words: "2026-11-20 · 18 min (target 20)", "2026-11-20 · not timed", "planned for …", "never". */
+function rehearsalMessage(counting: { date: string; minutes?: number } | undefined, happened: { date: string; minutes?: number } | undefined, planned: string | undefined, targetMinutes: number | undefined): Message {
+  if (counting) {
+    const { date, minutes } = counting;
+    if (targetMinutes === undefined) return minutes !== undefined ? messages('readiness/rehearsal', { date, minutes }) : messages('readiness/rehearsal/untimed-count', { date });
+    return minutes !== undefined ? messages('readiness/rehearsal/target', { date, minutes, target: targetMinutes }) : messages('readiness/rehearsal/untimed-count/target', { date, target: targetMinutes });
+  }
+  if (happened) return messages(happened.minutes === undefined ? 'readiness/rehearsal/not-timed' : 'readiness/rehearsal/not-production', { date: happened.date });
+  if (planned !== undefined) return messages('readiness/rehearsal/planned', { date: planned });
+  return messages('readiness/rehearsal/never');
+}
 
 /**
  * The go/no-go in one line, for the Release view: the veto while it holds ("Vetoed by Ana on
  * 2026-12-17: …"), else the latest decision on or before today, else what the plan says now.
  */
-export function gonogoHeadline(summary: ReleaseSummary): string {
+export function gonogoHeadline(summary: ReleaseSummary, translate: Translate = english): string {
   const { veto, recommendation } = summary.gonogo;
   if (veto) return veto.message;
-  const now = RECOMMENDATION[recommendation];
+  const now = messages(`gonogo/now/${recommendation}`);
   const unread = summary.gonogo.unreadableRecords.length;
-  if (unread > 0) return `${unread === 1 ? 'a go/no-go record cannot be read' : `${unread} go/no-go records cannot be read`} · now: ${now}`;
+  if (unread > 0) return render(unread === 1 ? messages('headline/record-unreadable', { now }) : messages('headline/records-unreadable', { count: unread, now }), translate);
   const last = latestHappened(summary.decisions, (d) => d.date, summary.today);
-  if (!last) return `not decided · now: ${now}`;
-  const decided = `${last.decision} on ${last.date}${last.decidedBy ? ` by ${last.decidedBy}` : ''}`;
-  return last.decision === recommendation ? decided : `${decided} · now: ${now}`;
+  if (!last) return render(messages('headline/not-decided', { now }), translate);
+  const decision = last.decision === 'go' || last.decision === 'no-go' ? messages(`headline/decision/${last.decision}`) : last.decision;
+  const decided = last.decidedBy ? messages('headline/decided/by', { decision, date: last.date, person: last.decidedBy }) : messages('headline/decided', { decision, date: last.date });
+  return render(last.decision === recommendation ? decided : messages('headline/decided/now', { decided, now }), translate);
 }
 
 /** Go / At risk / No-Go for a release header, with the reasons behind it (a veto first: it decides alone). */
-export function releaseHealth(summary: ReleaseSummary): { verdict: 'go' | 'at-risk' | 'no-go'; reasons: string[] } {
+export function releaseHealth(summary: ReleaseSummary, translate: Translate = english): { verdict: 'go' | 'at-risk' | 'no-go'; reasons: string[] } {
   const failing = summary.gonogo.questions.filter((q) => q.verdict === 'fail');
   const open = summary.gonogo.questions.filter((q) => q.verdict === 'needs-answer');
   const veto = summary.gonogo.veto;
+  const { errors, warnings } = summary.counts;
+  const late = summary.daysLeft !== undefined && summary.daysLeft < 0 ? -summary.daysLeft : undefined;
+  // The veto, the records' reasons and the questions are already in the check's language.
   const reasons = [
     ...(veto ? [veto.message] : []),
     ...summary.gonogo.unreadableRecords.map((r) => r.reason),
-    ...(summary.counts.errors > 0 ? [`${summary.counts.errors} error${summary.counts.errors === 1 ? '' : 's'} in the plan`] : []),
-    ...failing.map((q) => `Fails: ${q.question}`),
-    ...open.map((q) => `Unanswered: ${q.question}`),
-    ...(summary.counts.warnings > 0 ? [`${summary.counts.warnings} warning${summary.counts.warnings === 1 ? '' : 's'}`] : []),
-    ...(summary.daysLeft !== undefined && summary.daysLeft < 0 ? [`Target passed ${summary.daysLeft === -1 ? '1 day' : `${-summary.daysLeft} days`} ago`] : []),
+    ...(errors > 0 ? [render(errors === 1 ? messages('health/errors/one') : messages('health/errors', { count: errors }), translate)] : []),
+    ...failing.map((q) => render(messages('health/fails', { question: q.question }), translate)),
+    ...open.map((q) => render(messages('health/unanswered', { question: q.question }), translate)),
+    ...(warnings > 0 ? [render(warnings === 1 ? messages('health/warnings/one') : messages('health/warnings', { count: warnings }), translate)] : []),
+    ...(late !== undefined ? [render(late === 1 ? messages('health/late/one') : messages('health/late', { count: late }), translate)] : []),
   ];
-  if (veto || summary.counts.errors > 0 || failing.length > 0) return { verdict: 'no-go', reasons };
-  if (open.length > 0 || summary.gonogo.unreadableRecords.length > 0 || summary.counts.warnings > 0 || (summary.daysLeft ?? 0) < 0) return { verdict: 'at-risk', reasons };
-  return { verdict: 'go', reasons: ['Every go/no-go question passes and the plan has no findings.'] };
+  if (veto || errors > 0 || failing.length > 0) return { verdict: 'no-go', reasons };
+  if (open.length > 0 || summary.gonogo.unreadableRecords.length > 0 || warnings > 0 || late !== undefined) return { verdict: 'at-risk', reasons };
+  return { verdict: 'go', reasons: [render(messages('health/go'), translate)] };
 }
+
+/** The summary's own words: rollback readiness, the go/no-go headline, the release's health. */
+const messages = defineMessages({
+  'readiness/runbook': 'Runbook',
+  'readiness/runbook-has-errors': 'rollback.yaml has errors',
+  'readiness/no-runbook': 'no rollback.yaml',
+  'readiness/stable': 'Stable version',
+  'readiness/not-named': 'not named',
+  'readiness/triggers': 'Triggers',
+  'readiness/agreed': '{count} agreed',
+  'readiness/roles': 'Roles',
+  'readiness/role': '{role}: {person}',
+  'readiness/role/nobody': '{role}: —',
+  'readiness/list-separator': ', ',
+  'readiness/steps': 'Steps',
+  'readiness/steps/one': '1 step',
+  'readiness/steps/count': '{count} steps',
+  'readiness/last-rehearsal': 'Last rehearsal',
+  'readiness/rehearsal': '{date} · {minutes} min',
+  'readiness/rehearsal/target': '{date} · {minutes} min (target {target})',
+  'readiness/rehearsal/untimed-count': '{date}',
+  'readiness/rehearsal/untimed-count/target': '{date} (target {target})',
+  'readiness/rehearsal/not-timed': '{date} · not timed',
+  'readiness/rehearsal/not-production': '{date} · not production-like',
+  'readiness/rehearsal/planned': 'planned for {date}',
+  'readiness/rehearsal/never': 'never',
+  'gonogo/now/go': 'Go',
+  'gonogo/now/no-go': 'No-Go',
+  'gonogo/now/needs-answers': 'Needs answers',
+  'headline/record-unreadable': 'a go/no-go record cannot be read · now: {now}',
+  'headline/records-unreadable': '{count} go/no-go records cannot be read · now: {now}',
+  'headline/not-decided': 'not decided · now: {now}',
+  'headline/decision/go': 'go',
+  'headline/decision/no-go': 'no-go',
+  'headline/decided': '{decision} on {date}',
+  'headline/decided/by': '{decision} on {date} by {person}',
+  'headline/decided/now': '{decided} · now: {now}',
+  'health/errors/one': '1 error in the plan',
+  'health/errors': '{count} errors in the plan',
+  'health/fails': 'Fails: {question}',
+  'health/unanswered': 'Unanswered: {question}',
+  'health/warnings/one': '1 warning',
+  'health/warnings': '{count} warnings',
+  'health/late/one': 'Target passed 1 day ago',
+  'health/late': 'Target passed {count} days ago',
+  'health/go': 'Every go/no-go question passes and the plan has no findings.',
+});

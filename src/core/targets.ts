@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { defineMessages, type Message } from './message';
 import type { YamlPath } from './source';
 
 /**
@@ -16,12 +17,33 @@ export type PlanTarget =
 // the position is trustworthy, so a target without a unique identity (no id or title, an id used
 // twice) can still be written; on any other text it must be found by who it is, or refused.
 
-export type Located = { ok: true; path: YamlPath; index: number } | { ok: false; reason: string };
+/** A refusal says why as a message: a sentence without its period, to which the caller adds what it did not do. */
+export type Located = { ok: true; path: YamlPath; index: number } | { ok: false; reason: Message };
+
+/**
+ * The names of a write target (sentence-start forms: they open the refusals below and the
+ * extension's own sentences) and why a target cannot be found again. `{target}` is one of the names.
+ */
+const messages = defineMessages({
+  'target/task': 'Task {task}',
+  'target/task/title': 'The task "{title}"',
+  'target/parked': 'Parked item {number}',
+  'target/parked/title': 'The parked item "{title}"',
+  'target/yaml-errors': 'release.yaml has YAML errors now; fix them first',
+  'target/gone': '{target} is no longer in release.yaml',
+  'target/retitled': '{target} is now titled "{title}", not "{expected}"',
+  'target/id-reused': '{count} tasks now have the id "{id}"',
+  'target/title-reused/task': '{count} tasks are now titled "{title}"',
+  'target/title-reused/parked': '{count} parked items are now titled "{title}"',
+  'target/changed': '{target} has no id or title to find it by, and release.yaml changed since it was read',
+});
+
+const refuse = (reason: Message): Located => ({ ok: false, reason });
 
 /** Finds `target` in the current text of release.yaml. Pure: the same answer for the CLI, tests and the editor. */
 export function locateTarget(text: string, target: PlanTarget): Located {
   const doc = parseDocument(text, { uniqueKeys: false });
-  if (doc.errors.length > 0) return { ok: false, reason: 'release.yaml has YAML errors now; fix them first' };
+  if (doc.errors.length > 0) return refuse(messages('target/yaml-errors'));
   const listKey = target.kind === 'task' ? 'tasks' : 'parked';
   const list = doc.getIn([listKey], true) as Node | undefined;
   const items = isSeq(list) ? list.items : [];
@@ -34,22 +56,22 @@ export function locateTarget(text: string, target: PlanTarget): Located {
     const byId = fields.flatMap((field, index) => (field.id === target.id ? [index] : []));
     // An id used twice: the title tells them apart, if it can.
     const matches = byId.length > 1 && target.title !== undefined ? byId.filter((i) => fields[i]?.title === target.title) : byId;
-    if (matches.length === 0) return { ok: false, reason: byId.length > 0 ? `${name} is now titled "${fields[byId[0] as number]?.title ?? ''}", not "${target.title}"` : `${name} is no longer in release.yaml` };
-    if (matches.length > 1) return { ok: false, reason: `${matches.length} tasks now have the id "${target.id}"` };
+    if (matches.length === 0) return refuse(byId.length > 0 ? retitled(name, fields[byId[0] as number]?.title, target.title) : messages('target/gone', { target: name }));
+    if (matches.length > 1) return refuse(messages('target/id-reused', { count: matches.length, id: target.id }));
     const index = matches[0] as number;
     const title = fields[index]?.title;
-    if (target.title !== undefined && title !== target.title) return { ok: false, reason: `${name} is now titled "${title ?? ''}", not "${target.title}"` };
+    if (target.title !== undefined && title !== target.title) return refuse(retitled(name, title, target.title));
     return { ok: true, path: [listKey, index], index };
   }
   if (target.title !== undefined) {
     const matches = fields.flatMap((field, index) => (field.title === target.title && (target.kind === 'parked' || field.id === undefined) ? [index] : []));
-    if (matches.length === 0) return { ok: false, reason: `${name} is no longer in release.yaml` };
-    if (matches.length > 1) return { ok: false, reason: `${matches.length} ${target.kind === 'task' ? 'tasks' : 'parked items'} are now titled "${target.title}"` };
+    if (matches.length === 0) return refuse(messages('target/gone', { target: name }));
+    if (matches.length > 1) return refuse(messages(target.kind === 'task' ? 'target/title-reused/task' : 'target/title-reused/parked', { count: matches.length, title: target.title }));
     const index = matches[0] as number;
     return { ok: true, path: [listKey, index], index };
   }
   // Nothing to recognise it by, and the text changed since it was read: its position proves nothing.
-  if (target.textHash !== undefined) return { ok: false, reason: `${name} has no id or title to find it by, and release.yaml changed since it was read` };
+  if (target.textHash !== undefined) return refuse(messages('target/changed', { target: name }));
   return index(target.index, items.length, listKey, name);
 }
 
@@ -63,14 +85,22 @@ export function textHash(text: string): string {
   return `${text.length}:${hash.toString(16)}`;
 }
 
-function index(position: number, length: number, listKey: string, name: string): Located {
-  return position < length ? { ok: true, path: [listKey, position], index: position } : { ok: false, reason: `${name} is no longer in release.yaml` };
+function index(position: number, length: number, listKey: string, name: Message): Located {
+  return position < length ? { ok: true, path: [listKey, position], index: position } : refuse(messages('target/gone', { target: name }));
 }
 
-/** "task T2", "task 3", "parked item "CSV export"": for messages. */
-export function describeTarget(target: PlanTarget): string {
-  if (target.kind === 'task') return target.id !== undefined ? `Task ${target.id}` : target.title !== undefined ? `The task "${target.title}"` : `Task ${target.index + 1}`;
-  return target.title !== undefined ? `The parked item "${target.title}"` : `Parked item ${target.index + 1}`;
+/** `name` is titled `title` now (`undefined`: it has no title), not `expected`. */
+function retitled(name: Message, title: string | undefined, expected: string | undefined): Message {
+  return messages('target/retitled', { target: name, title: title ?? '', expected: expected ?? '' });
+}
+
+/** "Task T2", "Task 3", "The parked item "CSV export"": the target's name, in the form that starts a sentence. */
+export function describeTarget(target: PlanTarget): Message {
+  if (target.kind === 'task') {
+    if (target.id !== undefined) return messages('target/task', { task: target.id });
+    return target.title !== undefined ? messages('target/task/title', { title: target.title }) : messages('target/task', { task: target.index + 1 });
+  }
+  return target.title !== undefined ? messages('target/parked/title', { title: target.title }) : messages('target/parked', { number: target.index + 1 });
 }
 
 /** Whether a target can be found without its position (so a changed text is no reason to refuse). */

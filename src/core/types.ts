@@ -1,3 +1,5 @@
+import type { Message } from './message';
+
 /** A zero-based position, the way editors count (line and UTF-16 character). */
 export interface Position {
   line: number;
@@ -28,6 +30,11 @@ export interface Finding {
    * missing role, `{ suggestion: 'owner' }` for a misspelled key, `{ rename: '.release/team.yaml' }`.
    */
   data?: Readonly<Record<string, string>>;
+  /**
+   * `message` as data — its id, English template and values — so the editor can show it in the
+   * user's language (`render(finding.l10n, translate)`); `message` is its English rendering.
+   */
+  l10n?: Message;
 }
 
 /** The `.release/` folder as text, keyed by path relative to the workspace folder. */

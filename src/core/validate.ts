@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { defineMessages, type Message } from './message';
 import { checkConfigRules } from './rules/files';
 import { DATE_ISSUE, DEDICATED_MISSING, EXTENSION_PREFIX, FILE_SCHEMAS, isExtensible, type FileKind } from './schemas';
 import type { PathSegment, SourceFile } from './source';
@@ -20,6 +21,91 @@ export interface Validated<T> {
   findings: Finding[];
 }
 
+/**
+ * The sentences of schema findings. What a sentence is about (a field's path, or the file) is a
+ * fragment, and so is what a value must be: a type's name, or the field's own description
+ * (`schema/expected/…`, one per `.describe()` in schemas.ts, as it reads after "must be").
+ */
+const messages = defineMessages({
+  'schema/not-a-map/list': 'This file must be a map of fields (like `{field}: …`), but it is a list.',
+  'schema/not-a-map/string': 'This file must be a map of fields (like `{field}: …`), but it is a string.',
+  'schema/not-a-map/number': 'This file must be a map of fields (like `{field}: …`), but it is a number.',
+  'schema/not-a-map/boolean': 'This file must be a map of fields (like `{field}: …`), but it is a boolean.',
+  'schema/not-a-map/other': 'This file must be a map of fields (like `{field}: …`), but it is a {type}.',
+  'schema/missing': 'Missing required field `{field}`.',
+  'schema/missing/in': 'Missing required field `{field}` in `{parent}`.',
+  'schema/subject/field': '`{path}`',
+  'schema/subject/file': 'The file',
+  'date-invalid': '{subject} must be a real calendar date written YYYY-MM-DD, e.g. 2026-12-01.',
+  'schema/one-of': '{subject} must be one of {choices}.',
+  'schema/must-be': '{subject} must be {expected}.',
+  'schema/wrong-kind': '{subject} has a value of the wrong kind.',
+  'schema/empty': '{subject} must not be empty.',
+  'schema/too-short': '{subject} must be at least {minimum} characters long.',
+  'schema/too-small': '{subject} must be at least {minimum}.',
+  'schema/too-big': '{subject} must be at most {maximum}.',
+  'schema/either': '{first} or {second}',
+  'schema/type/string': 'text',
+  'schema/type/number': 'a number',
+  'schema/type/int': 'a whole number',
+  'schema/type/boolean': 'true or false',
+  'schema/type/array': 'a list',
+  'schema/type/object': 'a map of fields',
+  /** A type zod names that no plan field has: its name as zod spells it. */
+  'schema/type/other': '{type}',
+  'schema/expected/release-name': 'a short name for the release, e.g. billing-v1',
+  'schema/expected/problem': 'the one customer problem this release solves, in one sentence',
+  'schema/expected/date': 'a calendar date, YYYY-MM-DD',
+  'schema/expected/backup': 'the backup date, after target',
+  'schema/expected/freeze-scope': 'the day testing starts: tasks added later are late',
+  'schema/expected/freeze-features': 'the day new feature requests stopped',
+  'schema/expected/person': 'the name of one person, e.g. Ana',
+  'schema/expected/task-id': 'a unique id, e.g. T1',
+  'schema/expected/task-title': 'text saying what is done, in a few words',
+  'schema/expected/task-status': 'the state of the task; todo when absent',
+  'schema/expected/task-estimate': 'a number: the working days left (0.5 for half a day)',
+  'schema/expected/task-kind': 'the kind of work; feature when absent',
+  'schema/expected/task-added': 'the day the task joined the release',
+  'schema/expected/task-rollback': 'text saying how this task is undone',
+  'schema/expected/task-blocker': 'text saying what blocks the task',
+  'schema/expected/task-clears': 'the one person who removes the blocker',
+  'schema/expected/description': 'text that says more about it',
+  'schema/expected/notes': 'text: notes for the team',
+  'schema/expected/links': 'a list of links: each a URL, or a map with `title:` and `url:`',
+  'schema/expected/url': 'a URL',
+  'schema/expected/jira': 'a tracker key, e.g. PAY-123',
+  'schema/expected/ticket': 'a ticket key or number, e.g. 4711',
+  'schema/expected/told': 'the date stakeholders were told (YYYY-MM-DD), or false',
+  'schema/expected/signal-for': 'the time the signal must hold, e.g. 5m',
+  'schema/expected/capacity': 'the days per week this person works on the release, 0 to 7',
+  'schema/expected/team-labels': 'a list of extra words that name a group rather than a person',
+  'schema/expected/rules': 'a map of severity overrides by rule code, e.g. scope-refactor: error',
+  'schema/expected/gonogo-reason': 'the reason for the decision; needed for a no-go, so the team knows what to fix',
+  'schema/expected/gonogo-at': 'the time of day of the decision, HH:MM (local), when the day has several',
+  'schema/expected/gonogo-earlier': "the day's earlier decisions, kept with their evidence when the go/no-go is run again the same day; the latest (the file's own fields) counts",
+  /** A description without a `schema/expected/…` message (a test keeps this from happening): shown as written. */
+  'schema/expected/as-described': '{description}',
+  'schema/choice-case': 'Write `{path}` as `{choice}`, not {value}: the choices are lower-case, with no spaces around them. It is read as `{choice}` until then.',
+  'schema/unknown-field/name': '`{key}`',
+  'schema/unknown-field/name/in': '`{key}` in `{path}`',
+  'schema/unknown-field': 'Unknown field {field}.',
+  'schema/unknown-field/known': 'Unknown field {field}. Known fields: {known}.',
+  'schema/unknown-field/extensible': 'Unknown field {field}. Anything else can go in `notes:`, `links:` or a field whose name starts with `{prefix}` (e.g. `{prefix}{key}:`).',
+  'schema/unknown-field/known/extensible': 'Unknown field {field}. Known fields: {known}. Anything else can go in `notes:`, `links:` or a field whose name starts with `{prefix}` (e.g. `{prefix}{key}:`).',
+  'schema/unknown-field/guess': 'Unknown field {field}: did you mean `{guess}`?',
+  'schema/unknown-field/guess/case': 'Unknown field {field}: did you mean `{guess}`? Field names are lower-case.',
+  'schema/unknown-field/prefix': 'Unknown field {field}: extra fields are allowed when their name starts with a lower-case `{prefix}`. Did you mean `{guess}`?',
+});
+
+type ExpectedId = Exclude<Extract<keyof typeof messages.templates, `schema/expected/${string}`>, 'schema/expected/as-described'>;
+
+/** A field's description as it reads after "must be" → its message (the template is that text). */
+const EXPECTED: ReadonlyMap<string, ExpectedId> = new Map(
+  Object.entries(messages.templates)
+    .filter(([id]) => id.startsWith('schema/expected/') && id !== 'schema/expected/as-described')
+    .map(([id, template]): [string, ExpectedId] => [template, id as ExpectedId]),
+);
+
 const MAX_PASSES = 8;
 
 /**
@@ -33,9 +119,8 @@ export function validate<K extends FileKind>(file: SourceFile, kind: K): Validat
   // `file.data` is shared (and frozen) when the file comes from the parse cache: work on a copy.
   let data: unknown = dropEmptyValues(structuredClone(file.data ?? {}));
   if (!isPlainObject(data)) {
-    const found = Array.isArray(data) ? 'a list' : `a ${typeof data}`;
     // That one finding says it all: its fields are not also "missing" at the same place.
-    findings.push(file.finding(file.rangeFor([], 'value'), 'error', 'schema', `This file must be a map of fields (like \`${firstField(kind)}: …\`), but it is ${found}.`));
+    findings.push(file.finding(file.rangeFor([], 'value'), 'error', 'schema', notAMap(firstField(kind), data)));
     return { data: {} as Validated<z.infer<(typeof FILE_SCHEMAS)[K]['schema']>>['data'], findings };
   }
   // `status: Blocked` is read as `blocked` (with a warning), so the rules still see a blocked task.
@@ -80,19 +165,28 @@ function matchedBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return branch.flatMap((sub) => matchedBranch({ ...sub, path: [...issue.path, ...sub.path] } as z.core.$ZodIssue));
 }
 
+function notAMap(field: string, data: unknown): Message {
+  if (Array.isArray(data)) return messages('schema/not-a-map/list', { field });
+  const type = typeof data;
+  if (type === 'string' || type === 'number' || type === 'boolean') return messages(`schema/not-a-map/${type}`, { field });
+  return messages('schema/not-a-map/other', { field, type });
+}
+
 function describeIssue(file: SourceFile, kind: FileKind, schema: z.ZodType, issue: z.core.$ZodIssue, path: PathSegment[], data: unknown): Finding[] {
-  const where = path.length > 0 ? `\`${displayPath(path)}\`` : 'The file';
+  const subject = path.length > 0 ? messages('schema/subject/field', { path: displayPath(path) }) : messages('schema/subject/file');
   const present = valueAt(data, path) !== undefined;
   if (!present) {
     const dedicated = DEDICATED_MISSING[kind]?.[path.join('.')];
     if (dedicated) return []; // a rule reports it with a better message
     const parent = path.slice(0, -1);
-    return [file.finding(file.rangeFor(parent), 'error', 'schema', `Missing required field \`${String(path[path.length - 1])}\`${parent.length > 0 ? ` in \`${displayPath(parent)}\`` : ''}.`, path)];
+    const field = String(path[path.length - 1]);
+    const message = parent.length > 0 ? messages('schema/missing/in', { field, parent: displayPath(parent) }) : messages('schema/missing', { field });
+    return [file.finding(file.rangeFor(parent), 'error', 'schema', message, path)];
   }
   if (issue.message === DATE_ISSUE) {
-    return [file.finding(file.rangeFor(path, 'value'), 'error', 'date-invalid', `${where} must be a real calendar date written YYYY-MM-DD, e.g. 2026-12-01.`, path)];
+    return [file.finding(file.rangeFor(path, 'value'), 'error', 'date-invalid', messages('date-invalid', { subject }), path)];
   }
-  return [file.finding(file.rangeFor(path, 'value'), 'error', 'schema', `${where} ${explain(issue, describedAt(schema, path))}`, path)];
+  return [file.finding(file.rangeFor(path, 'value'), 'error', 'schema', explain(subject, issue, describedAt(schema, path)), path)];
 }
 
 /**
@@ -106,8 +200,7 @@ function normaliseChoices(file: SourceFile, node: unknown, data: unknown, path: 
     const choice = typeof value === 'string' ? choiceFor(child, value) : undefined;
     if (choice === undefined) return normaliseChoices(file, child, value, [...path, segment]);
     set(choice);
-    const where = displayPath([...path, segment]);
-    const message = `Write \`${where}\` as \`${choice}\`, not ${JSON.stringify(value)}: the choices are lower-case, with no spaces around them. It is read as \`${choice}\` until then.`;
+    const message = messages('schema/choice-case', { path: displayPath([...path, segment]), choice, value: JSON.stringify(value) });
     return [file.finding(file.rangeFor([...path, segment], 'value'), 'warning', 'schema', message, [...path, segment])];
   };
   switch (def?.type) {
@@ -157,55 +250,66 @@ function choiceFor(node: unknown, value: string): string | undefined {
 function unknownField(file: SourceFile, schema: z.ZodType, path: PathSegment[], key: string): { finding: Finding; guess: string | undefined } {
   const object = objectAt(schema, path);
   const known = object ? Object.keys(object.shape) : [];
-  const inside = path.length > 0 ? ` in \`${displayPath(path)}\`` : '';
   // `X-Priority`: the extension prefix in the wrong case. Keep the rest of the name as written.
   const wrongPrefix = object?.extensible === true && key.toLowerCase().startsWith(EXTENSION_PREFIX);
   const guess = wrongPrefix ? `${EXTENSION_PREFIX}${key.slice(EXTENSION_PREFIX.length)}` : closest(key, known);
-  let message = `Unknown field \`${key}\`${inside}`;
-  if (wrongPrefix) message += `: extra fields are allowed when their name starts with a lower-case \`${EXTENSION_PREFIX}\`. Did you mean \`${guess}\`?`;
-  else if (guess) message += `: did you mean \`${guess}\`?${onlyCaseDiffers(key, guess) ? ' Field names are lower-case.' : ''}`;
-  else {
-    message += '.';
-    if (known.length > 0) message += ` Known fields: ${known.join(', ')}.`;
-    if (object?.extensible) message += ` Anything else can go in \`notes:\`, \`links:\` or a field whose name starts with \`${EXTENSION_PREFIX}\` (e.g. \`${EXTENSION_PREFIX}${key}:\`).`;
-  }
+  const field = path.length > 0 ? messages('schema/unknown-field/name/in', { key, path: displayPath(path) }) : messages('schema/unknown-field/name', { key });
+  const prefix = EXTENSION_PREFIX;
+  let message: Message;
+  if (wrongPrefix) message = messages('schema/unknown-field/prefix', { field, prefix, guess: guess as string });
+  else if (guess) message = onlyCaseDiffers(key, guess) ? messages('schema/unknown-field/guess/case', { field, guess }) : messages('schema/unknown-field/guess', { field, guess });
+  else if (object?.extensible) message = known.length > 0 ? messages('schema/unknown-field/known/extensible', { field, known: known.join(', '), prefix, key }) : messages('schema/unknown-field/extensible', { field, prefix, key });
+  else message = known.length > 0 ? messages('schema/unknown-field/known', { field, known: known.join(', ') }) : messages('schema/unknown-field', { field });
   const finding = file.finding(file.rangeFor([...path, key]), 'error', 'schema', message, [...path, key]);
   // The editor offers "Change to owner" from this.
   return { finding: guess ? { ...finding, data: { suggestion: guess } } : finding, guess };
 }
 
-/** "must be …" for a value of the wrong kind; the field's own description when it has one. */
-function explain(issue: z.core.$ZodIssue, description: string | undefined): string {
+/** "`x` must be …" for a value of the wrong kind; the field's own description when it has one. */
+function explain(subject: Message, issue: z.core.$ZodIssue, description: string | undefined): Message {
   switch (issue.code) {
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}.`;
+      return messages('schema/one-of', { subject, choices: issue.values.map((v) => `\`${String(v)}\``).join(', ') });
     case 'invalid_type':
-      return `must be ${description ? asClause(description) : article(issue.expected)}.`;
+      return messages('schema/must-be', { subject, expected: description ? described(description) : typeName(issue.expected) });
     case 'invalid_union': {
-      if (description) return `must be ${asClause(description)}.`;
+      if (description) return messages('schema/must-be', { subject, expected: described(description) });
       const expected = new Set<string>();
       for (const branch of issue.errors) for (const sub of branch) if (sub.code === 'invalid_type') expected.add(sub.expected);
-      return expected.size > 0 ? `must be ${[...expected].map(article).join(' or ')}.` : 'has a value of the wrong kind.';
+      const names = [...expected].map(typeName);
+      const either = names.slice(1).reduce((first, second) => messages('schema/either', { first, second }), names[0] as Message);
+      return names.length > 0 ? messages('schema/must-be', { subject, expected: either }) : messages('schema/wrong-kind', { subject });
     }
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'must not be empty.';
-      return `must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters long' : ''}.`;
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return messages('schema/empty', { subject });
+      return messages(issue.origin === 'string' ? 'schema/too-short' : 'schema/too-small', { subject, minimum: String(issue.minimum) });
     case 'too_big':
-      return `must be at most ${String(issue.maximum)}.`;
+      return messages('schema/too-big', { subject, maximum: String(issue.maximum) });
     default:
-      return 'has a value of the wrong kind.';
+      return messages('schema/wrong-kind', { subject });
   }
 }
 
-/** "The date stakeholders were told." → "the date stakeholders were told", to follow "must be". */
-function asClause(description: string): string {
+/** "The date stakeholders were told." → the message "the date stakeholders were told", to follow "must be". */
+function described(description: string): Message {
   const text = description.trim().replace(/\.+$/, '');
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  const clause = text.charAt(0).toLowerCase() + text.slice(1);
+  const id = EXPECTED.get(clause);
+  return id ? messages(id) : messages('schema/expected/as-described', { description: clause });
 }
 
-function article(type: string): string {
-  const names: Record<string, string> = { string: 'text', number: 'a number', array: 'a list', object: 'a map of fields', boolean: 'true or false', int: 'a whole number' };
-  return names[type] ?? type;
+function typeName(type: string): Message {
+  switch (type) {
+    case 'string':
+    case 'number':
+    case 'int':
+    case 'boolean':
+    case 'array':
+    case 'object':
+      return messages(`schema/type/${type}`);
+    default:
+      return messages('schema/type/other', { type });
+  }
 }
 
 /** A path as people read it: `tasks[2].owner`, `parked[0].told`, `roles.stop`. */

@@ -12,6 +12,7 @@ import { newFileEdit, refuseUntrusted, toWorkspaceEdit } from './documentEdits';
 import { planPath, planUri } from './planFiles';
 import type { FolderPlan, PlanStore } from './planStore';
 import { ownerCandidates } from './people';
+import { localize } from './translate';
 
 const MAX_CANDIDATES = 5;
 
@@ -69,7 +70,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
     const name = action.document.uri.path.replace(/^.*\//, '');
     if (action.document.version !== action.version) return warn(action, vscode.l10n.t('{0} changed since the fix was offered; nothing was changed. Try again.', name));
     const result = action.compute(action.document.getText());
-    if (!result.ok) return warn(action, vscode.l10n.t('"{0}" cannot be applied: {1}.', action.title, result.reason));
+    if (!result.ok) return warn(action, vscode.l10n.t('"{0}" cannot be applied: {1}.', action.title, localize(result.reason)));
     action.edit = toWorkspaceEdit(action.document, result.edits);
     return action;
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { completionSite, suggestValues } from '../core/completion';
 import { ownerCandidates } from './people';
 import type { PlanStore } from './planStore';
+import { engineTranslate } from './translate';
 
 const KIND: Record<string, vscode.CompletionItemKind> = {
   person: vscode.CompletionItemKind.User,
@@ -21,7 +22,7 @@ export class PlanCompletionProvider implements vscode.CompletionItemProvider {
     const plan = this.store.forUri(document.uri);
     const people = plan ? ownerCandidates(plan.result) : [];
     const range = new vscode.Range(position.translate(0, -site.prefix.length), position);
-    return suggestValues(site, people, this.store.today()).map((suggestion, index) => {
+    return suggestValues(site, people, this.store.today(), engineTranslate).map((suggestion, index) => {
       const item = new vscode.CompletionItem({ label: suggestion.value, description: suggestion.detail }, KIND[suggestion.kind]);
       item.range = range;
       item.sortText = String(index).padStart(3, '0');

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { EditResult, TextEdit } from '../core/edits';
 import type { YamlPath } from '../core/source';
 import { describeTarget, hasIdentity, locateTarget, type PlanTarget } from '../core/targets';
+import { localize } from './translate';
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };
 
@@ -50,18 +51,18 @@ export async function editTarget(uri: vscode.Uri, target: PlanTarget, compute: (
   if (untrusted) return untrusted;
   const document = await vscode.workspace.openTextDocument(uri);
   if (!hasIdentity(target) && readVersion !== undefined && document.version !== readVersion) {
-    return { ok: false, reason: vscode.l10n.t('{0} changed while you answered, and {1} has no id to find it by; nothing was written. Try again.', basename(uri), describeTarget(target)) };
+    return { ok: false, reason: vscode.l10n.t('{0} changed while you answered, and {1} has no id to find it by; nothing was written. Try again.', basename(uri), localize(describeTarget(target))) };
   }
   const text = document.getText();
   const located = locateTarget(text, target);
-  if (!located.ok) return { ok: false, reason: vscode.l10n.t('{0}; nothing was written.', capitalise(located.reason)) };
+  if (!located.ok) return { ok: false, reason: vscode.l10n.t('{0}; nothing was written.', localize(located.reason)) };
   return applyTo(document, compute(text, located.path));
 }
 
 /** Applies computed edits to the document they were computed from, only if it has not changed since. */
 async function applyTo(document: vscode.TextDocument, result: EditResult): Promise<WriteResult> {
   const name = basename(document.uri);
-  if (!result.ok) return { ok: false, reason: vscode.l10n.t('Could not edit {0}: {1}.', name, result.reason) };
+  if (!result.ok) return { ok: false, reason: vscode.l10n.t('Could not edit {0}: {1}.', name, localize(result.reason)) };
   const version = document.version;
   const wasDirty = document.isDirty;
   const edit = toWorkspaceEdit(document, result.edits);
@@ -95,10 +96,6 @@ export function newFileEdit(uri: vscode.Uri, text: string, edit = new vscode.Wor
   edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
   edit.insert(uri, new vscode.Position(0, 0), text);
   return edit;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { MAX_PLAN_DEPTH, readPlanTree } from '../core/planTree';
-import { isPlanFilePath } from '../core/plan';
+import { isPlanFilePath, type UnreadableReason } from '../core/plan';
 import { RELEASE_DIR } from '../core/types';
 
 
@@ -24,8 +24,8 @@ export function planUri(folder: vscode.WorkspaceFolder, path: string): vscode.Ur
 /** What a folder's `.release/` holds on disk: each plan file's text, or why it cannot be read. */
 export interface DiskPlan {
   files: Map<string, string>;
-  /** Plan files that exist but could not be read (not UTF-8, a folder in a file's place), with why. */
-  unreadable: Map<string, string>;
+  /** Plan files that exist but could not be read (not UTF-8, a folder in a file's place), with why (a message). */
+  unreadable: Map<string, UnreadableReason>;
 }
 
 /** The texts a check reads: the disk, with the editor's text for open documents (unsaved edits count). */
@@ -43,7 +43,7 @@ export async function readDiskPlan(folder: vscode.WorkspaceFolder): Promise<Disk
   if (!(await isDirectory(vscode.Uri.joinPath(folder.uri, RELEASE_DIR)))) return undefined;
   const at = (path: string) => planUri(folder, path);
   try {
-    return await readPlanTree({
+    const tree = await readPlanTree({
       async list(dir) {
         return (await vscode.workspace.fs.readDirectory(at(dir))).map(([name, type]) => ({
           name,
@@ -52,8 +52,10 @@ export async function readDiskPlan(folder: vscode.WorkspaceFolder): Promise<Disk
         }));
       },
       read: (path) => Promise.resolve(vscode.workspace.fs.readFile(at(path))),
+      // The file system's own words (a code such as `NoPermissions`) go into the message as a value.
       reason: (error) => (error instanceof vscode.FileSystemError ? error.code || error.message : error instanceof Error ? error.message : String(error)),
     });
+    return { files: tree.files, unreadable: tree.reasons };
   } catch {
     return undefined; // `.release/` vanished while it was read: the watcher schedules another pass
   }

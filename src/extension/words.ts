@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { latestHappened } from '../core/evidence';
-import type { ReleaseSummary } from '../core/summary';
+import { gonogoHeadline, type ReleaseSummary } from '../core/summary';
+import { engineTranslate } from './translate';
 
 /**
  * Wording the Release view, the status bar and the hover share, in the display language. Every
@@ -44,24 +44,7 @@ export function daysShort(n: number): string {
   return vscode.l10n.t('{0}d', n);
 }
 
-/**
- * The go/no-go in one line for the Release view, in the display language (the same facts as core's
- * `gonogoHeadline`, which the tests hold it to in English): the veto while it holds, else the latest
- * decision on or before today, else what the plan says now.
- */
+/** The go/no-go in one line for the Release view, in the display language (core's headline, rendered through vscode.l10n). */
 export function gonogoLine(summary: ReleaseSummary): string {
-  const { veto, recommendation, unreadableRecords } = summary.gonogo;
-  if (veto) {
-    const who = veto.decidedBy ?? vscode.l10n.t('someone not named (no decided_by)');
-    return veto.reason ? vscode.l10n.t('Vetoed by {0} on {1}: {2}', who, veto.date, veto.reason) : vscode.l10n.t('Vetoed by {0} on {1}: no reason recorded', who, veto.date);
-  }
-  const now = { go: vscode.l10n.t('Go'), 'no-go': vscode.l10n.t('No-Go'), 'needs-answers': vscode.l10n.t('Needs answers') }[recommendation];
-  if (unreadableRecords.length > 0) {
-    return unreadableRecords.length === 1 ? vscode.l10n.t('a go/no-go record cannot be read · now: {0}', now) : vscode.l10n.t('{0} go/no-go records cannot be read · now: {1}', unreadableRecords.length, now);
-  }
-  const last = latestHappened(summary.decisions, (d) => d.date, summary.today);
-  if (!last) return vscode.l10n.t('not decided · now: {0}', now);
-  const decision = last.decision === 'go' ? vscode.l10n.t('go') : vscode.l10n.t('no-go');
-  const decided = last.decidedBy ? vscode.l10n.t('{0} on {1} by {2}', decision, last.date, last.decidedBy) : vscode.l10n.t('{0} on {1}', decision, last.date);
-  return last.decision === recommendation ? decided : vscode.l10n.t('{0} · now: {1}', decided, now);
+  return gonogoHeadline(summary, engineTranslate);
 }

@@ -22,5 +22,5 @@ export function dashboardState(folder: string, result: CheckResult | undefined, 
   if (!summary) {
     return result.plan.present.has(RELEASE_FILE) ? { kind: 'broken', folder, findings: findings.filter((f) => f.file === RELEASE_FILE) } : { kind: 'no-plan', folder };
   }
-  return { kind: 'plan', folder, generation, summary, findings, loads: ownerLoads(result), health: releaseHealth(summary) };
+  return { kind: 'plan', folder, generation, summary, findings, loads: ownerLoads(result), health: releaseHealth(summary, result.translate) };
 }

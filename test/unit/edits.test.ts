@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { appendToList, applyEdits, removeListItem, renameKey, setValue, type EditResult } from '../../src/core/edits';
+import { render } from '../../src/core/message';
+
+/** A refusal with its reason in English, as the CLI renders it. */
+const english = (result: EditResult) => (result.ok ? result : { ok: false, reason: render(result.reason) });
 
 const PLAN = `# Release plan
 release: demo # the name
@@ -22,7 +26,7 @@ parked: []
 `;
 
 function apply(text: string, result: EditResult): string {
-  assert.ok(result.ok, result.ok ? '' : result.reason);
+  assert.ok(result.ok, result.ok ? '' : render(result.reason));
   return applyEdits(text, result.edits);
 }
 
@@ -118,7 +122,7 @@ describe('edits', () => {
     it('refuses when the key is gone or the new key exists already', () => {
       assert.equal(renameKey(text, ['tasks', 0, 'nothing'], 'owner').ok, false);
       const both = 'owner: Ana\nonwer: Bo\n';
-      assert.deepEqual(renameKey(both, ['onwer'], 'owner'), { ok: false, reason: 'owner is already there' });
+      assert.deepEqual(english(renameKey(both, ['onwer'], 'owner')), { ok: false, reason: 'owner is already there' });
     });
   });
 });
@@ -130,6 +134,6 @@ describe('markToldEdit', () => {
     const marked = markToldEdit(text, ['parked', 0], '2026-12-01');
     assert.ok(marked.ok);
     assert.match(applyEdits(text, marked.edits), /title: CSV export\n {4}told: 2026-12-01\n/);
-    assert.deepEqual(markToldEdit(text, ['parked', 1], '2026-12-01'), { ok: false, reason: 'it was already marked told on 2026-11-20' });
+    assert.deepEqual(english(markToldEdit(text, ['parked', 1], '2026-12-01')), { ok: false, reason: 'it was already marked told on 2026-11-20' });
   });
 });

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { appendGonogoRecord } from '../../src/core/records';
-import { hasIdentity, locateTarget, textHash } from '../../src/core/targets';
+import { render } from '../../src/core/message';
+import { hasIdentity, locateTarget, textHash, type Located } from '../../src/core/targets';
 import { CLEAN_RELEASE, releaseWith } from './helpers';
+
+/** A refusal with its reason in English, as the CLI renders it. */
+const english = (located: Located) => (located.ok ? located : { ok: false, reason: render(located.reason) });
 
 describe('locating a write target again in the current text (locateTarget)', () => {
   const T2 = { kind: 'task', id: 'T2', title: 'Download button', index: 1 } as const;
@@ -14,14 +18,14 @@ describe('locating a write target again in the current text (locateTarget)', () 
 
   it('refuses when the task was deleted, renamed, or its id is now used twice', () => {
     const deleted = CLEAN_RELEASE.replace(/ {2}- id: T2\n(?: {4}.*\n)+/, '');
-    assert.deepEqual(locateTarget(deleted, T2), { ok: false, reason: 'Task T2 is no longer in release.yaml' });
+    assert.deepEqual(english(locateTarget(deleted, T2)), { ok: false, reason: 'Task T2 is no longer in release.yaml' });
     const renamed = releaseWith('    title: Download button\n', '    title: Export button\n');
-    assert.deepEqual(locateTarget(renamed, T2), { ok: false, reason: 'Task T2 is now titled "Export button", not "Download button"' });
+    assert.deepEqual(english(locateTarget(renamed, T2)), { ok: false, reason: 'Task T2 is now titled "Export button", not "Download button"' });
     // An id now used twice: the title still tells T2 apart; the same title twice cannot be.
     const twice = releaseWith('  - id: T1\n', '  - id: T2\n');
     assert.deepEqual(locateTarget(twice, T2), { ok: true, path: ['tasks', 1], index: 1 });
     const clone = releaseWith('  - id: T1\n    title: PDF export endpoint\n', '  - id: T2\n    title: Download button\n');
-    assert.deepEqual(locateTarget(clone, T2), { ok: false, reason: '2 tasks now have the id "T2"' });
+    assert.deepEqual(english(locateTarget(clone, T2)), { ok: false, reason: '2 tasks now have the id "T2"' });
   });
 
   it('finds a numeric id written as text, and a parked item by its title', () => {
@@ -35,7 +39,7 @@ describe('locating a write target again in the current text (locateTarget)', () 
     assert.equal(hasIdentity({ kind: 'task', index: 1 }), false);
     assert.equal(hasIdentity(T2), true);
     assert.deepEqual(locateTarget(CLEAN_RELEASE, { kind: 'task', index: 1 }), { ok: true, path: ['tasks', 1], index: 1 });
-    assert.deepEqual(locateTarget(CLEAN_RELEASE, { kind: 'task', index: 5 }), { ok: false, reason: 'Task 6 is no longer in release.yaml' });
+    assert.deepEqual(english(locateTarget(CLEAN_RELEASE, { kind: 'task', index: 5 })), { ok: false, reason: 'Task 6 is no longer in release.yaml' });
   });
 
   it('trusts the position on the very text the target was read from, and only there', () => {
@@ -45,13 +49,13 @@ describe('locating a write target again in the current text (locateTarget)', () 
     const anonymous = { kind: 'task', index: 1, textHash: textHash(CLEAN_RELEASE) } as const;
     assert.deepEqual(locateTarget(CLEAN_RELEASE, anonymous), { ok: true, path: ['tasks', 1], index: 1 });
     const inserted = CLEAN_RELEASE.replace('tasks:\n', 'tasks:\n  - id: T0\n    title: Inserted\n');
-    assert.deepEqual(locateTarget(inserted, anonymous), { ok: false, reason: 'Task 2 has no id or title to find it by, and release.yaml changed since it was read' });
+    assert.deepEqual(english(locateTarget(inserted, anonymous)), { ok: false, reason: 'Task 2 has no id or title to find it by, and release.yaml changed since it was read' });
     assert.notEqual(textHash('a'), textHash('b'));
     assert.equal(textHash(CLEAN_RELEASE), textHash(`${CLEAN_RELEASE}`));
   });
 
   it('refuses on a file that no longer parses', () => {
-    assert.deepEqual(locateTarget('tasks: [\n', T2), { ok: false, reason: 'release.yaml has YAML errors now; fix them first' });
+    assert.deepEqual(english(locateTarget('tasks: [\n', T2)), { ok: false, reason: 'release.yaml has YAML errors now; fix them first' });
   });
 });
 

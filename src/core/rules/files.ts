@@ -1,8 +1,18 @@
 import { isRuleCode, RULE_CODES, RULES } from '../catalog';
 import type { RuleContext } from '../context';
+import { defineMessages } from '../message';
 import type { SourceFile } from '../source';
 import { closest, onlyCaseDiffers } from '../suggest';
 import type { Finding } from '../types';
+
+/** The sentences of the task-id and config.yaml `rules:` checks. */
+export const messages = defineMessages({
+  'task-id-duplicate': 'Task id "{id}" is already used on line {line}. Ids must be unique: give this one a new id.',
+  'config-unknown-rule': 'There is no rule `{code}`, so this line is ignored: see docs/rules.md for the list of codes.',
+  'config-unknown-rule/guess': 'There is no rule `{code}`, so this line is ignored: did you mean `{guess}`?',
+  'config-unknown-rule/guess/case': 'There is no rule `{code}`, so this line is ignored: did you mean `{guess}`? Rule codes are lower-case.',
+  'config-unknown-rule/fixed': '`{code}` cannot be changed in config.yaml: it reports a bug in Release Plan itself and is always an error. Remove this line.',
+});
 
 export function checkTaskIds(ctx: RuleContext): void {
   const release = ctx.release;
@@ -17,7 +27,7 @@ export function checkTaskIds(ctx: RuleContext): void {
       continue;
     }
     const line = release.source.rangeFor(['tasks', first, 'id'], 'value').start.line + 1;
-    ctx.report(release.source, ['tasks', index, 'id'], 'task-id-duplicate', `Task id "${id}" is already used on line ${line}. Ids must be unique: give this one a new id.`, { prefer: 'value' });
+    ctx.report(release.source, ['tasks', index, 'id'], 'task-id-duplicate', messages('task-id-duplicate', { id, line }), { prefer: 'value' });
   }
 }
 
@@ -37,12 +47,12 @@ export function checkConfigRules(file: SourceFile, data: unknown): Finding[] {
     if (isRuleCode(code)) continue;
     const path = ['rules', code];
     if (FIXED_CODES.includes(code)) {
-      findings.push(file.finding(file.rangeFor(path), severity, 'config-unknown-rule', `\`${code}\` cannot be changed in config.yaml: it reports a bug in Release Plan itself and is always an error. Remove this line.`, path));
+      findings.push(file.finding(file.rangeFor(path), severity, 'config-unknown-rule', messages('config-unknown-rule/fixed', { code }), path));
       continue;
     }
     const guess = closest(code, RULE_CODES);
-    const hint = guess ? `did you mean \`${guess}\`?${onlyCaseDiffers(code, guess) ? ' Rule codes are lower-case.' : ''}` : 'see docs/rules.md for the list of codes.';
-    const finding = file.finding(file.rangeFor(path), severity, 'config-unknown-rule', `There is no rule \`${code}\`, so this line is ignored: ${hint}`, path);
+    const message = !guess ? messages('config-unknown-rule', { code }) : onlyCaseDiffers(code, guess) ? messages('config-unknown-rule/guess/case', { code, guess }) : messages('config-unknown-rule/guess', { code, guess });
+    const finding = file.finding(file.rangeFor(path), severity, 'config-unknown-rule', message, path);
     findings.push(guess ? { ...finding, data: { suggestion: guess } } : finding);
   }
   return findings;

@@ -1,5 +1,27 @@
 import type { RuleContext } from '../context';
+import { defineMessages, type Message } from '../message';
 import { isPlaceholder } from '../placeholder';
+
+/**
+ * The sentences of the problem rules. Each reason a statement is vague has a sentence of its own;
+ * the general words it quotes (at most three) are a list fragment, so a translation sets its own quotes.
+ */
+export const messages = defineMessages({
+  'problem-missing': 'State the one customer problem this release solves, in one sentence: `problem: Customers cannot …`.',
+  'problem-missing/placeholder': '"{placeholder}" is a placeholder. State the one customer problem this release solves, in one sentence: `problem: Customers cannot …`.',
+  'problem-vague/one-word': 'The problem names no customer-visible outcome: one word cannot say who is stuck, doing what. Say who is stuck, doing what, in one sentence, such as "Customers cannot download their invoices as PDF."',
+  'problem-vague/words': 'The problem names no customer-visible outcome: {count} words cannot say who is stuck, doing what. Say who is stuck, doing what, in one sentence, such as "Customers cannot download their invoices as PDF."',
+  'problem-vague/general': 'The problem names no customer-visible outcome: it has only general words. Say who is stuck, doing what, in one sentence, such as "Customers cannot download their invoices as PDF."',
+  'problem-vague/general/such-as': 'The problem names no customer-visible outcome: it has only general words such as {words}. Say who is stuck, doing what, in one sentence, such as "Customers cannot download their invoices as PDF."',
+  'problem-vague/quoted/one': '"{first}"',
+  'problem-vague/quoted/two': '"{first}", "{second}"',
+  'problem-vague/quoted/three': '"{first}", "{second}", "{third}"',
+  'problem-vague/to-do': 'The problem names no customer-visible outcome: "{word} …" is a to-do for the team, not something a customer can see. Say who is stuck, doing what, in one sentence, such as "Customers cannot download their invoices as PDF."',
+  'problem-vague/improvement': 'The problem names no customer-visible outcome: it asks for "{word}" and names no outcome a customer will see. Say who is stuck, doing what, in one sentence, such as "Customers cannot download their invoices as PDF."',
+  'problem-not-one-sentence': 'The problem takes {count} sentences. If it needs more than one, the release is solving more than one problem: keep the one customers feel most, in one sentence.',
+  'problem-too-broad': 'The problem bundles several outcomes ({outcomes}). Pick the one customers feel most and park the rest for a later release.',
+  'problem-too-broad/etc': 'The problem bundles several outcomes ({outcomes}; etc.). Pick the one customers feel most and park the rest for a later release.',
+});
 
 /**
  * The problem statement: one customer problem, in one sentence, as an outcome a customer can see.
@@ -14,26 +36,26 @@ export function checkProblem(ctx: RuleContext): void {
   const release = ctx.release;
   if (!release) return;
   const { source, data } = release;
-  const report = (code: 'problem-missing' | 'problem-vague' | 'problem-not-one-sentence' | 'problem-too-broad', message: string) => ctx.report(source, ['problem'], code, message, { prefer: 'value' });
+  const report = (code: 'problem-missing' | 'problem-vague' | 'problem-not-one-sentence' | 'problem-too-broad', message: Message) => ctx.report(source, ['problem'], code, message, { prefer: 'value' });
 
   const problem = typeof data.problem === 'string' ? data.problem.trim() : '';
   if (isPlaceholder(problem)) {
-    const what = problem ? `"${problem}" is a placeholder. ` : '';
-    report('problem-missing', `${what}State the one customer problem this release solves, in one sentence: \`problem: Customers cannot …\`.`);
+    report('problem-missing', problem ? messages('problem-missing/placeholder', { placeholder: problem }) : messages('problem-missing'));
     return;
   }
-  const vague = vagueReason(problem);
+  const vague = vagueMessage(problem);
   if (vague) {
-    report('problem-vague', `The problem names no customer-visible outcome: ${vague}. Say who is stuck, doing what, in one sentence, such as "Customers cannot download their invoices as PDF."`);
+    report('problem-vague', vague);
     return;
   }
   const sentences = countSentences(problem);
   if (sentences > 1) {
-    report('problem-not-one-sentence', `The problem takes ${sentences} sentences. If it needs more than one, the release is solving more than one problem: keep the one customers feel most, in one sentence.`);
+    report('problem-not-one-sentence', messages('problem-not-one-sentence', { count: sentences }));
   }
-  const outcomes = broadOutcomes(problem);
-  if (outcomes) {
-    report('problem-too-broad', `The problem bundles several outcomes (${outcomes.join('; ')}). Pick the one customers feel most and park the rest for a later release.`);
+  const bundled = broadOutcomes(problem);
+  if (bundled) {
+    const outcomes = bundled.outcomes.join('; ');
+    report('problem-too-broad', bundled.etc ? messages('problem-too-broad/etc', { outcomes }) : messages('problem-too-broad', { outcomes }));
   }
 }
 
@@ -160,24 +182,32 @@ const FAILURE = /^(?:cannot|can't|unable|fails?|failed|failing|failure|crash(?:e
 
 const VERSIONISH = /^(?:v?\d[\d.,:%]*\w{0,3}|q[1-4])$/;
 
-/** Why a (non-placeholder) statement names no customer-visible outcome, or undefined. */
-export function vagueReason(text: string): string | undefined {
+/** Why a (non-placeholder) statement names no customer-visible outcome, as the finding's message, or undefined. */
+export function vagueMessage(text: string): Message | undefined {
   const all = words(text);
-  if (all.length < 4) return `${all.length === 1 ? 'one word' : `${all.length} words`} cannot say who is stuck, doing what`;
+  if (all.length < 4) return all.length === 1 ? messages('problem-vague/one-word') : messages('problem-vague/words', { count: all.length });
   const specific = all.filter((w) => !STOP.has(w) && !GENERIC.has(w) && !ACTORS.has(w) && !VERSIONISH.test(w));
   if (specific.length < 2) {
-    const general = [...new Set(all.filter((w) => GENERIC.has(w)))].slice(0, 3);
-    return `it has only general words${general.length > 0 ? ` such as ${general.map((w) => `"${w}"`).join(', ')}` : ''}`;
+    const quoted = quote([...new Set(all.filter((w) => GENERIC.has(w)))]);
+    return quoted ? messages('problem-vague/general/such-as', { words: quoted }) : messages('problem-vague/general');
   }
   const first = all[0] as string;
   if (GENERIC_VERBS.has(first) && !all.some((w) => ACTORS.has(w) || FAILURE.test(w))) {
-    return `"${rawTokens(text)[0]} …" is a to-do for the team, not something a customer can see`;
+    return messages('problem-vague/to-do', { word: rawTokens(text)[0] as string });
   }
   const improvement = all.find((w) => IMPROVEMENTS.has(w));
   if (improvement && !all.some((w) => FAILURE.test(w)) && !hasPredicate(tokens(text))) {
-    return `it asks for "${improvement}" and names no outcome a customer will see`;
+    return messages('problem-vague/improvement', { word: improvement });
   }
   return undefined;
+}
+
+/** Up to three of a statement's general words, quoted, or undefined when it has none. */
+function quote([first, second, third]: string[]): Message | undefined {
+  if (first === undefined) return undefined;
+  if (second === undefined) return messages('problem-vague/quoted/one', { first });
+  if (third === undefined) return messages('problem-vague/quoted/two', { first, second });
+  return messages('problem-vague/quoted/three', { first, second, third });
 }
 
 /** Nouns for work on the product: "Performance improvements for the dashboard and the reports page". */
@@ -239,6 +269,12 @@ interface Item {
   joiner: string;
 }
 
+/** The outcomes a statement bundles, and whether it ends them with "etc." or "and so on". */
+export interface Bundled {
+  outcomes: string[];
+  etc: boolean;
+}
+
 /**
  * The outcomes a (non-vague) statement bundles, as short phrases for the message, or undefined
  * when it reads as one outcome. Several actions or clauses count, and so do a semicolon, "etc.",
@@ -249,10 +285,10 @@ interface Item {
  * Several objects of one action ("invoices and receipts", "cards along with addresses"), names
  * with "and", "&" or "Plus" ("Pro Plus", "Search & Replace"), and "plus VAT" are one outcome.
  */
-export function broadOutcomes(statement: string): string[] | undefined {
+export function broadOutcomes(statement: string): Bundled | undefined {
   const text = spaceDashes(statement);
   const masked = maskAsides(maskParentheses(maskQuotes(text)));
-  if (masked.includes(';')) return semicolonParts(text, masked);
+  if (masked.includes(';')) return { outcomes: semicolonParts(text, masked), etc: false };
   const items = splitItems(text, masked);
   const etc = /\b(?:etc\b\.?|and so on\b|and the like\b)/i.test(masked);
   const several = /\b(?:several|various)(?:\s+\S+){1,3}/i.exec(masked);
@@ -260,16 +296,16 @@ export function broadOutcomes(statement: string): string[] | undefined {
   const outcomes = mainClauses(items, stated);
 
   const actions = dedupe(items.flatMap((_, i) => (outcomes[i] === undefined ? [] : [display(items, outcomes, i)])));
-  if (actions.length >= 2) return etc ? [...actions, 'etc.'] : actions;
+  if (actions.length >= 2) return { outcomes: actions, etc };
   const listed = items.filter((item) => item.joiner.endsWith('bullet'));
-  if (listed.length >= 2) return listed.map((item) => tidy(item.text)); // one item a line, with "-", "*" or "1."
+  if (listed.length >= 2) return { outcomes: listed.map((item) => tidy(item.text)), etc: false }; // one item a line, with "-", "*" or "1."
   const contrast = contrastedOutcomes(text, masked);
-  if (contrast) return contrast;
+  if (contrast) return { outcomes: contrast, etc: false };
 
   const nouns = items.filter((_, i) => outcomes[i] === undefined).map((item) => tidy(item.text));
   const additive = items.some((item) => ADDING.test(item.joiner));
   const verbless = stated.every((o) => o === undefined);
-  if (verbless && items.length >= 2 && (additive || items.length >= 3)) return nouns; // "Faster checkout, a new dashboard and dark mode"
+  if (verbless && items.length >= 2 && (additive || items.length >= 3)) return { outcomes: nouns, etc: false }; // "Faster checkout, a new dashboard and dark mode"
 
   const first = outcomes.findIndex((o) => o !== undefined);
   if (first >= 0) {
@@ -279,17 +315,17 @@ export function broadOutcomes(statement: string): string[] | undefined {
     const added = rest.some((item) => ADDING.test(item.joiner));
     if (WISH.has(head.words[at] ?? '') && head.words[at + 1] !== 'to' && (rest.length >= 2 || added)) {
       const object = head.words[at + 1] === 'for' ? at + 2 : at + 1;
-      return [tidy(rawTokens(head.text).slice(object).join(' ')), ...rest.map((item) => tidy(item.text))];
+      return { outcomes: [tidy(rawTokens(head.text).slice(object).join(' ')), ...rest.map((item) => tidy(item.text))], etc: false };
     }
     // Three or more short things before the verb ("Search, checkout and onboarding are slow"): each has the problem.
     const before = items.slice(0, first);
     const listed = /(?:and|or|&)$/.test(head.joiner) && !sharesSubject(head, at);
     if (before.length >= 2 && before.every((item) => words(item.text).length <= 3) && listed) {
-      return [...before.map((item) => tidy(item.text)), tidy(rawTokens(head.text).slice(0, at).join(' '))];
+      return { outcomes: [...before.map((item) => tidy(item.text)), tidy(rawTokens(head.text).slice(0, at).join(' '))], etc: false };
     }
   }
-  if (etc) return [...items.map((item) => tidy(item.text)).filter(Boolean), 'etc.'];
-  if (several && words(several[0]).some((w) => DELIVERABLES.test(w))) return [tidy(several[0])];
+  if (etc) return { outcomes: items.map((item) => tidy(item.text)).filter(Boolean), etc: true };
+  if (several && words(several[0]).some((w) => DELIVERABLES.test(w))) return { outcomes: [tidy(several[0])], etc: false };
   return undefined;
 }
 

@@ -1,5 +1,25 @@
 import { dayNumber } from '../dates';
-import { plural, taskLabel, type RuleContext } from '../context';
+import { counted, horizonMessage, taskLabel, type RuleContext } from '../context';
+import { defineMessages } from '../message';
+
+/** The sentences of the scope rules; a refactor title's reason picks one of the `scope-refactor/…` sentences. */
+export const messages = defineMessages({
+  'scope-too-many-tasks': '{count}; the limit is {limit}. Park what does not solve the problem.',
+  'scope-too-risky': '{count} ({tasks}); the limit is {limit}. Make {task} smaller, or move it to the next release.',
+  'scope-refactor': 'Task {task} is a refactor. A rescue release ships the fix, not a rewrite: park it.',
+  'scope-refactor/restructures': 'Task {task} reads as a refactor: it restructures existing code. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set `kind: fix` and it is no longer reported.',
+  'scope-refactor/ports': 'Task {task} reads as a refactor: it moves working code to another language or platform. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set `kind: fix` and it is no longer reported.',
+  'scope-refactor/swaps-library': 'Task {task} reads as a refactor: it swaps one library or framework for another. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set `kind: fix` and it is no longer reported.',
+  'scope-refactor/rewrites': 'Task {task} reads as a refactor: it rewrites something that already works. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set `kind: fix` and it is no longer reported.',
+  'scope-refactor/rebuilds': 'Task {task} reads as a refactor: it rebuilds something that already works. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set `kind: fix` and it is no longer reported.',
+  'scope-refactor/cleans-up': 'Task {task} reads as a refactor: it cleans up internals customers never see. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set `kind: fix` and it is no longer reported.',
+  'scope-refactor/replaces-layer': 'Task {task} reads as a refactor: it swaps a library, a framework or an internal layer. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set `kind: fix` and it is no longer reported.',
+  'scope-refactor/moves-to-library': 'Task {task} reads as a refactor: it moves the code to another library or framework. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set `kind: fix` and it is no longer reported.',
+  'scope-late-addition': 'Task {task} was added on {added}, after the scope froze on {frozen} (freeze.scope). Park it, or have the scope owner trade it for something of equal size.',
+  'scope-late-addition/feature': 'Task {task} is a new feature added on {added}, after feature requests stopped on {frozen} (freeze.features). Park it for the next release, or set `kind:` if it is not a feature.',
+  'scope-over-capacity/one-person': 'Open estimates add up to {days}, but 1 person has {available} before {horizon}. Cut scope until it fits.',
+  'scope-over-capacity': 'Open estimates add up to {days}, but {count} people have {available} before {horizon}. Cut scope until it fits.',
+});
 
 export function checkScope(ctx: RuleContext): void {
   const release = ctx.release;
@@ -9,12 +29,13 @@ export function checkScope(ctx: RuleContext): void {
 
   const open = ctx.openTasks();
   if (open.length > limits.open_tasks) {
-    ctx.report(source, ['tasks'], 'scope-too-many-tasks', `${plural(open.length, 'open task')}; the limit is ${limits.open_tasks}. Park what does not solve the problem.`);
+    ctx.report(source, ['tasks'], 'scope-too-many-tasks', messages('scope-too-many-tasks', { count: counted(open.length, 'open-task'), limit: limits.open_tasks }));
   }
 
   const risky = open.filter(({ task }) => (task.risk ?? []).some(Boolean));
+  const riskyLabels = risky.map(({ task, index }) => taskLabel(task, index)).join(', ');
   risky.slice(limits.risky_tasks).forEach(({ task, index }) => {
-    ctx.report(source, ['tasks', index, 'risk'], 'scope-too-risky', `${plural(risky.length, 'open risky task')} (${risky.map(({ task: t, index: i }) => taskLabel(t, i)).join(', ')}); the limit is ${limits.risky_tasks}. Make ${taskLabel(task, index)} smaller, or move it to the next release.`);
+    ctx.report(source, ['tasks', index, 'risk'], 'scope-too-risky', messages('scope-too-risky', { count: counted(risky.length, 'open-risky-task'), tasks: riskyLabels, limit: limits.risky_tasks, task: taskLabel(task, index) }));
   });
 
   checkRefactors(ctx);
@@ -75,29 +96,23 @@ function librarySwap(title: string): boolean {
   return sides.some((side) => isLibrary(side) || isLibrary(side.split(/\s+/)[0] as string));
 }
 
-const REFACTOR_TITLES: [(title: string) => boolean, string][] = [
-  [(t) => /\b(?:refactor(?:ing|s)?|re-?architect(?:ing|ure)?|restructur(?:e|ing))\b/i.test(t), 'it restructures existing code'],
-  [
-    (t) => PORTED_TO.test(t.replace(/\bgo\b/g, '')),
-    'it moves working code to another language or platform',
-  ],
-  [(t) => librarySwap(t), 'it swaps one library or framework for another'],
-  [(t) => REWRITE.test(t), 'it rewrites something that already works'],
-  [
-    (t) => /\brebuild(?:s|ing)?\b/i.test(t) && !ROUTINE_REBUILD.test(t),
-    'it rebuilds something that already works',
-  ],
-  [(t) => /\b(?:re-?implement(?:s|ed|ing)?|moderni[sz](?:e|es|ing))\b/i.test(t), 'it rebuilds something that already works'],
-  [(t) => CLEANUP.test(t), 'it cleans up internals customers never see'],
-  [(t) => REPLACE_LAYER.test(t), 'it swaps a library, a framework or an internal layer'],
-  [
-    (t) => MOVE_TO_LIBRARY.test(t),
-    'it moves the code to another library or framework',
-  ],
+/** Why a title reads as a refactor: each reason has its own `scope-refactor/…` sentence. */
+export type RefactorReason = 'restructures' | 'ports' | 'swaps-library' | 'rewrites' | 'rebuilds' | 'cleans-up' | 'replaces-layer' | 'moves-to-library';
+
+const REFACTOR_TITLES: [(title: string) => boolean, RefactorReason][] = [
+  [(t) => /\b(?:refactor(?:ing|s)?|re-?architect(?:ing|ure)?|restructur(?:e|ing))\b/i.test(t), 'restructures'],
+  [(t) => PORTED_TO.test(t.replace(/\bgo\b/g, '')), 'ports'],
+  [(t) => librarySwap(t), 'swaps-library'],
+  [(t) => REWRITE.test(t), 'rewrites'],
+  [(t) => /\brebuild(?:s|ing)?\b/i.test(t) && !ROUTINE_REBUILD.test(t), 'rebuilds'],
+  [(t) => /\b(?:re-?implement(?:s|ed|ing)?|moderni[sz](?:e|es|ing))\b/i.test(t), 'rebuilds'],
+  [(t) => CLEANUP.test(t), 'cleans-up'],
+  [(t) => REPLACE_LAYER.test(t), 'replaces-layer'],
+  [(t) => MOVE_TO_LIBRARY.test(t), 'moves-to-library'],
 ];
 
 /** Why an open task's title reads as a refactor, or undefined. */
-export function refactorReason(title: unknown): string | undefined {
+export function refactorReason(title: unknown): RefactorReason | undefined {
   if (typeof title !== 'string') return undefined;
   return REFACTOR_TITLES.find(([matches]) => matches(title))?.[1];
 }
@@ -108,13 +123,13 @@ function checkRefactors(ctx: RuleContext): void {
   for (const { task, index } of ctx.openTasks()) {
     const label = taskLabel(task, index);
     if (task.kind === 'refactor') {
-      ctx.report(source, ['tasks', index, 'kind'], 'scope-refactor', `Task ${label} is a refactor. A rescue release ships the fix, not a rewrite: park it.`, { prefer: 'value' });
+      ctx.report(source, ['tasks', index, 'kind'], 'scope-refactor', messages('scope-refactor', { task: label }), { prefer: 'value' });
       continue;
     }
     // `kind: fix` is the team saying this rework is how the customer problem gets fixed.
     const reason = task.kind === 'fix' ? undefined : refactorReason(task.title);
     if (reason) {
-      ctx.report(source, ['tasks', index, 'title'], 'scope-refactor', `Task ${label} reads as a refactor: ${reason}. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set \`kind: fix\` and it is no longer reported.`, { prefer: 'value' });
+      ctx.report(source, ['tasks', index, 'title'], 'scope-refactor', messages(`scope-refactor/${reason}`, { task: label }), { prefer: 'value' });
     }
   }
 }
@@ -131,9 +146,9 @@ function checkLateAdditions(ctx: RuleContext): void {
     if (added === undefined) continue;
     const label = taskLabel(task, index);
     if (scopeFreeze !== undefined && added > scopeFreeze) {
-      ctx.report(source, ['tasks', index, 'added'], 'scope-late-addition', `Task ${label} was added on ${task.added}, after the scope froze on ${data.freeze?.scope} (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`, { prefer: 'value' });
+      ctx.report(source, ['tasks', index, 'added'], 'scope-late-addition', messages('scope-late-addition', { task: label, added: String(task.added), frozen: String(data.freeze?.scope) }), { prefer: 'value' });
     } else if (featureFreeze !== undefined && added > featureFreeze && (task.kind ?? 'feature') === 'feature') {
-      ctx.report(source, ['tasks', index, 'added'], 'scope-late-addition', `Task ${label} is a new feature added on ${task.added}, after feature requests stopped on ${data.freeze?.features} (freeze.features). Park it for the next release, or set \`kind:\` if it is not a feature.`, { prefer: 'value' });
+      ctx.report(source, ['tasks', index, 'added'], 'scope-late-addition', messages('scope-late-addition/feature', { task: label, added: String(task.added), frozen: String(data.freeze?.features) }), { prefer: 'value' });
     }
   }
 }
@@ -155,6 +170,7 @@ function checkCapacity(ctx: RuleContext): void {
   if (team.length === 0) return; // nobody named yet: the owner rules come first
   const available = team.reduce((sum, person) => sum + (daysLeft * ctx.people.capacity(person)) / 5, 0);
   if (estimated > available) {
-    ctx.report(release.source, ['tasks'], 'scope-over-capacity', `Open estimates add up to ${plural(Math.round(estimated * 10) / 10, 'day')}, but ${team.length === 1 ? '1 person has' : `${team.length} people have`} ${plural(Math.round(available * 10) / 10, 'working day')} before ${horizon.name}. Cut scope until it fits.`);
+    const facts = { days: counted(Math.round(estimated * 10) / 10, 'day'), available: counted(Math.round(available * 10) / 10, 'working-day'), horizon: horizonMessage(horizon.name) };
+    ctx.report(release.source, ['tasks'], 'scope-over-capacity', team.length === 1 ? messages('scope-over-capacity/one-person', facts) : messages('scope-over-capacity', { ...facts, count: team.length }));
   }
 }

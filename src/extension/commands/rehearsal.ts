@@ -4,6 +4,7 @@ import { compareRehearsal, elapsedMinutes } from '../../core/records';
 import { ROLLBACK_FILE } from '../../core/types';
 import { editPlanFile, exists, refuseUntrusted, report } from '../documentEdits';
 import { planUri } from '../planFiles';
+import { localize } from '../translate';
 import type { Command, CommandContext } from './command';
 import { COMMAND_IDS } from './ids';
 import { isRecord, resolvePlan, stringArg } from './targets';
@@ -81,7 +82,7 @@ async function record(ctx: CommandContext, arg?: unknown): Promise<{ minutes: nu
     if (!written.ok) return keep(vscode.l10n.t('The rehearsal ({0} min) is not recorded yet: {1} It is kept; click the status bar to record it.', minutes, written.reason));
     await ctx.rehearsal.clear();
     await ctx.store.refresh(plan.folder);
-    const message = compareRehearsal(minutes, rollback?.target_minutes, previous);
+    const message = localize(compareRehearsal(minutes, rollback?.target_minutes, previous));
     void vscode.window.showInformationMessage(message);
     return { minutes, message };
 }

@@ -1,0 +1,85 @@
+/**
+ * A sentence shown to a person, as data: a stable id, its English template with `{name}`
+ * placeholders, and the values that fill them. English is one rendering (`render(m)`); the
+ * extension renders the same message through `vscode.l10n` (`render(m, translate)`), so a
+ * translation is always of a whole sentence, never English pasted into a translated frame.
+ *
+ * A value may itself be a message (a fragment such as a role's description), rendered first with
+ * the same translator. Numbers are values too, so a translator sees the count, not a word.
+ */
+export type MessageArg = string | number | Message;
+
+export interface Message {
+  /** Stable and unique across the engine, e.g. `owner-missing/task`: what a translator keys on. */
+  readonly id: string;
+  /** The English sentence with `{name}` placeholders: the key of `l10n/bundle.l10n.json`. */
+  readonly template: string;
+  readonly args: Readonly<Record<string, MessageArg>>;
+}
+
+/** Turns a template and its (already rendered) values into the sentence to show. */
+export type Translate = (template: string, args: Readonly<Record<string, string>>) => string;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** Fills `{name}` placeholders, the way `vscode.l10n.t(template, args)` does; an unknown name stays as written. */
+export function fill(template: string, args: Readonly<Record<string, string>>): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(args, name) ? (args[name] as string) : whole));
+}
+
+/** The English rendering: the template as written, filled. */
+export const english: Translate = fill;
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as Message).id === 'string' && typeof (value as Message).template === 'string';
+}
+
+/** The sentence for `message`, with every nested message rendered by the same translator. */
+export function render(message: Message, translate: Translate = english): string {
+  const args: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.args)) args[name] = isMessage(value) ? render(value, translate) : String(value);
+  return tidy(translate(message.template, args));
+}
+
+/**
+ * Messages end a sentence right after quoting the user's text, so "task T1." plus "." gives "T1..".
+ * Collapse a doubled period (an ellipsis "..." stays) wherever a message is rendered.
+ */
+export function tidy(text: string): string {
+  return text.replace(/(?<!\.)\.\.(?!\.)/g, '.');
+}
+
+/** The names a template's `{…}` placeholders use, as a type: `'a' | 'b'` for `'{a} and {b}'`. */
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type ArgsFor<S extends string> = [Placeholders<S>] extends [never] ? [] : [args: Record<Placeholders<S>, MessageArg>];
+
+export interface MessageGroup<T extends Record<string, string>> {
+  <K extends keyof T & string>(id: K, ...args: ArgsFor<T[K]>): Message;
+  readonly templates: T;
+}
+
+const groups: MessageGroup<Record<string, string>>[] = [];
+
+/**
+ * Declares a module's messages, ESLint-`meta.messages` style: `const m = defineMessages({ 'x/y': 'Task {task} …' })`,
+ * then `m('x/y', { task })` — the compiler checks the id and that every placeholder gets a value.
+ * Every group is registered, so the l10n bundle and its tests see all of the engine's sentences.
+ */
+export function defineMessages<const T extends Record<string, string>>(templates: T): MessageGroup<T> {
+  const make = (id: string, args?: Record<string, MessageArg>): Message => ({ id, template: templates[id] as string, args: args ?? {} });
+  const group = Object.assign(make, { templates }) as unknown as MessageGroup<T>;
+  groups.push(group as unknown as MessageGroup<Record<string, string>>);
+  return group;
+}
+
+/** Every message the loaded modules declared, by id (the l10n bundle is made from this). */
+export function declaredMessages(): ReadonlyMap<string, string> {
+  const all = new Map<string, string>();
+  for (const group of groups) for (const [id, template] of Object.entries(group.templates)) all.set(id, template);
+  return all;
+}
+
+/** How many groups were declared, so a test can tell one was declared twice under one id. */
+export function declaredGroups(): readonly MessageGroup<Record<string, string>>[] {
+  return groups;
+}

@@ -1,0 +1,14 @@
+import * as vscode from 'vscode';
+import { render, type Message, type Translate } from '../core/message';
+
+/**
+ * The engine's sentences in the user's language: each message's English template is its key in
+ * l10n/bundle.l10n.json (`npm run l10n` adds every template core declares), filled with its values
+ * by name. The one translator of the extension: render every core `Message` through it.
+ */
+export const engineTranslate: Translate = (template, args) => vscode.l10n.t(template, args);
+
+/** `message` rendered in the user's language (nested messages too). */
+export function localize(message: Message): string {
+  return render(message, engineTranslate);
+}
