@@ -10,9 +10,7 @@ export interface PlanRead {
   /** Text of every readable YAML file, by path relative to the folder (forward slashes). */
   files: Map<string, string>;
   /** Files (or folders) that exist but could not be read, with the message saying why: what `checkPlan` takes. */
-  reasons: Map<string, UnreadableReason>;
-  /** The same, in English. */
-  unreadable: Map<string, string>;
+  unreadable: Map<string, UnreadableReason>;
   /** Files reached through a symbolic link whose real path is outside the folder → that real path. */
   outside: Map<string, string>;
 }

@@ -235,7 +235,7 @@ async function load(folder: string, today: string, io: Io): Promise<Checked | un
     io.err(`release-plan: no ${RELEASE_FILE} in ${where}.${near ? ` Rename ${near} to ${RELEASE_FILE}.` : ` Run \`${initCommand}\` to create one.`}`);
     return undefined;
   }
-  return { result: checkPlan(read.files, { today, unreadable: read.reasons }), read };
+  return { result: checkPlan(read.files, { today, unreadable: read.unreadable }), read };
 }
 
 /** A finding for output: path relative to the current folder, 1-based, and where a link leads. */

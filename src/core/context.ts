@@ -4,7 +4,7 @@ import { People } from './people';
 import type { Loaded, Plan } from './plan';
 import type { Release, Task } from './schemas';
 import type { SourceFile, YamlPath } from './source';
-import { defineMessages, type Message } from './message';
+import { defineMessages, type Message, type MessageArg } from './message';
 import type { Finding, Severity } from './types';
 import type { Loose } from './validate';
 
@@ -53,7 +53,7 @@ export class RuleContext {
     return this.plan.release;
   }
 
-  report(source: SourceFile, path: YamlPath, code: RuleCode, message: string | Message, options: { prefer?: 'key' | 'value'; severity?: Severity; data?: Record<string, string> } = {}): void {
+  report(source: SourceFile, path: YamlPath, code: RuleCode, message: Message, options: { prefer?: 'key' | 'value'; severity?: Severity; data?: Record<string, string> } = {}): void {
     const finding = source.finding(source.rangeFor(path, options.prefer ?? 'key'), options.severity ?? RULES[code].severity, code, message, path);
     this.findings.push(options.data ? { ...finding, data: options.data } : finding);
   }
@@ -110,8 +110,16 @@ export class RuleContext {
   }
 }
 
-export function taskLabel(task: Loose<Task>, index: number): string {
-  return task.id !== undefined ? String(task.id) : `task ${index + 1}`;
+/** How messages name a task: its id as written, or "task 3" (a fragment) for one without an id. */
+export function taskLabel(task: Loose<Task>, index: number): MessageArg {
+  return task.id !== undefined ? String(task.id) : messages('task/number', { number: index + 1 });
+}
+
+/** "A, B, C" as nested fragments, so a translation chooses its own separator. */
+export function listOf(items: readonly MessageArg[]): MessageArg {
+  const [first, ...rest] = items;
+  if (first === undefined) return '';
+  return rest.length === 0 ? first : messages('list/more', { first, rest: listOf(rest) });
 }
 
 /** Fragments more than one rule family uses: counted nouns (singular for exactly 1) and the horizon's name. */
@@ -126,6 +134,8 @@ const messages = defineMessages({
   'count/working-day': '{count} working days',
   'count/timed-rehearsal/one': '1 timed rehearsal',
   'count/timed-rehearsal': '{count} timed rehearsals',
+  'task/number': 'task {number}',
+  'list/more': '{first}, {rest}',
   'horizon/target': 'target',
   'horizon/the release today': 'the release today',
   'horizon/the backup date': 'the backup date',
@@ -143,7 +153,3 @@ export function horizonMessage(name: 'target' | 'the release today' | 'the backu
   return messages(`horizon/${name}`);
 }
 
-/** @deprecated English only: use `counted`. Kept until every rule family composes messages. */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

@@ -1,12 +1,12 @@
-import { defineMessages, render, type Message } from './message';
+import { defineMessages, type Message } from './message';
 
 /**
- * Bytes of a plan file → its text, or the reason it cannot be read: `reason` as a message (what
- * the engine takes, for a `file-unreadable` finding), `problem` its English rendering. Both the
+ * Bytes of a plan file → its text, or the reason it cannot be read (what the engine takes for a
+ * `file-unreadable` finding). Both the
  * CLI (node:fs) and the extension (workspace.fs) read bytes and decode them here, so they agree on
  * what is readable.
  */
-export type Decoded = { text: string; problem?: undefined; reason?: undefined } | { text?: undefined; problem: string; reason: Message };
+export type Decoded = { text: string; reason?: undefined } | { text?: undefined; reason: Message };
 
 const messages = defineMessages({
   'file-unreadable/wide-encoding': 'This file is saved as {encoding}, not UTF-8, so it was not read. Save it as UTF-8 and check again (Windows PowerShell writes UTF-16 with `>` and `Out-File`: use `Out-File -Encoding utf8`).',
@@ -24,7 +24,7 @@ const messages = defineMessages({
 type Encoding = 'utf-32le-bom' | 'utf-32be-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-32le' | 'utf-32be' | 'utf-16le' | 'utf-16be';
 
 function unreadable(reason: Message): Decoded {
-  return { problem: render(reason), reason };
+  return { reason };
 }
 
 export function decodePlanBytes(bytes: Uint8Array): Decoded {

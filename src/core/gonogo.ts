@@ -287,9 +287,9 @@ function fromFindings(id: ReadingQuestion, result: CheckResult, dataFailures: Me
   return answer(id, 'fail', [...failing.map(describe), ...dataFailures], failing);
 }
 
-/** A failing finding as a reason: its code and its message (in the language the check was rendered in). */
+/** A failing finding as a reason: its code and its message (already in the language the check was rendered in). */
 function describe(finding: Finding): Message {
-  return messages('gonogo/finding', { code: finding.code, message: finding.l10n ?? finding.message });
+  return messages('gonogo/finding', { code: finding.code, message: finding.message });
 }
 
 function oneProblem(result: CheckResult): Answer {

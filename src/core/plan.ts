@@ -19,7 +19,8 @@ const messages = defineMessages({
  * Why a plan file that exists could not be read, as the readers (planTree.ts) give it: a message,
  * or a sentence already in English from a caller not converted yet (it then has no `l10n`).
  */
-export type UnreadableReason = Message | string;
+/** Why a plan file that exists could not be read, and what to do: a message (`file-unreadable`'s text). */
+export type UnreadableReason = Message;
 
 /** A file that parsed: its source (for ranges) and its data with invalid values removed. */
 export interface Loaded<T> {
@@ -67,8 +68,7 @@ export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, 
 
   for (const [path, reason] of unreadableFiles) {
     unreadable.add(path);
-    const text = typeof reason === 'string' ? { message: reason } : { message: render(reason), l10n: reason };
-    fileFindings.push({ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable', ...text });
+    fileFindings.push({ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable', message: render(reason), l10n: reason });
   }
   for (const path of present) {
     const proper = properName(path);

@@ -1,5 +1,5 @@
 import { decodePlanBytes } from './decode';
-import { defineMessages, render, type Message } from './message';
+import { defineMessages, type Message } from './message';
 import { isPlanFilePath, type UnreadableReason } from './plan';
 import { RELEASE_DIR } from './types';
 
@@ -69,9 +69,7 @@ export interface PlanTreeFs {
 export interface PlanTree {
   files: Map<string, string>;
   /** Why each file or folder that exists could not be read: what `checkPlan`'s `unreadable` takes. */
-  reasons: Map<string, UnreadableReason>;
-  /** The same reasons in English, for a reader that prints them (`render` of each reason). */
-  unreadable: Map<string, string>;
+  unreadable: Map<string, UnreadableReason>;
 }
 
 /**
@@ -81,11 +79,8 @@ export interface PlanTree {
  * UTF-8). Only a failure to list `.release/` itself throws.
  */
 export async function readPlanTree(fs: PlanTreeFs): Promise<PlanTree> {
-  const tree: PlanTree = { files: new Map(), reasons: new Map(), unreadable: new Map() };
-  const notRead = (path: string, reason: UnreadableReason) => {
-    tree.reasons.set(path, reason);
-    tree.unreadable.set(path, typeof reason === 'string' ? reason : render(reason));
-  };
+  const tree: PlanTree = { files: new Map(), unreadable: new Map() };
+  const notRead = (path: string, reason: UnreadableReason) => tree.unreadable.set(path, reason);
 
   async function walk(dir: string, depth: number): Promise<void> {
     let entries: PlanTreeEntry[];

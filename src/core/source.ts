@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Finding, Position, Range } from './types';
-import { defineMessages, render, tidy, type Message } from './message';
+import { defineMessages, render, type Message } from './message';
 import { misindentedKeys, type Misindented } from './indentation';
 import { isTooDeep, misindentedMessage, plainMessage, plainThrown, type MessageContext } from './yamlMessages';
 
@@ -109,9 +109,8 @@ export class SourceFile {
     return this.parseFindings.length === 0;
   }
 
-  finding(range: Range, severity: Finding['severity'], code: string, message: string | Message, path?: YamlPath): Finding {
-    const text = typeof message === 'string' ? { message: tidy(message) } : { message: render(message), l10n: message };
-    return { file: this.path, range, severity, code, ...text, ...(path ? { path: [...path] } : {}) };
+  finding(range: Range, severity: Finding['severity'], code: string, message: Message, path?: YamlPath): Finding {
+    return { file: this.path, range, severity, code, message: render(message), l10n: message, ...(path ? { path: [...path] } : {}) };
   }
 
   /** Offsets where lines start, counted the way editors do: \r\n, \n and a lone \r each end a line. */

@@ -34,7 +34,7 @@ export interface Finding {
    * `message` as data — its id, English template and values — so the editor can show it in the
    * user's language (`render(finding.l10n, translate)`); `message` is its English rendering.
    */
-  l10n?: Message;
+  l10n: Message;
 }
 
 /** The `.release/` folder as text, keyed by path relative to the workspace folder. */

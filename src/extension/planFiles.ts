@@ -55,7 +55,7 @@ export async function readDiskPlan(folder: vscode.WorkspaceFolder): Promise<Disk
       // The file system's own words (a code such as `NoPermissions`) go into the message as a value.
       reason: (error) => (error instanceof vscode.FileSystemError ? error.code || error.message : error instanceof Error ? error.message : String(error)),
     });
-    return { files: tree.files, unreadable: tree.reasons };
+    return { files: tree.files, unreadable: tree.unreadable };
   } catch {
     return undefined; // `.release/` vanished while it was read: the watcher schedules another pass
   }

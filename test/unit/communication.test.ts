@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkPlan } from '../../src/core/engine';
-import { check, codes, expectFinding, expectNo, files, only, releaseWith, TODAY } from './helpers';
+import { check, codes, expectFinding, expectNo, files, only, releaseWith, said, TODAY } from './helpers';
 
 const CHECKIN = '.release/checkins/2026-11-30.yaml';
 const checkin = (text: string) => ({ 'checkins/2026-11-30.yaml': text });
@@ -72,10 +72,10 @@ describe('communication rules', () => {
 
     it('says nothing when the check-ins could not be read (file-unreadable says why)', () => {
       // An unreadable checkins/ folder, as the CLI reports it: the check-ins may be there.
-      const folder = checkPlan(files(none), { today: TODAY, unreadable: new Map([['.release/checkins', 'This folder could not be read: permission denied.']]) });
+      const folder = checkPlan(files(none), { today: TODAY, unreadable: new Map([['.release/checkins', said('This folder could not be read: permission denied.')]]) });
       assert.deepEqual(codes(folder), ['file-unreadable']);
       // An old readable check-in and an unreadable one that may be newer.
-      const file = checkPlan(files({ ...none, 'checkins/2026-11-25.yaml': 'shipped: [x]\n' }), { today: TODAY, unreadable: new Map([['.release/checkins/2026-11-30.yaml', 'This file could not be read: permission denied.']]) });
+      const file = checkPlan(files({ ...none, 'checkins/2026-11-25.yaml': 'shipped: [x]\n' }), { today: TODAY, unreadable: new Map([['.release/checkins/2026-11-30.yaml', said('This file could not be read: permission denied.')]]) });
       assert.deepEqual(codes(file), ['file-unreadable']);
       // A check-in in a misnamed folder: file-misnamed names the right place.
       expectNo({ ...none, 'check-ins/2026-11-30.yaml': 'shipped: [x]\n' }, 'checkin-stale');

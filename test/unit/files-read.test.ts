@@ -6,7 +6,8 @@ import { readPlan } from '../../src/cli/files';
 import { decodePlanBytes } from '../../src/core/decode';
 import { checkPlan } from '../../src/core/engine';
 import { evaluateGonogo } from '../../src/core/gonogo';
-import { check, CLEAN_RELEASE, CLEAN_ROLLBACK, codes, expectFinding, expectNo, files, only, single, TODAY } from './helpers';
+import { check, CLEAN_RELEASE, CLEAN_ROLLBACK, codes, english, expectFinding, expectNo, files, only, said, single, TODAY } from './helpers';
+import { render, type Message } from '../../src/core/message';
 
 const YAML = 'release: invoices-v1\nproblem: Customers cannot pay.\n';
 
@@ -52,17 +53,17 @@ describe('decoding plan files (decodePlanBytes)', () => {
     it(`names ${name} and says to save it as UTF-8`, () => {
       const decoded = decodePlanBytes(bytes);
       assert.equal(decoded.text, undefined);
-      assert.equal(decoded.problem, `This file is saved as ${says}, not UTF-8, so it was not read. Save it as UTF-8 and check again (Windows PowerShell writes UTF-16 with \`>\` and \`Out-File\`: use \`Out-File -Encoding utf8\`).`);
+      assert.equal(english(decoded.reason), `This file is saved as ${says}, not UTF-8, so it was not read. Save it as UTF-8 and check again (Windows PowerShell writes UTF-16 with \`>\` and \`Out-File\`: use \`Out-File -Encoding utf8\`).`);
     });
   }
 
   it('reports invalid UTF-8 with the line and column of the first bad byte', () => {
     // "Jos\xe9" is José in Latin-1: 0xE9 alone is not UTF-8.
     const bytes = Buffer.concat([Buffer.from('release: x\nowner: Jos'), Buffer.from([0xe9]), Buffer.from('\n')]);
-    assert.match(decodePlanBytes(bytes).problem ?? '', /^This file is not valid UTF-8 text \(the first bad byte is on line 2, column 11; it may be saved as Latin-1 or Windows-1252\), so it was not read\. Save it as UTF-8/);
+    assert.match(english(decodePlanBytes(bytes).reason), /^This file is not valid UTF-8 text \(the first bad byte is on line 2, column 11; it may be saved as Latin-1 or Windows-1252\), so it was not read\. Save it as UTF-8/);
     // An encoded UTF-16 surrogate (ED A0 80) and an overlong slash (C0 AF) are not UTF-8 either.
-    assert.match(decodePlanBytes(Buffer.from([0x61, 0xed, 0xa0, 0x80])).problem ?? '', /line 1, column 2/);
-    assert.match(decodePlanBytes(Buffer.from([0xc0, 0xaf])).problem ?? '', /line 1, column 1/);
+    assert.match(english(decodePlanBytes(Buffer.from([0x61, 0xed, 0xa0, 0x80])).reason), /line 1, column 2/);
+    assert.match(english(decodePlanBytes(Buffer.from([0xc0, 0xaf])).reason), /line 1, column 1/);
   });
 
   it('leaves UTF-8 text with a few NUL bytes to the parser (not mistaken for UTF-16)', () => {
@@ -72,26 +73,26 @@ describe('decoding plan files (decodePlanBytes)', () => {
 });
 
 describe('file-unreadable: files that exist but cannot be read', () => {
-  const UTF16 = decodePlanBytes(utf16le(CLEAN_RELEASE, true)).problem as string;
+  const UTF16 = decodePlanBytes(utf16le(CLEAN_RELEASE, true)).reason as Message;
 
   it('a release.yaml that cannot be read gives exactly one finding, on 0:0, and nothing "missing"', () => {
     const result = checkPlan(files({ 'release.yaml': undefined }), { today: TODAY, unreadable: new Map([['.release/release.yaml', UTF16]]) });
     const finding = single(result, 'file-unreadable');
-    assert.deepEqual(finding, { file: '.release/release.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable', message: UTF16 });
+    assert.deepEqual(finding, { file: '.release/release.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable', message: render(UTF16), l10n: UTF16 });
     assert.deepEqual(codes(result), ['file-unreadable']);
     assert.equal(result.plan.present.has('.release/release.yaml'), true);
     assert.equal(result.plan.unreadable.has('.release/release.yaml'), true);
   });
 
   it('an unreadable rollback.yaml is not also rollback-missing, and fails question 3', () => {
-    const result = checkPlan(files({ 'rollback.yaml': undefined }), { today: TODAY, unreadable: new Map([['.release/rollback.yaml', 'This file could not be read: permission denied.']]) });
+    const result = checkPlan(files({ 'rollback.yaml': undefined }), { today: TODAY, unreadable: new Map([['.release/rollback.yaml', said('This file could not be read: permission denied.')]]) });
     assert.equal(single(result, 'file-unreadable').file, '.release/rollback.yaml');
     assert.deepEqual(only(result, 'rollback-missing'), []);
     assert.equal(evaluateGonogo(result).questions.find((q) => q.id === 'rollback')?.verdict, 'fail');
   });
 
   it('wins over text given for the same path, and works for a dated file', () => {
-    const result = checkPlan(files({ 'checkins/2026-11-30.yaml': 'blocks: [' }), { today: TODAY, unreadable: new Map([['.release/checkins/2026-11-30.yaml', 'no']]) });
+    const result = checkPlan(files({ 'checkins/2026-11-30.yaml': 'blocks: [' }), { today: TODAY, unreadable: new Map([['.release/checkins/2026-11-30.yaml', said('no')]]) });
     assert.deepEqual(codes(result).filter((code) => code !== 'checkin-stale'), ['file-unreadable']);
   });
 
@@ -196,15 +197,15 @@ describe('reading .release/ from disk (CLI)', () => {
     await writeFile(join(dir, 'repo/.release/team.yaml'), utf16le('people:\n  - name: Ana\n', true));
     const read = await readPlan(join(dir, 'repo'));
     assert.deepEqual(read.files, new Map());
-    assert.match(read.unreadable.get('.release/rollback.yaml') ?? '', /^This is a symbolic link to .*nowhere\.yaml that does not exist, so it was not read\. Fix or remove the link\.$/);
-    assert.equal(read.unreadable.get('.release/release.yaml'), 'This is a folder, not a file, so it was not read. Move what is inside it out, remove the folder and write release.yaml as a file.');
-    assert.match(read.unreadable.get('.release/team.yaml') ?? '', /saved as UTF-16 \(little-endian, with a byte-order mark\)/);
+    assert.match(english(read.unreadable.get('.release/rollback.yaml')), /^This is a symbolic link to .*nowhere\.yaml that does not exist, so it was not read\. Fix or remove the link\.$/);
+    assert.equal(english(read.unreadable.get('.release/release.yaml')), 'This is a folder, not a file, so it was not read. Move what is inside it out, remove the folder and write release.yaml as a file.');
+    assert.match(english(read.unreadable.get('.release/team.yaml')), /saved as UTF-16 \(little-endian, with a byte-order mark\)/);
   });
 
   it('a file where the checkins/ folder belongs is an unreadable entry', async () => {
     await writeFile(join(dir, 'repo/.release/checkins'), 'shipped: [x]\n');
     const read = await readPlan(join(dir, 'repo'));
-    assert.deepEqual(read.unreadable, new Map([['.release/checkins', 'This should be a folder of dated files (e.g. checkins/2026-12-01.yaml), but it is a file, so it was not read. Move it away and create the folder.']]));
+    assert.deepEqual(new Map([...read.unreadable].map(([path, why]) => [path, english(why)])), new Map([['.release/checkins', 'This should be a folder of dated files (e.g. checkins/2026-12-01.yaml), but it is a file, so it was not read. Move it away and create the folder.']]));
   });
 
   it('a link loop inside .release/ ends (no endless walk)', async () => {

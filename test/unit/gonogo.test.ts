@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { evaluateGonogo, findingsFor, QUESTION_CODES, type GonogoResult, type QuestionId } from '../../src/core/gonogo';
 import type { Finding } from '../../src/core/types';
 import { checkPlan } from '../../src/core/engine';
-import { check, CLEAN_ROLLBACK, files, releaseWith, TODAY } from './helpers';
+import { check, CLEAN_ROLLBACK, files, releaseWith, said, TODAY } from './helpers';
 
 function gonogo(entries: Record<string, string | undefined> = {}, today = TODAY): GonogoResult {
   return evaluateGonogo(check(entries, today));
@@ -433,13 +433,13 @@ describe('go/no-go', () => {
       }
 
       it('a record that cannot be decoded (UTF-16) counts too', () => {
-        const result = evaluateGonogo(checkPlan(files({}), { today: TODAY, unreadable: new Map([['.release/gonogo/2026-11-30.yaml', 'save it as UTF-8']]) }));
+        const result = evaluateGonogo(checkPlan(files({}), { today: TODAY, unreadable: new Map([['.release/gonogo/2026-11-30.yaml', said('save it as UTF-8')]]) }));
         assert.equal(result.recommendation, 'needs-answers');
         assert.match(result.unreadableRecords[0]?.reason ?? '', /^Go\/no-go record \.release\/gonogo\/2026-11-30\.yaml: it cannot be read/);
       });
 
       it('a gonogo folder that cannot be read (or a file in its place) counts too', () => {
-        const result = evaluateGonogo(checkPlan(files({}), { today: TODAY, unreadable: new Map([['.release/gonogo', 'This folder could not be read: permission denied.']]) }));
+        const result = evaluateGonogo(checkPlan(files({}), { today: TODAY, unreadable: new Map([['.release/gonogo', said('This folder could not be read: permission denied.')]]) }));
         assert.equal(result.recommendation, 'needs-answers');
         assert.match(result.unreadableRecords[0]?.reason ?? '', /^The go\/no-go records in \.release\/gonogo\/ cannot be read/);
       });
@@ -488,6 +488,6 @@ describe('go/no-go', () => {
   });
 });
 
-const FAKE: Finding = { file: '.release/release.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } }, severity: 'warning', code: 'schema', message: 'x' };
+const FAKE: Finding = { file: '.release/release.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } }, severity: 'warning', code: 'schema', message: 'x', l10n: said('x') };
 
 const CLEAN_WITHOUT_PARKED = releaseWith('parked:\n  - title: CSV export\n    reason: not the problem we solve\n    asked_by: Dee\n    told: 2026-11-29\n', '');

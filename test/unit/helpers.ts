@@ -1,3 +1,4 @@
+import { render, type Message } from '../../src/core/message';
 import { checkPlan, type CheckResult } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
 
@@ -172,4 +173,14 @@ export function assertRangesInside(plan: ReadonlyMap<string, string>, findings: 
     const reason = outsideReason(text, finding);
     if (reason) throw new Error(`${finding.file}: ${finding.code} range is outside the file: ${reason}`);
   }
+}
+
+/** A ready sentence as a message, for tests that hand the engine a reason (an unreadable file's). */
+export function said(text: string): Message {
+  return { id: 'test/said', template: text, args: {} };
+}
+
+/** A message in English, or '' for none: for tests that read a reason. */
+export function english(message: Message | undefined): string {
+  return message ? render(message) : '';
 }

@@ -103,10 +103,9 @@ describe('parse-time and file-level findings are composed from message ids', () 
       },
       reason: (error) => (error as Error).message,
     });
-    assert.deepEqual([...tree.reasons.keys()].sort(), [...tree.unreadable.keys()].sort());
-    for (const [path, reason] of tree.reasons) assert.equal(typeof reason === 'string' ? reason : render(reason), tree.unreadable.get(path));
-    assert.equal(tree.unreadable.get('.release/notes.yaml'), 'This file could not be read: EIO.');
-    const result = checkPlan(new Map(), { today: TODAY, unreadable: tree.reasons, cache: false });
-    assert.equal(assertComposed(result.findings.filter((f) => f.code === 'file-unreadable')), tree.reasons.size);
+    const notes = tree.unreadable.get('.release/notes.yaml');
+    assert.equal(notes && render(notes), 'This file could not be read: EIO.');
+    const result = checkPlan(new Map(), { today: TODAY, unreadable: tree.unreadable, cache: false });
+    assert.equal(assertComposed(result.findings.filter((f) => f.code === 'file-unreadable')), tree.unreadable.size);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readPlanTree, type PlanTreeEntry, type PlanTreeFs } from '../../src/core/planTree';
+import { english, said } from './helpers';
 
 /** An in-memory file system: folders are objects, files strings or bytes, links `{ broken }`. */
 type Node = string | Uint8Array | { [name: string]: Node } | { broken: string } | { device: true };
@@ -11,7 +12,7 @@ function memoryFs(root: Record<string, Node>, unlistable: string[] = []): PlanTr
       if (unlistable.includes(dir)) throw new Error('permission denied');
       return Object.entries(at(dir) as Record<string, Node>).map(([name, node]): PlanTreeEntry => {
         if (typeof node === 'string' || node instanceof Uint8Array) return { name, kind: 'file' };
-        if ('broken' in node) return { name, kind: 'broken-link', why: node.broken as string };
+        if ('broken' in node) return { name, kind: 'broken-link', why: said(node.broken as string) };
         if ('device' in node) return { name, kind: 'other' };
         return { name, kind: 'dir' };
       });
@@ -44,15 +45,15 @@ describe('the one plan-folder reader of the CLI and the extension (readPlanTree)
       ),
     );
     assert.deepEqual([...tree.files.keys()], ['.release/checkins/2026-12-01.yaml', '.release/release.yaml']);
-    assert.deepEqual(Object.fromEntries([...tree.unreadable].map(([path, why]) => [path, why.split(/[,.:]/)[0]])), {
+    assert.deepEqual(Object.fromEntries([...tree.unreadable].map(([path, why]) => [path, english(why).split(/[,.:]/)[0]])), {
       '.release/checkins/locked': 'This folder could not be read',
       '.release/config.yaml': 'This is not a regular file (a device',
-      '.release/draft.yaml': tree.unreadable.get('.release/draft.yaml')?.split(/[,.:]/)[0],
+      '.release/draft.yaml': english(tree.unreadable.get('.release/draft.yaml')).split(/[,.:]/)[0],
       '.release/gonogo': 'This should be a folder of dated files (e',
       '.release/rollback.yaml': 'This is a symbolic link to nowhere',
       '.release/team.yaml': 'This is a folder',
     });
-    assert.match(tree.unreadable.get('.release/draft.yaml') ?? '', /UTF-8/);
+    assert.match(english(tree.unreadable.get('.release/draft.yaml')), /UTF-8/);
   });
 
   it('throws only when .release/ itself cannot be listed', async () => {

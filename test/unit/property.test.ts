@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { checkPlan } from '../../src/core/engine';
-import { assertRangesInside, CLEAN_RELEASE, CLEAN_ROLLBACK, files, TODAY } from './helpers';
+import { assertRangesInside, CLEAN_RELEASE, CLEAN_ROLLBACK, files, said, TODAY } from './helpers';
 
 const RUNS = 200;
 
@@ -109,7 +109,7 @@ describe('property: any input, no throw, every range inside its file', function 
 
   it('the invariant itself catches a range past the end of a line', () => {
     const plan = files({});
-    const bad = { file: '.release/release.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 99 } }, severity: 'error' as const, code: 'x', message: 'x' };
+    const bad = { file: '.release/release.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 99 } }, severity: 'error' as const, code: 'x', message: 'x', l10n: said('x') };
     assert.throws(() => assertRangesInside(plan, [bad]), /past the end of its line/);
     const reversed = { ...bad, range: { start: { line: 1, character: 0 }, end: { line: 0, character: 1 } } };
     assert.throws(() => assertRangesInside(plan, [reversed]), /after end/);

@@ -1,7 +1,7 @@
 import { RELEASE_ROLES, type ROLLBACK_ROLES } from '../lists';
 import { isPlaceholder } from '../placeholder';
 import { counted, horizonMessage, taskLabel, type RuleContext } from '../context';
-import { defineMessages, type Message } from '../message';
+import { defineMessages, type Message, type MessageArg } from '../message';
 import type { OwnerVerdict } from '../people';
 import type { SourceFile, YamlPath } from '../source';
 
@@ -55,8 +55,8 @@ const messages = defineMessages({
 
 /** What a person field belongs to, so its messages are whole sentences in any language. */
 export type Subject =
-  | { kind: 'task'; task: string }
-  | { kind: 'blocker'; task: string }
+  | { kind: 'task'; task: MessageArg }
+  | { kind: 'blocker'; task: MessageArg }
   | { kind: 'role'; role: (typeof RELEASE_ROLES)[number] }
   | { kind: 'rollback-role'; role: (typeof ROLLBACK_ROLES)[number] }
   | { kind: 'block'; block: string };
@@ -142,14 +142,14 @@ export function checkOwnership(ctx: RuleContext): void {
 }
 
 /** A blocked task needs the one person who removes the blocker, or nobody will. */
-function checkBlocked(ctx: RuleContext, source: SourceFile, index: number, label: string, blocker: string | undefined, clears: OwnerVerdict | undefined, saidBy: 'status' | 'blocker'): void {
+function checkBlocked(ctx: RuleContext, source: SourceFile, index: number, label: MessageArg, blocker: string | undefined, clears: OwnerVerdict | undefined, saidBy: 'status' | 'blocker'): void {
   if (clears?.kind === 'ok' || clears?.kind === 'unknown') return;
   const by = blocker !== undefined && blocker.trim() !== '' ? blocker.trim() : undefined;
   const path = ['tasks', index, clears === undefined ? saidBy : 'clears'];
   ctx.report(source, path, 'task-blocked-unowned', blockedMessage(label, by, clears), { prefer: 'value', severity: ctx.nearTarget() ? 'error' : 'warning' });
 }
 
-function blockedMessage(task: string, by: string | undefined, clears: Exclude<OwnerVerdict, { kind: 'ok' | 'unknown' }> | undefined): Message {
+function blockedMessage(task: MessageArg, by: string | undefined, clears: Exclude<OwnerVerdict, { kind: 'ok' | 'unknown' }> | undefined): Message {
   if (clears === undefined || (clears.kind === 'missing' && !clears.placeholder)) return by ? messages('task-blocked-unowned/nobody/by', { task, blocker: by }) : messages('task-blocked-unowned/nobody', { task });
   if (clears.kind === 'missing') {
     const placeholder = clears.placeholder as string;
