@@ -1,4 +1,5 @@
 import { render, type Message } from '../../src/core/message';
+import { assertComposed } from './composed';
 import { checkPlan, type CheckResult } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
 
@@ -77,8 +78,12 @@ export function files(entries: Record<string, string | undefined>): Map<string, 
   return map;
 }
 
+/** Checks a plan; every test that does also holds each finding to being composed from plan data (see composed.ts). */
 export function check(entries: Record<string, string | undefined> = {}, today = TODAY): CheckResult {
-  return checkPlan(files(entries), { today });
+  const plan = files(entries);
+  const result = checkPlan(plan, { today });
+  assertComposed(result.findings, plan);
+  return result;
 }
 
 export function codes(result: CheckResult | Finding[]): string[] {
