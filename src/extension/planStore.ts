@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { checkPlan, type CheckResult } from '../core/engine';
 import { todayIso } from '../core/dates';
 import { Disposable } from './dispose';
+import { checkTranslator } from './translate';
 import { isPlanFile, overlayOpenDocuments, readDiskPlan, type DiskPlan } from './planFiles';
 
 /** The checked plan of one workspace folder. */
@@ -177,7 +178,7 @@ export class PlanStore extends Disposable {
     if (this.plans.has(key) && this.signatures.get(key) === signature) return;
     this.signatures.set(key, signature);
     const started = performance.now();
-    const result = checkPlan(snapshot.files, { today, unreadable: snapshot.unreadable });
+    const result = checkPlan(snapshot.files, { today, unreadable: snapshot.unreadable, translate: checkTranslator() });
     this.log.debug(`Checked ${folder.name}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
     this.plans.set(key, { folder, result, versions: snapshot.versions, today, generation: this.nextGeneration(key) });
     this.emitter.fire(folder);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { render, type Message, type Translate } from '../core/message';
+import { english, render, type Message, type Translate } from '../core/message';
 
 /**
  * The engine's sentences in the user's language: each message's English template is its key in
@@ -7,6 +7,14 @@ import { render, type Message, type Translate } from '../core/message';
  * by name. The one translator of the extension: render every core `Message` through it.
  */
 export const engineTranslate: Translate = (template, args) => vscode.l10n.t(template, args);
+
+/**
+ * What a check renders its findings, go/no-go and summaries with: the display language's bundle
+ * when VS Code loaded one, else English as core writes it (no copies of thousands of findings).
+ */
+export function checkTranslator(): Translate {
+  return vscode.l10n.bundle ? engineTranslate : english;
+}
 
 /** `message` rendered in the user's language (nested messages too). */
 export function localize(message: Message): string {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readPlanFiles } from '../../src/cli/files';
 import { checkPlan, type CheckResult } from '../../src/core/engine';
-import { STATUSES } from '../../src/core/lists';
+import { RELEASE_ROLES, STATUSES } from '../../src/core/lists';
 import { ownerLoads } from '../../src/core/load';
 import { gonogoHeadline, summarizeRelease } from '../../src/core/summary';
 import { webviewStrings } from '../../src/extension/dashboard/webviewStrings';
@@ -14,6 +14,7 @@ import { ownerHoverMarkdown } from '../../src/extension/hover';
 import { statusBarContent } from '../../src/extension/statusBar';
 import { buildReleaseNode, type ReleaseNode } from '../../src/extension/tree/releaseTree';
 import { countdown, countdownShort, gonogoLine } from '../../src/extension/words';
+import { checkTranslator } from '../../src/extension/translate';
 import { dashboardHtml } from '../../src/shared/dashboardHtml';
 import { countdownWords, formatMessage, usableStrings, WEBVIEW_STRINGS } from '../../src/shared/strings';
 import { getL10nJson } from '@vscode/l10n-dev';
@@ -34,8 +35,9 @@ const DATA_LITERALS = new Set<string>([
 
 const folder = { uri: { scheme: 'file', path: '/w', toString: () => 'file:///w' }, name: 'w', index: 0 } as never;
 
+/** An example checked the way the extension checks it: rendered through vscode.l10n when a bundle is loaded. */
 async function example(name: string, today = TODAY): Promise<CheckResult> {
-  return checkPlan(await readPlanFiles(join(ROOT, 'examples', name)), { today });
+  return checkPlan(await readPlanFiles(join(ROOT, 'examples', name)), { today, translate: checkTranslator(), cache: false });
 }
 
 function texts(node: ReleaseNode): string[] {
@@ -182,8 +184,9 @@ describe('localisation (vscode.l10n)', () => {
         const result = await example(name, today);
         const summary = summarizeRelease(result)!;
         const loads = ownerLoads(result);
-        // The engine's words (finding messages, rollback checks, the go/no-go headline) are data here: making them messages with ids is separate work.
-        const data = dataStrings(summary, result.findings.map((f) => f.message), loads, gonogoHeadline(summary), result.plan.release?.data);
+        // Only the plan's own text may be left: the engine's words (findings, rollback readiness, the go/no-go) are translated too.
+        // (The Roles section names each role by its key in release.yaml, as the plan writes it.)
+        const data = dataStrings(loads.map((l) => l.person), result.plan.release?.data, result.plan.rollback?.data, result.plan.team?.data, RELEASE_ROLES);
         const shown = [...texts(buildReleaseNode(folder, summary)), ...texts(buildReleaseNode(folder, summary, loads[0]?.person)), statusBarContent(summary, result.findings).text, statusBarContent(summary, result.findings).tooltip.value, ...loads.map((l) => ownerHoverMarkdown(l).value)];
         const left = shown.flatMap((text) => {
           const rest = untranslated(text, data);
