@@ -78,8 +78,15 @@ export async function runPseudoLocalePass({ paths, runDir, browser, register, fi
     await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The plan's own words, which stay as written: the fixture's names, titles, people and dates.
-    const release = readFileSync(path.join(folder, '.release', 'release.yaml'), 'utf8');
-    const planWords = [...new Set(release.split('\n').map((line) => line.replace(/^[\s-]*[\w]+:\s*/, '').trim()).filter((v) => v && !v.startsWith('#')))].sort((a, b) => b.length - a.length);
+    const planText = ['release.yaml', 'rollback.yaml'].map((file) => readFileSync(path.join(folder, '.release', file), 'utf8')).join('\n');
+    const planWords = [...new Set(planText.split('\n').map((line) => line.replace(/^[\s-]*[\w]+:\s*/, '').trim().replace(/^["']|["']$/g, '')).filter((v) => v && !v.startsWith('#')))].sort((a, b) => b.length - a.length);
+    // Texts must show a localized word, and nothing else but plan text (rule codes and the plan's file names are names, not words).
+    const notLocalized = (texts) =>
+      texts.flatMap((text) => {
+        if (!text.includes('［')) return [`"${text}" has no localized word`];
+        const rest = unwrapped(text, planWords).replace(/\b[a-z]+(-[a-z]+)+\b|\b[\w-]+\.yaml\b/g, ' ').trim();
+        return rest ? [`"${text}" → "${rest}"`] : [];
+      });
 
     await check('the status bar item is in the pseudo-locale', async () => {
       const item = page.locator('.part.statusbar .statusbar-item', { has: page.locator('.codicon-rocket') }).first();
@@ -115,14 +122,44 @@ export async function runPseudoLocalePass({ paths, runDir, browser, register, fi
       log(`pseudo-locale: ${seen.length} texts in the Release view, e.g. ${seen.slice(0, 4).join(' | ')}`);
     });
 
-    await check('the command palette lists the commands in the pseudo-locale', async () => {
+    await check('the Problems panel: every finding of the plan in the pseudo-locale (the engine\'s messages, not only our own words)', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor({ state: 'visible', timeout });
+      await input.fill('>View: Focus Problems');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Focus Problems' }).first().waitFor({ state: 'visible', timeout });
+      await page.keyboard.press('Enter');
+      // On the test bed's day the fixture has two findings (owner-team-label, checkin-stale): wait for both.
+      const lines = page.locator('.part.panel .marker-message');
+      await page.waitForFunction(() => document.querySelectorAll('.part.panel .marker-message').length >= 2, undefined, { timeout });
+      const texts = (await lines.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+      const problems = notLocalized(texts);
+      if (problems.length) throw new Error(`not localized: ${problems.join('; ')}`);
+      log(`pseudo-locale: ${texts.length} findings in the Problems panel, e.g. ${texts[0]}`);
+    });
+
+    await check('the command palette lists the commands in the pseudo-locale, and the dashboard shows the verdict, its reasons, the go/no-go and the findings in it', async () => {
+      await page.keyboard.press('Escape');
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input.input');
       await input.waitFor({ state: 'visible', timeout });
       await input.fill('>［Release Plan］');
       const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: '［Open Dashboard］' }).first();
       await row.waitFor({ state: 'visible', timeout });
-      await page.keyboard.press('Escape');
+      await row.click();
+      const webview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+      await webview.locator('#verdict').waitFor({ state: 'visible', timeout });
+      await webview.locator('li.finding .finding-message').first().waitFor({ state: 'attached', timeout });
+      const texts = [];
+      for (const selector of ['#verdict', '#health-reasons li', '#gonogo-questions .question-text', '#gonogo-questions .question-reasons li', '#rollback-checks .check-label', 'li.finding .finding-message']) {
+        const found = (await webview.locator(selector).allTextContents()).map((text) => text.trim()).filter(Boolean);
+        if (found.length === 0) throw new Error(`nothing shown for ${selector}`);
+        texts.push(...found);
+      }
+      const problems = notLocalized(texts);
+      if (problems.length) throw new Error(`not localized: ${problems.join('; ')}`);
+      log(`pseudo-locale: ${texts.length} texts in the dashboard, e.g. ${texts.slice(0, 3).join(' | ')}`);
     });
   } finally {
     await context.close().catch(() => {});
