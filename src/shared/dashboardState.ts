@@ -5,8 +5,8 @@ import { RELEASE_FILE } from '../core/types';
 import type { DashboardState, FindingView } from './protocol';
 
 /** Builds what the dashboard shows from a check result: plain, serialisable data. */
-export function dashboardState(folder: string, result: CheckResult | undefined, generation: number): DashboardState {
-  if (!result) return { kind: 'no-plan', folder };
+export function dashboardState(folder: string, result: CheckResult | undefined, generation: number, folderUri = folder): DashboardState {
+  if (!result) return { kind: 'no-plan', folder, folderUri };
   const findings: FindingView[] = result.findings.map((f) => ({
     file: f.file,
     line: f.range.start.line,
@@ -20,7 +20,7 @@ export function dashboardState(folder: string, result: CheckResult | undefined, 
   }));
   const summary = summarizeRelease(result);
   if (!summary) {
-    return result.plan.present.has(RELEASE_FILE) ? { kind: 'broken', folder, findings: findings.filter((f) => f.file === RELEASE_FILE) } : { kind: 'no-plan', folder };
+    return result.plan.present.has(RELEASE_FILE) ? { kind: 'broken', folder, folderUri, findings: findings.filter((f) => f.file === RELEASE_FILE) } : { kind: 'no-plan', folder, folderUri };
   }
-  return { kind: 'plan', folder, generation, summary, findings, loads: ownerLoads(result), health: releaseHealth(summary, result.translate) };
+  return { kind: 'plan', folder, folderUri, generation, summary, findings, loads: ownerLoads(result), health: releaseHealth(summary, result.translate) };
 }

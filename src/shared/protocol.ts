@@ -26,12 +26,17 @@ export interface Health {
   reasons: string[];
 }
 
+/**
+ * `folder` is the workspace folder's name, as shown; `folderUri` is which folder it is (two folders
+ * of a multi-root workspace may share a name): the page keys its release and its saved state on it.
+ */
 export type DashboardState =
-  | { kind: 'no-plan'; folder: string }
-  | { kind: 'broken'; folder: string; findings: FindingView[] }
+  | { kind: 'no-plan'; folder: string; folderUri: string }
+  | { kind: 'broken'; folder: string; folderUri: string; findings: FindingView[] }
   | {
       kind: 'plan';
       folder: string;
+      folderUri: string;
       /** Increases with every check; actions quote it so a stale view cannot edit blindly. */
       generation: number;
       summary: ReleaseSummary;

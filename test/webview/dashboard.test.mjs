@@ -222,7 +222,7 @@ describe('Release Dashboard webview (headless Chromium)', function () {
       assert.equal(await page.locator('th:has([data-sort="title"])').getAttribute('aria-sort'), 'descending');
       assert.equal(await page.locator('#filter-owner').evaluate((el) => el.value), 'Jonas Berg');
       const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('__vscodeState')));
-      assert.deepEqual(saved, { sort: { key: 'title', dir: 'desc' }, owner: 'Jonas Berg', status: '', folder: messy.folder });
+      assert.deepEqual(saved, { sort: { key: 'title', dir: 'desc' }, owner: 'Jonas Berg', status: '', folder: messy.folderUri });
     });
   });
 

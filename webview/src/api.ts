@@ -5,7 +5,7 @@ export interface UiState {
   sort: { key: SortKey; dir: 'asc' | 'desc' };
   owner: string; // '' = every owner; NO_OWNER = tasks without one
   status: string; // '' = every status
-  /** The folder of the release last shown, so a restored panel knows which release it was. */
+  /** The folder (URI) of the release last shown, so a restored panel knows which release it was. */
   folder?: string;
 }
 

@@ -38,8 +38,8 @@ export class Dashboard {
 
   constructor(
     private readonly host: Host,
-    /** The folder whose release this shows: another folder's state gets a new dashboard. */
-    readonly folder: string,
+    /** The folder (URI) whose release this shows: another folder's state gets a new dashboard. */
+    readonly folderUri: string,
     notify: Notify,
   ) {
     this.tasks = new TasksSection(notify);

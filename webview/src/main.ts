@@ -34,7 +34,7 @@ function render(state: DashboardState): void {
   let content: HTMLElement;
   if (state.kind === 'plan') {
     // Another folder's plan is another release: its tasks are not these, even where ids match.
-    if (dashboard?.folder !== state.folder) dashboard = new Dashboard(host, state.folder, notice);
+    if (dashboard?.folderUri !== state.folderUri) dashboard = new Dashboard(host, state.folderUri, notice);
     dashboard.update(state);
     content = dashboard.el;
   } else {
@@ -48,7 +48,7 @@ function render(state: DashboardState): void {
   if (!notices.isConnected) app.prepend(notices);
   shown = { kind: state.kind, el: content };
   restoreFocus();
-  host.saveUi({ folder: state.folder });
+  host.saveUi({ folder: state.folderUri });
   const ms = performance.now() - started;
   app.setAttribute('data-kind', state.kind);
   app.setAttribute('data-render-ms', ms.toFixed(2));

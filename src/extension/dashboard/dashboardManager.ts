@@ -32,8 +32,7 @@ export class DashboardManager extends Disposable implements vscode.WebviewPanelS
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: DashboardPersistedState | undefined): Promise<void> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const folder = folders.find((f) => f.uri.toString() === state?.folder) ?? folders.find((f) => f.name === state?.folder) ?? (folders.length === 1 ? folders[0] : undefined);
+    const folder = restoredFolder(vscode.workspace.workspaceFolders ?? [], state?.folder);
     // No folder it belongs to, or that folder's dashboard is already open: one tab per release.
     if (!folder || this.get(folder)) {
       panel.dispose();
@@ -51,4 +50,16 @@ export class DashboardManager extends Disposable implements vscode.WebviewPanelS
     return dashboard;
   }
 
+}
+
+/**
+ * The folder a restored dashboard belongs to: by URI; a state saved with a folder's name (before
+ * names could repeat) only when exactly one folder has that name; else the only folder, if one.
+ */
+export function restoredFolder<F extends { name: string; uri: { toString(): string } }>(folders: readonly F[], saved: string | undefined): F | undefined {
+  const byUri = folders.find((f) => f.uri.toString() === saved);
+  if (byUri) return byUri;
+  const named = folders.filter((f) => f.name === saved);
+  if (named.length === 1) return named[0];
+  return folders.length === 1 ? folders[0] : undefined;
 }

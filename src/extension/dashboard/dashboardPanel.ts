@@ -18,6 +18,7 @@ export const DASHBOARD_VIEW_TYPE = 'releasePlan.dashboard';
 
 /** What the panel keeps across reloads (through the webview's state and the serializer). */
 export interface DashboardPersistedState {
+  /** The workspace folder's URI (a folder's name only, from before names could repeat). */
   folder: string;
 }
 
@@ -81,7 +82,7 @@ export class DashboardPanel extends Disposable {
   private postState(): void {
     if (!this.ready) return;
     const plan = this.store.get(this.folder);
-    const state = dashboardState(this.folder.name, plan?.result, plan?.generation ?? 0);
+    const state = dashboardState(this.folder.name, plan?.result, plan?.generation ?? 0, this.folder.uri.toString());
     if (plan && state.kind === 'plan') this.remember(state.generation, plan.result);
     if (state.kind === 'plan') this.panel.title = vscode.l10n.t('Release: {0}', state.summary.name);
     void this.post({ type: 'state', state });
