@@ -132,6 +132,10 @@ const messages = defineMessages({
   'count/day': '{count} days',
   'count/working-day/one': '1 working day',
   'count/working-day': '{count} working days',
+  'count/step/one': '1 step',
+  'count/step': '{count} steps',
+  'count/minute/one': '1 minute',
+  'count/minute': '{count} minutes',
   'count/timed-rehearsal/one': '1 timed rehearsal',
   'count/timed-rehearsal': '{count} timed rehearsals',
   'task/number': 'task {number}',
@@ -141,7 +145,7 @@ const messages = defineMessages({
   'horizon/the backup date': 'the backup date',
 });
 
-export type Counted = 'open-task' | 'open-risky-task' | 'day' | 'working-day' | 'timed-rehearsal';
+export type Counted = 'open-task' | 'open-risky-task' | 'day' | 'working-day' | 'step' | 'minute' | 'timed-rehearsal';
 
 /** "1 day", "3 days", "2.5 days": a count with its noun, as a message. */
 export function counted(count: number, noun: Counted): Message {

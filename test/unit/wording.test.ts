@@ -13,3 +13,17 @@ describe('counts in messages agree with their nouns', () => {
     assert.equal(part.message, 'Open estimates add up to 1 day, but 2 people have 0.4 working days before the release today. Cut scope until it fits.');
   });
 });
+
+describe('rollback counts agree with their nouns', () => {
+  it('"1 step", "1 day ago" and "1 minute" in the singular (limits of 0, a target under a minute)', async () => {
+    const { check, CLEAN_ROLLBACK, TODAY } = await import('./helpers');
+    const { addDays } = await import('../../src/core/dates');
+    const config = 'limits:\n  runbook_steps: 0\n  rehearsal_age_days: 0\n';
+    const rollback = CLEAN_ROLLBACK.replace(/rehearsals:[\s\S]*$/, `rehearsals:\n  - date: ${addDays(TODAY, -1)}\n    minutes: 1\n    environment: staging\n`).replace(/target_minutes: \d+/, 'target_minutes: 0.5');
+    const result = check({ 'config.yaml': config, 'rollback.yaml': rollback.replace(/steps:\n(\s+- .*\n)+/, 'steps:\n  - Roll back the deploy.\n') });
+    const said = (code: string) => result.findings.find((f) => f.code === code)?.message ?? `(no ${code})`;
+    assert.match(said('rollback-too-long'), /^The runbook has 1 step; the limit is 0\./);
+    assert.match(said('rollback-rehearsal-stale'), /^The last rehearsal was 1 day ago; the limit is 0\./);
+    assert.match(said('rollback-too-slow'), /^The last rehearsal took 1 minute; the target is 0\.5\./);
+  });
+});

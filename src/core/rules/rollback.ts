@@ -1,5 +1,5 @@
 import { dayNumber } from '../dates';
-import { taskLabel, type RuleContext } from '../context';
+import { counted, taskLabel, type RuleContext } from '../context';
 import { evidenceState, happenedRecords } from '../evidence';
 import { defineMessages } from '../message';
 import { isPlaceholder } from '../placeholder';
@@ -29,7 +29,7 @@ export const messages = defineMessages({
   'rollback-roles-one-person': '{person} decides, runs and verifies the rollback. Under stress one person cannot do all three: one decides, one runs it, and the rest verify users are back on the stable version. Give `runs:` or `verifies:` to someone else.',
   'rollback-no-steps': 'The runbook has no steps. Write them in order, in plain language, so anyone on call can follow them.',
   'rollback-no-steps/placeholders': 'The runbook has no steps. The steps listed are placeholders. Write them in order, in plain language, so anyone on call can follow them.',
-  'rollback-too-long': 'The runbook has {count} steps; the limit is {limit}. A rollback done under stress needs a short runbook: merge or automate steps.',
+  'rollback-too-long': 'The runbook has {steps}; the limit is {limit}. A rollback done under stress needs a short runbook: merge or automate steps.',
   'rollback-not-rehearsed/untimed': 'The rollback has not been rehearsed in a way that counts: the rehearsal on {date} was not timed: add `minutes:` with how long it took.',
   'rollback-not-rehearsed/untimed/target-close': 'The rollback has not been rehearsed in a way that counts and the target is days away: the rehearsal on {date} was not timed: add `minutes:` with how long it took.',
   'rollback-not-rehearsed/untimed/target-passed': 'The rollback has not been rehearsed in a way that counts and the target date has passed: the rehearsal on {date} was not timed: add `minutes:` with how long it took.',
@@ -42,8 +42,8 @@ export const messages = defineMessages({
   'rollback-not-rehearsed/never': 'The rollback was never rehearsed. Run it once on a production-like setup, time it, and add it under `rehearsals:` with its date and minutes.',
   'rollback-not-rehearsed/never/target-close': 'The rollback was never rehearsed and the target is days away. Run it once on a production-like setup, time it, and add it under `rehearsals:` with its date and minutes.',
   'rollback-not-rehearsed/never/target-passed': 'The rollback was never rehearsed and the target date has passed. Run it once on a production-like setup, time it, and add it under `rehearsals:` with its date and minutes.',
-  'rollback-rehearsal-stale': 'The last rehearsal was {days} days ago; the limit is {limit}. The system has changed since: rehearse again.',
-  'rollback-too-slow': 'The last rehearsal took {minutes} minutes; the target is {target}. Shorten or automate the slowest step, then rehearse again.',
+  'rollback-rehearsal-stale': 'The last rehearsal was {age} ago; the limit is {limit}. The system has changed since: rehearse again.',
+  'rollback-too-slow': 'The last rehearsal took {duration}; the target is {target}. Shorten or automate the slowest step, then rehearse again.',
   'migration-no-rollback': 'Task {task} migrates data but does not say how it is undone. Add `rollback:` (e.g. "down migration tested on a copy").',
   'migration-no-rollback/placeholder': 'Task {task} migrates data but its `rollback:` is still a placeholder ("{line}"). Replace it with how it is undone (e.g. "down migration tested on a copy").',
   'migration-no-rollback/no-way-back': 'Task {task} migrates data but its `rollback:` says there is no way back ("{line}"). Nothing ships that cannot be rolled back: make the migration reversible (expand/contract, a tested down migration, a restore from a copy) and write how (e.g. "down migration tested on a copy").',
@@ -101,7 +101,7 @@ export function checkRollback(ctx: RuleContext): void {
     const filled = (data.steps ?? []).some((step) => typeof step === 'string' && step.trim() !== '');
     ctx.report(source, ['steps'], 'rollback-no-steps', messages(filled ? 'rollback-no-steps/placeholders' : 'rollback-no-steps'));
   } else if (steps.length > ctx.limits.runbook_steps) {
-    ctx.report(source, ['steps'], 'rollback-too-long', messages('rollback-too-long', { count: steps.length, limit: ctx.limits.runbook_steps }));
+    ctx.report(source, ['steps'], 'rollback-too-long', messages('rollback-too-long', { steps: counted(steps.length, 'step'), limit: ctx.limits.runbook_steps }));
   }
 
   checkRehearsals(ctx);
@@ -176,11 +176,11 @@ function checkRehearsals(ctx: RuleContext): void {
   const latest = counting[counting.length - 1];
   const latestDay = dayNumber(latest?.rehearsal?.date);
   if (latest && today !== undefined && latestDay !== undefined && today - latestDay > ctx.limits.rehearsal_age_days) {
-    ctx.report(source, ['rehearsals', latest.index, 'date'], 'rollback-rehearsal-stale', messages('rollback-rehearsal-stale', { days: today - latestDay, limit: ctx.limits.rehearsal_age_days }), { prefer: 'value' });
+    ctx.report(source, ['rehearsals', latest.index, 'date'], 'rollback-rehearsal-stale', messages('rollback-rehearsal-stale', { age: counted(today - latestDay, 'day'), limit: ctx.limits.rehearsal_age_days }), { prefer: 'value' });
   }
   const minutes = latest?.rehearsal?.minutes;
   if (latest && typeof data.target_minutes === 'number' && typeof minutes === 'number' && minutes > data.target_minutes) {
-    ctx.report(source, ['rehearsals', latest.index, 'minutes'], 'rollback-too-slow', messages('rollback-too-slow', { minutes, target: data.target_minutes }), { prefer: 'value' });
+    ctx.report(source, ['rehearsals', latest.index, 'minutes'], 'rollback-too-slow', messages('rollback-too-slow', { duration: counted(minutes, 'minute'), target: data.target_minutes }), { prefer: 'value' });
   }
 }
 
