@@ -115,13 +115,6 @@ export function taskLabel(task: Loose<Task>, index: number): MessageArg {
   return task.id !== undefined ? String(task.id) : messages('task/number', { number: index + 1 });
 }
 
-/** "A, B, C" as nested fragments, so a translation chooses its own separator. */
-export function listOf(items: readonly MessageArg[]): MessageArg {
-  const [first, ...rest] = items;
-  if (first === undefined) return '';
-  return rest.length === 0 ? first : messages('list/more', { first, rest: listOf(rest) });
-}
-
 /** Fragments more than one rule family uses: counted nouns (singular for exactly 1) and the horizon's name. */
 const messages = defineMessages({
   'count/open-task/one': '1 open task',
@@ -139,7 +132,6 @@ const messages = defineMessages({
   'count/timed-rehearsal/one': '1 timed rehearsal',
   'count/timed-rehearsal': '{count} timed rehearsals',
   'task/number': 'task {number}',
-  'list/more': '{first}, {rest}',
   'horizon/target': 'target',
   'horizon/the release today': 'the release today',
   'horizon/the backup date': 'the backup date',

@@ -1,7 +1,7 @@
 import { isRuleCode, RULES } from './catalog';
 import { RuleContext } from './context';
 import { isIsoDate } from './dates';
-import { defineMessages, english, render, type Translate } from './message';
+import { defineMessages, english, findingText, type Translate } from './message';
 import { loadPlan, type ParseCache, type Plan, type UnreadableReason } from './plan';
 import { checkCommunication } from './rules/communication';
 import { checkDates } from './rules/dates';
@@ -62,7 +62,7 @@ export function checkPlan(files: PlanFiles, options: CheckOptions): CheckResult 
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 'error',
         code: 'engine-error',
-        message: render(message),
+        message: findingText(message),
         l10n: message,
       });
     }
@@ -70,7 +70,8 @@ export function checkPlan(files: PlanFiles, options: CheckOptions): CheckResult 
   const translate = options.translate ?? english;
   const checked = applySeverityOverrides([...plan.fileFindings, ...context.findings], plan).sort(compareFindings);
   // Findings are made in English (parses are cached and shared); another language renders copies.
-  const findings = translate === english ? checked : checked.map((finding) => (finding.l10n ? { ...finding, message: render(finding.l10n, translate) } : finding));
+  const renderings = new WeakMap<object, string>();
+  const findings = translate === english ? checked : checked.map((finding) => ({ ...finding, message: findingText(finding.l10n, translate, renderings) }));
   return { plan, findings, context, translate };
 }
 

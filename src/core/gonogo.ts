@@ -6,7 +6,7 @@ import { isPlaceholder } from './placeholder';
 import { properName, type Dated } from './plan';
 import { rehearsalEvidence } from './rules/rollback';
 import { counted, taskLabel } from './context';
-import { defineMessages, render, type Message, type Translate } from './message';
+import { defineMessages, findingText, render, type Message, type Translate } from './message';
 import { GONOGO_QUESTION_IDS, RELEASE_ROLES, ROLLBACK_ROLES, type Gonogo } from './schemas';
 import { GONOGO_DIR, RELEASE_FILE, ROLLBACK_FILE, type Finding } from './types';
 
@@ -186,18 +186,25 @@ function vetoFrom(record: Dated<Gonogo>, translate: Translate): Veto {
  * is the stop owner's veto: the recommendation is no-go until a later record says go. A recorded
  * go never turns a failing question into a pass.
  */
-export function evaluateGonogo(result: CheckResult): GonogoResult {
-  let evaluated = evaluations.get(result);
+export function evaluateGonogo(result: CheckResult, translate: Translate = result.translate): GonogoResult {
+  let byLanguage = evaluations.get(result);
+  if (!byLanguage) evaluations.set(result, (byLanguage = new Map()));
+  let evaluated = byLanguage.get(translate);
   if (!evaluated) {
-    evaluated = evaluate(result);
-    evaluations.set(result, evaluated);
+    evaluated = evaluate(translate === result.translate ? result : { ...result, translate });
+    byLanguage.set(translate, evaluated);
   }
   return evaluated;
 }
 
-/** One evaluation per check result, shared by the tree, the dashboard, the CLI and the command: read-only. */
-const evaluations = new WeakMap<CheckResult, GonogoResult>();
+/**
+ * One evaluation per check result (and language: the extension writes a go/no-go record's evidence
+ * in English whatever the display language), shared by the tree, the dashboard, the CLI and the
+ * command: read-only.
+ */
+const evaluations = new WeakMap<CheckResult, Map<Translate, GonogoResult>>();
 
+/** `result.translate` is the language its sentences are rendered in. */
 function evaluate(result: CheckResult): GonogoResult {
   const { plan, context, translate } = result;
   const today = context.today;
@@ -220,7 +227,7 @@ function evaluate(result: CheckResult): GonogoResult {
       ];
     }
   }
-  const questions = asked.map((q) => ({ ...q, question: render(messages(`gonogo/question/${q.id}`), translate), reasons: q.reasons.map((reason) => render(reason, translate)) }));
+  const questions = asked.map(({ id, verdict, reasons, source, findings }) => ({ id, question: render(messages(`gonogo/question/${id}`), translate), verdict, reasons: reasons.map((reason) => render(reason, translate)), source, findings }));
 
   // The latest record that states a decision decides; a later record without one does not lift a veto.
   const decided = happenedRecords(plan.gonogos, (g) => g.date, today).filter((g) => decisionIn(g) !== undefined);
@@ -284,12 +291,13 @@ function answer(id: QuestionId, verdict: Verdict, reasons: Message[], failing: F
 function fromFindings(id: ReadingQuestion, result: CheckResult, dataFailures: Message[], passReasons: () => Message[]): Answer {
   const failing = findingsFor(id, result.findings);
   if (failing.length === 0 && dataFailures.length === 0) return answer(id, 'pass', passReasons());
-  return answer(id, 'fail', [...failing.map(describe), ...dataFailures], failing);
+  return answer(id, 'fail', [...failing.map((f) => describe(f, result.translate)), ...dataFailures], failing);
 }
 
 /** A failing finding as a reason: its code and its message (already in the language the check was rendered in). */
-function describe(finding: Finding): Message {
-  return messages('gonogo/finding', { code: finding.code, message: finding.message });
+function describe(finding: Finding, translate: Translate): Message {
+  // The finding's text as shown everywhere else (in the check's language, tidied like every finding).
+  return messages('gonogo/finding', { code: finding.code, message: findingText(finding.l10n, translate) });
 }
 
 function oneProblem(result: CheckResult): Answer {
@@ -312,12 +320,12 @@ interface Fact {
   covers: readonly CoverKey[];
 }
 
-function withFacts(id: 'owners' | 'rollback', failing: Finding[], facts: Fact[], passReasons: () => Message[]): Answer {
+function withFacts(id: 'owners' | 'rollback', translate: Translate, failing: Finding[], facts: Fact[], passReasons: () => Message[]): Answer {
   // Keys, not a test of every fact against every finding: thousands of unowned tasks stay linear.
   const said = coverKeys(failing);
   const untold = facts.filter((fact) => !fact.covers.some((key) => said.has(key))).map((fact) => fact.reason);
   if (failing.length === 0 && untold.length === 0) return answer(id, 'pass', passReasons());
-  return answer(id, 'fail', [...failing.map(describe), ...untold], failing);
+  return answer(id, 'fail', [...failing.map((f) => describe(f, translate)), ...untold], failing);
 }
 
 /** What a finding says something about: its code, its file's `data.field`, its path and every path above it. */
@@ -365,7 +373,7 @@ function owners(result: CheckResult): Answer {
       .map((role) => ({ reason: messages('gonogo/role-unnamed', { role }), covers: aboutRole(RELEASE_FILE, role) })),
   ];
   const open = openTasks.length;
-  return withFacts('owners', failing, facts, () => [open === 1 ? messages('gonogo/owners-pass/one') : messages('gonogo/owners-pass', { count: open })]);
+  return withFacts('owners', result.translate, failing, facts, () => [open === 1 ? messages('gonogo/owners-pass/one') : messages('gonogo/owners-pass', { count: open })]);
 }
 
 function rollback(result: CheckResult): Answer {
@@ -374,7 +382,7 @@ function rollback(result: CheckResult): Answer {
     const failing = findingsFor('rollback', result.findings);
     const misnamed = plan.fileFindings.find((f) => f.code === 'file-misnamed' && f.data?.rename === ROLLBACK_FILE);
     const why = misnamed ? messages('gonogo/runbook-misnamed', { file: misnamed.file, proper: ROLLBACK_FILE }) : messages('gonogo/no-runbook');
-    return answer('rollback', 'fail', failing.length ? [...failing.map(describe), ...(misnamed ? [why] : [])] : [why], failing);
+    return answer('rollback', 'fail', failing.length ? [...failing.map((f) => describe(f, result.translate)), ...(misnamed ? [why] : [])] : [why], failing);
   }
   const data = plan.rollback.data;
   const recorded = (data.rehearsals ?? []).map((rehearsal, index) => ({ rehearsal, index })).filter(({ rehearsal }) => rehearsal !== undefined && rehearsal !== null);
@@ -396,7 +404,7 @@ function rollback(result: CheckResult): Answer {
     ...ROLLBACK_ROLES.filter((role) => !named(data.roles?.[role])).map((role) => ({ reason: messages('gonogo/rollback-role-unnamed', { role }), covers: aboutRole(ROLLBACK_FILE, role) })),
     ...(rehearsal ? [{ reason: rehearsal, covers: [byCode('rollback-not-rehearsed')] }] : []),
   ];
-  return withFacts('rollback', findingsFor('rollback', result.findings), facts, () => {
+  return withFacts('rollback', result.translate, findingsFor('rollback', result.findings), facts, () => {
     const latest = counting[counting.length - 1]?.rehearsal;
     return [messages('gonogo/rollback-pass', { rehearsals: counted(counting.length, 'timed-rehearsal'), date: String(latest?.date), minutes: String(latest?.minutes) })];
   });

@@ -4,21 +4,22 @@
  * extension renders the same message through `vscode.l10n` (`render(m, translate)`), so a
  * translation is always of a whole sentence, never English pasted into a translated frame.
  *
- * A value may itself be a message (a fragment such as a role's description), rendered first with
- * the same translator. Numbers are values too, so a translator sees the count, not a word.
+ * A value may itself be a message (a fragment such as "1 day"), rendered first with the same
+ * translator, or a list of values ("T1, T2, T3"), joined with the translator's list separator.
+ * Numbers are values too, so a translator sees the count, not a word.
  */
-export type MessageArg = string | number | Message;
+export type MessageArg = string | number | Message | readonly MessageArg[];
 
 export interface Message {
-  /** Stable and unique across the engine, e.g. `owner-missing/task`: what a translator keys on. */
+  /** Stable and unique across the engine, e.g. `owner-missing/task`: a translator's context for the template. */
   readonly id: string;
-  /** The English sentence with `{name}` placeholders: the key of `l10n/bundle.l10n.json`. */
+  /** The English sentence with `{name}` placeholders: the message of `l10n/bundle.l10n.json` (keyed with its id). */
   readonly template: string;
   readonly args: Readonly<Record<string, MessageArg>>;
 }
 
-/** Turns a template and its (already rendered) values into the sentence to show. */
-export type Translate = (template: string, args: Readonly<Record<string, string>>) => string;
+/** Turns a template and its (already rendered) values into the sentence to show; `id` is the message's, for context. */
+export type Translate = (template: string, args: Readonly<Record<string, string>>, id: string) => string;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -28,23 +29,58 @@ export function fill(template: string, args: Readonly<Record<string, string>>): 
 }
 
 /** The English rendering: the template as written, filled. */
-export const english: Translate = fill;
+export const english: Translate = (template, args) => fill(template, args);
 
 export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && typeof (value as Message).id === 'string' && typeof (value as Message).template === 'string';
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Message).id === 'string' && typeof (value as Message).template === 'string';
 }
 
-/** The sentence for `message`, with every nested message rendered by the same translator. */
-export function render(message: Message, translate: Translate = english): string {
-  const args: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.args)) args[name] = isMessage(value) ? render(value, translate) : String(value);
-  return tidy(translate(message.template, args));
+/** How list items are joined; a message of its own so a translation can choose its separator. */
+export const LIST_SEPARATOR: Message = { id: 'list/separator', template: ', ', args: {} };
+
+/**
+ * English renderings already made: a message object shared by many findings (the list of risky
+ * tasks every `scope-too-risky` names) is rendered once, not once per finding. English never
+ * changes; another translator's renderings are kept only in the `cache` its caller passes (the
+ * engine passes one per check).
+ */
+const englishRenderings = new WeakMap<object, string>();
+
+/** The sentence for `message`, with every nested message and list rendered by the same translator. */
+export function render(message: Message, translate: Translate = english, cache?: WeakMap<object, string>): string {
+  return renderIn(message, translate, translate === english ? englishRenderings : (cache ?? new WeakMap()));
+}
+
+function renderIn(value: Message | readonly MessageArg[], translate: Translate, cache: WeakMap<object, string>): string {
+  const known = cache.get(value);
+  if (known !== undefined) return known;
+  let text: string;
+  if (Array.isArray(value)) {
+    const separator = renderIn(LIST_SEPARATOR, translate, cache);
+    text = value.map((item) => valueText(item, translate, cache)).join(separator);
+  } else {
+    const message = value as Message;
+    const args: Record<string, string> = {};
+    for (const [name, arg] of Object.entries(message.args)) args[name] = valueText(arg, translate, cache);
+    text = translate(message.template, args, message.id);
+  }
+  cache.set(value, text);
+  return text;
+}
+
+function valueText(value: MessageArg, translate: Translate, cache: WeakMap<object, string>): string {
+  return typeof value === 'object' ? renderIn(value, translate, cache) : String(value);
 }
 
 /**
- * Messages end a sentence right after quoting the user's text, so "task T1." plus "." gives "T1..".
- * Collapse a doubled period (an ellipsis "..." stays) wherever a message is rendered.
+ * A finding's text: its message rendered, and a doubled period collapsed — messages end a sentence
+ * right after quoting the user's text, so "task T1." plus "." would give "T1.." (an ellipsis "..."
+ * stays). Only findings are tidied, as they always were; other sentences show plan text as written.
  */
+export function findingText(message: Message, translate: Translate = english, cache?: WeakMap<object, string>): string {
+  return tidy(render(message, translate, cache));
+}
+
 export function tidy(text: string): string {
   return text.replace(/(?<!\.)\.\.(?!\.)/g, '.');
 }
@@ -74,7 +110,7 @@ export function defineMessages<const T extends Record<string, string>>(templates
 
 /** Every message the loaded modules declared, by id (the l10n bundle is made from this). */
 export function declaredMessages(): ReadonlyMap<string, string> {
-  const all = new Map<string, string>();
+  const all = new Map<string, string>([[LIST_SEPARATOR.id, LIST_SEPARATOR.template]]);
   for (const group of groups) for (const [id, template] of Object.entries(group.templates)) all.set(id, template);
   return all;
 }

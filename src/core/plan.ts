@@ -1,5 +1,5 @@
 import { isIsoDate } from './dates';
-import { defineMessages, render, type Message } from './message';
+import { defineMessages, findingText, type Message } from './message';
 import type { Checkin, Config, Gonogo, Release, Rollback, Team } from './schemas';
 import { SourceFile } from './source';
 import { CHECKINS_DIR, CONFIG_FILE, GONOGO_DIR, RELEASE_DIR, RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, type Finding, type PlanFiles } from './types';
@@ -68,7 +68,7 @@ export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, 
 
   for (const [path, reason] of unreadableFiles) {
     unreadable.add(path);
-    fileFindings.push({ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable', message: render(reason), l10n: reason });
+    fileFindings.push({ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable', message: findingText(reason), l10n: reason });
   }
   for (const path of present) {
     const proper = properName(path);
@@ -351,7 +351,7 @@ function misnamedFinding(path: string, proper: string, text: string, properExist
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(end === -1 ? body.length : end, 200) } },
     severity: 'error',
     code: 'file-misnamed',
-    message: render(message),
+    message: findingText(message),
     l10n: message,
     ...(properExists || folder ? {} : { data: { rename: proper } }),
   };

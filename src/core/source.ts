@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Finding, Position, Range } from './types';
-import { defineMessages, render, type Message } from './message';
+import { defineMessages, findingText, render, type Message } from './message';
 import { misindentedKeys, type Misindented } from './indentation';
 import { isTooDeep, misindentedMessage, plainMessage, plainThrown, type MessageContext } from './yamlMessages';
 
@@ -110,7 +110,7 @@ export class SourceFile {
   }
 
   finding(range: Range, severity: Finding['severity'], code: string, message: Message, path?: YamlPath): Finding {
-    return { file: this.path, range, severity, code, message: render(message), l10n: message, ...(path ? { path: [...path] } : {}) };
+    return { file: this.path, range, severity, code, message: findingText(message), l10n: message, ...(path ? { path: [...path] } : {}) };
   }
 
   /** Offsets where lines start, counted the way editors do: \r\n, \n and a lone \r each end a line. */

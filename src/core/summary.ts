@@ -5,7 +5,7 @@ import { daysBetween, dayNumber } from './dates';
 import { latestHappened } from './evidence';
 import type { CheckResult } from './engine';
 import { evaluateGonogo, type GonogoResult } from './gonogo';
-import { defineMessages, english, render, type Message, type Translate } from './message';
+import { defineMessages, render, type Message, type Translate } from './message';
 import { ownerLoads, type PersonLoad } from './load';
 import type { Finding, Range } from './types';
 import { RELEASE_FILE, ROLLBACK_FILE } from './types';
@@ -19,7 +19,9 @@ export interface Location {
 export interface TaskSummary {
   index: number;
   id: string;
+  /** The task's title, or "(untitled)" in the check's language when it has none (`titled: false`). */
   title: string;
+  titled: boolean;
   owner?: string;
   status: 'todo' | 'doing' | 'blocked' | 'done';
   kind: string;
@@ -41,6 +43,7 @@ export interface ReadinessCheck {
 
 export interface ParkedSummary {
   index: number;
+  /** The item's title, or "(untitled)" in the check's language when it has none. */
   title: string;
   reason?: string;
   askedBy?: string;
@@ -148,9 +151,10 @@ function summarize(result: CheckResult): ReleaseSummary | undefined {
     else byCode.set(finding.code, [finding]);
   }
 
+  const untitled = render(messages('summary/untitled'), result.translate);
   const tasks: TaskSummary[] = result.context.tasks().map(({ task, index }) => {
     // Built field by field (in the order the view shows them), not with spreads: 3000 tasks add up.
-    const summary = { index, id: task.id !== undefined ? String(task.id) : `#${index + 1}`, title: task.title ?? '(untitled)' } as TaskSummary;
+    const summary = { index, id: task.id !== undefined ? String(task.id) : `#${index + 1}`, title: task.title ?? untitled, titled: task.title !== undefined } as TaskSummary;
     if (typeof task.owner === 'string') summary.owner = task.owner;
     else if (Array.isArray(task.owner)) summary.owner = task.owner.filter(Boolean).join(', ');
     summary.status = task.status ?? 'todo';
@@ -179,7 +183,7 @@ function summarize(result: CheckResult): ReleaseSummary | undefined {
     if (!item) return;
     parked.push({
       index,
-      title: item.title ?? '(untitled)',
+      title: item.title ?? untitled,
       ...(item.reason ? { reason: item.reason } : {}),
       ...(item.asked_by ? { askedBy: item.asked_by } : {}),
       told: typeof item.told === 'string' ? item.told : false,
@@ -190,7 +194,7 @@ function summarize(result: CheckResult): ReleaseSummary | undefined {
   const target = typeof data.target === 'string' && dayNumber(data.target) !== undefined ? data.target : undefined;
   const daysLeft = target ? daysBetween(result.context.today, target) : undefined;
   return {
-    name: data.release ?? '(unnamed release)',
+    name: data.release ?? render(messages('summary/unnamed-release'), result.translate),
     ...(data.problem ? { problem: data.problem } : {}),
     ...(target ? { target } : {}),
     ...(typeof data.backup === 'string' ? { backup: data.backup } : {}),
@@ -262,7 +266,7 @@ function rehearsalMessage(counting: { date: string; minutes?: number } | undefin
  * The go/no-go in one line, for the Release view: the veto while it holds ("Vetoed by Ana on
  * 2026-12-17: …"), else the latest decision on or before today, else what the plan says now.
  */
-export function gonogoHeadline(summary: ReleaseSummary, translate: Translate = english): string {
+export function gonogoHeadline(summary: ReleaseSummary, translate: Translate): string {
   const { veto, recommendation } = summary.gonogo;
   if (veto) return veto.message;
   const now = messages(`gonogo/now/${recommendation}`);
@@ -276,7 +280,7 @@ export function gonogoHeadline(summary: ReleaseSummary, translate: Translate = e
 }
 
 /** Go / At risk / No-Go for a release header, with the reasons behind it (a veto first: it decides alone). */
-export function releaseHealth(summary: ReleaseSummary, translate: Translate = english): { verdict: 'go' | 'at-risk' | 'no-go'; reasons: string[] } {
+export function releaseHealth(summary: ReleaseSummary, translate: Translate): { verdict: 'go' | 'at-risk' | 'no-go'; reasons: string[] } {
   const failing = summary.gonogo.questions.filter((q) => q.verdict === 'fail');
   const open = summary.gonogo.questions.filter((q) => q.verdict === 'needs-answer');
   const veto = summary.gonogo.veto;
@@ -299,6 +303,8 @@ export function releaseHealth(summary: ReleaseSummary, translate: Translate = en
 
 /** The summary's own words: rollback readiness, the go/no-go headline, the release's health. */
 const messages = defineMessages({
+  'summary/untitled': '(untitled)',
+  'summary/unnamed-release': '(unnamed release)',
   'readiness/runbook': 'Runbook',
   'readiness/runbook-has-errors': 'rollback.yaml has errors',
   'readiness/no-runbook': 'no rollback.yaml',

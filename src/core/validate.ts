@@ -258,8 +258,8 @@ function unknownField(file: SourceFile, schema: z.ZodType, path: PathSegment[], 
   let message: Message;
   if (wrongPrefix) message = messages('schema/unknown-field/prefix', { field, prefix, guess: guess as string });
   else if (guess) message = onlyCaseDiffers(key, guess) ? messages('schema/unknown-field/guess/case', { field, guess }) : messages('schema/unknown-field/guess', { field, guess });
-  else if (object?.extensible) message = known.length > 0 ? messages('schema/unknown-field/known/extensible', { field, known: known.join(', '), prefix, key }) : messages('schema/unknown-field/extensible', { field, prefix, key });
-  else message = known.length > 0 ? messages('schema/unknown-field/known', { field, known: known.join(', ') }) : messages('schema/unknown-field', { field });
+  else if (object?.extensible) message = known.length > 0 ? messages('schema/unknown-field/known/extensible', { field, known, prefix, key }) : messages('schema/unknown-field/extensible', { field, prefix, key });
+  else message = known.length > 0 ? messages('schema/unknown-field/known', { field, known }) : messages('schema/unknown-field', { field });
   const finding = file.finding(file.rangeFor([...path, key]), 'error', 'schema', message, [...path, key]);
   // The editor offers "Change to owner" from this.
   return { finding: guess ? { ...finding, data: { suggestion: guess } } : finding, guess };
@@ -269,7 +269,7 @@ function unknownField(file: SourceFile, schema: z.ZodType, path: PathSegment[], 
 function explain(subject: Message, issue: z.core.$ZodIssue, description: string | undefined): Message {
   switch (issue.code) {
     case 'invalid_value':
-      return messages('schema/one-of', { subject, choices: issue.values.map((v) => `\`${String(v)}\``).join(', ') });
+      return messages('schema/one-of', { subject, choices: issue.values.map((v) => `\`${String(v)}\``) });
     case 'invalid_type':
       return messages('schema/must-be', { subject, expected: description ? described(description) : typeName(issue.expected) });
     case 'invalid_union': {

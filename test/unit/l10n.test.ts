@@ -2,6 +2,7 @@
 // host): nothing user-facing is left unwrapped, and the English reads exactly as before.
 import { l10n } from './vscode-stub'; // first: makes require('vscode') the stub
 import assert from 'node:assert/strict';
+import { english } from '../../src/core/message';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readPlanFiles } from '../../src/cli/files';
@@ -136,7 +137,7 @@ describe('localisation (vscode.l10n)', () => {
       for (const result of plans) {
         const summary = summarizeRelease(result);
         assert.ok(summary);
-        assert.equal(gonogoLine(summary), gonogoHeadline(summary));
+        assert.equal(gonogoLine(summary), gonogoHeadline(summary, english));
       }
     });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { english } from '../../src/core/message';
 import { gonogoHeadline, releaseHealth, summarizeRelease, type ReleaseSummary } from '../../src/core/summary';
 import { check, CLEAN_ROLLBACK, releaseWith } from './helpers';
 
@@ -14,8 +15,8 @@ describe('release summary: go/no-go and the veto', () => {
   it('a veto makes the header No-Go with the veto as the first reason, even on a clean plan', () => {
     const vetoed = summary({ 'gonogo/2026-11-30.yaml': VETO });
     assert.equal(vetoed.gonogo.veto?.decidedBy, 'Ana');
-    assert.deepEqual(releaseHealth(vetoed), { verdict: 'no-go', reasons: ['Vetoed by Ana on 2026-11-30: the payment provider has an outage'] });
-    assert.equal(releaseHealth(summary()).verdict, 'go');
+    assert.deepEqual(releaseHealth(vetoed, english), { verdict: 'no-go', reasons: ['Vetoed by Ana on 2026-11-30: the payment provider has an outage'] });
+    assert.equal(releaseHealth(summary(), english).verdict, 'go');
   });
 
   it('lists every decision with its reason', () => {
@@ -24,22 +25,22 @@ describe('release summary: go/no-go and the veto', () => {
 
   describe('the Release view line', () => {
     it('shows the veto while it holds', () => {
-      assert.equal(gonogoHeadline(summary({ 'gonogo/2026-11-30.yaml': VETO })), 'Vetoed by Ana on 2026-11-30: the payment provider has an outage');
+      assert.equal(gonogoHeadline(summary({ 'gonogo/2026-11-30.yaml': VETO }), english), 'Vetoed by Ana on 2026-11-30: the payment provider has an outage');
     });
 
     it('shows the latest decision on or before today, and what the plan says now when they differ', () => {
-      assert.equal(gonogoHeadline(summary({ 'gonogo/2026-11-30.yaml': 'decision: go\ndecided_by: Ana\n' })), 'go on 2026-11-30 by Ana');
+      assert.equal(gonogoHeadline(summary({ 'gonogo/2026-11-30.yaml': 'decision: go\ndecided_by: Ana\n' }), english), 'go on 2026-11-30 by Ana');
       const failing = { 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n'), 'gonogo/2026-11-30.yaml': 'decision: go\ndecided_by: Ana\n' };
-      assert.equal(gonogoHeadline(summary(failing)), 'go on 2026-11-30 by Ana · now: No-Go');
+      assert.equal(gonogoHeadline(summary(failing), english), 'go on 2026-11-30 by Ana · now: No-Go');
     });
 
     it('ignores a decision dated after today', () => {
-      assert.equal(gonogoHeadline(summary({ 'gonogo/2026-12-05.yaml': VETO })), 'not decided · now: Go');
+      assert.equal(gonogoHeadline(summary({ 'gonogo/2026-12-05.yaml': VETO }), english), 'not decided · now: Go');
     });
   });
 
   it('says "1 day" once the target passed by one day', () => {
-    assert.ok(releaseHealth(summary({}, '2026-12-19')).reasons.includes('Target passed 1 day ago'));
+    assert.ok(releaseHealth(summary({}, '2026-12-19'), english).reasons.includes('Target passed 1 day ago'));
   });
 });
 

@@ -90,7 +90,7 @@ export function checkPerson(ctx: RuleContext, source: SourceFile, path: YamlPath
       }
       break;
     case 'multiple':
-      ctx.report(source, path, 'owner-multiple', verdict.ambiguous ? ambiguousMessage(of, verdict.people) : messages('owner-multiple', { Subject: subject(of, true), count: verdict.people.length, people: verdict.people.join(', ') }), { prefer: 'value' });
+      ctx.report(source, path, 'owner-multiple', verdict.ambiguous ? ambiguousMessage(of, verdict.people) : messages('owner-multiple', { Subject: subject(of, true), count: verdict.people.length, people: verdict.people }), { prefer: 'value' });
       break;
     case 'team-label':
       ctx.report(source, path, 'owner-team-label', messages(verdict.role ? 'owner-team-label/role' : 'owner-team-label/group', { value: String(value), subject: subject(of, false) }), { prefer: 'value' });

@@ -1,5 +1,5 @@
 import { dayNumber } from '../dates';
-import { counted, horizonMessage, listOf, taskLabel, type RuleContext } from '../context';
+import { counted, horizonMessage, taskLabel, type RuleContext } from '../context';
 import { defineMessages } from '../message';
 
 /** The sentences of the scope rules; a refactor title's reason picks one of the `scope-refactor/…` sentences. */
@@ -33,7 +33,8 @@ export function checkScope(ctx: RuleContext): void {
   }
 
   const risky = open.filter(({ task }) => (task.risk ?? []).some(Boolean));
-  const riskyLabels = listOf(risky.map(({ task, index }) => taskLabel(task, index)));
+  // One list shared by every finding: rendered once per check.
+  const riskyLabels = risky.map(({ task, index }) => taskLabel(task, index));
   risky.slice(limits.risky_tasks).forEach(({ task, index }) => {
     ctx.report(source, ['tasks', index, 'risk'], 'scope-too-risky', messages('scope-too-risky', { count: counted(risky.length, 'open-risky-task'), tasks: riskyLabels, limit: limits.risky_tasks, task: taskLabel(task, index) }));
   });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { GONOGO_DIR } from '../../core/types';
 import { evaluateGonogo, type QuestionId, type QuestionResult } from '../../core/gonogo';
+import { english } from '../../core/message';
 import { appendGonogoRecord, gonogoRecord, type RecordedAnswer } from '../../core/records';
 import { basename, editPlanFile, exists, report, writePlanFile, type WriteResult } from '../documentEdits';
 import { ownerCandidates } from '../people';
@@ -61,7 +62,8 @@ export const runGonogo: Command = {
     if (reason === undefined && decision === 'no-go' && !args.decision) return undefined;
 
     const uri = planUri(plan.folder, `${GONOGO_DIR}/${plan.today}.yaml`);
-    const record = gonogoRecord(result, decision, decidedBy, answers, reason?.trim() || undefined, localTime());
+    // The record is the team's shared file: its evidence is written in English, like the rest of the format.
+    const record = gonogoRecord(evaluateGonogo(plan.result, english), decision, decidedBy, answers, reason?.trim() || undefined, localTime());
     if (!report(await recordDecision(uri, record))) return undefined;
     await ctx.store.refresh(plan.folder);
 

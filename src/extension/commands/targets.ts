@@ -71,7 +71,7 @@ export async function resolveTask(store: PlanStore, arg: unknown, placeHolder: s
   // at its index after a re-check (the row's text is not known, so no position is trusted).
   if (node?.task) {
     const shown = node.task;
-    return ref(shown.index, shown.id.startsWith('#') ? undefined : shown.id, shown.title === '(untitled)' ? undefined : shown.title, undefined);
+    return ref(shown.index, shown.id.startsWith('#') ? undefined : shown.id, shown.titled ? shown.title : undefined, undefined);
   }
   if (isRecord(arg) && typeof arg.index === 'number') return toRef(arg.index);
   if (isRecord(arg) && (typeof arg.id === 'string' || typeof arg.id === 'number')) {

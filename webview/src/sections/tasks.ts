@@ -542,9 +542,9 @@ function labelledField(label: string, field: HTMLElement): HTMLElement {
 }
 
 /** Who a row's task is, as the host's guarded write recognises it (see src/core/targets.ts). */
-function rowIdentity(task: { id: string; title: string; index: number }): string {
+function rowIdentity(task: { id: string; title: string; titled: boolean; index: number }): string {
   const hasId = !task.id.startsWith('#');
-  const hasTitle = task.title !== '(untitled)';
+  const hasTitle = task.titled;
   if (hasId) return `id:${task.id}\u0000${hasTitle ? task.title : ''}`;
   return hasTitle ? `title:${task.title}` : `at:${task.index}`;
 }
