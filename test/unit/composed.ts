@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_CODES } from '../../src/core/catalog';
-import { isMessage, render, type Message, type Translate } from '../../src/core/message';
+import { findingText, isMessage, render, type Message, type Translate } from '../../src/core/message';
 import type { Finding } from '../../src/core/types';
 
 /**
@@ -66,7 +66,7 @@ export function assertComposed(findings: readonly Finding[], files: ReadonlyMap<
   for (const finding of findings) {
     const where = `${finding.code} in ${finding.file}: ${finding.message}`;
     assert.ok(isMessage(finding.l10n), `${where} — carries no message as data`);
-    assert.equal(render(finding.l10n), finding.message, `${where} — its message renders differently`);
+    assert.equal(findingText(finding.l10n), finding.message, `${where} — its message renders differently`);
     for (const { id, name, value } of leaves(finding.l10n)) {
       const plain = value.trim();
       if (plain === '' || wordless(plain)) continue;

@@ -103,7 +103,7 @@ describe('go/no-go', () => {
 
     it('fails for a blocked task nobody clears (task-blocked-unowned), listing that finding', () => {
       // Built by hand so this test pins the question's reading, whatever the rule's wording becomes.
-      const blocked: Finding = { ...FAKE, code: 'task-blocked-unowned', message: 'Nobody clears the blocker of T2.', path: ['tasks', 1] };
+      const blocked: Finding = { ...FAKE, code: 'task-blocked-unowned', message: 'Nobody clears the blocker of T2.', l10n: said('Nobody clears the blocker of T2.'), path: ['tasks', 1] };
       const q = question(evaluateGonogo({ ...check(), findings: [blocked] }), 'owners');
       assert.equal(q.verdict, 'fail');
       assert.deepEqual(q.findings, [blocked]);
