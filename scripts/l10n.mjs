@@ -3,7 +3,8 @@
 //  - the extension's own words: every literal vscode.l10n.t call in src/extension, as
 //    @vscode/l10n-dev extracts them;
 //  - the engine's sentences: every template declared with defineMessages in src/core (findings,
-//    go/no-go, readiness, refusals), which the extension renders through vscode.l10n.t.
+//    go/no-go, readiness, refusals), which the extension renders through vscode.l10n.t with the
+//    message's id as the comment (key `template/id`, value { message, comment }).
 // A unit test (test/unit/l10n-bundle.test.ts) fails when the committed file differs from this.
 // Run with tsx (the package script does): it imports the TypeScript of src/core.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,9 +32,10 @@ export async function buildBundle() {
   const sources = tsFiles(join(ROOT, 'src', 'extension')).map((file) => ({ extension: '.ts', contents: readFileSync(file, 'utf8') }));
   const bundle = { ...(await getL10nJson(sources)) };
   const templates = await engineTemplates();
+  // Keyed as vscode.l10n.t({ message, comment: [id] }) looks them up (src/extension/translate.ts).
   for (const id of [...templates.keys()].sort()) {
     const template = templates.get(id);
-    bundle[template] ??= template;
+    bundle[`${template}/${id}`] = { message: template, comment: [id] };
   }
   return bundle;
 }

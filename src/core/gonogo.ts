@@ -123,8 +123,6 @@ const messages = defineMessages({
   'gonogo/parked-told': 'All {count} parked items were told.',
 });
 
-/** The five questions in English (the CLI's words; the editor renders `messages('gonogo/question/…')` in the user's language). */
-export const QUESTIONS: Record<QuestionId, string> = Object.fromEntries(GONOGO_QUESTION_IDS.map((id) => [id, render(messages(`gonogo/question/${id}`))])) as Record<QuestionId, string>;
 
 /** A finding at one of these severities can fail a question; `info` informs only (and `off` is gone). */
 function blocks(finding: Finding): boolean {

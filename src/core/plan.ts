@@ -15,10 +15,6 @@ const messages = defineMessages({
   'date-invalid/file-name': "This file's name must be a date, YYYY-MM-DD.yaml (e.g. 2026-12-01.yaml), so it can be ordered; it is ignored.",
 });
 
-/**
- * Why a plan file that exists could not be read, as the readers (planTree.ts) give it: a message,
- * or a sentence already in English from a caller not converted yet (it then has no `l10n`).
- */
 /** Why a plan file that exists could not be read, and what to do: a message (`file-unreadable`'s text). */
 export type UnreadableReason = Message;
 

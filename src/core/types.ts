@@ -22,6 +22,7 @@ export interface Finding {
   range: Range;
   severity: Severity;
   code: string;
+  /** What it says, rendered from `l10n` in the check's language (`CheckResult.translate`; English in the CLI). */
   message: string;
   /** The YAML path the finding is about (e.g. ['tasks', 2, 'owner']), when a rule knows it. */
   path?: (string | number)[];
@@ -30,10 +31,7 @@ export interface Finding {
    * missing role, `{ suggestion: 'owner' }` for a misspelled key, `{ rename: '.release/team.yaml' }`.
    */
   data?: Readonly<Record<string, string>>;
-  /**
-   * `message` as data — its id, English template and values — so the editor can show it in the
-   * user's language (`render(finding.l10n, translate)`); `message` is its English rendering.
-   */
+  /** `message` as data — its id, English template and values — for rendering in any language (`findingText`). */
   l10n: Message;
 }
 

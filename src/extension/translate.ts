@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { english, render, type Message, type Translate } from '../core/message';
 
 /**
- * The engine's sentences in the user's language: each message's English template is its key in
- * l10n/bundle.l10n.json (`npm run l10n` adds every template core declares), filled with its values
- * by name. The one translator of the extension: render every core `Message` through it.
+ * The engine's sentences in the user's language. Each message is looked up by its English template
+ * with its id as the comment — the key `template/id` in l10n/bundle.l10n.json (`npm run l10n` adds
+ * every template core declares), so a translator sees what each sentence is for and two messages
+ * with the same English may be translated differently — and filled with its values by name. The
+ * one translator of the extension: render every core `Message` through it.
  */
-export const engineTranslate: Translate = (template, args) => vscode.l10n.t(template, args);
+export const engineTranslate: Translate = (template, args, id) => vscode.l10n.t({ message: template, args, comment: [id] });
 
 /**
  * What a check renders its findings, go/no-go and summaries with: the display language's bundle

@@ -17,10 +17,11 @@ describe('l10n/bundle.l10n.json (every string the extension shows, ready for tra
   });
 
   it('holds each engine template and each extension string', async () => {
-    const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+    const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string | { message: string; comment: string[] }>;
     const templates = (await engineTemplates()) as Map<string, string>;
     assert.ok(templates.size > 200, `the engine declares its sentences (${templates.size})`);
-    for (const [id, template] of templates) assert.equal(bundle[template], template, id);
+    // Keyed as vscode.l10n.t({ message, comment: [id] }) looks them up: `message/id`.
+    for (const [id, template] of templates) assert.deepEqual(bundle[`${template}/${id}`], { message: template, comment: [id] }, id);
     assert.equal(bundle['No problems found.'], 'No problems found.', 'the extension\'s own words are there too');
   });
 
