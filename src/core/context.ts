@@ -115,7 +115,7 @@ export function taskLabel(task: Loose<Task>, index: number): MessageArg {
   return task.id !== undefined ? String(task.id) : messages('task/number', { number: index + 1 });
 }
 
-/** Fragments more than one rule family uses: counted nouns (singular for exactly 1) and the horizon's name. */
+/** Fragments more than one rule family uses: counted nouns (singular for exactly 1) and a task without an id. */
 const messages = defineMessages({
   'count/open-task/one': '1 open task',
   'count/open-task': '{count} open tasks',
@@ -132,9 +132,6 @@ const messages = defineMessages({
   'count/timed-rehearsal/one': '1 timed rehearsal',
   'count/timed-rehearsal': '{count} timed rehearsals',
   'task/number': 'task {number}',
-  'horizon/target': 'target',
-  'horizon/the release today': 'the release today',
-  'horizon/the backup date': 'the backup date',
 });
 
 export type Counted = 'open-task' | 'open-risky-task' | 'day' | 'working-day' | 'step' | 'minute' | 'timed-rehearsal';
@@ -144,8 +141,8 @@ export function counted(count: number, noun: Counted): Message {
   return count === 1 ? messages(`count/${noun}/one`) : messages(`count/${noun}`, { count });
 }
 
-/** How a message names the date open work must fit before (see `RuleContext.horizon`). */
-export function horizonMessage(name: 'target' | 'the release today' | 'the backup date'): Message {
-  return messages(`horizon/${name}`);
+/** The id suffix of the sentences that name the date open work must fit before (see `RuleContext.horizon`): each is a whole sentence. */
+export function horizonKey(name: 'target' | 'the release today' | 'the backup date'): 'target' | 'release-day' | 'backup' {
+  return name === 'target' ? 'target' : name === 'the release today' ? 'release-day' : 'backup';
 }
 

@@ -8,7 +8,17 @@
  * translator, or a list of values ("T1, T2, T3"), joined with the translator's list separator.
  * Numbers are values too, so a translator sees the count, not a word.
  */
-export type MessageArg = string | number | Message | readonly MessageArg[];
+export type MessageArg = string | number | Message | readonly MessageArg[] | MessageList;
+
+/** Items joined with a separator of their own (a message, so a translation chooses it): "A; B; C". */
+export interface MessageList {
+  readonly items: readonly MessageArg[];
+  readonly separator: Message;
+}
+
+function isList(value: unknown): value is MessageList {
+  return typeof value === 'object' && value !== null && Array.isArray((value as MessageList).items) && isMessage((value as MessageList).separator);
+}
 
 export interface Message {
   /** Stable and unique across the engine, e.g. `owner-missing/task`: a translator's context for the template. */
@@ -51,13 +61,14 @@ export function render(message: Message, translate: Translate = english, cache?:
   return renderIn(message, translate, translate === english ? englishRenderings : (cache ?? new WeakMap()));
 }
 
-function renderIn(value: Message | readonly MessageArg[], translate: Translate, cache: WeakMap<object, string>): string {
+function renderIn(value: Message | readonly MessageArg[] | MessageList, translate: Translate, cache: WeakMap<object, string>): string {
   const known = cache.get(value);
   if (known !== undefined) return known;
   let text: string;
-  if (Array.isArray(value)) {
-    const separator = renderIn(LIST_SEPARATOR, translate, cache);
-    text = value.map((item) => valueText(item, translate, cache)).join(separator);
+  if (Array.isArray(value) || isList(value)) {
+    const { items, separator } = isList(value) ? value : { items: value as readonly MessageArg[], separator: LIST_SEPARATOR };
+    const between = renderIn(separator, translate, cache);
+    text = items.map((item) => valueText(item, translate, cache)).join(between);
   } else {
     const message = value as Message;
     const args: Record<string, string> = {};

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDocument, visit } from 'yaml';
 import { RULE_CODES } from '../../src/core/catalog';
-import { findingText, isMessage, render, type Message, type Translate } from '../../src/core/message';
+import { declaredMessages, findingText, isMessage, render, type Message, type MessageArg, type Translate } from '../../src/core/message';
 import type { Finding } from '../../src/core/types';
 
 /**
@@ -19,9 +20,20 @@ export const marking: Translate = (template, args) =>
     })
     .join('');
 
+/** A message and every message in its values was declared (so it is in the l10n bundle), with the template declared for its id. */
+function assertDeclared(message: Message, where: string): void {
+  assert.equal(declaredMessages().get(message.id), message.template, `${where} — ${message.id} is not a declared message (not in the l10n bundle)`);
+  for (const value of Object.values(message.args)) {
+    const items = Array.isArray(value) ? value : typeof value === 'object' && 'items' in value ? [...value.items, value.separator] : [value];
+    for (const item of items) if (isMessage(item)) assertDeclared(item, where);
+  }
+}
+
 /** Every string value in a message, nested messages included, with the id and name it was given under. */
 function leaves(message: Message): { id: string; name: string; value: string }[] {
-  return Object.entries(message.args).flatMap(([name, value]) => (isMessage(value) ? leaves(value) : typeof value === 'string' ? [{ id: message.id, name, value }] : []));
+  const of = (name: string, value: MessageArg): { id: string; name: string; value: string }[] =>
+    Array.isArray(value) ? value.flatMap((item) => of(name, item)) : isMessage(value) ? leaves(value) : typeof value === 'string' ? [{ id: message.id, name, value }] : typeof value === 'object' && 'items' in value ? value.items.flatMap((item) => of(name, item)) : [];
+  return Object.entries(message.args).flatMap(([name, value]) => of(name, value));
 }
 
 /** Words that are names in the plan's format, not English: every field name and choice in schemas/, the plan's file names, the rule codes. */
@@ -42,17 +54,49 @@ const FORMAT_WORDS = ((): Set<string> => {
 })();
 
 /**
- * Text that is not words of ours: no letters (dates, numbers, punctuation), or only names of the
- * plan's format (`tasks[0].status`, `stable: { version: … }`, `checkins/2026-12-01.yaml`, `no-go`).
+ * Text that is not words of ours: no letters (dates, numbers, punctuation), or names of the plan's
+ * format — one name (`owner`, `no-go`) or code made of names (`tasks[0].status`,
+ * `stable: { version: … }`, `checkins/2026-12-01.yaml`). Names in a phrase ("no owner") are words.
  */
 function wordless(value: string): boolean {
-  return value.split(/[^\p{L}\p{N}_-]+/u).every((token) => !/\p{L}/u.test(token) || FORMAT_WORDS.has(token.toLowerCase()) || FORMAT_WORDS.has(token));
+  const tokens = value.split(/[^\p{L}\p{N}_-]+/u).filter((token) => /\p{L}/u.test(token));
+  if (tokens.length === 0) return true;
+  const names = tokens.every((token) => FORMAT_WORDS.has(token.toLowerCase()) || FORMAT_WORDS.has(token));
+  return names && (tokens.length === 1 || /[:`[\]{}./=]/.test(value));
 }
 
-/** The plan's own text, found case-insensitively and without the quotes a message put around it. */
+/**
+ * What the plan says, to look values up in: every key and scalar of each file that parses (not
+ * its comments), its lines where it does not, and the files' names (file-misnamed quotes them).
+ */
+function planTexts(files: ReadonlyMap<string, string>): string[] {
+  const texts: string[] = [...files.keys()];
+  for (const text of files.values()) {
+    const doc = parseDocument(text, { uniqueKeys: false });
+    if (doc.errors.length > 0) {
+      texts.push(...text.split(/\r?\n/));
+      continue;
+    }
+    visit(doc, {
+      Scalar: (_key, node) => {
+        if (node.value !== null && node.value !== undefined) texts.push(String(node.value));
+      },
+      Alias: (_key, node) => {
+        texts.push(node.source);
+      },
+      Pair: (_key, pair) => {
+        if (pair.value && typeof pair.value === 'object' && 'anchor' in pair.value && typeof pair.value.anchor === 'string') texts.push(pair.value.anchor);
+      },
+    });
+  }
+  return texts.map((text) => text.toLowerCase());
+}
+
+/** The plan's own text (a whole value, or whole words of one), case-insensitively and without the quotes a message put around it. */
 function fromPlan(value: string, texts: readonly string[]): boolean {
   const plain = value.replace(/^["'`]|["'`]$/g, '').toLowerCase();
-  return texts.some((text) => text.includes(plain));
+  const words = new RegExp(`(^|[^\\p{L}\\p{N}])${plain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u');
+  return texts.some((text) => text === plain || words.test(text));
 }
 
 /**
@@ -61,16 +105,18 @@ function fromPlan(value: string, texts: readonly string[]): boolean {
  * words), so no English is pasted into a sentence a translator sees.
  */
 export function assertComposed(findings: readonly Finding[], files: ReadonlyMap<string, string>): void {
-  // The plan's text, and its files' names (file-misnamed quotes them).
-  const texts = [...files.values(), ...files.keys()].map((text) => text.toLowerCase());
+  const texts = planTexts(files);
   for (const finding of findings) {
     const where = `${finding.code} in ${finding.file}: ${finding.message}`;
     assert.ok(isMessage(finding.l10n), `${where} — carries no message as data`);
     assert.equal(findingText(finding.l10n), finding.message, `${where} — its message renders differently`);
+    assertDeclared(finding.l10n, where);
+    // A value the template asks for and nobody gave stays "{name}" in the text.
+    assert.doesNotMatch(render(finding.l10n, marking).replace(/［[^［］]*］/g, ''), /\{\w+\}/, `${where} — a placeholder was left unfilled`);
     for (const { id, name, value } of leaves(finding.l10n)) {
       const plain = value.trim();
       if (plain === '' || wordless(plain)) continue;
-      const inPlan = fromPlan(plain, texts) || plain.split(/, |; /).every((piece) => wordless(piece) || fromPlan(piece, texts));
+      const inPlan = fromPlan(plain, texts);
       assert.ok(inPlan, `${where} — {${name}} of ${id} is "${value}": words of ours passed as a value, not the plan's text`);
     }
     assert.ok(render(finding.l10n, marking).includes('［'), `${where} — has no words of its own to translate`);

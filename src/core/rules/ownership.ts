@@ -1,6 +1,6 @@
 import { RELEASE_ROLES, type ROLLBACK_ROLES } from '../lists';
 import { isPlaceholder } from '../placeholder';
-import { counted, horizonMessage, taskLabel, type RuleContext } from '../context';
+import { counted, horizonKey, taskLabel, type RuleContext } from '../context';
 import { defineMessages, type Message, type MessageArg } from '../message';
 import type { OwnerVerdict } from '../people';
 import type { SourceFile, YamlPath } from '../source';
@@ -10,22 +10,36 @@ import type { SourceFile, YamlPath } from '../source';
  * role, a check-in's block) is a fragment of its own, in a sentence-start and a mid-sentence form.
  */
 const messages = defineMessages({
-  'subject/task': 'task {task}',
-  'subject/task/start': 'Task {task}',
-  'subject/blocker': 'the blocker of task {task}',
-  'subject/blocker/start': 'The blocker of task {task}',
-  'subject/role': 'the {role} role',
-  'subject/role/start': 'The {role} role',
-  'subject/rollback-role': 'the rollback {role} role',
-  'subject/rollback-role/start': 'The rollback {role} role',
-  'subject/block': 'the block "{block}"',
-  'subject/block/start': 'The block "{block}"',
-  'owner-missing': '{Subject} has no owner. Name the one person who will finish it.',
-  'owner-missing/placeholder': '{Subject} has no owner: "{placeholder}" is a placeholder, not a person. Name the one person who will finish it.',
-  'owner-multiple': '{Subject} names {count} people ({people}). Shared ownership means nobody owns it: keep one and move the others to notes.',
-  'owner-multiple/surname-first': '{Subject} names "{written}": is this one person written surname-first, or two people? For one person, write "{given} {surname}" or list "{written}" in team.yaml; for two, keep one owner and move the other to notes.',
-  'owner-team-label/role': '"{value}" names a role, not a person. Write the name of the one person for {subject}.',
-  'owner-team-label/group': '"{value}" is a group, not a person. Name one person for {subject}.',
+  'owner-missing/task': 'Task {task} has no owner. Name the one person who will finish it.',
+  'owner-missing/placeholder/task': 'Task {task} has no owner: "{placeholder}" is a placeholder, not a person. Name the one person who will finish it.',
+  'owner-multiple/task': 'Task {task} names {count} people ({people}). Shared ownership means nobody owns it: keep one and move the others to notes.',
+  'owner-multiple/surname-first/task': 'Task {task} names "{written}": is this one person written surname-first, or two people? For one person, write "{given} {surname}" or list "{written}" in team.yaml; for two, keep one owner and move the other to notes.',
+  'owner-team-label/role/task': '"{value}" names a role, not a person. Write the name of the one person for task {task}.',
+  'owner-team-label/group/task': '"{value}" is a group, not a person. Name one person for task {task}.',
+  'owner-missing/blocker': 'The blocker of task {task} has no owner. Name the one person who will finish it.',
+  'owner-missing/placeholder/blocker': 'The blocker of task {task} has no owner: "{placeholder}" is a placeholder, not a person. Name the one person who will finish it.',
+  'owner-multiple/blocker': 'The blocker of task {task} names {count} people ({people}). Shared ownership means nobody owns it: keep one and move the others to notes.',
+  'owner-multiple/surname-first/blocker': 'The blocker of task {task} names "{written}": is this one person written surname-first, or two people? For one person, write "{given} {surname}" or list "{written}" in team.yaml; for two, keep one owner and move the other to notes.',
+  'owner-team-label/role/blocker': '"{value}" names a role, not a person. Write the name of the one person for the blocker of task {task}.',
+  'owner-team-label/group/blocker': '"{value}" is a group, not a person. Name one person for the blocker of task {task}.',
+  'owner-missing/role': 'The {role} role has no owner. Name the one person who will finish it.',
+  'owner-missing/placeholder/role': 'The {role} role has no owner: "{placeholder}" is a placeholder, not a person. Name the one person who will finish it.',
+  'owner-multiple/role': 'The {role} role names {count} people ({people}). Shared ownership means nobody owns it: keep one and move the others to notes.',
+  'owner-multiple/surname-first/role': 'The {role} role names "{written}": is this one person written surname-first, or two people? For one person, write "{given} {surname}" or list "{written}" in team.yaml; for two, keep one owner and move the other to notes.',
+  'owner-team-label/role/role': '"{value}" names a role, not a person. Write the name of the one person for the {role} role.',
+  'owner-team-label/group/role': '"{value}" is a group, not a person. Name one person for the {role} role.',
+  'owner-missing/rollback-role': 'The rollback {role} role has no owner. Name the one person who will finish it.',
+  'owner-missing/placeholder/rollback-role': 'The rollback {role} role has no owner: "{placeholder}" is a placeholder, not a person. Name the one person who will finish it.',
+  'owner-multiple/rollback-role': 'The rollback {role} role names {count} people ({people}). Shared ownership means nobody owns it: keep one and move the others to notes.',
+  'owner-multiple/surname-first/rollback-role': 'The rollback {role} role names "{written}": is this one person written surname-first, or two people? For one person, write "{given} {surname}" or list "{written}" in team.yaml; for two, keep one owner and move the other to notes.',
+  'owner-team-label/role/rollback-role': '"{value}" names a role, not a person. Write the name of the one person for the rollback {role} role.',
+  'owner-team-label/group/rollback-role': '"{value}" is a group, not a person. Name one person for the rollback {role} role.',
+  'owner-missing/block': 'The block "{block}" has no owner. Name the one person who will finish it.',
+  'owner-missing/placeholder/block': 'The block "{block}" has no owner: "{placeholder}" is a placeholder, not a person. Name the one person who will finish it.',
+  'owner-multiple/block': 'The block "{block}" names {count} people ({people}). Shared ownership means nobody owns it: keep one and move the others to notes.',
+  'owner-multiple/surname-first/block': 'The block "{block}" names "{written}": is this one person written surname-first, or two people? For one person, write "{given} {surname}" or list "{written}" in team.yaml; for two, keep one owner and move the other to notes.',
+  'owner-team-label/role/block': '"{value}" names a role, not a person. Write the name of the one person for the block "{block}".',
+  'owner-team-label/group/block': '"{value}" is a group, not a person. Name one person for the block "{block}".',
   'owner-unknown': '"{person}" is not in team.yaml. Add them to people (or as an alias), or fix the spelling.',
   'role-missing/scope': 'No scope owner (decides what is in and out). Add `roles.scope:` with one person\'s name.',
   'role-missing/delivery': 'No delivery owner (gets the work done). Add `roles.delivery:` with one person\'s name.',
@@ -49,8 +63,12 @@ const messages = defineMessages({
   'task-blocked-unowned/group': 'Task {task} is blocked and names a group as its clearer, not a person. Add `clears:` with the one person who removes the blocker.',
   'task-blocked-unowned/group/by': 'Task {task} is blocked by "{blocker}" and names a group as its clearer, not a person. Add `clears:` with the one person who removes the blocker.',
   'owner-overloaded/count': '{person} owns {count}; the limit is {limit}. Hand some to someone else or park them.',
-  'owner-overloaded/days': '{person}\'s open estimates reach {days} by task {task}, but only {available} are left before {horizon}. Cut or move work.',
-  'owner-overloaded/days/one-left': '{person}\'s open estimates reach {days} by task {task}, but only {available} is left before {horizon}. Cut or move work.',
+  'owner-overloaded/days/target': '{person}\'s open estimates reach {days} by task {task}, but only {available} are left before target. Cut or move work.',
+  'owner-overloaded/days/one-left/target': '{person}\'s open estimates reach {days} by task {task}, but only {available} is left before target. Cut or move work.',
+  'owner-overloaded/days/release-day': '{person}\'s open estimates reach {days} by task {task}, but only {available} are left before the release today. Cut or move work.',
+  'owner-overloaded/days/one-left/release-day': '{person}\'s open estimates reach {days} by task {task}, but only {available} is left before the release today. Cut or move work.',
+  'owner-overloaded/days/backup': '{person}\'s open estimates reach {days} by task {task}, but only {available} are left before the backup date. Cut or move work.',
+  'owner-overloaded/days/one-left/backup': '{person}\'s open estimates reach {days} by task {task}, but only {available} is left before the backup date. Cut or move work.',
 });
 
 /** What a person field belongs to, so its messages are whole sentences in any language. */
@@ -61,19 +79,29 @@ export type Subject =
   | { kind: 'rollback-role'; role: (typeof ROLLBACK_ROLES)[number] }
   | { kind: 'block'; block: string };
 
-function subject(of: Subject, start: boolean): Message {
+/** The values a subject's sentences take: the task's label, the role's key or the block's text. */
+function subjectArgs(of: Subject): Record<string, MessageArg> {
   switch (of.kind) {
     case 'task':
-      return start ? messages('subject/task/start', { task: of.task }) : messages('subject/task', { task: of.task });
     case 'blocker':
-      return start ? messages('subject/blocker/start', { task: of.task }) : messages('subject/blocker', { task: of.task });
+      return { task: of.task };
     case 'role':
-      return start ? messages('subject/role/start', { role: of.role }) : messages('subject/role', { role: of.role });
     case 'rollback-role':
-      return start ? messages('subject/rollback-role/start', { role: of.role }) : messages('subject/rollback-role', { role: of.role });
+      return { role: of.role };
     case 'block':
-      return start ? messages('subject/block/start', { block: of.block }) : messages('subject/block', { block: of.block });
+      return { block: of.block };
   }
+}
+
+/**
+ * The sentence `variant` (e.g. `owner-multiple`) for what the field belongs to: one whole sentence
+ * per kind of subject (`owner-multiple/role`), so no translation pastes a fragment into a frame.
+ * The id is built, so the compiler cannot check its values; the tests check every finding's
+ * rendering for unfilled placeholders instead.
+ */
+function aboutSubject(variant: 'owner-missing' | 'owner-missing/placeholder' | 'owner-multiple' | 'owner-multiple/surname-first' | 'owner-team-label/role' | 'owner-team-label/group', of: Subject, args: Record<string, MessageArg>): Message {
+  const make = messages as unknown as (id: string, args: Record<string, MessageArg>) => Message;
+  return make(`${variant}/${of.kind}`, { ...subjectArgs(of), ...args });
 }
 
 /**
@@ -85,15 +113,14 @@ export function checkPerson(ctx: RuleContext, source: SourceFile, path: YamlPath
   switch (verdict.kind) {
     case 'missing':
       if (options.reportMissing) {
-        const Subject = subject(of, true);
-        ctx.report(source, path, 'owner-missing', verdict.placeholder ? messages('owner-missing/placeholder', { Subject, placeholder: verdict.placeholder }) : messages('owner-missing', { Subject }), { prefer: 'value' });
+        ctx.report(source, path, 'owner-missing', verdict.placeholder ? aboutSubject('owner-missing/placeholder', of, { placeholder: verdict.placeholder }) : aboutSubject('owner-missing', of, {}), { prefer: 'value' });
       }
       break;
     case 'multiple':
-      ctx.report(source, path, 'owner-multiple', verdict.ambiguous ? ambiguousMessage(of, verdict.people) : messages('owner-multiple', { Subject: subject(of, true), count: verdict.people.length, people: verdict.people }), { prefer: 'value' });
+      ctx.report(source, path, 'owner-multiple', verdict.ambiguous ? ambiguousMessage(of, verdict.people) : aboutSubject('owner-multiple', of, { count: verdict.people.length, people: verdict.people }), { prefer: 'value' });
       break;
     case 'team-label':
-      ctx.report(source, path, 'owner-team-label', messages(verdict.role ? 'owner-team-label/role' : 'owner-team-label/group', { value: String(value), subject: subject(of, false) }), { prefer: 'value' });
+      ctx.report(source, path, 'owner-team-label', aboutSubject(verdict.role ? 'owner-team-label/role' : 'owner-team-label/group', of, { value: String(value) }), { prefer: 'value' });
       break;
     case 'unknown':
       ctx.report(source, path, 'owner-unknown', messages('owner-unknown', { person: verdict.person }), { prefer: 'value' });
@@ -192,8 +219,8 @@ function checkOverload(ctx: RuleContext): void {
       const available = (daysLeft * ctx.people.capacity(owner)) / 5;
       if (load.days > available) {
         load.reportedDays = true;
-        const facts = { person: owner, days: counted(round(load.days), 'day'), task: taskLabel(task, index), available: counted(round(available), 'working-day'), horizon: horizonMessage(horizon.name) };
-        ctx.report(source, ['tasks', index, 'owner'], 'owner-overloaded', messages(round(available) === 1 ? 'owner-overloaded/days/one-left' : 'owner-overloaded/days', facts), { prefer: 'value' });
+        const facts = { person: owner, days: counted(round(load.days), 'day'), task: taskLabel(task, index), available: counted(round(available), 'working-day') };
+        ctx.report(source, ['tasks', index, 'owner'], 'owner-overloaded', messages(round(available) === 1 ? `owner-overloaded/days/one-left/${horizonKey(horizon.name)}` : `owner-overloaded/days/${horizonKey(horizon.name)}`, facts), { prefer: 'value' });
       }
     }
   }
@@ -211,5 +238,5 @@ function round(value: number): number {
 /** "Smith, John" reads as one person surname-first or as two people: ask, do not guess. */
 function ambiguousMessage(of: Subject, people: string[]): Message {
   const [surname = '', given = ''] = people;
-  return messages('owner-multiple/surname-first', { Subject: subject(of, true), written: `${surname}, ${given}`, given, surname });
+  return aboutSubject('owner-multiple/surname-first', of, { written: `${surname}, ${given}`, given, surname });
 }

@@ -20,6 +20,7 @@ export const messages = defineMessages({
   'problem-vague/improvement': 'The problem names no customer-visible outcome: it asks for "{word}" and names no outcome a customer will see. Say who is stuck, doing what, in one sentence, such as "Customers cannot download their invoices as PDF."',
   'problem-not-one-sentence': 'The problem takes {count} sentences. If it needs more than one, the release is solving more than one problem: keep the one customers feel most, in one sentence.',
   'problem-too-broad': 'The problem bundles several outcomes ({outcomes}). Pick the one customers feel most and park the rest for a later release.',
+  'problem-too-broad/separator': '; ',
   'problem-too-broad/etc': 'The problem bundles several outcomes ({outcomes}; etc.). Pick the one customers feel most and park the rest for a later release.',
 });
 
@@ -54,7 +55,7 @@ export function checkProblem(ctx: RuleContext): void {
   }
   const bundled = broadOutcomes(problem);
   if (bundled) {
-    const outcomes = bundled.outcomes.join('; ');
+    const outcomes = { items: bundled.outcomes, separator: messages('problem-too-broad/separator') };
     report('problem-too-broad', bundled.etc ? messages('problem-too-broad/etc', { outcomes }) : messages('problem-too-broad', { outcomes }));
   }
 }

@@ -1,5 +1,5 @@
 import { dayNumber } from '../dates';
-import { counted, horizonMessage, taskLabel, type RuleContext } from '../context';
+import { counted, horizonKey, taskLabel, type RuleContext } from '../context';
 import { defineMessages } from '../message';
 
 /** The sentences of the scope rules; a refactor title's reason picks one of the `scope-refactor/…` sentences. */
@@ -17,8 +17,12 @@ export const messages = defineMessages({
   'scope-refactor/moves-to-library': 'Task {task} reads as a refactor: it moves the code to another library or framework. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set `kind: fix` and it is no longer reported.',
   'scope-late-addition': 'Task {task} was added on {added}, after the scope froze on {frozen} (freeze.scope). Park it, or have the scope owner trade it for something of equal size.',
   'scope-late-addition/feature': 'Task {task} is a new feature added on {added}, after feature requests stopped on {frozen} (freeze.features). Park it for the next release, or set `kind:` if it is not a feature.',
-  'scope-over-capacity/one-person': 'Open estimates add up to {days}, but 1 person has {available} before {horizon}. Cut scope until it fits.',
-  'scope-over-capacity': 'Open estimates add up to {days}, but {count} people have {available} before {horizon}. Cut scope until it fits.',
+  'scope-over-capacity/one-person/target': 'Open estimates add up to {days}, but 1 person has {available} before target. Cut scope until it fits.',
+  'scope-over-capacity/target': 'Open estimates add up to {days}, but {count} people have {available} before target. Cut scope until it fits.',
+  'scope-over-capacity/one-person/release-day': 'Open estimates add up to {days}, but 1 person has {available} before the release today. Cut scope until it fits.',
+  'scope-over-capacity/release-day': 'Open estimates add up to {days}, but {count} people have {available} before the release today. Cut scope until it fits.',
+  'scope-over-capacity/one-person/backup': 'Open estimates add up to {days}, but 1 person has {available} before the backup date. Cut scope until it fits.',
+  'scope-over-capacity/backup': 'Open estimates add up to {days}, but {count} people have {available} before the backup date. Cut scope until it fits.',
 });
 
 export function checkScope(ctx: RuleContext): void {
@@ -171,7 +175,8 @@ function checkCapacity(ctx: RuleContext): void {
   if (team.length === 0) return; // nobody named yet: the owner rules come first
   const available = team.reduce((sum, person) => sum + (daysLeft * ctx.people.capacity(person)) / 5, 0);
   if (estimated > available) {
-    const facts = { days: counted(Math.round(estimated * 10) / 10, 'day'), available: counted(Math.round(available * 10) / 10, 'working-day'), horizon: horizonMessage(horizon.name) };
-    ctx.report(release.source, ['tasks'], 'scope-over-capacity', team.length === 1 ? messages('scope-over-capacity/one-person', facts) : messages('scope-over-capacity', { ...facts, count: team.length }));
+    const facts = { days: counted(Math.round(estimated * 10) / 10, 'day'), available: counted(Math.round(available * 10) / 10, 'working-day') };
+    const before = horizonKey(horizon.name);
+    ctx.report(release.source, ['tasks'], 'scope-over-capacity', team.length === 1 ? messages(`scope-over-capacity/one-person/${before}`, facts) : messages(`scope-over-capacity/${before}`, { ...facts, count: team.length }));
   }
 }
