@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Message } from '../core/message';
 import type { UnreadableReason } from '../core/plan';
 import { brokenLinkReason, readPlanTree, type PlanTreeEntry } from '../core/planTree';
-import { fsReason } from './fsErrors';
+import { fsReasonArg } from './fsErrors';
 
 /** What the CLI read from `<folder>/.release/`, in the shape the engine takes. */
 export interface PlanRead {
@@ -53,7 +53,7 @@ export async function readPlan(folder: string): Promise<PlanRead> {
       if (!isInside(realFolder, real)) outside.set(path, real);
       return bytes;
     },
-    reason: fsReason,
+    reason: fsReasonArg,
   });
   return { ...tree, outside };
 }
@@ -67,7 +67,7 @@ async function brokenLinkMessage(path: string, error: unknown): Promise<Message>
   const target = await readlink(path).catch(() => undefined);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ELOOP') return brokenLinkReason(target, { kind: 'loop' });
-  return brokenLinkReason(target, code === 'ENOENT' ? { kind: 'missing' } : { kind: 'failed', reason: fsReason(error) });
+  return brokenLinkReason(target, code === 'ENOENT' ? { kind: 'missing' } : { kind: 'failed', reason: fsReasonArg(error) });
 }
 
 function isInside(folder: string, path: string): boolean {

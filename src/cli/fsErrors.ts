@@ -1,28 +1,19 @@
+import { fsReasonMessage } from '../core/fsReasons';
+import { render, type Message } from '../core/message';
+
 /** A failure the CLI reports as one line `release-plan: <message>` and exit code 2. */
 export class CliFailure extends Error {}
 
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'the operation is not permitted',
-  EROFS: 'the file system is read-only',
-  ENOENT: 'it does not exist',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EISDIR: 'it is a folder, not a file',
-  EEXIST: 'something with that name already exists',
-  ELOOP: 'the path goes through a symbolic link that leads back to itself',
-  ENAMETOOLONG: 'the path is too long',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EMFILE: 'too many files are open',
-  ENFILE: 'too many files are open',
-  EBUSY: 'it is in use',
-  EIO: 'the disk reported an input/output error',
-};
-
-/** Plain words for a file-system error, without the syscall and path node puts in its message. */
+/** Plain words for a file-system error (core's, by its code), else node's text without the syscall and path. */
 export function fsReason(error: unknown): string {
-  const code = errorCode(error);
-  if (code && REASONS[code]) return REASONS[code];
+  const said = fsReasonArg(error);
+  return typeof said === 'string' ? said : render(said);
+}
+
+/** The same as a message value: core's words as a message (translatable), node's own text as is. */
+export function fsReasonArg(error: unknown): Message | string {
+  const known = fsReasonMessage(errorCode(error));
+  if (known) return known;
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
 }

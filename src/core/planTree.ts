@@ -1,5 +1,5 @@
 import { decodePlanBytes } from './decode';
-import { defineMessages, type Message } from './message';
+import { defineMessages, type Message, type MessageArg } from './message';
 import { isPlanFilePath, type UnreadableReason } from './plan';
 import { RELEASE_DIR } from './types';
 
@@ -24,7 +24,7 @@ const messages = defineMessages({
  * itself, its target does not exist, or following it failed for `reason` (the file system's words).
  * `target` is what the link says, when it can be read.
  */
-export function brokenLinkReason(target: string | undefined, problem: { kind: 'loop' } | { kind: 'missing' } | { kind: 'failed'; reason: string }): Message {
+export function brokenLinkReason(target: string | undefined, problem: { kind: 'loop' } | { kind: 'missing' } | { kind: 'failed'; reason: MessageArg }): Message {
   switch (problem.kind) {
     case 'loop':
       return target ? messages('file-unreadable/link-loop/to', { target }) : messages('file-unreadable/link-loop');
@@ -62,7 +62,7 @@ export interface PlanTreeFs {
    * An error in the file system's words, e.g. "permission denied" or `NoPermissions`: shown as a
    * value inside a message (`This file could not be read: {reason}.`), never as one.
    */
-  reason(error: unknown): string;
+  reason(error: unknown): MessageArg;
 }
 
 /** A folder's `.release/` as the engine takes it: each plan file's text, or why it cannot be read. */

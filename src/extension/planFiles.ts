@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { MAX_PLAN_DEPTH, readPlanTree } from '../core/planTree';
+import { fsReasonMessage } from '../core/fsReasons';
 import { isPlanFilePath, type UnreadableReason } from '../core/plan';
 import { RELEASE_DIR } from '../core/types';
 
@@ -52,8 +53,8 @@ export async function readDiskPlan(folder: vscode.WorkspaceFolder): Promise<Disk
         }));
       },
       read: (path) => Promise.resolve(vscode.workspace.fs.readFile(at(path))),
-      // The file system's own words (a code such as `NoPermissions`) go into the message as a value.
-      reason: (error) => (error instanceof vscode.FileSystemError ? error.code || error.message : error instanceof Error ? error.message : String(error)),
+      // Plain words for the file system's code (`NoPermissions` → "permission denied"), else its own text as a value.
+      reason: (error) => (error instanceof vscode.FileSystemError ? fsReasonMessage(error.code) : undefined) ?? (error instanceof Error ? error.message : String(error)),
     });
     return { files: tree.files, unreadable: tree.unreadable };
   } catch {
