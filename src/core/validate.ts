@@ -31,7 +31,7 @@ const messages = defineMessages({
   'schema/not-a-map/string': 'This file must be a map of fields (like `{field}: …`), but it is a string.',
   'schema/not-a-map/number': 'This file must be a map of fields (like `{field}: …`), but it is a number.',
   'schema/not-a-map/boolean': 'This file must be a map of fields (like `{field}: …`), but it is a boolean.',
-  'schema/not-a-map/other': 'This file must be a map of fields (like `{field}: …`), but it is a {type}.',
+  'schema/not-a-map/other': 'This file must be a map of fields (like `{field}: …`), but it is something else.',
   'schema/missing': 'Missing required field `{field}`.',
   'schema/missing/in': 'Missing required field `{field}` in `{parent}`.',
   'schema/subject/field': '`{path}`',
@@ -51,8 +51,8 @@ const messages = defineMessages({
   'schema/type/boolean': 'true or false',
   'schema/type/array': 'a list',
   'schema/type/object': 'a map of fields',
-  /** A type zod names that no plan field has: its name as zod spells it. */
-  'schema/type/other': '{type}',
+  /** A type zod names that no plan field has (not reached by the plan's schemas). */
+  'schema/type/other': 'another kind of value',
   'schema/expected/release-name': 'a short name for the release, e.g. billing-v1',
   'schema/expected/problem': 'the one customer problem this release solves, in one sentence',
   'schema/expected/date': 'a calendar date, YYYY-MM-DD',
@@ -169,7 +169,7 @@ function notAMap(field: string, data: unknown): Message {
   if (Array.isArray(data)) return messages('schema/not-a-map/list', { field });
   const type = typeof data;
   if (type === 'string' || type === 'number' || type === 'boolean') return messages(`schema/not-a-map/${type}`, { field });
-  return messages('schema/not-a-map/other', { field, type });
+  return messages('schema/not-a-map/other', { field });
 }
 
 function describeIssue(file: SourceFile, kind: FileKind, schema: z.ZodType, issue: z.core.$ZodIssue, path: PathSegment[], data: unknown): Finding[] {
@@ -308,7 +308,7 @@ function typeName(type: string): Message {
     case 'object':
       return messages(`schema/type/${type}`);
     default:
-      return messages('schema/type/other', { type });
+      return messages('schema/type/other');
   }
 }
 
