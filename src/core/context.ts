@@ -110,7 +110,7 @@ export class RuleContext {
   }
 }
 
-/** How messages name a task: its id as written, or "task 3" (a fragment) for one without an id. */
+/** How messages name a task: its id as written, or "#3" (its place in the list, as the Release view shows it) for one without an id. */
 export function taskLabel(task: Loose<Task>, index: number): MessageArg {
   return task.id !== undefined ? String(task.id) : messages('task/number', { number: index + 1 });
 }
@@ -131,7 +131,7 @@ const messages = defineMessages({
   'count/minute': '{count} minutes',
   'count/timed-rehearsal/one': '1 timed rehearsal',
   'count/timed-rehearsal': '{count} timed rehearsals',
-  'task/number': 'task {number}',
+  'task/number': '#{number}',
 });
 
 export type Counted = 'open-task' | 'open-risky-task' | 'day' | 'working-day' | 'step' | 'minute' | 'timed-rehearsal';

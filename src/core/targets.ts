@@ -36,6 +36,8 @@ const messages = defineMessages({
   'target/title-reused/task': '{count} tasks are now titled "{title}"',
   'target/title-reused/parked': '{count} parked items are now titled "{title}"',
   'target/changed': '{target} has no id or title to find it by, and release.yaml changed since it was read',
+  'target/changed-while-asked/task': '{file} changed while you answered, and task {number} has no id to find it by; nothing was written. Try again.',
+  'target/changed-while-asked/parked': '{file} changed while you answered, and parked item {number} has no title to find it by; nothing was written. Try again.',
 });
 
 const refuse = (reason: Message): Located => ({ ok: false, reason });
@@ -101,6 +103,11 @@ export function describeTarget(target: PlanTarget): Message {
     return target.title !== undefined ? messages('target/task/title', { title: target.title }) : messages('target/task', { task: target.index + 1 });
   }
   return target.title !== undefined ? messages('target/parked/title', { title: target.title }) : messages('target/parked', { number: target.index + 1 });
+}
+
+/** Why a write is refused when the file changed while a prompt was open and the target has no identity to find it by. */
+export function changedWhileAsked(file: string, target: PlanTarget): Message {
+  return messages(target.kind === 'task' ? 'target/changed-while-asked/task' : 'target/changed-while-asked/parked', { file, number: target.index + 1 });
 }
 
 /** Whether a target can be found without its position (so a changed text is no reason to refuse). */

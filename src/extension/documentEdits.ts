@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { EditResult, TextEdit } from '../core/edits';
 import type { YamlPath } from '../core/source';
-import { describeTarget, hasIdentity, locateTarget, type PlanTarget } from '../core/targets';
+import { changedWhileAsked, hasIdentity, locateTarget, type PlanTarget } from '../core/targets';
 import { localize } from './translate';
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };
@@ -51,7 +51,7 @@ export async function editTarget(uri: vscode.Uri, target: PlanTarget, compute: (
   if (untrusted) return untrusted;
   const document = await vscode.workspace.openTextDocument(uri);
   if (!hasIdentity(target) && readVersion !== undefined && document.version !== readVersion) {
-    return { ok: false, reason: vscode.l10n.t('{0} changed while you answered, and {1} has no id to find it by; nothing was written. Try again.', basename(uri), localize(describeTarget(target))) };
+    return { ok: false, reason: localize(changedWhileAsked(basename(uri), target)) };
   }
   const text = document.getText();
   const located = locateTarget(text, target);
