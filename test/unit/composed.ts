@@ -122,3 +122,17 @@ export function assertComposed(findings: readonly Finding[], files: ReadonlyMap<
     assert.ok(render(finding.l10n, marking).includes('［'), `${where} — has no words of its own to translate`);
   }
 }
+
+/**
+ * A sentence rendered with `marking`: outside its ［…］ words there may be only the plan's own text
+ * or text without words of ours (for sentences that are not findings: go/no-go, readiness, health).
+ */
+export function assertOnlyPlanText(text: string, files: ReadonlyMap<string, string>, where: string): void {
+  assert.match(text, /［/, `${where}: "${text}" is not translated`);
+  const texts = planTexts(files);
+  for (const segment of text.split(/［[^［］]*］/)) {
+    const plain = segment.trim();
+    if (plain === '' || wordless(plain)) continue;
+    assert.ok(fromPlan(plain, texts), `${where}: "${plain}" in "${text}" is neither translated nor the plan's text`);
+  }
+}
