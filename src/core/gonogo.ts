@@ -189,7 +189,9 @@ export function evaluateGonogo(result: CheckResult, translate: Translate = resul
   if (!byLanguage) evaluations.set(result, (byLanguage = new Map()));
   let evaluated = byLanguage.get(translate);
   if (!evaluated) {
-    evaluated = evaluate(translate === result.translate ? result : { ...result, translate });
+    // In another language than the check's, the findings' texts are rendered in it too.
+    const renderings = new WeakMap<object, string>();
+    evaluated = evaluate(translate === result.translate ? result : { ...result, translate, findings: result.findings.map((f) => ({ ...f, message: findingText(f.l10n, translate, renderings) })) });
     byLanguage.set(translate, evaluated);
   }
   return evaluated;
@@ -289,13 +291,13 @@ function answer(id: QuestionId, verdict: Verdict, reasons: Message[], failing: F
 function fromFindings(id: ReadingQuestion, result: CheckResult, dataFailures: Message[], passReasons: () => Message[]): Answer {
   const failing = findingsFor(id, result.findings);
   if (failing.length === 0 && dataFailures.length === 0) return answer(id, 'pass', passReasons());
-  return answer(id, 'fail', [...failing.map((f) => describe(f, result.translate)), ...dataFailures], failing);
+  return answer(id, 'fail', [...failing.map(describe), ...dataFailures], failing);
 }
 
 /** A failing finding as a reason: its code and its message (already in the language the check was rendered in). */
-function describe(finding: Finding, translate: Translate): Message {
-  // The finding's text as shown everywhere else (in the check's language, tidied like every finding).
-  return messages('gonogo/finding', { code: finding.code, message: findingText(finding.l10n, translate) });
+function describe(finding: Finding): Message {
+  // The finding's text as shown everywhere else: already in the evaluation's language.
+  return messages('gonogo/finding', { code: finding.code, message: finding.message });
 }
 
 function oneProblem(result: CheckResult): Answer {
@@ -318,12 +320,12 @@ interface Fact {
   covers: readonly CoverKey[];
 }
 
-function withFacts(id: 'owners' | 'rollback', translate: Translate, failing: Finding[], facts: Fact[], passReasons: () => Message[]): Answer {
+function withFacts(id: 'owners' | 'rollback', failing: Finding[], facts: Fact[], passReasons: () => Message[]): Answer {
   // Keys, not a test of every fact against every finding: thousands of unowned tasks stay linear.
   const said = coverKeys(failing);
   const untold = facts.filter((fact) => !fact.covers.some((key) => said.has(key))).map((fact) => fact.reason);
   if (failing.length === 0 && untold.length === 0) return answer(id, 'pass', passReasons());
-  return answer(id, 'fail', [...failing.map((f) => describe(f, translate)), ...untold], failing);
+  return answer(id, 'fail', [...failing.map(describe), ...untold], failing);
 }
 
 /** What a finding says something about: its code, its file's `data.field`, its path and every path above it. */
@@ -371,7 +373,7 @@ function owners(result: CheckResult): Answer {
       .map((role) => ({ reason: messages('gonogo/role-unnamed', { role }), covers: aboutRole(RELEASE_FILE, role) })),
   ];
   const open = openTasks.length;
-  return withFacts('owners', result.translate, failing, facts, () => [open === 1 ? messages('gonogo/owners-pass/one') : messages('gonogo/owners-pass', { count: open })]);
+  return withFacts('owners', failing, facts, () => [open === 1 ? messages('gonogo/owners-pass/one') : messages('gonogo/owners-pass', { count: open })]);
 }
 
 function rollback(result: CheckResult): Answer {
@@ -380,7 +382,7 @@ function rollback(result: CheckResult): Answer {
     const failing = findingsFor('rollback', result.findings);
     const misnamed = plan.fileFindings.find((f) => f.code === 'file-misnamed' && f.data?.rename === ROLLBACK_FILE);
     const why = misnamed ? messages('gonogo/runbook-misnamed', { file: misnamed.file, proper: ROLLBACK_FILE }) : messages('gonogo/no-runbook');
-    return answer('rollback', 'fail', failing.length ? [...failing.map((f) => describe(f, result.translate)), ...(misnamed ? [why] : [])] : [why], failing);
+    return answer('rollback', 'fail', failing.length ? [...failing.map(describe), ...(misnamed ? [why] : [])] : [why], failing);
   }
   const data = plan.rollback.data;
   const recorded = (data.rehearsals ?? []).map((rehearsal, index) => ({ rehearsal, index })).filter(({ rehearsal }) => rehearsal !== undefined && rehearsal !== null);
@@ -402,7 +404,7 @@ function rollback(result: CheckResult): Answer {
     ...ROLLBACK_ROLES.filter((role) => !named(data.roles?.[role])).map((role) => ({ reason: messages('gonogo/rollback-role-unnamed', { role }), covers: aboutRole(ROLLBACK_FILE, role) })),
     ...(rehearsal ? [{ reason: rehearsal, covers: [byCode('rollback-not-rehearsed')] }] : []),
   ];
-  return withFacts('rollback', result.translate, findingsFor('rollback', result.findings), facts, () => {
+  return withFacts('rollback', findingsFor('rollback', result.findings), facts, () => {
     const latest = counting[counting.length - 1]?.rehearsal;
     return [messages('gonogo/rollback-pass', { rehearsals: counted(counting.length, 'timed-rehearsal'), date: String(latest?.date), minutes: String(latest?.minutes) })];
   });

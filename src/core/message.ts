@@ -33,9 +33,22 @@ export type Translate = (template: string, args: Readonly<Record<string, string>
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/** Templates split once into text and placeholder names (odd entries): thousands of findings share a few hundred templates. */
+const compiled = new Map<string, string[]>();
+
 /** Fills `{name}` placeholders, the way `vscode.l10n.t(template, args)` does; an unknown name stays as written. */
 export function fill(template: string, args: Readonly<Record<string, string>>): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(args, name) ? (args[name] as string) : whole));
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(PLACEHOLDER);
+    compiled.set(template, parts);
+  }
+  let text = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    text += (Object.hasOwn(args, name) ? args[name] : `{${name}}`) + (parts[i + 1] as string);
+  }
+  return text;
 }
 
 /** The English rendering: the template as written, filled. */
@@ -62,21 +75,20 @@ export function render(message: Message, translate: Translate = english, cache?:
 }
 
 function renderIn(value: Message | readonly MessageArg[] | MessageList, translate: Translate, cache: WeakMap<object, string>): string {
-  const known = cache.get(value);
-  if (known !== undefined) return known;
-  let text: string;
   if (Array.isArray(value) || isList(value)) {
+    // Lists are what findings share (and what can be long): each is joined once.
+    const known = cache.get(value);
+    if (known !== undefined) return known;
     const { items, separator } = isList(value) ? value : { items: value as readonly MessageArg[], separator: LIST_SEPARATOR };
     const between = renderIn(separator, translate, cache);
-    text = items.map((item) => valueText(item, translate, cache)).join(between);
-  } else {
-    const message = value as Message;
-    const args: Record<string, string> = {};
-    for (const [name, arg] of Object.entries(message.args)) args[name] = valueText(arg, translate, cache);
-    text = translate(message.template, args, message.id);
+    const text = items.map((item) => valueText(item, translate, cache)).join(between);
+    cache.set(value, text);
+    return text;
   }
-  cache.set(value, text);
-  return text;
+  const message = value as Message;
+  const args: Record<string, string> = {};
+  for (const name in message.args) args[name] = valueText(message.args[name] as MessageArg, translate, cache);
+  return translate(message.template, args, message.id);
 }
 
 function valueText(value: MessageArg, translate: Translate, cache: WeakMap<object, string>): string {
