@@ -1,14 +1,42 @@
 // Builds the three bundles: the extension (node, vscode external), the CLI (node) and the
 // dashboard webview (browser), plus the integration test suite and its companion extension
 // (test/integration; see scripts/testbed). `--watch` rebuilds on change; `--production` minifies.
+// The GitHub Action's bundle (action/index.js, committed) is built by `npm run build:action` only.
 import * as esbuild from 'esbuild';
 import { zodEnglishOnly, zodWithoutJsonSchema } from './scripts/build/zod-english-only.mjs';
 import { copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `--only=cli,action` builds only the named bundles (see `name` below); `--outdir=DIR` writes the
+// one selected bundle to DIR instead (scripts/pack-cli.mjs stages the npm package with it, and
+// test/unit/action.test.ts rebuilds the action to compare it with the committed file). The action's
+// bundle is committed, so it is built only when named (`npm run build:action`): a plain build,
+// which CI runs before the tests, never rewrites it.
+const flag = (name) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(`--${name}=`.length);
+const only = flag('only')?.split(',');
+const outdirFlag = flag('outdir');
 // `release-plan --version` prints this, fixed at build time (the bundle has no package.json next to it).
-const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const { version, dependencies = {} } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+// The CLI and the action bundle the runtime dependencies (yaml, zod): their licenses ask for their
+// notices in every copy, and those bundles are shipped on their own (npm, the action), so each
+// ends with them.
+function thirdPartyNotices() {
+  const notices = Object.keys(dependencies)
+    .sort()
+    .map((name) => {
+      const { version: used, license } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
+      const text = readFileSync(`node_modules/${name}/LICENSE`, 'utf8').trim().replace(/\*\//g, '* /');
+      return `${name} ${used} (${license}):\n\n${text}`;
+    });
+  return `/*! Bundled third-party code and its licenses.\n\n${notices.join('\n\n')}\n*/`;
+}
+const cliDefine = {
+  RELEASE_PLAN_VERSION: JSON.stringify(version),
+  // The CLI installed alone (npm) has no docs/ next to it: SARIF's rule help is read from this copy.
+  RELEASE_PLAN_RULES_DOC: JSON.stringify(readFileSync('docs/rules.md', 'utf8')),
+};
 
 const common = {
   plugins: [zodEnglishOnly],
@@ -35,6 +63,7 @@ const suiteEntries = existsSync(suiteDir)
 const builds = [
   {
     ...common,
+    name: 'extension',
     entryPoints: { extension: 'src/extension/extension.ts' },
     plugins: [zodEnglishOnly, zodWithoutJsonSchema],
     outdir: 'dist',
@@ -45,16 +74,36 @@ const builds = [
   },
   {
     ...common,
+    name: 'cli',
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    define: { RELEASE_PLAN_VERSION: JSON.stringify(version) },
+    footer: { js: thirdPartyNotices() },
+    define: cliDefine,
+  },
+  {
+    // The GitHub Action (action.yml): the CLI and src/action in one committed file, the same
+    // whatever the mode (no source map, minified), so a rebuild can be compared with it.
+    ...common,
+    name: 'action',
+    namedOnly: true,
+    entryPoints: { index: 'src/action/index.ts' },
+    outdir: 'action',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: false,
+    minify: true,
+    footer: { js: thirdPartyNotices() },
+    // src/cli/main.ts runs itself when it is the main module; inside the action it is a library.
+    define: { ...cliDefine, 'require.main': 'undefined' },
   },
   {
     ...common,
+    name: 'webview',
     entryPoints: { webview: 'webview/src/main.ts' },
     outdir: 'dist',
     platform: 'browser',
@@ -65,6 +114,7 @@ const builds = [
     ...common,
     sourcemap: true,
     minify: false,
+    name: 'test-suite',
     entryPoints: suiteEntries,
     outdir: 'dist/test/integration/suite',
     platform: 'node',
@@ -76,6 +126,7 @@ const builds = [
     ...common,
     sourcemap: true,
     minify: false,
+    name: 'test-companion',
     entryPoints: { extension: 'test/integration/companion/src/extension.ts' },
     outdir: 'dist/test/integration/companion',
     platform: 'node',
@@ -83,7 +134,15 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
   },
-].filter((options) => Object.keys(options.entryPoints).length > 0).filter((options) => Object.values(options.entryPoints).every((entry) => existsSync(entry)));
+]
+  .filter(({ name, namedOnly }) => (only ? only.includes(name) : !namedOnly))
+  .filter((options) => Object.keys(options.entryPoints).length > 0)
+  .filter((options) => Object.values(options.entryPoints).every((entry) => existsSync(entry)))
+  .map(({ name: _name, namedOnly: _namedOnly, ...options }) => (outdirFlag ? { ...options, outdir: outdirFlag } : options));
+if ((outdirFlag && !only) || (only && (builds.length !== only.length || (outdirFlag && builds.length !== 1)))) {
+  console.error(`esbuild.config.mjs: --only=${only?.join(',') ?? ''} must name bundles that exist (extension, cli, webview, action, test-suite, test-companion)${outdirFlag ? ', one with --outdir' : ''}.`);
+  process.exit(2);
+}
 
 // The dashboard loads the codicon font from the extension's own files (no node_modules at run time).
 function copyCodicons() {
@@ -92,7 +151,7 @@ function copyCodicons() {
   mkdirSync('dist/codicons', { recursive: true });
   for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`${from}/${file}`, `dist/codicons/${file}`);
 }
-copyCodicons();
+if (!only || only.includes('webview')) copyCodicons();
 
 if (watch) {
   for (const options of builds) {

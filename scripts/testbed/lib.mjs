@@ -65,6 +65,35 @@ export function installExtensionFolder(sourceDir, extensionsDir, parts = ['dist'
   return { id, version: manifest.version, manifest, dir: target };
 }
 
+/**
+ * Installs a packaged extension the way a user does, with VS Code's own installer:
+ * `code-server --extensions-dir E --install-extension file.vsix` (works offline), into a folder of
+ * its own, then moves the folder it created into `extensionsDir` — the installer also writes an
+ * extensions.json there, and VS Code would then load only what that lists (not the companion).
+ * What the package lacks, the installed folder lacks too.
+ */
+export async function installVsix({ paths, runDir, vsix, extensionsDir }) {
+  mkdirSync(extensionsDir, { recursive: true });
+  const installDir = path.join(runDir, `vsix-install-${path.basename(extensionsDir)}-${Date.now()}`);
+  const { spawnSync } = await import('node:child_process');
+  const ran = spawnSync(paths.node, [paths.codeServerEntry, '--extensions-dir', installDir, '--user-data-dir', path.join(runDir, 'install-user-data'), '--install-extension', vsix], {
+    cwd: runDir,
+    env: codeServerEnv(paths, runDir, {}),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${ran.stdout ?? ''}${ran.stderr ?? ''}`;
+  if (ran.status !== 0 || !/successfully installed/i.test(output)) throw new Error(`installing ${vsix} failed (exit ${ran.status}):\n${output.trim()}`);
+  const { readdirSync } = await import('node:fs');
+  const folder = readdirSync(installDir).find((name) => /^release-plan\.release-plan-\d/.test(name));
+  if (!folder) throw new Error(`${vsix} was installed, but no release-plan.release-plan-* folder is in ${installDir}`);
+  const dir = path.join(extensionsDir, folder);
+  cpSync(path.join(installDir, folder), dir, { recursive: true });
+  rmSync(installDir, { recursive: true, force: true });
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  return { id: `${manifest.publisher}.${manifest.name}`, version: manifest.version, manifest, dir };
+}
+
 /** User settings that keep the workbench quiet and offline. */
 export const USER_SETTINGS = {
   'workbench.startupEditor': 'none',

@@ -8,7 +8,7 @@
 // `vscode.env.language` is then `qps-ploc` and extension bundles for it are loaded).
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, installExtensionFolder, log, ROOT, startCodeServer, stopProcessGroup, writeUserData } from './lib.mjs';
+import { freePort, installExtensionFolder, installVsix, log, ROOT, startCodeServer, stopProcessGroup, writeUserData } from './lib.mjs';
 
 const LOCALE = 'qps-ploc';
 const wrap = (text) => `［${text}］`;
@@ -45,10 +45,11 @@ export function unwrapped(text, planWords) {
   return rest.replace(/[\d\s·:,.()\-–—/%+#]+/g, ' ').trim();
 }
 
-export async function runPseudoLocalePass({ paths, runDir, browser, register, fixtures, timeout = 20_000 }) {
+export async function runPseudoLocalePass({ paths, runDir, browser, register, fixtures, vsix, timeout = 20_000 }) {
   mkdirSync(runDir, { recursive: true });
   const extensionsDir = path.join(runDir, 'extensions');
-  const underTest = installExtensionFolder(ROOT, extensionsDir);
+  // The packaged extension when CI tests the .vsix, so its shipped l10n bundle is the one wrapped.
+  const underTest = vsix ? await installVsix({ paths, runDir, vsix, extensionsDir }) : installExtensionFolder(ROOT, extensionsDir);
   writePseudoBundles(underTest.dir);
   const userDataDir = path.join(runDir, 'user-data');
   writeUserData(userDataDir);

@@ -27,7 +27,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureTestbed } from './install.mjs';
 import {
-  ROOT, displayManifest, freePort, installExtensionFolder, killProcessGroupSync, log, makeRunDir, portIsFree,
+  ROOT, displayManifest, freePort, installExtensionFolder, installVsix, killProcessGroupSync, log, makeRunDir, portIsFree,
   readManifest, removeDir, seconds, startCodeServer, stopProcessGroup, tail, withCleanup, writeUserData,
 } from './lib.mjs';
 import { runUiChecks } from '../../test/integration/ui/checks.mjs';
@@ -84,10 +84,11 @@ async function main() {
 
     // Extensions: the one under test and the companion.
     const extensionsDir = path.join(runDir, 'extensions');
-    const extensionSource = process.env.RELEASE_PLAN_TESTBED_EXTENSION
-      ? path.resolve(process.env.RELEASE_PLAN_TESTBED_EXTENSION)
-      : ROOT;
-    const underTest = installExtensionFolder(extensionSource, extensionsDir);
+    // RELEASE_PLAN_TESTBED_VSIX: test the packaged extension as a user installs it (CI does);
+    // RELEASE_PLAN_TESTBED_EXTENSION: another unpacked folder; else this checkout's build.
+    const vsix = process.env.RELEASE_PLAN_TESTBED_VSIX ? path.resolve(process.env.RELEASE_PLAN_TESTBED_VSIX) : undefined;
+    const extensionSource = vsix ?? (process.env.RELEASE_PLAN_TESTBED_EXTENSION ? path.resolve(process.env.RELEASE_PLAN_TESTBED_EXTENSION) : ROOT);
+    const underTest = vsix ? await installVsix({ paths, runDir, vsix, extensionsDir }) : installExtensionFolder(extensionSource, extensionsDir);
     const companion = installExtensionFolder(COMPANION_DIR, extensionsDir, [], [
       { from: path.join(ROOT, 'dist', 'test', 'integration', 'companion'), to: '.' },
     ]);
@@ -229,7 +230,7 @@ async function main() {
       failed += restricted.failed;
 
       step = Date.now();
-      const pseudo = await runPseudoLocalePass({ paths, runDir: path.join(runDir, 'pseudo'), browser, register, fixtures: FIXTURES });
+      const pseudo = await runPseudoLocalePass({ paths, runDir: path.join(runDir, 'pseudo'), browser, register, fixtures: FIXTURES, vsix });
       log(`pseudo-locale pass (${seconds(step)}): ${pseudo.passed} passed, ${pseudo.failed} failed`);
       passed += pseudo.passed;
       failed += pseudo.failed;

@@ -11,6 +11,11 @@ import { RELEASE_DIR, RELEASE_FILE, type Finding } from '../core/types';
 import { readPlan, type PlanRead } from './files';
 import { CliFailure, fsReason, isFsError } from './fsErrors';
 import { flatLines, paint, stylishLines, summaryLine, wantsColour, type Env, type Paint, type Shown } from './output';
+import { githubLines } from './formats/github';
+import { gitlabReport } from './formats/gitlab';
+import { markdownSummary } from './formats/markdown';
+import { findRepoRoot, relativeTo } from './formats/repoRoot';
+import { sarifLog } from './formats/sarif';
 
 const USAGE = `Usage: release-plan <command> [options]
 
@@ -22,7 +27,13 @@ Commands:
 
 Options:
   --today YYYY-MM-DD   Check as of this day (default: today), for reproducible CI.
-  --format text|json   Output format (default: text).
+  --format FORMAT      Output format (default: text): text or json; for check also
+                       github   GitHub Actions annotations (workflow commands),
+                       sarif    SARIF 2.1.0 for GitHub code scanning,
+                       gitlab   a GitLab Code Quality report (JSON),
+                       markdown a release summary for $GITHUB_STEP_SUMMARY or a PR comment.
+                       The CI formats give paths relative to the repository root (the git
+                       work tree that holds the plan, else the current folder).
   --quiet              check: report errors only; warnings and infos are not shown.
   --max-warnings N     check: exit 1 when there are more than N warnings (even with --quiet).
   -v, --version        Show the version.
@@ -70,9 +81,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+const FORMATS = ['text', 'json', 'github', 'sarif', 'gitlab', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+/** Formats for CI, made for check: paths relative to the repository root. */
+const CI_FORMATS: readonly Format[] = ['github', 'sarif', 'gitlab', 'markdown'];
+
+function isFormat(value: string | undefined): value is Format {
+  return (FORMATS as readonly (string | undefined)[]).includes(value);
+}
+
 interface Options {
   today: string;
-  format: 'text' | 'json';
+  format: Format;
   quiet: boolean;
   maxWarnings?: number;
 }
@@ -150,7 +170,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (!command) throw new UsageError('no command given.');
   if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}.`);
   const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
+  if (!isFormat(format)) throw new UsageError(`--format must be text, json, github, sarif, gitlab or markdown, not "${format}".`);
+  if (CI_FORMATS.includes(format) && ['gonogo', 'init', 'schema'].includes(command)) throw new UsageError(`--format ${format} applies to the check command only.`);
   const today = values.today ?? todayIso(io.now());
   if (!isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${today}".`);
   const maxWarnings = values['max-warnings'];
@@ -238,11 +259,15 @@ async function load(folder: string, today: string, io: Io): Promise<Checked | un
   return { result: checkPlan(read.files, { today, unreadable: read.unreadable }), read };
 }
 
-/** A finding for output: path relative to the current folder, 1-based, and where a link leads. */
-function toShown(finding: Finding, folder: string, read: PlanRead, io: Io): Shown {
+/**
+ * A finding for output: 1-based, with where a link leads, and its path relative to the current
+ * folder, or to `root` (the repository root, for the CI formats) when given.
+ */
+function toShown(finding: Finding, folder: string, read: PlanRead, io: Io, root?: string): Shown {
   const target = read.outside.get(finding.file);
+  const path = join(folder, finding.file);
   return {
-    file: display(io.cwd, join(folder, finding.file)),
+    file: root !== undefined ? relativeTo(root, path) : display(io.cwd, path),
     line: finding.range.start.line + 1,
     column: finding.range.start.character + 1,
     endLine: finding.range.end.line + 1,
@@ -269,13 +294,24 @@ function painter(io: Io): Paint {
 async function check(folder: string, options: Options, io: Io): Promise<number> {
   const checked = await load(folder, options.today, io);
   if (!checked) return 2;
-  const all = checked.result.findings.map((finding) => toShown(finding, folder, checked.read, io));
+  const root = CI_FORMATS.includes(options.format) ? (await findRepoRoot(folder, io.cwd)).path : undefined;
+  const all = checked.result.findings.map((finding) => toShown(finding, folder, checked.read, io, root));
   // --quiet: warnings and infos are not shown, but --max-warnings still counts the warnings: a CI
   // job that sets both must not pass because the warnings were hidden.
   const shown = options.quiet ? all.filter((f) => f.severity === 'error') : all;
   const summary = count(shown);
   if (options.format === 'json') {
     io.out(JSON.stringify({ root: folder, diagnostics: shown, summary: { ...summary, today: options.today } }, null, 2));
+  } else if (options.format === 'github') {
+    for (const line of githubLines(shown)) io.out(line);
+    // A plain line in the log after the annotations (no colour: CI logs are not terminals).
+    io.out(summaryLine(summary, folder, options.today, paint(false)));
+  } else if (options.format === 'sarif') {
+    io.out(JSON.stringify(sarifLog(shown, { version: version(), root: root ?? io.cwd }), null, 2));
+  } else if (options.format === 'gitlab') {
+    io.out(JSON.stringify(gitlabReport(shown), null, 2));
+  } else if (options.format === 'markdown') {
+    io.out(markdownSummary({ result: checked.result, shown, today: options.today, quiet: options.quiet }).trimEnd());
   } else {
     const p = painter(io);
     for (const line of io.isTTY ? stylishLines(shown, p) : flatLines(shown, p)) io.out(line);

@@ -26,6 +26,7 @@ import { windowPrompts, type Prompts } from './prompts';
 import { RehearsalTimer } from './rehearsalTimer';
 import { ReleaseStatusBar } from './statusBar';
 import { ReleaseTreeProvider } from './tree/releaseTree';
+import { WalkthroughContext } from './walkthroughContext';
 
 /** What `activate` returns: used by the integration tests, and stable enough for other extensions. */
 export interface ReleasePlanApi {
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
     statusBar,
     rehearsal,
     dashboards,
+    new WalkthroughContext(store, context),
     vscode.window.registerTreeDataProvider(VIEW_ID, tree),
     vscode.languages.registerCodeActionsProvider(PLAN_FILES, new QuickFixProvider(store), QuickFixProvider.metadata),
     vscode.languages.registerCompletionItemProvider(PLAN_FILES, new PlanCompletionProvider(store), ...PlanCompletionProvider.triggers),

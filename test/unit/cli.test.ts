@@ -135,7 +135,7 @@ describe('release-plan CLI', () => {
     });
 
     for (const [name, argv, pattern] of [
-      ['a bad --format', ['check', '.', '--format', 'xml'], /--format must be text or json, not "xml"/],
+      ['a bad --format', ['check', '.', '--format', 'xml'], /--format must be text, json, github, sarif, gitlab or markdown, not "xml"/],
       ['a bad --today', ['check', '.', '--today', '2026-02-30'], /--today must be a date written YYYY-MM-DD/],
       ['a --today that is not ISO', ['check', '.', '--today', '01/12/2026'], /--today must be a date/],
       ['no command', [], /no command given/],

@@ -541,6 +541,64 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
     }
   });
 
+  // The Getting Started walkthrough (contributes.walkthroughs), as a person opens it: "Welcome: Open
+  // Walkthrough...", then its title. The plan of this workspace ticks steps 2 and 4 through the
+  // context keys the extension sets from its checks; step 5's button runs Run Go/No-Go, which ticks
+  // it (onCommand). Escape on the checklist's first question leaves before anything is written.
+  await check('the Getting Started walkthrough opens from the palette; the plan has ticked steps 2 and 4; step 5\'s button runs Run Go/No-Go and ticks step 5', async () => {
+    const walkthrough = manifest.contributes?.walkthroughs?.[0];
+    if (!walkthrough) throw new Error('package.json contributes no walkthrough');
+    const gonogoStep = walkthrough.steps?.find((step) => step.id === 'runGonogo');
+    const buttonLabel = /^\[([^\]]+)\]\(command:releasePlan\.runGonogo\)$/m.exec(gonogoStep?.description ?? '')?.[1];
+    if (!buttonLabel) throw new Error('the runGonogo step has no button for releasePlan.runGonogo');
+    const today = fixtureToday(workspace);
+    const record = workspace && today ? path.join(workspace, '.release', 'gonogo', `${today}.yaml`) : undefined;
+    const hadRecord = record ? existsSync(record) : false;
+    try {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'Welcome: Open Walkthrough...', { opensQuickInput: true });
+      await quickInput.locator('input.input[placeholder="Select a walkthrough to open"]').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.type(walkthrough.title);
+      await quickInput.locator('.monaco-list-row.focused', { hasText: walkthrough.title }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
+      const walkthroughPage = page.locator('.part.editor .gettingStartedContainer');
+      await walkthroughPage.locator('h2.category-title', { hasText: walkthrough.title }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      const step = (id) => walkthroughPage.locator(`button.getting-started-step[data-step-id$="#${id}"]`);
+      const titles = await walkthroughPage.locator('button.getting-started-step h3.step-title').allInnerTexts();
+      const expectedTitles = walkthrough.steps.map((s) => s.title);
+      if (titles.map((t) => t.trim()).join(' | ') !== expectedTitles.join(' | ')) throw new Error(`the steps read "${titles.join(' | ')}", not "${expectedTitles.join(' | ')}"`);
+
+      // Steps 2 and 4: the problem is one sentence and the runbook is rehearsed in both fixtures.
+      for (const id of ['stateProblem', 'rehearseRollback']) {
+        await waitForAttribute(step(id), 'aria-checked', 'true', `step ${id} to be ticked by its context key (onContext)`);
+      }
+
+      // Step 5: untick it if an earlier check in this run already ran the go/no-go (the tick is kept).
+      const gonogo = step('runGonogo');
+      await gonogo.waitFor({ state: 'visible', timeout: TIMEOUT });
+      if ((await gonogo.getAttribute('aria-checked')) === 'true') {
+        await gonogo.locator('.codicon[data-done-step-id]').click({ timeout: TIMEOUT });
+        await waitForAttribute(gonogo, 'aria-checked', 'false', 'step 5 to be unticked');
+      }
+      await gonogo.click({ timeout: TIMEOUT }); // opens the step: its text and its button
+      const button = gonogo.locator('.button-container .monaco-button', { hasText: buttonLabel });
+      await button.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await button.click({ timeout: TIMEOUT });
+      await pickReleaseIfAsked(page);
+      await quickInput.locator('.quick-input-title', { hasText: 'Go/No-Go (1/5)' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Escape');
+      await quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT });
+      await waitForAttribute(gonogo, 'aria-checked', 'true', 'step 5 to be ticked after its button ran Run Go/No-Go (onCommand; it fires once per window session)');
+      if ((await gonogo.locator('.codicon-pass-filled[data-done-step-id]').count()) === 0) throw new Error('step 5\'s checkbox is not the filled check');
+      if (record && !hadRecord && existsSync(record)) throw new Error(`${path.relative(workspace, record)} was written although the checklist was left at its first question`);
+      console.log(`       steps: ${titles.map((t) => t.trim()).join(' · ')}; button "${buttonLabel}" ticked step 5`);
+    } finally {
+      await page.keyboard.press('Escape');
+      if (record && !hadRecord) rmSync(record, { force: true });
+      await runCommand(page, 'View: Close All Editors').catch(() => {});
+    }
+  });
+
   return { passed, failed };
 }
 
@@ -648,4 +706,16 @@ function diffLines(before, after) {
 
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Polls a locator's attribute until it is `value`. */
+async function waitForAttribute(locator, name, value, what, timeoutMs = TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await locator.getAttribute(name, { timeout: 2_000 }).catch(() => undefined);
+    if (last === value) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; ${name} is ${JSON.stringify(last ?? null)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
