@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import Ajv from 'ajv-draft-04';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { docSections, markdownToText, ruleDocs, RULES_DOC_URL } from '../../src/cli/formats/ruleDocs';
 import { uriOf } from '../../src/cli/formats/sarif';
 import { RULE_CODES, RULES } from '../../src/core/catalog';
+import { io, writePlan } from './cli-io';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, releaseWith, TODAY } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
@@ -36,16 +37,6 @@ function sarifValidator() {
   return ajv;
 }
 
-interface Captured extends Io {
-  stdout: string[];
-  stderr: string[];
-}
-
-function io(cwd: string): Captured {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text), cwd, now: () => new Date(`${TODAY}T12:00:00Z`) };
-}
 
 interface Region {
   startLine: number;
@@ -124,11 +115,7 @@ describe('release-plan check --format sarif', () => {
   });
 
   async function plan(entries: Record<string, string>, folder: string): Promise<void> {
-    for (const [name, text] of Object.entries(entries)) {
-      const path = join(folder, '.release', name);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text);
-    }
+    await writePlan(folder, entries);
   }
 
   const CLEAN = { 'release.yaml': CLEAN_RELEASE, 'rollback.yaml': CLEAN_ROLLBACK, [CLEAN_CHECKIN_FILE]: CLEAN_CHECKIN };

@@ -3,27 +3,18 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { escapeData, escapeProperty, githubLines } from '../../src/cli/formats/github';
 import { countdown, escapeMarkdown, MARKDOWN_MAX_FINDINGS } from '../../src/cli/formats/markdown';
 import { findRepoRoot } from '../../src/cli/formats/repoRoot';
 import { RULES_DOC_URL } from '../../src/cli/formats/ruleDocs';
 import type { Shown } from '../../src/cli/output';
+import { io, writePlan } from './cli-io';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, releaseWith, TODAY } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
 const MESSY = ['examples/messy', '--today', '2099-03-16'];
 
-interface Captured extends Io {
-  stdout: string[];
-  stderr: string[];
-}
-
-function io(cwd: string): Captured {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text), cwd, now: () => new Date(`${TODAY}T12:00:00Z`) };
-}
 
 interface Diagnostic {
   file: string;
@@ -74,11 +65,7 @@ describe('release-plan check: CI formats', () => {
   });
 
   async function plan(entries: Record<string, string>, folder = dir): Promise<void> {
-    for (const [name, text] of Object.entries(entries)) {
-      const path = join(folder, '.release', name);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text);
-    }
+    await writePlan(folder, entries);
   }
 
   const CLEAN = { 'release.yaml': CLEAN_RELEASE, 'rollback.yaml': CLEAN_ROLLBACK, [CLEAN_CHECKIN_FILE]: CLEAN_CHECKIN };

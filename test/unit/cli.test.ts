@@ -5,8 +5,9 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink, writeF
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { jsonSchemas } from '../../src/core/schemas';
+import { io, writePlan, type Captured } from './cli-io';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, releaseWith, TODAY } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
@@ -14,16 +15,6 @@ const CLI = join(ROOT, 'dist/cli.js');
 /** Root reads and writes regardless of permissions, so permission cases cannot fail as root. */
 const asRoot = process.getuid?.() === 0;
 
-interface Captured extends Io {
-  stdout: string[];
-  stderr: string[];
-}
-
-function io(cwd: string, now = `${TODAY}T12:00:00Z`): Captured {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text), cwd, now: () => new Date(now) };
-}
 
 describe('release-plan CLI', () => {
   let dir: string;
@@ -37,11 +28,7 @@ describe('release-plan CLI', () => {
   });
 
   async function plan(entries: Record<string, string>, folder = dir): Promise<void> {
-    for (const [name, text] of Object.entries(entries)) {
-      const path = join(folder, '.release', name);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text);
-    }
+    await writePlan(folder, entries);
   }
 
   const MARKED = releaseWith('    owner: Bo\n', '    owner: backend team\n');
