@@ -19,11 +19,12 @@ const outdirFlag = flag('outdir');
 // `release-plan --version` prints this, fixed at build time (the bundle has no package.json next to it).
 const { version, dependencies = {} } = JSON.parse(readFileSync('package.json', 'utf8'));
 
-// The CLI and the action bundle the runtime dependencies (yaml, zod): their licenses ask for their
-// notices in every copy, and those bundles are shipped on their own (npm, the action), so each
-// ends with them.
-function thirdPartyNotices() {
-  const notices = Object.keys(dependencies)
+// Every shipped bundle holds third-party code: the extension, the CLI and the action the runtime
+// dependencies (yaml, zod), the dashboard @vscode-elements and lit. Their licenses ask for their
+// notices in every copy, so each bundle ends with them.
+const WEBVIEW_PACKAGES = ['@vscode-elements/elements', '@lit/context', '@lit/reactive-element', 'lit', 'lit-element', 'lit-html'];
+function thirdPartyNotices(names = Object.keys(dependencies)) {
+  const notices = [...names]
     .sort()
     .map((name) => {
       const { version: used, license } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
@@ -71,6 +72,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    footer: { js: thirdPartyNotices() },
   },
   {
     ...common,
@@ -109,6 +111,7 @@ const builds = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
+    footer: { js: thirdPartyNotices(WEBVIEW_PACKAGES) },
   },
   {
     ...common,
@@ -133,6 +136,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    footer: { js: thirdPartyNotices() },
   },
 ]
   .filter(({ name, namedOnly }) => (only ? only.includes(name) : !namedOnly))
@@ -150,6 +154,8 @@ function copyCodicons() {
   if (!existsSync(from)) return;
   mkdirSync('dist/codicons', { recursive: true });
   for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`${from}/${file}`, `dist/codicons/${file}`);
+  // The icon font's license (CC BY 4.0) travels with it.
+  copyFileSync('node_modules/@vscode/codicons/LICENSE', 'dist/codicons/LICENSE');
 }
 if (!only || only.includes('webview')) copyCodicons();
 

@@ -39,7 +39,7 @@ const ALLOWED = [
   /^CHANGELOG\.md$/,
   /^LICENSE(\.txt|\.md)?$/,
   /^dist\/(extension|webview)\.js$/,
-  /^dist\/codicons\/codicon\.(css|ttf)$/,
+  /^dist\/codicons\/(codicon\.(css|ttf)|LICENSE)$/,
   /^media\/.+\.(svg|png|css|md)$/,
   /^schemas\/[\w-]+\.schema\.json$/,
   /^docs\/rules\.md$/,
@@ -74,6 +74,8 @@ export function requiredFiles(manifest, root = ROOT) {
   add('README.md', 'the Marketplace page');
   add('CHANGELOG.md', 'the Marketplace page');
   add('LICENSE', '"license"');
+  // The icon font ships with its own license (CC BY 4.0), which asks for it in every copy.
+  add('dist/codicons/LICENSE', 'the codicons font\'s license');
   if (manifest.l10n) add(`${manifest.l10n}/bundle.l10n.json`, '"l10n"');
   if (existsSync(path.join(root, 'package.nls.json'))) add('package.nls.json', 'the manifest\'s %keys%');
   for (const file of readdirSync(path.join(root, 'schemas'))) if (file.endsWith('.schema.json')) add(`schemas/${file}`, 'schemas/');
