@@ -14,6 +14,11 @@ export function walkthroughFullId(extensionId: string): string {
   return `${extensionId}#${WALKTHROUGH_ID}`;
 }
 
+/** A step of it as VS Code registers it: `<extension id>#<walkthrough id>#<step id>`. */
+export function walkthroughStepId(extensionId: string, step: string): string {
+  return `${walkthroughFullId(extensionId)}#${step}`;
+}
+
 /**
  * Set in `globalState` once the walkthrough was opened for this user. Global, not per workspace:
  * the walkthrough teaches the method, not a repository, so a user sees it once (and, synced, on
@@ -37,6 +42,20 @@ export const WALKTHROUGH_CONTEXT_KEYS = {
 } as const;
 
 export type WalkthroughFacts = Record<keyof typeof WALKTHROUGH_CONTEXT_KEYS, boolean>;
+
+/**
+ * The steps a plan completes (`contributes.walkthroughs[0].steps[].id`) and the fact behind each;
+ * `hasPlan` is "any folder has a plan" (the `releasePlan.hasPlan` key). Step 5 completes when the
+ * go/no-go runs (`onCommand:`), which VS Code sees by itself.
+ */
+export const PLAN_STEPS = {
+  createPlan: 'hasPlan',
+  stateProblem: 'problemStated',
+  assignOwners: 'allOwned',
+  rehearseRollback: 'rollbackRehearsed',
+} as const satisfies Record<string, keyof WalkthroughFacts | 'hasPlan'>;
+
+export type PlanStep = keyof typeof PLAN_STEPS;
 
 /** The facts behind the context keys, from the checked plans of every folder. */
 export function walkthroughFacts(results: readonly CheckResult[]): WalkthroughFacts {
@@ -74,6 +93,8 @@ export interface WalkthroughHost {
 /** Injected in tests; the defaults are VS Code's. */
 export interface WalkthroughDeps {
   setContext(key: string, value: boolean): Thenable<unknown>;
+  /** Ticks a step by its full id (VS Code keeps the tick per user profile, across windows). */
+  markStepComplete(stepId: string): Thenable<unknown>;
   /** The folders of the workspace (read when the first-run check runs). */
   folders(): readonly { uri: vscode.Uri }[];
   exists(uri: vscode.Uri): Thenable<boolean>;
@@ -83,6 +104,8 @@ export interface WalkthroughDeps {
 /** VS Code's: the real context keys, workspace folders, file system and walkthrough command. */
 export const vscodeDeps: WalkthroughDeps = {
   setContext: (key, value) => vscode.commands.executeCommand('setContext', key, value),
+  // The command behind the walkthrough page's own checkbox (no `f1`: not in the palette).
+  markStepComplete: (stepId) => vscode.commands.executeCommand('welcome.markStepComplete', stepId),
   folders: () => vscode.workspace.workspaceFolders ?? [],
   exists,
   // `false`: in the active editor group, not to the side.
@@ -91,17 +114,31 @@ export const vscodeDeps: WalkthroughDeps = {
 
 /**
  * The Getting Started walkthrough's side in the extension: keeps the context keys its steps tick
- * off on in step with the plan store, and opens it once for a user whose first activation is in a
- * workspace without a plan. Nothing here writes a file, so it runs in Restricted Mode too.
+ * off on in step with the plan store, ticks the steps the plan has done, and opens it once for a
+ * user whose first activation is in a workspace without a plan. Nothing here writes a file, so it
+ * runs in Restricted Mode too.
+ *
+ * Why it ticks steps itself, besides the `onContext:` completion events: VS Code (1.139's
+ * gettingStartedService) ticks an `onContext:` step only when its key turns true after the
+ * walkthrough was registered. A key that is already true when it registers (registration is lazy
+ * and can wait up to 5 s for an experiment service, so it often comes after this extension set its
+ * keys; it did in the test bed) is recorded as seen for the whole window session and never ticks
+ * the step: a workspace whose plan already states its problem showed step 2 unticked in every
+ * window. So when a fact is true (at
+ * activation, or when it turns true) the step is ticked through `welcome.markStepComplete`, the
+ * command behind the page's own checkbox; VS Code keeps the tick per user, as it does for
+ * `onContext:`. A tick is never taken back: the walkthrough records what the user did once.
  */
 export class WalkthroughContext extends Disposable {
   private last: WalkthroughFacts | undefined;
+  /** Steps ticked (or being ticked) while their fact holds; a fact turning false forgets its step. */
+  private readonly marked = new Set<PlanStep>();
   /** Resolves to true when this activation opened the walkthrough (tests await it). */
   readonly firstRun: Promise<boolean>;
 
   constructor(
     private readonly store: PlanSource,
-    host: WalkthroughHost,
+    private readonly host: WalkthroughHost,
     private readonly deps: WalkthroughDeps = vscodeDeps,
   ) {
     super();
@@ -110,13 +147,24 @@ export class WalkthroughContext extends Disposable {
     this.firstRun = openOnce(host, deps).catch(() => false);
   }
 
-  /** Sets the context keys whose value changed; returns the facts. */
+  /** Sets the context keys whose value changed and ticks the steps whose fact turned true; returns the facts. */
   update(): WalkthroughFacts {
-    const facts = walkthroughFacts(this.store.all().map((plan) => plan.result));
+    const results = this.store.all().map((plan) => plan.result);
+    const facts = walkthroughFacts(results);
     for (const [name, key] of Object.entries(WALKTHROUGH_CONTEXT_KEYS) as [keyof WalkthroughFacts, string][]) {
       if (this.last?.[name] !== facts[name]) void this.deps.setContext(key, facts[name]);
     }
     this.last = facts;
+    const holds = { ...facts, hasPlan: results.length > 0 };
+    for (const [step, fact] of Object.entries(PLAN_STEPS) as [PlanStep, keyof typeof holds][]) {
+      if (!holds[fact]) this.marked.delete(step);
+      else if (!this.marked.has(step)) {
+        this.marked.add(step);
+        // Refused (a VS Code without the command, or not done registering the walkthrough; 1.139
+        // keeps the tick even then): the next change of the plan tries again.
+        this.deps.markStepComplete(walkthroughStepId(this.host.extension.id, step)).then(undefined, () => this.marked.delete(step));
+      }
+    }
     return facts;
   }
 }

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { scaffoldFiles } from '../../src/core/scaffold';
 import { checkPlan } from '../../src/core/engine';
-import { openOnce, SHOWN_KEY, WALKTHROUGH_CONTEXT_KEYS, WALKTHROUGH_ID, WalkthroughContext, walkthroughFacts, walkthroughFullId, type WalkthroughDeps } from '../../src/extension/walkthroughContext';
+import { openOnce, PLAN_STEPS, SHOWN_KEY, WALKTHROUGH_CONTEXT_KEYS, WALKTHROUGH_ID, WalkthroughContext, walkthroughFacts, walkthroughFullId, walkthroughStepId, type WalkthroughDeps } from '../../src/extension/walkthroughContext';
 import { check, CLEAN_ROLLBACK, releaseWith } from './helpers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -52,6 +52,7 @@ describe('Getting Started walkthrough (package.json contributes.walkthroughs)', 
     assert.equal(walkthroughs?.length, 1);
     assert.equal(walkthrough.id, WALKTHROUGH_ID);
     assert.equal(walkthroughFullId(`${manifest.publisher}.${manifest.name}`), `${manifest.publisher}.${manifest.name}#${WALKTHROUGH_ID}`);
+    assert.equal(walkthroughStepId('a.b', 'createPlan'), `a.b#${WALKTHROUGH_ID}#createPlan`);
     english(walkthrough.title, 'title');
     english(walkthrough.description, 'description');
   });
@@ -112,6 +113,14 @@ describe('Getting Started walkthrough (package.json contributes.walkthroughs)', 
     });
   }
 
+  it('the steps the extension ticks from the plan are steps 1-4, each also completing on the context key of its fact', () => {
+    assert.deepEqual(Object.keys(PLAN_STEPS), METHOD.slice(0, 4).map((step) => step.id));
+    for (const [id, fact] of Object.entries(PLAN_STEPS)) {
+      const key = fact === 'hasPlan' ? 'releasePlan.hasPlan' : WALKTHROUGH_CONTEXT_KEYS[fact];
+      assert.deepEqual(steps.find((s) => s.id === id).completionEvents, [`onContext:${key}`], id);
+    }
+  });
+
   it('every media file under media/walkthrough/ is used by a step', () => {
     const used = new Set(steps.map((step) => step.media?.svg));
     const files = readdirSync(join(ROOT, 'media', 'walkthrough')).map((name) => `media/walkthrough/${name}`);
@@ -162,7 +171,7 @@ describe('the walkthrough\'s context keys follow the plan', () => {
     let plans = [{ result: check({ 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') }) }];
     const listeners: (() => void)[] = [];
     const store = { all: () => plans, onDidChange: (listener: () => void) => (listeners.push(listener), { dispose() {} }) };
-    const deps: WalkthroughDeps = { setContext: async (key, value) => void set.push([key, value]), folders: () => [], exists: async () => false, open: async () => assert.fail('no workspace folder: nothing to open') };
+    const deps: WalkthroughDeps = { setContext: async (key, value) => void set.push([key, value]), markStepComplete: async () => undefined, folders: () => [], exists: async () => false, open: async () => assert.fail('no workspace folder: nothing to open') };
     const context = new WalkthroughContext(store as never, { extension: { id: 'x.y' }, globalState: memento() }, deps);
     assert.deepEqual(set, [['releasePlan.problemStated', true], ['releasePlan.allOwned', false], ['releasePlan.rollbackRehearsed', true]]);
     set.length = 0;
@@ -172,6 +181,66 @@ describe('the walkthrough\'s context keys follow the plan', () => {
     listeners.forEach((listener) => listener());
     assert.deepEqual(set, [['releasePlan.allOwned', true]]);
     assert.equal(await context.firstRun, false);
+    context.dispose();
+  });
+});
+
+describe('the extension ticks the steps the plan has done (VS Code misses a key already true when it registers the walkthrough)', () => {
+  const owners = () => check({ 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') });
+  const unrehearsed = () => check({ 'rollback.yaml': CLEAN_ROLLBACK.replace(/rehearsals:[\s\S]*$/, 'rehearsals: []\n') });
+
+  function setup(plans: { result: ReturnType<typeof check> }[], refuse = () => false) {
+    const marked: string[] = [];
+    const listeners: (() => void)[] = [];
+    const store = { all: () => plans, onDidChange: (listener: () => void) => (listeners.push(listener), { dispose() {} }) };
+    const deps: WalkthroughDeps = {
+      setContext: async () => undefined,
+      markStepComplete: async (id) => {
+        if (refuse()) throw new Error("command 'welcome.markStepComplete' not found");
+        marked.push(id);
+      },
+      folders: () => [],
+      exists: async () => false,
+      open: async () => assert.fail('no workspace folder: nothing to open'),
+    };
+    const context = new WalkthroughContext(store as never, { extension: { id: 'x.y' }, globalState: memento() }, deps);
+    const change = async (next: typeof plans) => {
+      plans.splice(0, plans.length, ...next);
+      listeners.forEach((listener) => listener());
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { marked, context, change };
+  }
+
+  it('ticks steps 1-4 by their full id once each while their fact holds, none before there is a plan', async () => {
+    const { marked, context, change } = setup([]);
+    assert.deepEqual(marked, []);
+    await change([{ result: owners() }]);
+    assert.deepEqual(marked, ['x.y#releasePlan.gettingStarted#createPlan', 'x.y#releasePlan.gettingStarted#stateProblem', 'x.y#releasePlan.gettingStarted#rehearseRollback']);
+    await change([{ result: owners() }]);
+    assert.equal(marked.length, 3, 'not again while the facts hold');
+    await change([{ result: check() }]);
+    assert.deepEqual(marked.slice(3), ['x.y#releasePlan.gettingStarted#assignOwners']);
+    context.dispose();
+  });
+
+  it('ticks a step again when its fact turns false and then true again (the user may have unticked it)', async () => {
+    const { marked, context, change } = setup([{ result: check() }]);
+    await change([{ result: unrehearsed() }]);
+    assert.equal(marked.length, 4);
+    await change([{ result: check() }]);
+    assert.deepEqual(marked.slice(4), ['x.y#releasePlan.gettingStarted#rehearseRollback']);
+    context.dispose();
+  });
+
+  it('a refused tick (a VS Code without the command) is tried again on the next change of the plan', async () => {
+    let refuse = true;
+    const { marked, context, change } = setup([{ result: check() }], () => refuse);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(marked, []);
+    refuse = false;
+    await change([{ result: check() }]);
+    assert.equal(marked.length, 4);
     context.dispose();
   });
 });
@@ -194,6 +263,7 @@ describe('the walkthrough opens once, on the first activation in a workspace wit
   let opened: string[];
   const deps = (folders: string[]): WalkthroughDeps => ({
     setContext: async () => undefined,
+    markStepComplete: async () => undefined,
     folders: () => folders.map((path) => ({ uri: vscode.Uri.file(path) })),
     // The real file system, as VS Code's would answer.
     exists: async (uri) => existsSync(uri.path),
