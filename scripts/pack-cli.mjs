@@ -1,5 +1,5 @@
 // `npm run pack:cli [-- --out <dir>]`: the release-plan CLI as an npm package,
-// release-plan-<version>.tgz at the repository root (or in <dir>).
+// release-plan-cli-<version>.tgz at the repository root (or in <dir>).
 //
 // The root package.json is the VS Code extension's manifest (private), so the npm package is
 // staged in a temporary folder: a minified CLI bundle (dist/cli.js, every dependency inside, so

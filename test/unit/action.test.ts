@@ -130,7 +130,7 @@ describe('the GitHub Action (action.yml, action/index.js)', function () {
     let usesAction = 0;
     for (const block of blocks) {
       const steps = JSON.stringify(parse(block) as unknown);
-      for (const match of steps.matchAll(/"uses":"release-plan\/release-plan@[^"]+","with":(\{[^}]*\})/g)) {
+      for (const match of steps.matchAll(/"uses":"release-plan-vscode\/release-plan@[^"]+","with":(\{[^}]*\})/g)) {
         usesAction++;
         for (const key of Object.keys(JSON.parse(match[1] ?? '{}') as object)) assert.ok(key in manifest.inputs, `docs/ci.md passes the unknown input ${key}`);
       }

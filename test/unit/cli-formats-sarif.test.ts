@@ -195,7 +195,7 @@ describe('release-plan check --format sarif', () => {
     }
     const ownerMissing = rules.find((r) => r.id === 'owner-missing');
     assert.match(ownerMissing?.fullDescription.text ?? '', /^Every open task in release\.yaml \(any status\nbut done/);
-    assert.match(ownerMissing?.help.markdown ?? '', /Every \[open task\]\(https:\/\/github\.com\/release-plan\/release-plan\/blob\/HEAD\/docs\/rules\.md#limits-and-team-labels\)/);
+    assert.match(ownerMissing?.help.markdown ?? '', /Every \[open task\]\(https:\/\/github\.com\/release-plan-vscode\/release-plan\/blob\/HEAD\/docs\/rules\.md#limits-and-team-labels\)/);
     assert.match(ownerMissing?.help.text ?? '', /\n    tasks:\n      - id: T1\n/, 'YAML examples are kept, indented');
     // A `# comment` in a YAML example is not a heading: the section goes on to its end.
     assert.match(rules.find((r) => r.id === 'date-invalid')?.help.markdown ?? '', /# fixed\ntarget: 2026-12-31\n```$/);

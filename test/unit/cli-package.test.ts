@@ -11,7 +11,7 @@ import { run } from '../../src/cli/main';
 /**
  * The CLI as an npm package (scripts/pack-cli.mjs): the tarball `npm run pack:cli` writes, then
  * installed offline into an empty project and run through `npx release-plan`, as a team's CI
- * would run it after `npm i -D release-plan`.
+ * would run it after `npm i -D release-plan-cli`.
  */
 const ROOT = resolve(__dirname, '../..');
 const rootManifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; license: string; repository: unknown };
@@ -43,7 +43,7 @@ describe('the CLI npm package (npm run pack:cli)', function () {
   describe('its package.json', () => {
     it('takes the version and the other shared keys from the root package.json: one version for the extension and the CLI', () => {
       const manifest = cliManifest();
-      assert.equal(manifest.name, 'release-plan');
+      assert.equal(manifest.name, 'release-plan-cli');
       assert.equal(manifest.version, rootManifest.version);
       assert.equal(manifest.license, rootManifest.license);
       assert.deepEqual(manifest.repository, rootManifest.repository);
@@ -56,9 +56,9 @@ describe('the CLI npm package (npm run pack:cli)', function () {
 
     it('refuses a packages/cli/package.json that sets a key the root owns', () => {
       assert.ok(FROM_ROOT.includes('version'));
-      assert.throws(() => cliManifest({ version: '1.0.0' }, { name: 'release-plan', version: '0.9.0' }), /must not set version: they come from the root package\.json/);
-      assert.deepEqual(cliManifest({ version: '2.3.4', license: 'MIT', private: true }, { name: 'release-plan', bin: { 'release-plan': 'dist/cli.js' } }), {
-        name: 'release-plan',
+      assert.throws(() => cliManifest({ version: '1.0.0' }, { name: 'release-plan-cli', version: '0.9.0' }), /must not set version: they come from the root package\.json/);
+      assert.deepEqual(cliManifest({ version: '2.3.4', license: 'MIT', private: true }, { name: 'release-plan-cli', bin: { 'release-plan': 'dist/cli.js' } }), {
+        name: 'release-plan-cli',
         version: '2.3.4',
         license: 'MIT',
         bin: { 'release-plan': 'dist/cli.js' },
@@ -76,7 +76,7 @@ describe('the CLI npm package (npm run pack:cli)', function () {
     for (const option of new Set(synopsis.match(/--[a-z-]+/g))) assert.ok(usage.includes(option), `${option} is not in --help`);
     for (const command of new Set([...synopsis.matchAll(/^release-plan ([a-z]+)/gm)].map((m) => m[1] ?? ''))) assert.match(usage, new RegExp(`^  ${command} `, 'm'));
     for (const format of synopsis.match(/(?<=--format )[a-z|]+/g)?.flatMap((list) => list.split('|')) ?? []) assert.match(usage, new RegExp(`\\b${format}\\b`), `format ${format}`);
-    assert.match(readme, /npm install --save-dev release-plan/);
+    assert.match(readme, /npm install --save-dev release-plan-cli/);
   });
 
   describe('packed, installed offline into an empty project and run with npx', () => {
@@ -89,7 +89,7 @@ describe('the CLI npm package (npm run pack:cli)', function () {
       dir = await mkdtemp(join(tmpdir(), 'release-plan-npm-'));
       packed = await exec(process.execPath, [join(ROOT, 'scripts/pack-cli.mjs'), '--out', dir], ROOT);
       assert.equal(packed.code, 0, `pack:cli failed:\n${packed.stdout}\n${packed.stderr}`);
-      tarball = join(dir, `release-plan-${rootManifest.version}.tgz`);
+      tarball = join(dir, `release-plan-cli-${rootManifest.version}.tgz`);
       project = join(dir, 'project');
       await cp(join(ROOT, 'examples/messy'), join(project, 'messy'), { recursive: true });
       assert.equal((await exec('npm', ['init', '-y'], project)).code, 0);
@@ -109,7 +109,7 @@ describe('the CLI npm package (npm run pack:cli)', function () {
       assert.deepEqual(listed, expectedFiles(schemas));
       assert.deepEqual(listed, ['LICENSE', 'README.md', 'dist/cli.js', 'package.json', ...schemas.map((file) => `schemas/${file}`)].sort());
       // What npm itself would pack from the installed package: the same files (its "files" field).
-      const dry = await exec('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], join(project, 'node_modules/release-plan'));
+      const dry = await exec('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], join(project, 'node_modules/release-plan-cli'));
       assert.equal(dry.code, 0, dry.stderr);
       const dryFiles = (JSON.parse(dry.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path).sort();
       assert.deepEqual(dryFiles, listed);
@@ -118,7 +118,7 @@ describe('the CLI npm package (npm run pack:cli)', function () {
     });
 
     it('ships a minified bundle with the licenses of what it bundles, and the repository\'s LICENSE', async () => {
-      const installed = join(project, 'node_modules/release-plan');
+      const installed = join(project, 'node_modules/release-plan-cli');
       const cli = await readFile(join(installed, 'dist/cli.js'), 'utf8');
       assert.ok(cli.startsWith('#!/usr/bin/env node\n'));
       // Minified (a development build averages ~30 characters a line) and without a source map.
@@ -134,8 +134,8 @@ describe('the CLI npm package (npm run pack:cli)', function () {
 
     it('installs with no dependencies: node_modules holds the package alone', async () => {
       const modules = readdirSync(join(project, 'node_modules')).filter((name) => !name.startsWith('.')).sort();
-      assert.deepEqual(modules, ['release-plan']);
-      const installed = JSON.parse(await readFile(join(project, 'node_modules/release-plan/package.json'), 'utf8')) as Record<string, unknown>;
+      assert.deepEqual(modules, ['release-plan-cli']);
+      const installed = JSON.parse(await readFile(join(project, 'node_modules/release-plan-cli/package.json'), 'utf8')) as Record<string, unknown>;
       assert.equal(installed.version, rootManifest.version);
       assert.equal(installed.dependencies, undefined);
     });
@@ -165,7 +165,7 @@ describe('the CLI npm package (npm run pack:cli)', function () {
       assert.ok(sarifRun);
       assert.equal(sarifRun.tool.driver.version, rootManifest.version);
       // No docs/ next to the installed CLI: the help must come from the bundle.
-      assert.ok(!existsSync(join(project, 'node_modules/release-plan/docs')));
+      assert.ok(!existsSync(join(project, 'node_modules/release-plan-cli/docs')));
       const rule = sarifRun.tool.driver.rules.find((r) => r.id === 'owner-team-label');
       assert.ok(rule, 'owner-team-label is among the rules');
       const rulesDoc = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');

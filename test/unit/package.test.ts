@@ -106,11 +106,11 @@ describe('the extension package (.vsix)', function () {
     });
 
     it('derives the README base URLs from "repository", and refuses one that is not on GitHub', () => {
-      assert.deepEqual(baseUrls({ repository: { type: 'git', url: 'https://github.com/release-plan/release-plan.git' } }), {
-        baseContentUrl: 'https://github.com/release-plan/release-plan/blob/HEAD/',
-        baseImagesUrl: 'https://github.com/release-plan/release-plan/raw/HEAD/',
+      assert.deepEqual(baseUrls({ repository: { type: 'git', url: 'https://github.com/release-plan-vscode/release-plan.git' } }), {
+        baseContentUrl: 'https://github.com/release-plan-vscode/release-plan/blob/HEAD/',
+        baseImagesUrl: 'https://github.com/release-plan-vscode/release-plan/raw/HEAD/',
       });
-      assert.deepEqual(baseUrls(manifest), baseUrls({ repository: 'https://github.com/release-plan/release-plan' }));
+      assert.deepEqual(baseUrls(manifest), baseUrls({ repository: 'https://github.com/release-plan-vscode/release-plan' }));
       assert.throws(() => baseUrls({}), /"repository" must be a https:\/\/github\.com\/<owner>\/<name> URL \(it is null\)/);
       assert.throws(() => baseUrls({ repository: 'git@example.com:a/b.git' }), /it is "git@example\.com:a\/b\.git"/);
     });
@@ -190,11 +190,11 @@ describe('the extension package (.vsix)', function () {
       const readme = entry('extension/readme.md').read().toString('utf8');
       const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((match) => match[1]!);
       assert.ok(images.length >= 1, 'the README shows screenshots');
-      for (const image of images) assert.match(image, /^https:\/\/github\.com\/release-plan\/release-plan\/raw\/HEAD\/docs\/images\/[\w-]+\.png$/);
+      for (const image of images) assert.match(image, /^https:\/\/github\.com\/release-plan-vscode\/release-plan\/raw\/HEAD\/docs\/images\/[\w-]+\.png$/);
       const links = [...readme.matchAll(/(?<!!)\[[^\]]*\]\(([^)\s]+)/g)].map((match) => match[1]!);
       const relative = links.filter((link) => !/^(https?:|mailto:|#)/.test(link));
       assert.deepEqual(relative, [], 'relative links would be broken on the Marketplace');
-      assert.ok(links.some((link) => link.startsWith('https://github.com/release-plan/release-plan/blob/HEAD/docs/rules.md')));
+      assert.ok(links.some((link) => link.startsWith('https://github.com/release-plan-vscode/release-plan/blob/HEAD/docs/rules.md')));
       assert.doesNotMatch(readme, /<img\s[^>]*src="(?!https:)/);
     });
 
@@ -202,7 +202,7 @@ describe('the extension package (.vsix)', function () {
       const xml = entry('extension.vsixmanifest').read().toString('utf8');
       assert.match(xml, /<Icon>extension\/media\/icon\.png<\/Icon>/);
       assert.match(xml, /<License>extension\/LICENSE\.txt<\/License>/);
-      assert.match(xml, /Links\.Source" Value="https:\/\/github\.com\/release-plan\/release-plan\.git"/);
+      assert.match(xml, /Links\.Source" Value="https:\/\/github\.com\/release-plan-vscode\/release-plan\.git"/);
       assert.match(xml, /Branding\.Color" Value="#[0-9a-f]{6}"/i);
       assert.match(xml, /Content\.Changelog" Path="extension\/changelog\.md"/);
       assert.deepEqual(pngSize(entry('extension/media/icon.png').read()), { width: 128, height: 128 });
@@ -236,5 +236,23 @@ describe('the extension package (.vsix)', function () {
     const installed = JSON.parse(readFileSync(join(ROOT, 'node_modules', '@types', 'vscode', 'package.json'), 'utf8')).version as string;
     const [installedMajor, installedMinor] = minimum(installed);
     assert.ok(installedMajor === engineMajor && installedMinor <= engineMinor, `installed @types/vscode ${installed} would let the code use API newer than engines.vscode ${manifest.engines.vscode}`);
+  });
+});
+
+describe('the names users are sent to are ours', () => {
+  it('no file points at the unrelated npm package `release-plan` or the GitHub repository release-plan/release-plan', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const tracked = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' }).split('\n').filter((file) => file && !file.startsWith('action/') && file !== 'package-lock.json' && !file.endsWith('.png'));
+    const wrong: string[] = [];
+    for (const file of tracked) {
+      let text: string;
+      try {
+        text = readFileSync(join(__dirname, '..', '..', file), 'utf8');
+      } catch {
+        continue;
+      }
+      if (/github\.com\/release-plan\/release-plan\b|uses: release-plan\/release-plan@|npm (?:i|install)(?: -D| --save-dev)? release-plan(?![-\w])|(?<![\w.-])release-plan@\d/.test(text)) wrong.push(file);
+    }
+    assert.deepEqual(wrong, []);
   });
 });

@@ -8,7 +8,7 @@ import type { Severity } from '../../core/types';
  * `${RULES_DOC_URL}#<code>`, and relative links inside docs/rules.md are resolved against it.
  * A constant (documented in docs/ci.md), so the output does not depend on where the CLI runs.
  */
-export const REPOSITORY_URL = 'https://github.com/release-plan/release-plan';
+export const REPOSITORY_URL = 'https://github.com/release-plan-vscode/release-plan';
 export const RULES_DOC_URL = `${REPOSITORY_URL}/blob/HEAD/docs/rules.md`;
 
 /** The code the engine reports when a rule family failed; not in the catalog, always an error. */
