@@ -2,7 +2,7 @@ import { escapeData } from '../cli/formats/github';
 import { runAction } from './action';
 
 // The action's entry, bundled into action/index.js (`npm run build:action`), which action.yml runs
-// with the runner's Node 20. See src/action/action.ts.
+// with the runner's Node 24 (action.yml: node24; the bundle targets Node 20). See src/action/action.ts.
 runAction({
   env: process.env,
   cwd: process.cwd(),

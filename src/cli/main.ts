@@ -10,7 +10,8 @@ import { jsonSchemas } from '../core/schemas';
 import { RELEASE_DIR, RELEASE_FILE, type Finding } from '../core/types';
 import { readPlan, type PlanRead } from './files';
 import { CliFailure, fsReason, isFsError } from './fsErrors';
-import { flatLines, paint, stylishLines, summaryLine, wantsColour, type Env, type Paint, type Shown } from './output';
+import { flatLines, inertLine, paint, stylishLines, summaryLine, wantsColour, type Env, type Paint, type Shown } from './output';
+import { findingAnchor, fingerprints } from './formats/fingerprint';
 import { githubLines } from './formats/github';
 import { gitlabReport } from './formats/gitlab';
 import { markdownSummary } from './formats/markdown';
@@ -58,7 +59,9 @@ export interface Io {
   env?: Env;
 }
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], given: Io): Promise<number> {
+  // A message on stderr may quote a path or a value: one line, never a workflow command in a CI log.
+  const io: Io = { ...given, err: (text) => given.err(inertLine(text)) };
   try {
     return await dispatch(argv, io);
   } catch (error) {
@@ -295,27 +298,32 @@ async function check(folder: string, options: Options, io: Io): Promise<number> 
   const checked = await load(folder, options.today, io);
   if (!checked) return 2;
   const root = CI_FORMATS.includes(options.format) ? (await findRepoRoot(folder, io.cwd)).path : undefined;
-  const all = checked.result.findings.map((finding) => toShown(finding, folder, checked.read, io, root));
+  const items = checked.result.findings.map((finding) => ({ finding, shown: toShown(finding, folder, checked.read, io, root) }));
+  const all = items.map((item) => item.shown);
   // --quiet: warnings and infos are not shown, but --max-warnings still counts the warnings: a CI
   // job that sets both must not pass because the warnings were hidden.
-  const shown = options.quiet ? all.filter((f) => f.severity === 'error') : all;
+  const kept = options.quiet ? items.filter((item) => item.shown.severity === 'error') : items;
+  const shown = kept.map((item) => item.shown);
   const summary = count(shown);
+  // GitLab's and SARIF's fingerprints: the code, the repository-relative file and the finding's place in the plan.
+  const ids = () => fingerprints(kept.map(({ finding, shown: f }) => ({ code: f.code, file: f.file, anchor: findingAnchor(finding, checked.result.plan) })));
   if (options.format === 'json') {
     io.out(JSON.stringify({ root: folder, diagnostics: shown, summary: { ...summary, today: options.today } }, null, 2));
   } else if (options.format === 'github') {
     for (const line of githubLines(shown)) io.out(line);
     // A plain line in the log after the annotations (no colour: CI logs are not terminals).
-    io.out(summaryLine(summary, folder, options.today, paint(false)));
+    io.out(inertLine(summaryLine(summary, folder, options.today, paint(false))));
   } else if (options.format === 'sarif') {
-    io.out(JSON.stringify(sarifLog(shown, { version: version(), root: root ?? io.cwd }), null, 2));
+    io.out(JSON.stringify(sarifLog(shown, { version: version(), root: root ?? io.cwd, fingerprints: ids() }), null, 2));
   } else if (options.format === 'gitlab') {
-    io.out(JSON.stringify(gitlabReport(shown), null, 2));
+    io.out(JSON.stringify(gitlabReport(shown, ids()), null, 2));
   } else if (options.format === 'markdown') {
     io.out(markdownSummary({ result: checked.result, shown, today: options.today, quiet: options.quiet }).trimEnd());
   } else {
+    // Plan text stays on its line, and no line is a workflow command (see inertLine).
     const p = painter(io);
-    for (const line of io.isTTY ? stylishLines(shown, p) : flatLines(shown, p)) io.out(line);
-    io.out(summaryLine(summary, folder, options.today, p));
+    for (const line of io.isTTY ? stylishLines(shown, p) : flatLines(shown, p)) io.out(inertLine(line));
+    io.out(inertLine(summaryLine(summary, folder, options.today, p)));
   }
   if (summary.errors > 0) return 1;
   const warnings = all.filter((f) => f.severity === 'warning').length;
@@ -336,20 +344,22 @@ async function gonogo(folder: string, options: Options, io: Io): Promise<number>
   if (options.format === 'json') {
     io.out(JSON.stringify({ today: options.today, root: folder, ...result, questions, ...(veto ? { veto } : {}) }, null, 2));
   } else {
+    // Reasons and the veto quote plan text: each stays on its line, and no line is a workflow command.
+    const say = (line: string) => io.out(inertLine(line));
     const p = painter(io);
     const mark = { pass: 'PASS', fail: 'FAIL', 'needs-answer': '????' } as const;
     const markSeverity = { pass: 'info', fail: 'error', 'needs-answer': 'warning' } as const;
     questions.forEach((question, index) => {
-      io.out(`${index + 1}. [${p.severity(markSeverity[question.verdict], mark[question.verdict])}] ${question.question}`);
-      for (const reason of question.reasons) io.out(`     ${reason}`);
-      if (question.verdict === 'fail') for (const f of question.findings) io.out(`     ${f.file}:${f.line}:${f.column} ${p.dim(f.code)}`);
+      say(`${index + 1}. [${p.severity(markSeverity[question.verdict], mark[question.verdict])}] ${question.question}`);
+      for (const reason of question.reasons) say(`     ${reason}`);
+      if (question.verdict === 'fail') for (const f of question.findings) say(`     ${f.file}:${f.line}:${f.column} ${p.dim(f.code)}`);
     });
-    if (veto) io.out(p.severity('error', veto.message));
-    for (const unread of result.unreadableRecords) io.out(p.severity('warning', unread.reason));
+    if (veto) say(p.severity('error', veto.message));
+    for (const unread of result.unreadableRecords) say(p.severity('warning', unread.reason));
     const unanswered = result.questions.some((q) => q.verdict === 'needs-answer');
     const waiting = [unanswered ? 'every question is answered' : '', result.unreadableRecords.length > 0 ? 'every go/no-go record can be read' : ''].filter(Boolean).join(' and ');
     const recommendation = { go: 'GO', 'no-go': 'NO-GO', 'needs-answers': `NO-GO until ${waiting}` }[result.recommendation];
-    io.out(`Recommendation: ${p.bold(recommendation)} (as of ${options.today}${result.recordDate ? `, answers recorded ${result.recordDate}` : ''}).`);
+    say(`Recommendation: ${p.bold(recommendation)} (as of ${options.today}${result.recordDate ? `, answers recorded ${result.recordDate}` : ''}).`);
   }
   return result.recommendation === 'go' ? 0 : 1;
 }
@@ -417,8 +427,8 @@ if (require.main === module) {
     },
     (error: unknown) => {
       // The last resort: one line, no stack. A bug here is still reported, just readably.
-      const message = (error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0];
-      process.stderr.write(`release-plan: ${message} (an unexpected failure; please report it)\n`);
+      const message = (error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? '';
+      process.stderr.write(`${inertLine(`release-plan: ${message} (an unexpected failure; please report it)`)}\n`);
       process.exitCode = 2;
     },
   );

@@ -41,9 +41,34 @@ export function wantsColour(isTTY: boolean, env: Env): boolean {
   return isTTY;
 }
 
-/** `path:line:col: severity code: message`, the form CI logs and editors' problem matchers parse. */
+/**
+ * Every kind of line break: CR, LF (and CRLF), VT, FF, the file, group and record separators,
+ * NEL, and the Unicode line and paragraph separators. Terminals, editors, CI runners and problem
+ * matchers split lines on one or another of them.
+ */
+const LINE_BREAKS = /\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/g;
+
+/** Plan text (an id, a title, a reason, a file name) as part of one printed line: each line break becomes a space. */
+export function oneLine(text: string): string {
+  return text.replace(LINE_BREAKS, ' ');
+}
+
+/**
+ * A line of text output that a GitHub Actions runner prints and nothing else. The runner executes
+ * a log line as a workflow command when it starts with `::` after leading spaces
+ * (`::error file=…::…`), and the legacy form `##[command]` anywhere in a line. Plan text is put on
+ * one line (`oneLine`), then an invisible word joiner (U+2060) goes between the colons of a
+ * leading `::` and between `##` and `[`, so the line reads as written but is not a command.
+ */
+export function inertLine(line: string): string {
+  return oneLine(line)
+    .replace(/^(\s*):(?=:)/, '$1:\u2060')
+    .replace(/##\[/g, '##\u2060[');
+}
+
+/** `path:line:col: severity code: message`, the form CI logs and editors' problem matchers parse; one line per finding. */
 export function flatLines(shown: readonly Shown[], p: Paint): string[] {
-  return shown.map((f) => `${f.file}:${f.line}:${f.column}: ${p.severity(f.severity, f.severity)} ${f.code}: ${f.message}`);
+  return shown.map((f) => `${oneLine(f.file)}:${f.line}:${f.column}: ${p.severity(f.severity, f.severity)} ${f.code}: ${oneLine(f.message)}`);
 }
 
 /** Grouped by file for a person at a terminal: the path once, then `line:col  severity  message  code`. */
@@ -55,9 +80,9 @@ export function stylishLines(shown: readonly Shown[], p: Paint): string[] {
     const where = group.map((f) => `${f.line}:${f.column}`);
     const whereWidth = Math.max(...where.map((text) => text.length));
     const severityWidth = Math.max(...group.map((f) => f.severity.length));
-    lines.push(p.header(file));
+    lines.push(p.header(oneLine(file)));
     group.forEach((f, index) => {
-      lines.push(`  ${p.dim((where[index] ?? '').padEnd(whereWidth))}  ${p.severity(f.severity, f.severity.padEnd(severityWidth))}  ${f.message}  ${p.dim(f.code)}`);
+      lines.push(`  ${p.dim((where[index] ?? '').padEnd(whereWidth))}  ${p.severity(f.severity, f.severity.padEnd(severityWidth))}  ${oneLine(f.message)}  ${p.dim(f.code)}`);
     });
     lines.push('');
   }

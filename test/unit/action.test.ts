@@ -66,6 +66,19 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
+/**
+ * A SARIF upload runs only where the job's token may write security events: not for a pull request
+ * from a fork, nor for one Dependabot opened (both get a read-only token, and the upload fails
+ * with 403).
+ */
+function assertUploadGuarded(condition: string | undefined): void {
+  const text = (condition ?? '').replace(/\s+/g, ' ');
+  assert.ok(
+    text.includes("(github.event_name != 'pull_request' || (github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]'))"),
+    `the upload is not guarded for forks and Dependabot: ${condition}`,
+  );
+}
+
 function assertNoStack(ran: Ran): void {
   for (const line of `${ran.stdout}\n${ran.stderr}`.split('\n')) assert.ok(!/^\s+at /.test(line), `a stack trace line: ${line}`);
 }
@@ -101,7 +114,7 @@ describe('the GitHub Action (action.yml, action/index.js)', function () {
     assert.match(committed, /Bundled third-party code and its licenses\.[\s\S]*yaml[\s\S]*zod/);
   });
 
-  it('action.yml: a node20 action running action/index.js, with the inputs and outputs the entry reads and writes', () => {
+  it('action.yml: a node24 action running action/index.js, with the inputs and outputs the entry reads and writes', () => {
     const manifest = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
       name: string;
       description: string;
@@ -109,7 +122,8 @@ describe('the GitHub Action (action.yml, action/index.js)', function () {
       outputs: Record<string, { description: string }>;
       runs: { using: string; main: string };
     };
-    assert.deepEqual(manifest.runs, { using: 'node20', main: 'action/index.js' });
+    // node20 is deprecated on GitHub's runners (removed in September 2026); node24 is the runtime.
+    assert.deepEqual(manifest.runs, { using: 'node24', main: 'action/index.js' });
     assert.ok(existsSync(join(ROOT, manifest.runs.main)));
     assert.deepEqual(Object.keys(manifest.inputs), ['path', 'today', 'fail-on', 'sarif-file']);
     assert.deepEqual(
@@ -153,9 +167,49 @@ describe('the GitHub Action (action.yml, action/index.js)', function () {
     assert.ok(job.steps.indexOf(upload) > job.steps.indexOf(check));
     assert.ok(check.with?.['sarif-file']);
     assert.equal(upload.with?.sarif_file, check.with['sarif-file']);
-    // Uploaded also when the check fails the job, not when it wrote no log.
+    // Uploaded also when the check fails the job, not when it wrote no log, and not where the
+    // token cannot write security events (a fork's pull request, Dependabot's).
     assert.match(upload.if ?? '', /!cancelled\(\)/);
     assert.match(upload.if ?? '', /hashFiles\('release-plan\.sarif'\)/);
+    assertUploadGuarded(upload.if);
+    assert.deepEqual(job.steps.filter((step) => step.uses?.startsWith('actions/')).map((step) => step.uses), ['actions/checkout@v5']);
+  });
+
+  it('docs/ci.md: every SARIF upload is skipped where it cannot write (forks, Dependabot); actions v5, Node 22+, node:22', () => {
+    const doc = readFileSync(join(ROOT, 'docs/ci.md'), 'utf8');
+    const blocks = [...doc.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((match) => parse(match[1] ?? '') as unknown);
+    const steps: { uses?: string; if?: string; with?: Record<string, unknown> }[] = [];
+    const images: string[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') {
+        const record = value as Record<string, unknown>;
+        if (typeof record.uses === 'string') steps.push(record as (typeof steps)[number]);
+        if (typeof record.image === 'string') images.push(record.image);
+        Object.values(record).forEach(walk);
+      }
+    };
+    walk(blocks);
+    const uploads = steps.filter((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    assert.equal(uploads.length, 2, 'the action setup and the CLI setup upload the SARIF log');
+    for (const upload of uploads) {
+      assert.match(upload.if ?? '', /!cancelled\(\)/);
+      assertUploadGuarded(upload.if);
+    }
+    const actions = steps.filter((step) => step.uses?.startsWith('actions/')).map((step) => step.uses);
+    assert.deepEqual([...new Set(actions)].sort(), ['actions/checkout@v5', 'actions/setup-node@v5']);
+    for (const step of steps.filter((s) => s.uses?.startsWith('actions/setup-node@'))) assert.ok([22, 24].includes(Number(step.with?.['node-version'])), `node-version ${String(step.with?.['node-version'])}`);
+    assert.deepEqual(images, ['node:22']);
+    assert.match(doc, /`runs\.using` is `node24`/);
+  });
+
+  it('the bundles still target Node 20 (they run on the runner\'s node24 and on a user\'s Node 20), and the CLI needs Node 20 or later', () => {
+    const config = readFileSync(join(ROOT, 'esbuild.config.mjs'), 'utf8');
+    const action = /name: 'action',[\s\S]*?target: '([^']+)'/.exec(config)?.[1];
+    const cli = /name: 'cli',[\s\S]*?target: '([^']+)'/.exec(config)?.[1];
+    assert.deepEqual([action, cli], ['node20', 'node20']);
+    const npmPackage = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { engines?: { node?: string } };
+    assert.equal(npmPackage.engines?.node, '>=20');
   });
 
   it('on the messy plan: annotations, the job summary, a SARIF file, the outputs, and exit 1 (fail-on defaults to error)', async () => {

@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import { run } from '../../src/cli/main';
 import { escapeData, escapeProperty, githubLines } from '../../src/cli/formats/github';
-import { countdown, escapeMarkdown, MARKDOWN_MAX_FINDINGS } from '../../src/cli/formats/markdown';
+import { countdown, escapeMarkdown, MARKDOWN_MAX_CHARS, MARKDOWN_MAX_FINDINGS, MARKDOWN_MAX_REASONS, MARKDOWN_MAX_TEXT, MARKDOWN_MAX_VERDICT_REASONS, markdownSummary } from '../../src/cli/formats/markdown';
+import { checkPlan } from '../../src/core/engine';
+import { planFiles } from '../../bench/plans';
 import { findRepoRoot } from '../../src/cli/formats/repoRoot';
 import { RULES_DOC_URL } from '../../src/cli/formats/ruleDocs';
 import type { Shown } from '../../src/cli/output';
 import { io, writePlan } from './cli-io';
-import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, releaseWith, TODAY } from './helpers';
+import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, files, releaseWith, TODAY } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
 const MESSY = ['examples/messy', '--today', '2099-03-16'];
@@ -205,9 +207,9 @@ describe('release-plan check: CI formats', () => {
         await plan({ ...CLEAN, 'release.yaml': releaseWith('    owner: Cy\n', '    owner: backend team\n') });
         return report(['--today', TODAY], dir);
       });
-      assert.notEqual(otherTask.issues[0]?.fingerprint, before.issues[0]?.fingerprint, 'another task: another message, another fingerprint');
+      assert.notEqual(otherTask.issues[0]?.fingerprint, before.issues[0]?.fingerprint, 'another task, another fingerprint');
 
-      // Two tasks with the same id and the same group as owner: same code, file and message.
+      // Two tasks with the same id and the same group as owner: the same code, file and anchor.
       await plan({ ...CLEAN, 'release.yaml': MARKED.replace('  - id: T2\n    title: Download button\n    owner: Cy\n', '  - id: T1\n    title: Download button\n    owner: backend team\n') });
       const twice = (await report(['--today', TODAY], dir)).issues.filter((i) => i.check_name === 'owner-team-label');
       assert.equal(twice.length, 2);
@@ -218,6 +220,101 @@ describe('release-plan check: CI formats', () => {
     it('a clean plan is an empty array, exit 0', async () => {
       await plan(CLEAN);
       assert.deepEqual(await report(['--today', TODAY], dir), { code: 0, issues: [] });
+    });
+
+    describe('fingerprints (the GitLab report\'s and SARIF\'s partialFingerprints)', () => {
+      interface Fingerprinted {
+        code: string;
+        file: string;
+        line: number;
+        message: string;
+        fingerprint: string;
+      }
+
+      /** Each finding with its GitLab fingerprint, checked that SARIF gives the same one. */
+      async function fingerprinted(args: string[], cwd: string): Promise<Fingerprinted[]> {
+        const { issues } = await report(args, cwd);
+        const sarif = JSON.parse((await check([...args, '--format', 'sarif'], cwd)).stdout.join('\n')) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] };
+        const sarifIds = sarif.runs[0]?.results.map((r) => r.partialFingerprints['releasePlanFinding/v1']);
+        assert.deepEqual(sarifIds, issues.map((i) => i.fingerprint), 'SARIF and GitLab give each finding the same fingerprint');
+        return issues.map((i) => ({ code: i.check_name, file: i.location.path, line: i.location.lines.begin, message: i.description, fingerprint: i.fingerprint }));
+      }
+
+      function assertUnique(found: readonly Fingerprinted[]): void {
+        const seen = new Map<string, Fingerprinted>();
+        for (const f of found) {
+          assert.ok(!seen.has(f.fingerprint), `two findings share a fingerprint: ${JSON.stringify(seen.get(f.fingerprint))} and ${JSON.stringify(f)}`);
+          seen.set(f.fingerprint, f);
+        }
+      }
+
+      it('the same plan checked on two consecutive days: the same fingerprint for every finding, though day counts changed', async () => {
+        const monday = await fingerprinted(['examples/messy', '--today', '2099-03-17'], ROOT);
+        const tuesday = await fingerprinted(['examples/messy', '--today', '2099-03-18'], ROOT);
+        assert.deepEqual(tuesday.map((f) => [f.code, f.file, f.line]), monday.map((f) => [f.code, f.file, f.line]), 'the same findings');
+        const changed = new Set(monday.filter((f, i) => f.message !== tuesday[i]?.message).map((f) => f.code));
+        assert.deepEqual([...changed].sort(), ['owner-overloaded', 'rollback-rehearsal-stale', 'scope-over-capacity'], 'messages that count days changed');
+        assert.deepEqual(tuesday.map((f) => f.fingerprint), monday.map((f) => f.fingerprint));
+        assertUnique(monday);
+
+        // checkin-stale counts working days since the last check-in and names today's file.
+        await plan(CLEAN);
+        const before = await fingerprinted(['--today', '2026-12-03'], dir);
+        const after = await fingerprinted(['--today', '2026-12-04'], dir);
+        assert.deepEqual(before.map((f) => f.code), ['checkin-stale']);
+        assert.notEqual(after[0]?.message, before[0]?.message);
+        assert.equal(after[0]?.fingerprint, before[0]?.fingerprint);
+      });
+
+      it('lines added above (a comment at the top of every file) and a task inserted before the others keep every fingerprint', async () => {
+        const messy = join(dir, 'messy');
+        await cp(join(ROOT, 'examples/messy'), messy, { recursive: true });
+        const original = await fingerprinted(['messy', '--today', '2099-03-16'], dir);
+        const files = (await readdir(join(messy, '.release'), { recursive: true })).filter((name) => name.endsWith('.yaml'));
+        for (const name of files) {
+          const path = join(messy, '.release', name);
+          await writeFile(path, `# Reviewed on Monday.\n# Nothing changed.\n${await readFile(path, 'utf8')}`);
+        }
+        const moved = await fingerprinted(['messy', '--today', '2099-03-16'], dir);
+        assert.deepEqual(moved.map((f) => [f.code, f.file, f.line - 2]), original.map((f) => [f.code, f.file, f.line]));
+        // task-id-duplicate names the line of the first use: its message changed, its fingerprint must not.
+        assert.ok(moved.some((f, i) => f.message !== original[i]?.message));
+        assert.deepEqual(moved.map((f) => f.fingerprint), original.map((f) => f.fingerprint));
+
+        // A finished task inserted first: every other task's index moves by one, its id does not.
+        const release = join(messy, '.release/release.yaml');
+        const text = await readFile(release, 'utf8');
+        await writeFile(release, text.replace(/^tasks:\n/m, 'tasks:\n  - id: CR-0\n    title: Warm-up\n    owner: Ana Costa\n    status: done\n'));
+        const inserted = await fingerprinted(['messy', '--today', '2099-03-16'], dir);
+        // The findings about tasks, by code and message (which name the task, not its place; a line number it names moved).
+        const aboutTasks = (found: readonly Fingerprinted[]) => {
+          const byText = new Map<string, string[]>();
+          for (const f of found) {
+            if (!f.file.endsWith('release.yaml') || !/\bCR-\d+\b/.test(f.message)) continue;
+            const key = `${f.code}: ${f.message.replace(/\bline \d+/, 'line N')}`;
+            byText.set(key, [...(byText.get(key) ?? []), f.fingerprint].sort());
+          }
+          return byText;
+        };
+        assert.ok(aboutTasks(original).size >= 10);
+        assert.deepEqual(aboutTasks(inserted), aboutTasks(original));
+      });
+
+      it('different findings never share one: the same code, file and place get #2, #3; tasks without an id keep their index', async () => {
+        assertUnique(await fingerprinted(MESSY, ROOT));
+        // Two tasks with the same id and the same group as owner, and two tasks without an id.
+        const twice = MARKED.replace('  - id: T2\n    title: Download button\n    owner: Cy\n', '  - id: T1\n    title: Download button\n    owner: backend team\n')
+          .replace('parked:\n', '  - title: Untitled one\n    owner: backend team\n  - title: Untitled two\n    owner: backend team\nparked:\n');
+        await plan({ ...CLEAN, 'release.yaml': twice });
+        const found = (await fingerprinted(['--today', TODAY], dir)).filter((f) => f.code === 'owner-team-label');
+        assert.equal(found.length, 4);
+        assertUnique(found);
+        // Two syntax errors of the same kind, without a YAML path: told apart too.
+        await plan({ ...CLEAN, 'rollback.yaml': `${CLEAN_ROLLBACK}oops: [a\n`, 'checkins/2026-11-29.yaml': 'shipped: [a\n' });
+        const syntax = await fingerprinted(['--today', TODAY], dir);
+        assert.ok(syntax.filter((f) => f.code === 'yaml-syntax').length >= 2);
+        assertUnique(syntax);
+      });
     });
   });
 
@@ -322,7 +419,7 @@ describe('release-plan check: CI formats', () => {
       assert.doesNotMatch(text, /<(?!br>)/, 'no "<" but our own <br>');
       assert.doesNotMatch(text, /@acme/, 'no @-mention');
       const lines = text.split('\n');
-      assert.equal(lines[0], '## Release plan: Billing \\| v2 &lt;script&gt;alert(1)&lt;/script&gt; &amp; @\u2060acme/backend \\*now\\* \\`x\\` \\$5 \\[link\\](https://evil.example) \\#1');
+      assert.equal(lines[0], '## Release plan: Billing \\| v2 &lt;script&gt;alert(1)&lt;/script&gt; &amp; @\u2060acme/backend \\*now\\* \\`x\\` \\$5 \\[link\\](https://evil.example) \\#\u20601');
       assert.equal(lines[4], '> \\- Customers &lt;b&gt;cannot&lt;/b&gt; download invoices.', 'one line, no list, no HTML');
       // Every table row keeps its four columns, whatever the plan says.
       for (const heading of ['### Go/no-go', '#### .release/release.yaml']) for (const row of tableAfter(text, heading)) assert.equal(cells(row).length, 4, row);
@@ -337,7 +434,7 @@ describe('release-plan check: CI formats', () => {
 
     it('escapeMarkdown: each special character, and what only matters at the start', () => {
       assert.equal(escapeMarkdown('a|b<c>d&e'), 'a\\|b&lt;c&gt;d&amp;e');
-      assert.equal(escapeMarkdown('*_`[]~#$\\'), '\\*\\_\\`\\[\\]\\~\\#\\$\\\\');
+      assert.equal(escapeMarkdown('*_`[]~#$\\'), '\\*\\_\\`\\[\\]\\~\\#\u2060\\$\\\\');
       assert.equal(escapeMarkdown('line\r\nbreak\nand\rmore'), 'line break and more');
       assert.equal(escapeMarkdown('- item'), '\\- item');
       assert.equal(escapeMarkdown('+ item'), '\\+ item');
@@ -345,7 +442,21 @@ describe('release-plan check: CI formats', () => {
       assert.equal(escapeMarkdown('3) item'), '3\\) item');
       assert.equal(escapeMarkdown('> quote'), '&gt; quote');
       assert.equal(escapeMarkdown('ask @ana'), 'ask @\u2060ana');
+      assert.equal(escapeMarkdown('a\u2028b\u2029c\u0085d'), 'a b c d');
       assert.equal(escapeMarkdown('v1.2 - a-b 3.'), 'v1.2 - a-b 3.', 'nothing to escape in the middle');
+    });
+
+    it('escapeMarkdown: no GitHub autolink to an issue or pull request (#123, GH-123, owner/repo#1)', () => {
+      // GitHub links these after rendering, even written \\#1: a word joiner (U+2060) breaks them.
+      assert.equal(escapeMarkdown('fixes #123'), 'fixes \\#\u2060123');
+      assert.equal(escapeMarkdown('#1'), '\\#\u20601');
+      assert.equal(escapeMarkdown('see GH-123 and gh-7'), 'see GH\u2060-123 and gh\u2060-7');
+      assert.equal(escapeMarkdown('acme/billing#42'), 'acme/billing\\#\u206042');
+      assert.equal(escapeMarkdown('GHOST-1 high-5'), 'GHOST-1 high-5', 'only GH-<number> is a reference');
+      for (const text of ['fixes #123', 'GH-123', 'acme/billing#42', 'GH-1#2']) {
+        const escaped = escapeMarkdown(text);
+        assert.doesNotMatch(escaped, /#\d|\bGH-\d/i, escaped);
+      }
     });
 
     it('T-minus words as in the Release view', () => {
@@ -366,6 +477,56 @@ describe('release-plan check: CI formats', () => {
       const rows = tableAfter(text, '#### .release/release.yaml');
       assert.equal(rows.length, MARKDOWN_MAX_FINDINGS);
       assert.match(text, /\n…and 30 more findings not listed here: run `release-plan check` for all of them\.$/);
+    });
+
+    it('a 3000-task messy plan: under the 65,536 characters of a PR comment; at most 5 reasons per question, long text cut', async () => {
+      for (const [path, text] of planFiles(3000, { messy: true })) {
+        await mkdir(dirname(join(dir, path)), { recursive: true });
+        await writeFile(join(dir, path), text);
+      }
+      const { code, text } = await markdown(['--today', '2026-12-01'], dir);
+      assert.equal(code, 1);
+      assert.ok(text.length < 65_536, `${text.length} characters`);
+      for (const line of text.split('\n')) assert.ok(line.length <= 2_000, `a line of ${line.length} characters: ${line.slice(0, 200)}…`);
+      const questions = tableAfter(text, '### Go/no-go').map(cells);
+      assert.equal(questions.length, 5);
+      const owners = (questions[1]?.[3] ?? '').split('<br>');
+      assert.equal(owners.length, MARKDOWN_MAX_REASONS + 1, 'five reasons, then how many more');
+      assert.match(owners[MARKDOWN_MAX_REASONS] ?? '', /^…and \d+ more reasons: run `release-plan gonogo` for all of them\.$/);
+      for (const row of questions) assert.ok((row[3] ?? '').split('<br>').length <= MARKDOWN_MAX_REASONS + 1);
+      // Findings: at most 100 listed, the rest counted; a finding that lists 2000 tasks is cut.
+      const rows = tableAfter(text, '#### .release/release.yaml').map(cells);
+      assert.ok(rows.length > 0 && rows.length <= MARKDOWN_MAX_FINDINGS);
+      assert.match(text, /\n…and \d+ more findings not listed here: run `release-plan check` for all of them\.$/);
+      const risky = rows.find((row) => row[3]?.startsWith('[scope-too-risky]'))?.[2] ?? '';
+      assert.match(risky, /^2000 open risky tasks \(B-3, B-4, .*…$/);
+      assert.ok(risky.length <= MARKDOWN_MAX_TEXT + 1);
+    });
+
+    it(`stops listing findings before ${MARKDOWN_MAX_CHARS} characters, whatever their files and messages`, () => {
+      // 100 findings, each in its own file with a long path, each message long and all escapes.
+      const shown: Shown[] = Array.from({ length: MARKDOWN_MAX_FINDINGS }, (_, i) => ({
+        file: `apps/${'very-long-folder-name/'.repeat(10)}${i}/.release/release.yaml`,
+        line: i + 1, column: 1, endLine: i + 1, endColumn: 2, severity: 'error', code: 'owner-team-label',
+        message: `*${'<&>|'.repeat(500)}`,
+      }));
+      const text = markdownSummary({ result: checkPlan(files({}), { today: TODAY }), shown, today: TODAY, quiet: false });
+      assert.ok(text.length < MARKDOWN_MAX_CHARS + 200, `${text.length} characters`);
+      const listed = text.split('\n').filter((line) => line.startsWith('| ') && line.includes('[owner-team-label]')).length;
+      assert.ok(listed > 10 && listed < MARKDOWN_MAX_FINDINGS, `${listed} listed`);
+      assert.match(text, new RegExp(`\\n…and ${MARKDOWN_MAX_FINDINGS - listed} more findings not listed here: run \`release-plan check\` for all of them\\.\\n$`));
+      for (const line of text.split('\n').filter((l) => l.includes('[owner-team-label]'))) assert.ok(cells(line)[2]!.length <= MARKDOWN_MAX_TEXT + 1, line.slice(0, 100));
+    });
+
+    it(`lists at most ${MARKDOWN_MAX_VERDICT_REASONS} reasons under the verdict (one per unreadable go/no-go record)`, async () => {
+      const records = Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`gonogo/2026-11-${String(i + 10).padStart(2, '0')}.yaml`, 'decision: maybe\n']));
+      await plan({ ...CLEAN, ...records });
+      const { text } = await markdown(['--today', TODAY], dir);
+      const lines = text.split('\n');
+      const reasons = lines.slice(6, lines.indexOf('### Go/no-go') - 1);
+      assert.equal(reasons.length, MARKDOWN_MAX_VERDICT_REASONS + 1, reasons.join('\n'));
+      assert.match(reasons[0] ?? '', /^- Go\/no-go record \.release\/gonogo\/2026-11-10\.yaml: /);
+      assert.match(reasons[MARKDOWN_MAX_VERDICT_REASONS] ?? '', /^- …and \d+ more reasons: run `release-plan gonogo` for all of them\.$/);
     });
 
     it('an unreadable release.yaml: no name, no-go, still the questions and the finding', async () => {

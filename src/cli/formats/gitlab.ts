@@ -1,6 +1,5 @@
 import type { Severity } from '../../core/types';
 import type { Shown } from '../output';
-import { fingerprints } from './fingerprint';
 
 /** A GitLab Code Quality issue (the Code Climate fields GitLab reads). */
 export interface CodeQualityIssue {
@@ -18,9 +17,11 @@ export interface CodeQualityIssue {
  */
 export const GITLAB_SEVERITY: Record<Severity, CodeQualityIssue['severity']> = { error: 'critical', warning: 'minor', info: 'info' };
 
-/** The findings as a GitLab Code Quality report (a JSON array), paths relative to the repository root. */
-export function gitlabReport(shown: readonly Shown[]): CodeQualityIssue[] {
-  const ids = fingerprints(shown);
+/**
+ * The findings as a GitLab Code Quality report (a JSON array), paths relative to the repository
+ * root; `ids` are their fingerprints (`fingerprints()`), in the same order.
+ */
+export function gitlabReport(shown: readonly Shown[], ids: readonly string[]): CodeQualityIssue[] {
   return shown.map((f, i) => ({
     description: f.message,
     check_name: f.code,

@@ -1,7 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/types';
 import type { Shown } from '../output';
-import { fingerprints } from './fingerprint';
 import { REPOSITORY_URL, ruleDocs, ruleDocUrl, type RuleDoc } from './ruleDocs';
 
 type Level = 'error' | 'warning' | 'note';
@@ -16,6 +15,8 @@ export interface SarifOptions {
   version: string;
   /** The repository root the findings' paths are relative to (absolute). */
   root: string;
+  /** The findings' fingerprints (`fingerprints()`), in their order: `partialFingerprints`. */
+  fingerprints: readonly string[];
   /** The rule documentation; default: docs/rules.md as bundled. */
   docs?: readonly RuleDoc[];
 }
@@ -29,7 +30,7 @@ export interface SarifOptions {
 export function sarifLog(shown: readonly Shown[], options: SarifOptions): object {
   const docs = options.docs ?? ruleDocs();
   const index = new Map(docs.map((doc, i) => [doc.code, i]));
-  const ids = fingerprints(shown);
+  const ids = options.fingerprints;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
