@@ -347,6 +347,12 @@ async function gonogo(folder: string, options: Options, io: Io): Promise<number>
     // Reasons and the veto quote plan text: each stays on its line, and no line is a workflow command.
     const say = (line: string) => io.out(inertLine(line));
     const p = painter(io);
+    if (result.shipped) {
+      // After launch every question says the same: the launch, once, and no recommendation to act on.
+      say(result.shipped.message);
+      say(`Recommendation: ${p.bold('none')}, the release went out (as of ${options.today}).`);
+      return 1;
+    }
     const mark = { pass: 'PASS', fail: 'FAIL', 'needs-answer': '????' } as const;
     const markSeverity = { pass: 'info', fail: 'error', 'needs-answer': 'warning' } as const;
     questions.forEach((question, index) => {

@@ -50,6 +50,7 @@ export const RULES = {
   'parked-not-told': { family: 'communication', severity: 'warning', summary: 'Stakeholders were not told about parked work.' },
   'checkin-block-unowned': { family: 'communication', severity: 'warning', summary: 'A block in a check-in has no one person who clears it.' },
   'checkin-stale': { family: 'communication', severity: 'info', summary: 'Work is open but the daily check-in stopped.' },
+  'launch-watch': { family: 'communication', severity: 'info', summary: 'The release went out: who is on watch until the day after, and the rollback triggers to act on.' },
   'config-unknown-rule': { family: 'files', severity: 'warning', summary: 'config.yaml names a rule code that does not exist.' },
   'file-unreadable': { family: 'files', severity: 'error', summary: 'A plan file exists but cannot be read (permissions, a folder in its place, not UTF-8).' },
   'file-misnamed': { family: 'files', severity: 'error', summary: 'A plan file has a name Release Plan does not read (e.g. rollback.yml, Team.yaml): it is ignored until renamed.' },

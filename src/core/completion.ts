@@ -1,6 +1,6 @@
 import { addDays, dayNumber, formatDay } from './dates';
 import { defineMessages, english, render, type Message, type Translate } from './message';
-import { ENVIRONMENTS, KINDS, RISKS, STATUSES, PERSON_FIELDS } from './schemas';
+import { ENVIRONMENTS, KINDS, RISKS, SHIP_OUTCOMES, STATUSES, PERSON_FIELDS } from './schemas';
 
 /** Keys whose value names a person. */
 const PERSON_KEYS = new Set<string>([...PERSON_FIELDS, 'by', 'decided_by', 'asked_by']);
@@ -52,6 +52,7 @@ const messages = defineMessages({
   'completion/risk': 'risk',
   'completion/environment': 'dry-run environment',
   'completion/decision': 'decision',
+  'completion/outcome': 'release outcome',
   'completion/person': 'person',
   'completion/today': 'today',
   'completion/tomorrow': 'tomorrow',
@@ -80,6 +81,7 @@ export function suggestValues(site: CompletionSite, people: readonly string[], t
   if (key === 'risk') return enumOf(RISKS, messages('completion/risk'));
   if (key === 'environment' && parent === 'dry_run') return enumOf(ENVIRONMENTS, messages('completion/environment'));
   if (key === 'decision') return enumOf(['go', 'no-go'], messages('completion/decision'));
+  if (key === 'outcome' && parent === 'shipped') return enumOf(SHIP_OUTCOMES, messages('completion/outcome'));
   if (DATE_KEYS.has(key) || (key === 'scope' && parent === 'freeze')) return dateSuggestions(today).map(({ value, detail }) => ({ value, detail: render(detail, translate), kind: 'date' }));
   if (PERSON_KEYS.has(key)) {
     const person = render(messages('completion/person'), translate);

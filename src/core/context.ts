@@ -1,5 +1,6 @@
 import { RULES, type RuleCode } from './catalog';
 import { addDays, dayNumber, workingDaysBetween } from './dates';
+import { afterLaunch, launchState, type Launch } from './launch';
 import { People } from './people';
 import type { Loaded, Plan } from './plan';
 import type { Release, Task } from './schemas';
@@ -39,6 +40,8 @@ export class RuleContext {
   readonly findings: Finding[] = [];
   readonly limits: Limits;
   readonly people: People;
+  /** Where the release is in its life (`shipped:` and today): planning, the launch watch, or history. */
+  readonly launch: Launch;
 
   constructor(
     readonly plan: Plan,
@@ -47,6 +50,12 @@ export class RuleContext {
     const configured = Object.fromEntries(Object.entries(plan.config.limits ?? {}).filter(([, value]) => typeof value === 'number'));
     this.limits = { ...DEFAULT_LIMITS, ...configured };
     this.people = new People(plan.team?.data, plan.config.team_labels ?? []);
+    this.launch = launchState(plan.release?.data, today);
+  }
+
+  /** True once the release went out (`shipped:` with outcome shipped or rolled-back, dated on or before today). */
+  afterLaunch(): boolean {
+    return afterLaunch(this.launch);
   }
 
   get release(): Loaded<Release> | undefined {
@@ -80,9 +89,11 @@ export class RuleContext {
 
   /**
    * The date open work must fit before: the target up to and including the target day, then the
-   * backup date, or nothing after both (date-target-passed already says what to do then).
+   * backup date, or nothing after both (date-target-passed already says what to do then). Nothing
+   * once the release went out: work left open no longer has a launch to fit before.
    */
   horizon(): { date: string; name: 'target' | 'the release today' | 'the backup date' } | undefined {
+    if (this.afterLaunch()) return undefined;
     const data = this.release?.data;
     const today = dayNumber(this.today) ?? 0;
     const target = dayNumber(data?.target);

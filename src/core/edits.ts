@@ -95,6 +95,32 @@ export function renameKey(text: string, path: YamlPath, newKey: string, parsed?:
   return { ok: true, edits: [{ start: key.range[0], end: key.range[1], text: formatScalar(newKey) }] };
 }
 
+/**
+ * Writes `fields` as a block map at `path` (e.g. `shipped:` with `date:` and `outcome:` under it):
+ * creates the key after the last one of its map when it is absent, and fills it in when it is there
+ * with no value (`shipped:`, `shipped: ~`), keeping a comment on its line. Refused when the key
+ * already holds a value (a map included: the caller decides what an existing one means).
+ */
+export function setBlockMap(text: string, path: YamlPath, fields: Readonly<Record<string, Scalar>>): EditResult {
+  const doc = parse(text);
+  if (!doc) return fail(messages('edit/yaml-errors'));
+  if (path.length === 0) return fail(messages('edit/no-key'));
+  const existing = doc.getIn(path, true) as Node | undefined;
+  if (existing === undefined) return insertMissing(doc, text, path, { ...fields });
+  if (!isScalar(existing) || existing.value !== null) return fail(messages('edit/key-exists', { key: String(path[path.length - 1]) }));
+  const pair = findPair(path.length === 1 ? doc.contents : (doc.getIn(path.slice(0, -1), true) as Node | undefined), path[path.length - 1]);
+  const key = pair?.key as Node | undefined;
+  if (!key?.range) return fail(messages('edit/key-not-found'));
+  const indent = column(text, key.range[0]);
+  // `~` or `null` written as the value goes; the fields go on the lines after the key's line.
+  const colon = text.indexOf(':', key.range[1]);
+  const edits: TextEdit[] = existing.range && existing.range[1] > existing.range[0] ? [{ start: colon + 1, end: existing.range[1], text: '' }] : [];
+  const insertAt = lineEndAfter(text, colon + 1);
+  const lead = insertAt === text.length && !text.endsWith('\n') ? '\n' : '';
+  edits.push({ start: insertAt, end: insertAt, text: `${lead}${block({ ...fields }, indent + 2)}` });
+  return { ok: true, edits };
+}
+
 /** Appends an item (a scalar or a map) to the list at `path`, creating the list if needed. */
 export function appendToList(text: string, path: YamlPath, item: Scalar | Record<string, unknown>): EditResult {
   const doc = parse(text);
@@ -137,7 +163,7 @@ export function removeListItem(text: string, path: YamlPath): EditResult & { rem
   return { ok: true, edits: [{ start, end, text: '' }], removed };
 }
 
-function insertMissing(doc: ReturnType<typeof parseDocument>, text: string, path: YamlPath, value: Scalar): EditResult {
+function insertMissing(doc: ReturnType<typeof parseDocument>, text: string, path: YamlPath, value: Scalar | Record<string, Scalar>): EditResult {
   // Walk down to the deepest map that exists; build the rest as nested block YAML.
   let depth = path.length - 1;
   while (depth > 0 && !isMap(doc.getIn(path.slice(0, depth), true))) depth--;

@@ -49,6 +49,12 @@ export interface GonogoResult {
    * veto, so while one is left the result is never go.
    */
   unreadableRecords: { file: string; reason: string }[];
+  /**
+   * Set once the release went out (`shipped:` with outcome shipped or rolled-back, dated on or
+   * before today): the go/no-go is history. Every question then fails with `message` as its reason
+   * and the recommendation is no-go — never go for a launch that already happened.
+   */
+  shipped?: { date: string; outcome: 'shipped' | 'rolled-back'; version?: string; message: string };
 }
 
 type Decision = 'go' | 'no-go';
@@ -117,6 +123,10 @@ const messages = defineMessages({
   'gonogo/tell-planned/asker': '"{title}": telling {asker} (who asked for it) is planned for {date}; it has not happened yet.',
   'gonogo/not-told': '"{title}" was parked but the stakeholders were not told.',
   'gonogo/not-told/asker': '"{title}" was parked but {asker} (who asked for it) was not told.',
+  'gonogo/shipped': 'Shipped on {date}: the go/no-go is history and is not asked again.',
+  'gonogo/shipped/version': 'Shipped {version} on {date}: the go/no-go is history and is not asked again.',
+  'gonogo/rolled-back': 'Rolled back on {date}: the go/no-go is history and is not asked again.',
+  'gonogo/rolled-back/version': '{version} was rolled back on {date}: the go/no-go is history and is not asked again.',
   'gonogo/a-parked-item': 'A parked item',
   'gonogo/nothing-parked': 'Nothing was parked.',
   'gonogo/parked-told/one': 'The parked item was told.',
@@ -208,10 +218,14 @@ const evaluations = new WeakMap<CheckResult, Map<Translate, GonogoResult>>();
 function evaluate(result: CheckResult): GonogoResult {
   const { plan, context, translate } = result;
   const today = context.today;
-  const asked = [oneProblem(result), owners(result), rollback(result), dryRun(result), stakeholders(result)];
+  const launched = launchNote(result);
+  // After launch the questions are not asked again: each says so, and fails (fail closed: never a go).
+  const asked = launched
+    ? GONOGO_QUESTION_IDS.map((id) => answer(id, 'fail', [launched.said]))
+    : [oneProblem(result), owners(result), rollback(result), dryRun(result), stakeholders(result)];
 
   const record = latestHappened(plan.gonogos, (g) => g.date, today);
-  if (record) {
+  if (record && !launched) {
     for (const question of asked) {
       if (question.verdict !== 'needs-answer') continue;
       const answer = record.data.answers?.find((a) => a?.id === question.id);
@@ -238,8 +252,20 @@ function evaluate(result: CheckResult): GonogoResult {
   const veto = deciding && decisionIn(deciding) === 'no-go' ? vetoFrom(deciding, translate) : undefined;
   const unreadableRecords = unreadableDecisions(result).map(({ file, reason }) => ({ file, reason: render(reason, translate) }));
   const verdicts = questions.map((q) => q.verdict);
-  const recommendation = veto || verdicts.includes('fail') ? 'no-go' : verdicts.includes('needs-answer') || unreadableRecords.length > 0 ? 'needs-answers' : 'go';
-  return { questions, recommendation, ...(record ? { recordDate: record.date } : {}), ...(veto ? { veto } : {}), unreadableRecords };
+  const recommendation = launched || veto || verdicts.includes('fail') ? 'no-go' : verdicts.includes('needs-answer') || unreadableRecords.length > 0 ? 'needs-answers' : 'go';
+  const shipped = launched ? { ...launched.record, message: render(launched.said, translate) } : undefined;
+  return { questions, recommendation, ...(record ? { recordDate: record.date } : {}), ...(veto ? { veto } : {}), unreadableRecords, ...(shipped ? { shipped } : {}) };
+}
+
+/** The launch, once it happened (the watch or history, see launch.ts), and the sentence every question says then. */
+function launchNote(result: CheckResult): { record: { date: string; outcome: 'shipped' | 'rolled-back'; version?: string }; said: Message } | undefined {
+  const { shipped } = result.context.launch;
+  if (!result.context.afterLaunch() || !shipped || shipped.outcome === 'slipped') return undefined;
+  const { date, version, outcome } = shipped;
+  const said = outcome === 'rolled-back'
+    ? version !== undefined ? messages('gonogo/rolled-back/version', { version, date }) : messages('gonogo/rolled-back', { date })
+    : version !== undefined ? messages('gonogo/shipped/version', { version, date }) : messages('gonogo/shipped', { date });
+  return { record: { date, outcome, ...(version !== undefined ? { version } : {}) }, said };
 }
 
 /**

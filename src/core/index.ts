@@ -1,6 +1,7 @@
 export * from './types';
 export * from './dates';
 export * from './evidence';
+export * from './launch';
 export * from './placeholder';
 export * from './catalog';
 export * from './engine';

@@ -12,4 +12,6 @@ export const RELEASE_ROLES = ['scope', 'delivery', 'readiness', 'stop'] as const
 export const ROLLBACK_ROLES = ['decides', 'runs', 'verifies'] as const;
 /** Every field that must name exactly one person: the one list quick fixes and completion read. */
 export const PERSON_FIELDS = ['owner', 'clears', ...RELEASE_ROLES, ...ROLLBACK_ROLES] as const;
+/** How a release ended (`shipped.outcome` in release.yaml): it went out, it went out and was rolled back, or it did not go out. */
+export const SHIP_OUTCOMES = ['shipped', 'rolled-back', 'slipped'] as const;
 export const GONOGO_QUESTION_IDS = ['one-problem', 'owners', 'rollback', 'dry-run', 'stakeholders'] as const;

@@ -1,14 +1,51 @@
 import { diffEdit } from './diff';
-import { parseDocument } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import { isIsoDate } from './dates';
-import { appendToList, applyEdits, removeListItem, setValue, type EditResult } from './edits';
+import { appendToList, applyEdits, removeListItem, setBlockMap, setValue, type EditResult } from './edits';
+import type { ShippedRecord } from './launch';
 import { defineMessages } from './message';
 import type { YamlPath } from './source';
 
 /** Why a plan edit is refused: a clause, shown after "Could not edit release.yaml: " (see `EditResult`). */
 const messages = defineMessages({
   'edit/already-told': 'it was already marked told on {date}',
+  'edit/already-shipped': 'it already says `shipped:` {outcome} on {date}; to record something else, change or remove `shipped:` by hand (git keeps the old record)',
+  'edit/already-shipped/version': 'it already says `shipped:` {outcome} on {date}, version {version}; to record something else, change or remove `shipped:` by hand (git keeps the old record)',
+  'edit/already-shipped/other': 'it already has a different `shipped:` record; to record something else, change or remove it by hand (git keeps the old record)',
 });
+
+/**
+ * Writes `shipped:` (date, outcome and, when given, the version that went out) into release.yaml,
+ * after the last top-level key, keeping every comment. The same record already there is no edit
+ * (`edits: []`); a different one is refused: how a release ended is a fact someone recorded, and
+ * a second run must not replace it.
+ */
+export function shipEdit(text: string, record: ShippedRecord): EditResult {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length === 0) {
+    const existing = doc.get('shipped', true);
+    if (isMap(existing)) {
+      const said = existing.toJSON() as Record<string, unknown>;
+      const version = said.version === undefined || said.version === null ? undefined : String(said.version);
+      if (said.date === record.date && said.outcome === record.outcome) {
+        if (record.version === undefined || version === record.version) return { ok: true, edits: [] };
+        // The same launch, now with the version that went out: added, nothing replaced.
+        if (version === undefined) return crlf(text, setValue(text, ['shipped', 'version'], record.version, doc));
+      }
+      if (typeof said.outcome !== 'string' || typeof said.date !== 'string') return { ok: false, reason: messages('edit/already-shipped/other') };
+      const facts = { outcome: said.outcome, date: said.date };
+      return { ok: false, reason: version !== undefined ? messages('edit/already-shipped/version', { ...facts, version }) : messages('edit/already-shipped', facts) };
+    }
+  }
+  const fields = { date: record.date, outcome: record.outcome, ...(record.version !== undefined ? { version: record.version } : {}) };
+  return crlf(text, setBlockMap(text, ['shipped'], fields));
+}
+
+/** A file written with CRLF line ends keeps them in the lines an edit adds. */
+function crlf(text: string, result: EditResult): EditResult {
+  if (!result.ok || !text.includes('\r\n')) return result;
+  return { ok: true, edits: result.edits.map((edit) => ({ ...edit, text: edit.text.replace(/\r?\n/g, '\r\n') })) };
+}
 
 /**
  * Moves task `index` from `tasks` to `parked` with the reason and who asked, and `told: false`

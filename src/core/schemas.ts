@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ENVIRONMENTS, GONOGO_QUESTION_IDS, KINDS, RISKS, STATUSES } from './lists';
+import { ENVIRONMENTS, GONOGO_QUESTION_IDS, KINDS, RISKS, SHIP_OUTCOMES, STATUSES } from './lists';
 
 export * from './lists';
 
@@ -116,6 +116,14 @@ export const ReleaseSchema = extensibleObject({
     .optional(),
   tasks: z.array(TaskSchema).optional(),
   parked: z.array(ParkedSchema).optional(),
+  shipped: z
+    .strictObject({
+      date: isoDate().describe('The day the release went out, was rolled back, or was called a slip.'),
+      outcome: z.enum(SHIP_OUTCOMES).describe('The outcome of the release: shipped, rolled-back or slipped.'),
+      version: z.union([z.string(), z.number()]).optional().describe('The version that went out, e.g. 1.5.0.'),
+    })
+    .optional()
+    .describe('The record of how the release ended (`release-plan ship` writes it): once its date has come, the rules switch to after-launch mode.'),
   ...EXTRA_FIELDS,
 });
 
@@ -233,6 +241,8 @@ export const GonogoSchema = z.strictObject({
 export type Release = z.infer<typeof ReleaseSchema>;
 export type Task = z.infer<typeof TaskSchema>;
 export type Parked = z.infer<typeof ParkedSchema>;
+export type Shipped = NonNullable<Release['shipped']>;
+export type ShipOutcome = (typeof SHIP_OUTCOMES)[number];
 export type Rollback = z.infer<typeof RollbackSchema>;
 export type Rehearsal = z.infer<typeof RehearsalSchema>;
 export type Team = z.infer<typeof TeamSchema>;

@@ -267,7 +267,9 @@ function rehearsalMessage(counting: { date: string; minutes?: number } | undefin
  * 2026-12-17: …"), else the latest decision on or before today, else what the plan says now.
  */
 export function gonogoHeadline(summary: ReleaseSummary, translate: Translate): string {
-  const { veto, recommendation } = summary.gonogo;
+  const { veto, recommendation, shipped } = summary.gonogo;
+  // After launch the go/no-go is history: the launch is what there is to say.
+  if (shipped) return shipped.message;
   if (veto) return veto.message;
   const now = messages(`gonogo/now/${recommendation}`);
   const unread = summary.gonogo.unreadableRecords.length;
@@ -285,6 +287,15 @@ export function releaseHealth(summary: ReleaseSummary, translate: Translate): { 
   const open = summary.gonogo.questions.filter((q) => q.verdict === 'needs-answer');
   const veto = summary.gonogo.veto;
   const { errors, warnings } = summary.counts;
+  const shipped = summary.gonogo.shipped;
+  if (shipped) {
+    // The go/no-go is history (every question says so): never a Go verdict for a launch that happened.
+    const counts = [
+      ...(errors > 0 ? [render(errors === 1 ? messages('health/errors/one') : messages('health/errors', { count: errors }), translate)] : []),
+      ...(warnings > 0 ? [render(warnings === 1 ? messages('health/warnings/one') : messages('health/warnings', { count: warnings }), translate)] : []),
+    ];
+    return { verdict: 'no-go', reasons: [shipped.message, ...counts] };
+  }
   const late = summary.daysLeft !== undefined && summary.daysLeft < 0 ? -summary.daysLeft : undefined;
   // The veto, the records' reasons and the questions are already in the check's language.
   const reasons = [

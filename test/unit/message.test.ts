@@ -89,13 +89,17 @@ describe('go/no-go, readiness and health in another language: every reason the p
       'untimed rehearsal': { 'rollback.yaml': CLEAN_ROLLBACK.replace('    minutes: 11\n', '') },
       'no owners': { 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') },
       'no problem': { 'release.yaml': releaseWith('problem: Customers cannot download their invoices as PDF.\n', '') },
+      shipped: { 'release.yaml': releaseWith('parked:', 'shipped:\n  date: 2026-11-30\n  outcome: shipped\n  version: 1.5.0\nparked:') },
+      'shipped, no version': { 'release.yaml': releaseWith('parked:', 'shipped:\n  date: 2026-11-30\n  outcome: shipped\nparked:') },
+      'rolled back': { 'release.yaml': releaseWith('parked:', 'shipped:\n  date: 2026-11-30\n  outcome: rolled-back\n  version: 1.5.0\nparked:') },
+      'rolled back, no version': { 'release.yaml': releaseWith('parked:', 'shipped:\n  date: 2026-11-30\n  outcome: rolled-back\nparked:') },
     };
     for (const [name, entries] of Object.entries(scenarios)) {
       const plan = files(entries);
       const result = checkPlan(plan, { today: TODAY, translate: marking, cache: false });
       const summary = summarizeRelease(result);
       const gonogo = evaluateGonogo(result);
-      const shown = [...gonogo.questions.flatMap((q) => [q.question, ...q.reasons]), ...gonogo.unreadableRecords.map((r) => r.reason), ...(gonogo.veto ? [gonogo.veto.message] : [])];
+      const shown = [...gonogo.questions.flatMap((q) => [q.question, ...q.reasons]), ...gonogo.unreadableRecords.map((r) => r.reason), ...(gonogo.veto ? [gonogo.veto.message] : []), ...(gonogo.shipped ? [gonogo.shipped.message] : [])];
       if (summary) shown.push(...summary.rollback.checks.flatMap((c) => [c.label, ...(c.id === 'stable' && !c.detail.includes('［') ? [] : [c.detail])]), ...releaseHealth(summary, marking).reasons);
       for (const text of shown) assertOnlyPlanText(text, plan, name);
     }

@@ -104,8 +104,12 @@ export function markdownSummary({ result, shown, today, quiet }: MarkdownOptions
   if (summary) {
     lines.push(`## Release plan: ${escapeCut(summary.name)}`, '');
     const health = releaseHealth(summary, english);
-    const when = summary.target !== undefined ? `target ${escapeCut(summary.target)}${summary.daysLeft !== undefined ? ` (${countdown(summary.daysLeft)})` : ''}` : 'no target date';
-    lines.push(`**${HEALTH[health.verdict]}** · ${when} · checked as of ${today}`, '');
+    const launched = gonogo.shipped;
+    // After launch the countdown is history: the target is shown as it was, next to the launch.
+    const countdownText = summary.daysLeft !== undefined && !launched ? ` (${countdown(summary.daysLeft)})` : '';
+    const when = summary.target !== undefined ? `target ${escapeCut(summary.target)}${countdownText}` : 'no target date';
+    const verdict = launched ? `${launched.outcome === 'rolled-back' ? '↩️ Rolled back' : '🚀 Shipped'} ${escapeCut(launched.date)}` : HEALTH[health.verdict];
+    lines.push(`**${verdict}** · ${when} · checked as of ${today}`, '');
     if (summary.problem !== undefined && summary.problem.trim() !== '') lines.push(`> ${escapeCut(summary.problem.trim())}`, '');
     const reasons = capped(health.reasons.map((reason) => escapeCut(reason)), MARKDOWN_MAX_VERDICT_REASONS, moreReasons);
     for (const reason of reasons) lines.push(`- ${reason}`);
@@ -117,12 +121,18 @@ export function markdownSummary({ result, shown, today, quiet }: MarkdownOptions
   }
   lines.push('');
 
-  lines.push('### Go/no-go', '', '| # | Question | Verdict | Why |', '|---:|---|---|---|');
-  gonogo.questions.forEach((question, index) => {
-    const reasons = question.reasons.slice(0, MARKDOWN_MAX_REASONS + 1).map((reason) => escapeCut(reason));
-    const why = capped(reasons, MARKDOWN_MAX_REASONS, () => moreReasons(question.reasons.length - MARKDOWN_MAX_REASONS)).join('<br>');
-    lines.push(`| ${index + 1} | ${escapeMarkdown(question.question)} | ${VERDICT[question.verdict]} | ${why} |`);
-  });
+  lines.push('### Go/no-go', '');
+  if (gonogo.shipped) {
+    // After launch every question says the same: once is enough.
+    lines.push(escapeCut(gonogo.shipped.message));
+  } else {
+    lines.push('| # | Question | Verdict | Why |', '|---:|---|---|---|');
+    gonogo.questions.forEach((question, index) => {
+      const reasons = question.reasons.slice(0, MARKDOWN_MAX_REASONS + 1).map((reason) => escapeCut(reason));
+      const why = capped(reasons, MARKDOWN_MAX_REASONS, () => moreReasons(question.reasons.length - MARKDOWN_MAX_REASONS)).join('<br>');
+      lines.push(`| ${index + 1} | ${escapeMarkdown(question.question)} | ${VERDICT[question.verdict]} | ${why} |`);
+    });
+  }
   lines.push('');
 
   const counted = countText(countShown(shown));

@@ -34,7 +34,8 @@ export function checkDates(ctx: RuleContext): void {
     ctx.report(source, ['backup'], 'date-backup-before-target', messages('date-backup-before-target', { backup: String(data.backup), target: String(data.target) }), { prefer: 'value' });
   }
   const today = dayNumber(ctx.today);
-  if (target !== undefined && today !== undefined && today > target) {
+  // Once the release went out, its target is history, not a date to chase.
+  if (target !== undefined && today !== undefined && today > target && !ctx.afterLaunch()) {
     const days = counted(today - target, 'day');
     const message = backup !== undefined && today <= backup ? messages('date-target-passed/backup-ahead', { days, backup: String(data.backup) }) : messages('date-target-passed', { days });
     ctx.report(source, ['target'], 'date-target-passed', message, { prefer: 'value' });

@@ -44,7 +44,8 @@ export function checkScope(ctx: RuleContext): void {
   });
 
   checkRefactors(ctx);
-  checkLateAdditions(ctx);
+  // After launch there is no freeze to guard and no date to fit work before (the horizon is gone).
+  if (!ctx.afterLaunch()) checkLateAdditions(ctx);
   checkCapacity(ctx);
 }
 
