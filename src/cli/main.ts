@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPlan, type CheckResult, type Summary } from '../core/engine';
 import { isIsoDate, todayIso } from '../core/dates';
+import { decodePlanBytes } from '../core/decode';
+import { applyEdits } from '../core/edits';
 import { evaluateGonogo } from '../core/gonogo';
+import { launchState, type ShippedRecord } from '../core/launch';
+import { render } from '../core/message';
+import { shipEdit } from '../core/planEdits';
 import { scaffoldFiles } from '../core/scaffold';
-import { jsonSchemas } from '../core/schemas';
+import { jsonSchemas, SHIP_OUTCOMES, type ShipOutcome } from '../core/schemas';
 import { RELEASE_DIR, RELEASE_FILE, type Finding } from '../core/types';
 import { readPlan, type PlanRead } from './files';
 import { CliFailure, fsReason, isFsError } from './fsErrors';
@@ -24,6 +29,8 @@ Commands:
   check [dir]     Check the plan in <dir>/.release/ (default: current folder).
   gonogo [dir]    Answer the five go/no-go questions; exit 0 for go, 1 otherwise.
   init [dir]      Create a commented .release/ to fill in (never overwrites a file).
+  ship [dir]      Record how the release ended: writes \`shipped:\` into release.yaml
+                  (comments kept). After its date the checks switch to after-launch mode.
   schema [outdir] Write the JSON Schemas for the plan files (default: schemas/).
 
 Options:
@@ -37,11 +44,16 @@ Options:
                        work tree that holds the plan, else the current folder).
   --quiet              check: report errors only; warnings and infos are not shown.
   --max-warnings N     check: exit 1 when there are more than N warnings (even with --quiet).
+  --outcome OUTCOME    ship (required): shipped, rolled-back (it went out and was rolled
+                       back) or slipped (it did not go out).
+  --date YYYY-MM-DD    ship: the day it happened (default: today).
+  --version VERSION    ship: the version that went out, e.g. 1.5.0.
   -v, --version        Show the version.
   -h, --help           Show this help.
 
 Exit codes: 0 ok (go), 1 errors found (no-go), 2 bad usage, no .release/ folder, or a file or
-folder that cannot be read or written.`;
+folder that cannot be read or written; ship: 2 also when release.yaml has errors or already
+records another outcome.`;
 
 /** Replaced with package.json's version when the CLI is bundled (esbuild.config.mjs). */
 declare const RELEASE_PLAN_VERSION: string | undefined;
@@ -105,11 +117,15 @@ const OPTIONS = {
   format: { type: 'string', default: 'text' },
   quiet: { type: 'boolean', default: false },
   'max-warnings': { type: 'string' },
+  outcome: { type: 'string' },
+  date: { type: 'string' },
+  /** `--version V` after the ship command (see normalizeArgs); never typed as such. */
+  'ship-version': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const EXAMPLE_VALUE: Record<string, string> = { today: '2026-12-01', format: 'json', 'max-warnings': '0' };
+const EXAMPLE_VALUE: Record<string, string> = { today: '2026-12-01', format: 'json', 'max-warnings': '0', outcome: 'shipped', date: '2026-12-18', 'ship-version': '1.5.0' };
 
 /**
  * Checks the options before Node's parser sees them, so a mistake gets our own one-line message:
@@ -118,6 +134,8 @@ const EXAMPLE_VALUE: Record<string, string> = { today: '2026-12-01', format: 'js
  */
 function normalizeArgs(argv: readonly string[]): string[] {
   const out: string[] = [];
+  // The first word that is not an option or its value: after `ship`, --version names the version that went out.
+  let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--') {
@@ -125,21 +143,24 @@ function normalizeArgs(argv: readonly string[]): string[] {
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {
+      command ??= arg;
       out.push(arg);
       continue;
     }
     const long = arg.startsWith('--');
     const [written = '', inline] = long ? splitOnce(arg.slice(2), '=') : [arg.slice(1), undefined];
-    const name = long ? written : Object.entries(OPTIONS).find(([, option]) => 'short' in option && option.short === written)?.[0];
+    const typed = long ? written : Object.entries(OPTIONS).find(([, option]) => 'short' in option && option.short === written)?.[0];
+    const name = typed === 'version' && command === 'ship' ? 'ship-version' : typed === 'ship-version' ? undefined : typed;
     const option = name !== undefined ? (OPTIONS as Record<string, { type: string }>)[name] : undefined;
     if (name === undefined || !option) throw new UsageError(`unknown option "${long ? `--${written}` : arg}".`);
+    const shown = name === 'ship-version' ? 'version' : name;
     if (option.type === 'boolean') {
-      if (inline !== undefined) throw new UsageError(`--${name} takes no value.`);
+      if (inline !== undefined) throw new UsageError(`--${shown} takes no value.`);
       out.push(`--${name}`);
       continue;
     }
     const value = inline ?? argv[i + 1];
-    if (value === undefined) throw new UsageError(`--${name} needs a value, e.g. --${name} ${EXAMPLE_VALUE[name] ?? 'VALUE'}.`);
+    if (value === undefined) throw new UsageError(`--${shown} needs a value, e.g. --${shown} ${EXAMPLE_VALUE[name] ?? 'VALUE'}.`);
     if (inline === undefined) i++;
     out.push(`--${name}=${value}`);
   }
@@ -174,7 +195,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}.`);
   const format = values.format;
   if (!isFormat(format)) throw new UsageError(`--format must be text, json, github, sarif, gitlab or markdown, not "${format}".`);
-  if (CI_FORMATS.includes(format) && ['gonogo', 'init', 'schema'].includes(command)) throw new UsageError(`--format ${format} applies to the check command only.`);
+  if (CI_FORMATS.includes(format) && ['gonogo', 'init', 'ship', 'schema'].includes(command)) throw new UsageError(`--format ${format} applies to the check command only.`);
+  if (command !== 'ship' && (values.outcome !== undefined || values.date !== undefined)) throw new UsageError(`--${values.outcome !== undefined ? 'outcome' : 'date'} applies to the ship command only.`);
   const today = values.today ?? todayIso(io.now());
   if (!isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${today}".`);
   const maxWarnings = values['max-warnings'];
@@ -190,6 +212,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return gonogo(folder, options, io);
     case 'init':
       return init(folder, today, io);
+    case 'ship':
+      return ship(folder, today, shipRecord(values, today), io);
     case 'schema':
       return schema(folder, io);
     default:
@@ -368,6 +392,74 @@ async function gonogo(folder: string, options: Options, io: Io): Promise<number>
     say(`Recommendation: ${p.bold(recommendation)} (as of ${options.today}${result.recordDate ? `, answers recorded ${result.recordDate}` : ''}).`);
   }
   return result.recommendation === 'go' ? 0 : 1;
+}
+
+/** The record `ship` writes, from its options: --outcome is required, --date defaults to today. */
+function shipRecord(values: { outcome?: string | undefined; date?: string | undefined; 'ship-version'?: string | undefined }, today: string): ShippedRecord {
+  const { outcome, date = today } = values;
+  const choices = 'shipped, rolled-back or slipped';
+  if (outcome === undefined) throw new UsageError(`ship needs --outcome: ${choices} (e.g. --outcome shipped).`);
+  if (!(SHIP_OUTCOMES as readonly string[]).includes(outcome)) throw new UsageError(`--outcome must be ${choices}, not "${outcome}".`);
+  if (!isIsoDate(date)) throw new UsageError(`--date must be a date written YYYY-MM-DD, not "${date}".`);
+  const version = values['ship-version']?.trim();
+  if (version === '') throw new UsageError('--version must not be empty: give the version that went out, e.g. --version 1.5.0.');
+  return { date, outcome: outcome as ShipOutcome, ...(version !== undefined ? { version } : {}) };
+}
+
+/** Codes that say release.yaml itself is broken (not what the plan says): ship leaves such a file alone. */
+const FILE_ERROR_CODES = new Set(['file-unreadable', 'file-too-large', 'yaml-syntax', 'schema', 'date-invalid']);
+
+/**
+ * `release-plan ship`: writes `shipped:` into release.yaml with the comment-keeping edit of the
+ * core (`shipEdit`). Refuses (exit 2) while release.yaml has errors of its own, and when it already
+ * records another outcome; the same record again is nothing to do (exit 0).
+ */
+async function ship(folder: string, today: string, record: ShippedRecord, io: Io): Promise<number> {
+  const checked = await load(folder, today, io);
+  if (!checked) return 2;
+  const full = join(folder, RELEASE_FILE);
+  const shown = display(io.cwd, full);
+  const broken = checked.result.findings.filter((f) => f.file === RELEASE_FILE && f.severity === 'error' && FILE_ERROR_CODES.has(f.code));
+  if (broken.length > 0) {
+    io.err(`release-plan: ${shown} has errors, so ship leaves it as it is: fix them, then run ship again.`);
+    for (const line of flatLines(broken.map((f) => toShown(f, folder, checked.read, io)), paint(false))) io.err(line);
+    return 2;
+  }
+  // Read again as bytes: the text the edit applies to is the file as it is now, and a UTF-8 byte-order mark stays.
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(full);
+  } catch (error) {
+    throw new CliFailure(`cannot read ${shown}: ${fsReason(error)}.`);
+  }
+  const decoded = decodePlanBytes(bytes);
+  if (decoded.text === undefined) throw new CliFailure(`cannot read ${shown}: ${render(decoded.reason)}`);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
+  const edit = shipEdit(decoded.text, record);
+  if (!edit.ok) throw new CliFailure(`could not edit ${shown}: ${render(edit.reason)}.`);
+  const name = checked.result.plan.release?.data.release ?? 'the release';
+  const what = { shipped: `${name} shipped${record.version !== undefined ? ` ${record.version}` : ''} on ${record.date}`, 'rolled-back': `${name}${record.version !== undefined ? ` ${record.version}` : ''} was rolled back on ${record.date}`, slipped: `${name} slipped on ${record.date}` }[record.outcome];
+  if (edit.edits.length === 0) {
+    io.out(inertLine(`Nothing to do: ${shown} already records that ${what}.`));
+    return 0;
+  }
+  try {
+    await writeFile(full, bom + applyEdits(decoded.text, edit.edits));
+  } catch (error) {
+    throw new CliFailure(`cannot write ${shown}: ${fsReason(error)}.`);
+  }
+  io.out(inertLine(`Recorded in ${shown}: ${what}.`));
+  io.out(inertLine(afterShip(record, today)));
+  return 0;
+}
+
+/** What the checks do now, in the words of launch.ts's phases. */
+function afterShip(record: ShippedRecord, today: string): string {
+  if (record.outcome === 'slipped') return 'Nothing went out, so the plan is checked as before: agree a new target and backup date and tell stakeholders.';
+  const launch = launchState({ shipped: record }, today);
+  if (launch.phase === 'planning') return `${record.date} is after today (${today}): until that day the plan is checked as before.`;
+  if (launch.phase === 'watch') return `After-launch mode: until the end of ${launch.watchEnds} the owners stay on watch and the rollback rules still apply (\`release-plan check\` lists who is on watch and the triggers); no capacity, freeze or target-date warnings. After that the release is history.`;
+  return `The watch ended on ${launch.watchEnds}: the release is history, and only its files are checked (syntax, schema, dates, task ids).`;
 }
 
 async function init(folder: string, today: string, io: Io): Promise<number> {
