@@ -9,7 +9,7 @@ import { applyEdits } from '../core/edits';
 import { evaluateGonogo } from '../core/gonogo';
 import { launchState, type ShippedRecord } from '../core/launch';
 import { render } from '../core/message';
-import { shipEdit } from '../core/planEdits';
+import { SHIP_BLOCKING_CODES, shipEdit } from '../core/planEdits';
 import { scaffoldFiles } from '../core/scaffold';
 import { jsonSchemas, SHIP_OUTCOMES, type ShipOutcome } from '../core/schemas';
 import { RELEASE_DIR, RELEASE_FILE, type Finding } from '../core/types';
@@ -406,9 +406,6 @@ function shipRecord(values: { outcome?: string | undefined; date?: string | unde
   return { date, outcome: outcome as ShipOutcome, ...(version !== undefined ? { version } : {}) };
 }
 
-/** Codes that say release.yaml itself is broken (not what the plan says): ship leaves such a file alone. */
-const FILE_ERROR_CODES = new Set(['file-unreadable', 'file-too-large', 'yaml-syntax', 'schema', 'date-invalid']);
-
 /**
  * `release-plan ship`: writes `shipped:` into release.yaml with the comment-keeping edit of the
  * core (`shipEdit`). Refuses (exit 2) while release.yaml has errors of its own, and when it already
@@ -419,7 +416,7 @@ async function ship(folder: string, today: string, record: ShippedRecord, io: Io
   if (!checked) return 2;
   const full = join(folder, RELEASE_FILE);
   const shown = display(io.cwd, full);
-  const broken = checked.result.findings.filter((f) => f.file === RELEASE_FILE && f.severity === 'error' && FILE_ERROR_CODES.has(f.code));
+  const broken = checked.result.findings.filter((f) => f.file === RELEASE_FILE && f.severity === 'error' && SHIP_BLOCKING_CODES.has(f.code));
   if (broken.length > 0) {
     io.err(`release-plan: ${shown} has errors, so ship leaves it as it is: fix them, then run ship again.`);
     for (const line of flatLines(broken.map((f) => toShown(f, folder, checked.read, io)), paint(false))) io.err(line);

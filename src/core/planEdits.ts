@@ -14,6 +14,9 @@ const messages = defineMessages({
   'edit/already-shipped/other': 'it already has a different `shipped:` record; to record something else, change or remove it by hand (git keeps the old record)',
 });
 
+/** Codes that say release.yaml itself is broken (not what the plan says): ship leaves such a file alone. */
+export const SHIP_BLOCKING_CODES: ReadonlySet<string> = new Set(['file-unreadable', 'file-too-large', 'yaml-syntax', 'schema', 'date-invalid']);
+
 /**
  * Writes `shipped:` (date, outcome and, when given, the version that went out) into release.yaml,
  * after the last top-level key, keeping every comment. The same record already there is no edit

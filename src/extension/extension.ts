@@ -7,6 +7,7 @@ import { createPlan } from './commands/createPlan';
 import { dailyCheckin } from './commands/dailyCheckin';
 import { openDashboard } from './commands/openDashboard';
 import { clearFilter, filterByOwner } from './commands/filterByOwner';
+import { markShipped } from './commands/markShipped';
 import { markTold } from './commands/markTold';
 import { parkTask } from './commands/parkTask';
 import { startRehearsal, stopRehearsal } from './commands/rehearsal';
@@ -60,6 +61,7 @@ const COMMANDS: Command[] = [
   setStatus,
   parkTask,
   markTold,
+  markShipped,
   filterByOwner,
   clearFilter,
   openDashboard,

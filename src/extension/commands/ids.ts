@@ -13,6 +13,7 @@ export const COMMAND_IDS = {
   setStatus: 'releasePlan.setStatus',
   parkTask: 'releasePlan.parkTask',
   markTold: 'releasePlan.markTold',
+  markShipped: 'releasePlan.markShipped',
   filterByOwner: 'releasePlan.filterByOwner',
   clearFilter: 'releasePlan.clearFilter',
   openDashboard: 'releasePlan.openDashboard',
