@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -11,7 +10,7 @@ import { run } from '../../src/cli/main';
 import { docSections, markdownToText, ruleDocs, RULES_DOC_URL } from '../../src/cli/formats/ruleDocs';
 import { uriOf } from '../../src/cli/formats/sarif';
 import { RULE_CODES, RULES } from '../../src/core/catalog';
-import { io, writePlan } from './cli-io';
+import { io, writePlan, freshDirEach } from './cli-io';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, releaseWith, TODAY } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
@@ -106,13 +105,7 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 describe('release-plan check --format sarif', () => {
   let dir: string;
 
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'release-plan-sarif-'));
-  });
-
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  freshDirEach('release-plan-sarif-', (fresh) => (dir = fresh));
 
   async function plan(entries: Record<string, string>, folder: string): Promise<void> {
     await writePlan(folder, entries);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import { run } from '../../src/cli/main';
@@ -11,7 +11,7 @@ import { planFiles } from '../../bench/plans';
 import { findRepoRoot } from '../../src/cli/formats/repoRoot';
 import { RULES_DOC_URL } from '../../src/cli/formats/ruleDocs';
 import type { Shown } from '../../src/cli/output';
-import { io, writePlan } from './cli-io';
+import { io, writePlan, freshDirEach } from './cli-io';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, files, releaseWith, TODAY } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
@@ -58,13 +58,7 @@ const GITHUB_LINE = /^::(error|warning|notice) file=([^,]*),line=(\d+)(?:,col=(\
 describe('release-plan check: CI formats', () => {
   let dir: string;
 
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'release-plan-formats-'));
-  });
-
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  freshDirEach('release-plan-formats-', (fresh) => (dir = fresh));
 
   async function plan(entries: Record<string, string>, folder = dir): Promise<void> {
     await writePlan(folder, entries);

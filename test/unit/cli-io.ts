@@ -1,6 +1,7 @@
 // What the CLI tests share: a captured Io (stdout/stderr lines, a fixed clock) and a writer of
 // `.release/` files into a folder.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Io } from '../../src/cli/main';
 import { TODAY } from './helpers';
@@ -23,4 +24,16 @@ export async function writePlan(folder: string, entries: Record<string, string |
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);
   }
+}
+
+/** A fresh temp folder for each test (handed to `use`), removed after it. */
+export function freshDirEach(prefix: string, use: (dir: string) => void): void {
+  let current = '';
+  beforeEach(async () => {
+    current = await mkdtemp(join(tmpdir(), prefix));
+    use(current);
+  });
+  afterEach(async () => {
+    await rm(current, { recursive: true, force: true });
+  });
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { inertLine, oneLine } from '../../src/cli/output';
-import { io, writePlan, type Captured } from './cli-io';
+import { io, writePlan, type Captured, freshDirEach } from './cli-io';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, TODAY } from './helpers';
 
 /**
@@ -33,13 +32,7 @@ function assertInert(lines: readonly string[], what: string): void {
 describe('text output keeps plan text on one line, never a workflow command', () => {
   let dir: string;
 
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'release-plan-one-line-'));
-  });
-
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  freshDirEach('release-plan-one-line-', (fresh) => (dir = fresh));
 
   // A task id, a parked item's title, the problem statement and a veto reason, each with a line
   // break that would start a workflow command (and a legacy `##[` command in the title).

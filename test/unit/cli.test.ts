@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { run } from '../../src/cli/main';
 import { jsonSchemas } from '../../src/core/schemas';
-import { io, writePlan, type Captured } from './cli-io';
+import { io, writePlan, type Captured, freshDirEach } from './cli-io';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, releaseWith, TODAY } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
@@ -19,13 +19,7 @@ const asRoot = process.getuid?.() === 0;
 describe('release-plan CLI', () => {
   let dir: string;
 
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'release-plan-cli-'));
-  });
-
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  freshDirEach('release-plan-cli-', (fresh) => (dir = fresh));
 
   async function plan(entries: Record<string, string>, folder = dir): Promise<void> {
     await writePlan(folder, entries);
