@@ -1,8 +1,8 @@
 import { isIsoDate } from './dates';
 import { defineMessages, findingText, type Message } from './message';
-import type { Checkin, Config, Gonogo, Release, Rollback, Team } from './schemas';
+import type { Checkin, Config, Gonogo, Release, Review, Rollback, Team } from './schemas';
 import { SourceFile } from './source';
-import { CHECKINS_DIR, CONFIG_FILE, GONOGO_DIR, RELEASE_DIR, RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, type Finding, type PlanFiles } from './types';
+import { CHECKINS_DIR, CONFIG_FILE, GONOGO_DIR, HISTORY_DIR, RELEASE_DIR, RELEASE_FILE, REVIEW_FILE, ROLLBACK_FILE, TEAM_FILE, type Finding, type PlanFiles } from './types';
 import { editDistance } from './suggest';
 import { validate, type Loose } from './validate';
 import type { FileKind } from './schemas';
@@ -36,10 +36,31 @@ export interface Dated<T> extends Loaded<T> {
  * findings. A misnamed `rollback.yml`, `Team.yaml` or `config.yml` (without the proper file next
  * to it) makes its proper name count as present and unreadable for the same reason.
  */
+/**
+ * A past release in `.release/history/<name>/`: its files as they were when it was closed. Read-only
+ * input (the track record, recurring blockers, the rhythm after a rescue): parsed, never checked —
+ * nothing in it is a finding. A file that does not parse is simply absent here.
+ */
+export interface PastRelease {
+  /** The folder's name under history/ (`release-plan next` names it after the release). */
+  name: string;
+  /** `.release/history/<name>` */
+  dir: string;
+  release?: Loaded<Release>;
+  rollback?: Loaded<Rollback>;
+  review?: Loaded<Review>;
+  checkins: Dated<Checkin>[];
+  gonogos: Dated<Gonogo>[];
+}
+
 export interface Plan {
   release?: Loaded<Release>;
   rollback?: Loaded<Rollback>;
   team?: Loaded<Team>;
+  /** The current release's post-release review, once written. */
+  review?: Loaded<Review>;
+  /** Past releases under history/, oldest first (by launch date, else target, else folder name). */
+  history: PastRelease[];
   config: Loose<Config>;
   checkins: Dated<Checkin>[];
   gonogos: Dated<Gonogo>[];
@@ -67,6 +88,7 @@ export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, 
     fileFindings.push({ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable', message: findingText(reason), l10n: reason });
   }
   for (const path of present) {
+    if (isHistoryPath(path)) continue;
     const proper = properName(path);
     if (proper === undefined) continue;
     const finding = misnamedFinding(path, proper, files.get(path) ?? '', present.has(proper));
@@ -113,6 +135,8 @@ export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, 
     rollback: load(ROLLBACK_FILE, 'rollback'),
     team: load(TEAM_FILE, 'team'),
     config: load(CONFIG_FILE, 'config')?.data ?? {},
+    review: load(REVIEW_FILE, 'review'),
+    history: loadHistory(files, cache),
     checkins: loadDated(CHECKINS_DIR, 'checkin'),
     gonogos: loadDated(GONOGO_DIR, 'gonogo'),
     present,
@@ -121,6 +145,66 @@ export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, 
     sources,
   };
   return plan;
+}
+
+/** True for a file of a past release (`.release/history/…`): read as history, never as the current plan. */
+export function isHistoryPath(path: string): boolean {
+  return path.startsWith(`${HISTORY_DIR}/`);
+}
+
+/** The past releases in `files`, each parsed quietly (through the cache): their findings are dropped. */
+function loadHistory(files: PlanFiles, cache: ParseCache | false): PastRelease[] {
+  const byName = new Map<string, Map<string, string>>();
+  for (const [path, text] of files) {
+    if (!isHistoryPath(path)) continue;
+    const rest = path.slice(HISTORY_DIR.length + 1);
+    const slash = rest.indexOf('/');
+    if (slash <= 0) continue;
+    const name = rest.slice(0, slash);
+    let inner = byName.get(name);
+    if (!inner) byName.set(name, (inner = new Map()));
+    inner.set(rest.slice(slash + 1), text);
+  }
+  const quiet = <K extends FileKind>(path: string, text: string | undefined, kind: K): { source: SourceFile; data: LooseData<K> } | undefined => {
+    if (text === undefined) return undefined;
+    const parsed = cache ? cache.load(path, text, kind) : parseFile(path, text, kind);
+    return parsed.source.parsed ? { source: parsed.source, data: parsed.data as LooseData<K> } : undefined;
+  };
+  const past: PastRelease[] = [];
+  for (const [name, inner] of byName) {
+    const dir = `${HISTORY_DIR}/${name}`;
+    const dated = <K extends 'checkin' | 'gonogo'>(folder: string, kind: K) => {
+      const out: { source: SourceFile; data: LooseData<K>; date: string }[] = [];
+      for (const [file, text] of [...inner].filter(([file]) => file.startsWith(`${folder}/`)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const date = file.slice(folder.length + 1).replace(/\.ya?ml$/, '');
+        if (!isIsoDate(date)) continue;
+        const loaded = quiet(`${dir}/${file}`, text, kind);
+        if (loaded) out.push({ ...loaded, date });
+      }
+      return out;
+    };
+    past.push({
+      name,
+      dir,
+      release: quiet(`${dir}/release.yaml`, inner.get('release.yaml'), 'release') as Loaded<Release> | undefined,
+      rollback: quiet(`${dir}/rollback.yaml`, inner.get('rollback.yaml'), 'rollback') as Loaded<Rollback> | undefined,
+      review: quiet(`${dir}/review.yaml`, inner.get('review.yaml'), 'review') as Loaded<Review> | undefined,
+      checkins: dated('checkins', 'checkin') as Dated<Checkin>[],
+      gonogos: dated('gonogo', 'gonogo') as Dated<Gonogo>[],
+    });
+  }
+  return past.sort((a, b) => compareText(pastOrderKey(a), pastOrderKey(b)) || compareText(a.name, b.name));
+}
+
+/** A past release's place in time: the launch date, else the target, else nothing (sorted by name, first). */
+function pastOrderKey(past: PastRelease): string {
+  const data = past.release?.data;
+  const shipped = typeof data?.shipped?.date === 'string' ? data.shipped.date : undefined;
+  return shipped ?? (typeof data?.target === 'string' ? data.target : '');
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** What `validate` gives for a file of `kind`. */
@@ -254,7 +338,7 @@ function deepFreeze(value: unknown): void {
   for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
 }
 
-const KNOWN_FILES: readonly string[] = [RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, CONFIG_FILE];
+const KNOWN_FILES: readonly string[] = [RELEASE_FILE, ROLLBACK_FILE, TEAM_FILE, CONFIG_FILE, REVIEW_FILE];
 const DATED_DIRS: readonly string[] = [CHECKINS_DIR, GONOGO_DIR];
 
 /**
@@ -279,6 +363,7 @@ export function isPlanFilePath(path: string): boolean {
  * it has no one proper name. Undefined for a proper name or an unrelated file (`notes.yaml`).
  */
 export function properName(path: string): string | undefined {
+  if (isHistoryPath(path)) return undefined;
   // Asked for every file at every check (and by go/no-go twice more): remembered, as it only reads the path.
   if (properNames.has(path)) return properNames.get(path);
   const proper = computeProperName(path);

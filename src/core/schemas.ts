@@ -114,6 +114,7 @@ export const ReleaseSchema = extensibleObject({
       notes: z.string().optional(),
     })
     .optional(),
+  rescue: z.boolean().optional().describe('A flag, true for a rescue release after missed ones (the next two keep the same release-readiness owner and rollback check).'),
   tasks: z.array(TaskSchema).optional(),
   parked: z.array(ParkedSchema).optional(),
   shipped: z
@@ -238,6 +239,42 @@ export const GonogoSchema = z.strictObject({
     .describe("The day's earlier decisions, kept with their evidence when the go/no-go is run again the same day; the latest (the file's own fields) counts."),
 });
 
+/** The post-release review (`review.yaml`): what to fix before the team ships again. */
+export const ReviewSchema = z.strictObject({
+  scope_growth: z
+    .array(
+      z.strictObject({
+        what: z.string().describe('Text: the work that joined the release late.'),
+        allowed_by: person().optional().describe('The one person who allowed it in.'),
+        when: isoDate().optional().describe('The day it joined the release.'),
+        why: z.string().optional().describe('Text: why it was let in.'),
+      }),
+    )
+    .optional()
+    .describe('A list of what joined the release after the freeze: what, who allowed it, when.'),
+  pattern: z.string().optional().describe('Text: what pushed the team past its limit, as a pattern (not the latest example), in one sentence.'),
+  blocked: z
+    .array(
+      z.strictObject({
+        what: z.string().describe('Text: what blocked the work.'),
+        days: z.array(isoDate()).optional().describe('A list of the days it was reported (from the check-ins).'),
+        clears: person().optional(),
+      }),
+    )
+    .optional()
+    .describe('A list of what blocked the work, from the daily check-ins.'),
+  changed: z
+    .array(
+      z.strictObject({
+        what: z.string().describe('Text: what changed, in one sentence.'),
+        why: z.string().optional().describe('Text: why it worked, in one sentence.'),
+      }),
+    )
+    .optional()
+    .describe('A list of what the team changed and why it worked, one sentence each.'),
+  keep: z.array(z.string()).optional().describe('A list of what stays the same for the next two releases (the owner, the planning window, the rollback check).'),
+});
+
 export type Release = z.infer<typeof ReleaseSchema>;
 export type Task = z.infer<typeof TaskSchema>;
 export type Parked = z.infer<typeof ParkedSchema>;
@@ -249,6 +286,7 @@ export type Team = z.infer<typeof TeamSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 export type Checkin = z.infer<typeof CheckinSchema>;
 export type Gonogo = z.infer<typeof GonogoSchema>;
+export type Review = z.infer<typeof ReviewSchema>;
 
 /** Which schema checks which file, by file name pattern inside `.release/`. */
 export const FILE_SCHEMAS = {
@@ -258,6 +296,7 @@ export const FILE_SCHEMAS = {
   config: { schema: ConfigSchema, glob: 'config.yaml', title: 'Release Plan configuration' },
   checkin: { schema: CheckinSchema, glob: 'checkins/*.yaml', title: 'Daily check-in' },
   gonogo: { schema: GonogoSchema, glob: 'gonogo/*.yaml', title: 'Go/no-go record' },
+  review: { schema: ReviewSchema, glob: 'review.yaml', title: 'Post-release review' },
 } as const;
 
 export type FileKind = keyof typeof FILE_SCHEMAS;

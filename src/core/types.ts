@@ -45,3 +45,10 @@ export const TEAM_FILE = `${RELEASE_DIR}/team.yaml`;
 export const CONFIG_FILE = `${RELEASE_DIR}/config.yaml`;
 export const CHECKINS_DIR = `${RELEASE_DIR}/checkins`;
 export const GONOGO_DIR = `${RELEASE_DIR}/gonogo`;
+/** The post-release review of the current release (written after launch, moved with it into history). */
+export const REVIEW_FILE = `${RELEASE_DIR}/review.yaml`;
+/**
+ * Past releases, one folder each (`.release/history/<name>/` with its release.yaml, rollback.yaml,
+ * review.yaml, checkins/ and gonogo/): read-only input to the rules, never checked as the current plan.
+ */
+export const HISTORY_DIR = `${RELEASE_DIR}/history`;

@@ -84,6 +84,20 @@ const messages = defineMessages({
   'schema/expected/shipped-date': 'the day the release went out, was rolled back, or was called a slip',
   'schema/expected/shipped-outcome': 'the outcome of the release: shipped, rolled-back or slipped',
   'schema/expected/shipped-version': 'the version that went out, e.g. 1.5.0',
+  'schema/expected/rescue': 'a flag, true for a rescue release after missed ones (the next two keep the same release-readiness owner and rollback check)',
+  'schema/expected/review-growth-what': 'text: the work that joined the release late',
+  'schema/expected/review-growth-allowed-by': 'the one person who allowed it in',
+  'schema/expected/review-growth-when': 'the day it joined the release',
+  'schema/expected/review-growth-why': 'text: why it was let in',
+  'schema/expected/review-growth': 'a list of what joined the release after the freeze: what, who allowed it, when',
+  'schema/expected/review-pattern': 'text: what pushed the team past its limit, as a pattern (not the latest example), in one sentence',
+  'schema/expected/review-blocked-what': 'text: what blocked the work',
+  'schema/expected/review-blocked-days': 'a list of the days it was reported (from the check-ins)',
+  'schema/expected/review-blocked': 'a list of what blocked the work, from the daily check-ins',
+  'schema/expected/review-changed-what': 'text: what changed, in one sentence',
+  'schema/expected/review-changed-why': 'text: why it worked, in one sentence',
+  'schema/expected/review-changed': 'a list of what the team changed and why it worked, one sentence each',
+  'schema/expected/review-keep': 'a list of what stays the same for the next two releases (the owner, the planning window, the rollback check)',
   'schema/expected/gonogo-reason': 'the reason for the decision; needed for a no-go, so the team knows what to fix',
   'schema/expected/gonogo-at': 'the time of day of the decision, HH:MM (local), when the day has several',
   'schema/expected/gonogo-earlier': "the day's earlier decisions, kept with their evidence when the go/no-go is run again the same day; the latest (the file's own fields) counts",
@@ -378,7 +392,7 @@ function objectAt(schema: z.ZodType, path: readonly PathSegment[]): { shape: Rec
 }
 
 function firstField(kind: FileKind): string {
-  return { release: 'release', rollback: 'stable', team: 'people', config: 'limits', checkin: 'shipped', gonogo: 'decision' }[kind];
+  return { release: 'release', rollback: 'stable', team: 'people', config: 'limits', checkin: 'shipped', gonogo: 'decision', review: 'pattern' }[kind];
 }
 
 function removeOffender(data: unknown, issue: z.core.$ZodIssue, path: PathSegment[]): boolean {

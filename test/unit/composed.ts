@@ -38,7 +38,7 @@ function leaves(message: Message): { id: string; name: string; value: string }[]
 
 /** Words that are names in the plan's format, not English: every field name and choice in schemas/, the plan's file names, the rule codes. */
 const FORMAT_WORDS = ((): Set<string> => {
-  const words = new Set<string>(['release', 'yaml', 'yml', 'checkins', 'gonogo', 'team', 'config', 'x', 'x-', ...RULE_CODES, 'engine-error']);
+  const words = new Set<string>(['release', 'yaml', 'yml', 'checkins', 'gonogo', 'team', 'config', 'review', 'history', 'x', 'x-', ...RULE_CODES, 'engine-error']);
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (typeof node !== 'object' || node === null) return;

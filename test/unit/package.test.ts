@@ -40,6 +40,7 @@ const MUST_SHIP = [
   'schemas/team.schema.json',
   'schemas/config.schema.json',
   'schemas/checkin.schema.json',
+  'schemas/review.schema.json',
   'schemas/gonogo.schema.json',
 ];
 
