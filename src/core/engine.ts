@@ -76,7 +76,14 @@ export function checkPlan(files: PlanFiles, options: CheckOptions): CheckResult 
   const checked = applySeverityOverrides([...plan.fileFindings, ...context.findings], plan).sort(compareFindings);
   // Findings are made in English (parses are cached and shared); another language renders copies.
   const renderings = new WeakMap<object, string>();
-  const findings = translate === english ? checked : checked.map((finding) => ({ ...finding, message: findingText(finding.l10n, translate, renderings) }));
+  const findings =
+    translate === english
+      ? checked
+      : checked.map((finding) => ({
+          ...finding,
+          message: findingText(finding.l10n, translate, renderings),
+          ...(finding.related ? { related: finding.related.map((info) => ({ ...info, message: findingText(info.l10n, translate, renderings) })) } : {}),
+        }));
   return { plan, findings, context, translate };
 }
 

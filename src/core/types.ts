@@ -33,6 +33,20 @@ export interface Finding {
   data?: Readonly<Record<string, string>>;
   /** `message` as data — its id, English template and values — for rendering in any language (`findingText`). */
   l10n: Message;
+  /**
+   * Other places that explain the finding (each move of a target date, each day a blocker came
+   * back): VS Code's related information, the CLI's indented lines, SARIF's relatedLocations.
+   */
+  related?: RelatedInfo[];
+}
+
+/** A place related to a finding: a file and range (relative path, like `Finding.file`) and what happened there. */
+export interface RelatedInfo {
+  file: string;
+  range: Range;
+  /** Rendered from `l10n` in the check's language. */
+  message: string;
+  l10n: Message;
 }
 
 /** The `.release/` folder as text, keyed by path relative to the workspace folder. */

@@ -15,12 +15,17 @@ const UNNECESSARY = new Set(['scope-refactor']);
 
 export const DIAGNOSTIC_SOURCE = 'release-plan';
 
-export function toDiagnostic(finding: Finding, docs: vscode.Uri): vscode.Diagnostic {
+export function toDiagnostic(finding: Finding, docs: vscode.Uri, folder?: vscode.WorkspaceFolder): vscode.Diagnostic {
   const { start, end } = finding.range;
   const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.code, target: docs.with({ fragment: finding.code }) };
   if (UNNECESSARY.has(finding.code)) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+  if (folder && finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map(
+      ({ file, range, message }) => new vscode.DiagnosticRelatedInformation(new vscode.Location(planUri(folder, file), new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character)), message),
+    );
+  }
   return diagnostic;
 }
 
@@ -46,7 +51,7 @@ export class DiagnosticsManager extends Disposable {
     for (const finding of plan?.result.findings ?? []) {
       const uri = planUri(folder, finding.file).toString();
       const list = byFile.get(uri) ?? [];
-      list.push(toDiagnostic(finding, this.docs));
+      list.push(toDiagnostic(finding, this.docs, folder));
       byFile.set(uri, list);
     }
     for (const uri of this.published.get(key) ?? []) {
