@@ -13,7 +13,10 @@ import { SHIP_BLOCKING_CODES, shipEdit } from '../core/planEdits';
 import { scaffoldFiles } from '../core/scaffold';
 import { jsonSchemas, SHIP_OUTCOMES, type ShipOutcome } from '../core/schemas';
 import { RELEASE_DIR, RELEASE_FILE, type Finding } from '../core/types';
+import { planTimeline } from '../core/timeline';
 import { readPlan, type PlanRead } from './files';
+import { readPlanVersions } from './git';
+import { historyLines } from './historyText';
 import { CliFailure, fsReason, isFsError } from './fsErrors';
 import { flatLines, inertLine, paint, stylishLines, summaryLine, wantsColour, type Env, type Paint, type Shown } from './output';
 import { findingAnchor, fingerprints } from './formats/fingerprint';
@@ -31,6 +34,9 @@ Commands:
   init [dir]      Create a commented .release/ to fill in (never overwrites a file).
   ship [dir]      Record how the release ended: writes \`shipped:\` into release.yaml
                   (comments kept). After its date the checks switch to after-launch mode.
+  history [dir]   The plan's history from git: one line per change of release.yaml
+                  (tasks added and removed, dates moved, owners changed), with its date,
+                  author and commit; --format json gives the timeline as data.
   schema [outdir] Write the JSON Schemas for the plan files (default: schemas/).
 
 Options:
@@ -44,6 +50,10 @@ Options:
                        work tree that holds the plan, else the current folder).
   --quiet              check: report errors only; warnings and infos are not shown.
   --max-warnings N     check: exit 1 when there are more than N warnings (even with --quiet).
+  --no-git             check, gonogo: do not read the plan's history from git. By default,
+                       inside a git repository, the committed versions of release.yaml are
+                       read (plan-churn, and who added a late task without \`added:\`);
+                       without git or outside a repository the plan is checked without them.
   --outcome OUTCOME    ship (required): shipped, rolled-back (it went out and was rolled
                        back) or slipped (it did not go out).
   --date YYYY-MM-DD    ship: the day it happened (default: today).
@@ -53,7 +63,7 @@ Options:
 
 Exit codes: 0 ok (go), 1 errors found (no-go), 2 bad usage, no .release/ folder, or a file or
 folder that cannot be read or written; ship: 2 also when release.yaml has errors or already
-records another outcome.`;
+records another outcome; history: 2 outside a git repository or without git.`;
 
 /** Replaced with package.json's version when the CLI is bundled (esbuild.config.mjs). */
 declare const RELEASE_PLAN_VERSION: string | undefined;
@@ -110,6 +120,8 @@ interface Options {
   format: Format;
   quiet: boolean;
   maxWarnings?: number;
+  /** Read the plan's history from git (check, gonogo; not with --no-git). */
+  git: boolean;
 }
 
 const OPTIONS = {
@@ -121,6 +133,7 @@ const OPTIONS = {
   date: { type: 'string' },
   /** `--version V` after the ship command (see normalizeArgs); never typed as such. */
   'ship-version': { type: 'string' },
+  'no-git': { type: 'boolean', default: false },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -195,14 +208,15 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}.`);
   const format = values.format;
   if (!isFormat(format)) throw new UsageError(`--format must be text, json, github, sarif, gitlab or markdown, not "${format}".`);
-  if (CI_FORMATS.includes(format) && ['gonogo', 'init', 'ship', 'schema'].includes(command)) throw new UsageError(`--format ${format} applies to the check command only.`);
+  if (CI_FORMATS.includes(format) && ['gonogo', 'init', 'ship', 'schema', 'history'].includes(command)) throw new UsageError(`--format ${format} applies to the check command only.`);
+  if (values['no-git'] && !['check', 'gonogo'].includes(command)) throw new UsageError('--no-git applies to the check and gonogo commands only.');
   if (command !== 'ship' && (values.outcome !== undefined || values.date !== undefined)) throw new UsageError(`--${values.outcome !== undefined ? 'outcome' : 'date'} applies to the ship command only.`);
   const today = values.today ?? todayIso(io.now());
   if (!isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${today}".`);
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, 0 or more, not "${maxWarnings}".`);
   if ((values.quiet || maxWarnings !== undefined) && command !== 'check') throw new UsageError('--quiet and --max-warnings apply to the check command only.');
-  const options: Options = { today, format, quiet: values.quiet ?? false, ...(maxWarnings !== undefined ? { maxWarnings: Number(maxWarnings) } : {}) };
+  const options: Options = { today, format, quiet: values.quiet ?? false, git: !values['no-git'], ...(maxWarnings !== undefined ? { maxWarnings: Number(maxWarnings) } : {}) };
   const folder = resolve(io.cwd, target ?? (command === 'schema' ? 'schemas' : '.'));
 
   switch (command) {
@@ -216,6 +230,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return ship(folder, today, shipRecord(values, today), io);
     case 'schema':
       return schema(folder, io);
+    case 'history':
+      return history(folder, options, io);
     default:
       throw new UsageError(`unknown command "${command}".`);
   }
@@ -257,7 +273,7 @@ function place(shown: string): { where: string; init: string } {
   return shown === '.' ? { where: 'the current folder', init: 'release-plan init' } : { where: shown, init: `release-plan init ${arg}` };
 }
 
-async function load(folder: string, today: string, io: Io): Promise<Checked | undefined> {
+async function load(folder: string, today: string, io: Io, git = false): Promise<Checked | undefined> {
   const shown = display(io.cwd, folder);
   const { where, init: initCommand } = place(shown);
   const folderKind = await kindOf(folder, io);
@@ -283,7 +299,10 @@ async function load(folder: string, today: string, io: Io): Promise<Checked | un
     io.err(`release-plan: no ${RELEASE_FILE} in ${where}.${near ? ` Rename ${near} to ${RELEASE_FILE}.` : ` Run \`${initCommand}\` to create one.`}`);
     return undefined;
   }
-  return { result: checkPlan(read.files, { today, unreadable: read.unreadable }), read };
+  // The plan's history, when git can give it; without it the plan is checked as it is (no claim about history).
+  const versions = git ? await readPlanVersions(folder) : undefined;
+  const timeline = versions?.ok ? planTimeline(versions.versions) : undefined;
+  return { result: checkPlan(read.files, { today, unreadable: read.unreadable, ...(timeline ? { timeline } : {}) }), read };
 }
 
 /**
@@ -302,6 +321,14 @@ function toShown(finding: Finding, folder: string, read: PlanRead, io: Io, root?
     severity: finding.severity,
     code: finding.code,
     message: target ? `${finding.message} (this file is a link to ${target})` : finding.message,
+    ...(finding.related?.length
+      ? {
+          related: finding.related.map((info) => {
+            const at = join(folder, info.file);
+            return { file: root !== undefined ? relativeTo(root, at) : display(io.cwd, at), line: info.range.start.line + 1, column: info.range.start.character + 1, endLine: info.range.end.line + 1, endColumn: info.range.end.character + 1, message: info.message };
+          }),
+        }
+      : {}),
   };
 }
 
@@ -319,7 +346,7 @@ function painter(io: Io): Paint {
 }
 
 async function check(folder: string, options: Options, io: Io): Promise<number> {
-  const checked = await load(folder, options.today, io);
+  const checked = await load(folder, options.today, io, options.git);
   if (!checked) return 2;
   const root = CI_FORMATS.includes(options.format) ? (await findRepoRoot(folder, io.cwd)).path : undefined;
   const items = checked.result.findings.map((finding) => ({ finding, shown: toShown(finding, folder, checked.read, io, root) }));
@@ -360,7 +387,7 @@ async function check(folder: string, options: Options, io: Io): Promise<number> 
 }
 
 async function gonogo(folder: string, options: Options, io: Io): Promise<number> {
-  const checked = await load(folder, options.today, io);
+  const checked = await load(folder, options.today, io, options.git);
   if (!checked) return 2;
   const result = evaluateGonogo(checked.result);
   const questions = result.questions.map((question) => ({ ...question, findings: question.findings.map((finding) => toShown(finding, folder, checked.read, io)) }));
@@ -457,6 +484,37 @@ function afterShip(record: ShippedRecord, today: string): string {
   if (launch.phase === 'planning') return `${record.date} is after today (${today}): until that day the plan is checked as before.`;
   if (launch.phase === 'watch') return `After-launch mode: until the end of ${launch.watchEnds} the owners stay on watch and the rollback rules still apply (\`release-plan check\` lists who is on watch and the triggers); no capacity, freeze or target-date warnings. After that the release is history.`;
   return `The watch ended on ${launch.watchEnds}: the release is history, and only its files are checked (syntax, schema, dates, task ids).`;
+}
+
+/**
+ * `release-plan history`: the plan's timeline from git — one line per change (date, author, what,
+ * commit), or the Timeline as JSON. Exit 2 outside a git repository or without git.
+ */
+async function history(folder: string, options: Options, io: Io): Promise<number> {
+  const shown = display(io.cwd, folder);
+  const folderKind = await kindOf(folder, io);
+  if (folderKind === 'missing') throw new CliFailure(`${shown} does not exist. Give the folder that holds .release/.`);
+  if (folderKind === 'file') throw new CliFailure(`${shown} is a file, not a folder. Give the folder that holds .release/.`);
+  const read = await readPlanVersions(folder);
+  if (!read.ok) {
+    const where = place(shown).where;
+    if (read.reason === 'not-a-repository') throw new CliFailure(`${where} is not inside a git repository: history reads the committed versions of ${RELEASE_FILE} from git. Run it in the repository that holds the plan (or \`git init\` and commit the plan).`);
+    throw new CliFailure(`${read.message}: history reads the committed versions of ${RELEASE_FILE} from git.`);
+  }
+  const timeline = planTimeline(read.versions);
+  if (options.format === 'json') {
+    io.out(JSON.stringify({ root: folder, file: read.path, versions: read.versions.length, ...timeline }, null, 2));
+    return 0;
+  }
+  const say = (line: string) => io.out(inertLine(line));
+  if (read.versions.length === 0) {
+    say(`No committed version of ${read.path} yet: its history starts with the first commit of the plan.`);
+    return 0;
+  }
+  for (const line of historyLines(timeline)) say(line);
+  const changes = timeline.events.length;
+  say(`release-plan: ${changes} ${changes === 1 ? 'change' : 'changes'} in ${timeline.points.length} ${timeline.points.length === 1 ? 'version' : 'versions'} of ${read.path}${timeline.release !== undefined ? ` (release ${timeline.release})` : ''}.`);
+  return 0;
 }
 
 async function init(folder: string, today: string, io: Io): Promise<number> {
