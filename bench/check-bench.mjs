@@ -155,6 +155,33 @@ async function main() {
   if (!editOnly) await fullCheck(engine, YAML, validateWithYls, sizes);
   else console.log('(--edit: part 1 skipped)\n');
   await perEdit(engine, YAML);
+  await timelineBench(engine, YAML);
+}
+
+// Part 3 (issue 11): the plan's history from git. planTimeline over 200 committed versions of a
+// 100-task release.yaml (each version edits a task, every 10th adds one, every 40th moves the
+// target), against parsing the 200 texts alone with parseDocument: what reading the history costs
+// the CLI's check and the extension when HEAD changes (the extension keeps the result until then).
+async function timelineBench(engine, YAML) {
+  const base = engine.plans.releaseYaml(100);
+  const versions = [];
+  let text = base;
+  for (let i = 0; i < 200; i++) {
+    text = text.replace(/title: ([^\n]*)/, (_, title) => `title: ${title} (${i})`);
+    if (i % 10 === 9) text = text.replace('\ntasks:\n', `\ntasks:\n  - id: NEW-${i}\n    title: Added in version ${i}\n    owner: Ana\n    estimate: 1\n`);
+    if (i % 40 === 39) text = text.replace(/target: (\d{4})-(\d\d)-(\d\d)/, (_, y, m, d) => `target: ${y}-${m}-${String(Math.min(28, Number(d) + 1)).padStart(2, '0')}`);
+    versions.push({ commit: i.toString(16).padStart(40, '0'), author: `Author ${i % 7}`, date: `2027-01-${String(1 + (i % 28)).padStart(2, '0')}`, text });
+  }
+  const cases = [
+    { name: 'planTimeline, 200 versions', run: () => engine.planTimeline(versions) },
+    { name: 'parseDocument x 200 alone', run: () => versions.forEach((v) => YAML.parseDocument(v.text)) },
+  ];
+  const results = await measure(cases, { warmup: quick ? 1 : 3, rounds: quick ? 3 : 10 });
+  const timeline = engine.planTimeline(versions);
+  console.log(`Plan history (issue 11): 200 versions of a 100-task release.yaml (${(base.length / 1024).toFixed(0)} KB); ${timeline.events.length} events, ${timeline.points.length} points`);
+  cases.forEach((c, k) => console.log(`  ${pad(c.name, 26)} ${lpad(ms(results[k].median), 10)} ${lpad(ms(results[k].p95), 10)} p95`));
+  console.log(`  per version: ${ms(results[0].median / 200)} (parseDocument alone: ${ms(results[1].median / 200)})`);
+  console.log('');
 }
 
 async function fullCheck(engine, YAML, validateWithYls, sizes) {

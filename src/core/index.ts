@@ -19,3 +19,4 @@ export * from './diff';
 export * from './records';
 export * from './planEdits';
 export * from './message';
+export * from './timeline';
