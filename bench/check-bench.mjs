@@ -21,7 +21,9 @@
 // The engine is bundled from src/core/index.ts with esbuild into a temporary folder, so the bench
 // measures the code as it ships (one bundle, yaml and zod inlined) without touching dist/.
 //
-// Options: --quick (fewer iterations, for a smoke run), --profile (run only checkPlan on the
+// Part 3, the plan's history (issue 11): planTimeline over 200 versions of a 100-task plan.
+//
+// Options: --timeline (part 3 only), --quick (fewer iterations, for a smoke run), --profile (run only checkPlan on the
 // 1000-task plan for a while; use with `node --cpu-prof bench/check-bench.mjs --profile`).
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +39,8 @@ const quick = process.argv.includes('--quick');
 const profile = process.argv.includes('--profile');
 // --edit: only part 2 (the work one edit causes).
 const editOnly = process.argv.includes('--edit');
+// --timeline: only part 3 (the plan's history: planTimeline).
+const timelineOnly = process.argv.includes('--timeline');
 const TODAY = '2026-12-01';
 // A full check parses every file: the parse cache (which would answer a repeated check) is off.
 const FULL = { today: TODAY, cache: false };
@@ -152,6 +156,7 @@ async function main() {
   console.log(`Release Plan check benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, yaml ${require('yaml/package.json').version}, yaml-language-server ${require('yaml-language-server/package.json').version}${quick ? ' (quick)' : ''}`);
   console.log(`${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start: on a busy machine absolute times grow; the ratios are fairer, since the three are measured in turn.`);
   console.log('');
+  if (timelineOnly) return timelineBench(engine, YAML);
   if (!editOnly) await fullCheck(engine, YAML, validateWithYls, sizes);
   else console.log('(--edit: part 1 skipped)\n');
   await perEdit(engine, YAML);
