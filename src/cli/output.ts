@@ -96,7 +96,8 @@ export function stylishLines(shown: readonly Shown[], p: Paint): string[] {
     lines.push(p.header(oneLine(file)));
     group.forEach((f, index) => {
       lines.push(`  ${p.dim((where[index] ?? '').padEnd(whereWidth))}  ${p.severity(f.severity, f.severity.padEnd(severityWidth))}  ${oneLine(f.message)}  ${p.dim(f.code)}`);
-      for (const r of f.related ?? []) lines.push(`  ${' '.repeat(whereWidth)}    ${p.dim(`${r.file === f.file ? '' : `${oneLine(r.file)}:`}${r.line}:${r.column}`)} ${oneLine(r.message)}`);
+      // Related information under the message's column: its place (the file too when another), then what happened there.
+      for (const r of f.related ?? []) lines.push(`${' '.repeat(2 + whereWidth + 2 + severityWidth + 2)}${p.dim(`${r.file === f.file ? '' : `${oneLine(r.file)}:`}${r.line}:${r.column}`)} ${oneLine(r.message)}`);
     });
     lines.push('');
   }

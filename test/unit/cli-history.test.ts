@@ -121,6 +121,25 @@ describe('release-plan history and check with git (a real repository)', () => {
     ]);
   });
 
+  it('on a terminal, each move is an indented line under its finding; gonogo reads the history too (--no-git does not)', async () => {
+    const [, c2, c3] = await history();
+    const tty = { ...io(dir), isTTY: true, env: { NO_COLOR: '1' } };
+    assert.equal(await run(['check', '--today', TODAY], tty), 0);
+    assert.deepEqual(tty.stdout.slice(0, 5), [
+      '.release/release.yaml',
+      '  3:9   warning  The target date moved 2 times in this release, last from 2026-12-14 to 2026-12-18 on 2026-12-12 by Cy Diaz. A date that keeps moving is not a commitment: cut scope to fit this one and hold it.  plan-churn',
+      `                 3:9 Moved from 2026-12-10 to 2026-12-14 on 2026-11-25 by Bo Chen (commit ${short(c2)}).`,
+      `                 3:9 Moved from 2026-12-14 to 2026-12-18 on 2026-12-12 by Cy Diaz (commit ${short(c3)}).`,
+      `  31:9  warning  Task T4 was added on 2026-12-12 by Cy Diaz (commit ${short(c3)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.  scope-late-addition`,
+    ]);
+    const gonogo = io(dir);
+    await run(['gonogo', '--today', TODAY], gonogo);
+    assert.ok(gonogo.stdout.includes('     .release/release.yaml:31:9 scope-late-addition'), gonogo.stdout.join('\n'));
+    const without = io(dir);
+    await run(['gonogo', '--today', TODAY, '--no-git'], without);
+    assert.ok(!without.stdout.some((line) => line.includes('scope-late-addition')), without.stdout.join('\n'));
+  });
+
   it('check --no-git, and check outside a repository, claim no history', async () => {
     await history();
     const cap = io(dir);
