@@ -6,7 +6,7 @@ import { Disposable } from './dispose';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
 
 /** Why the plan's history cannot be read from Git in a folder. */
-export type HistoryUnavailable = 'virtual' | 'missing' | 'disabled' | 'no-repository' | 'error';
+export type HistoryUnavailable = 'virtual' | 'missing' | 'disabled' | 'no-git' | 'not-started' | 'no-repository' | 'error';
 
 export type HistoryState =
   | {
@@ -105,18 +105,7 @@ export class GitHistory extends Disposable implements TimelineSource {
     if (folder.uri.scheme !== 'file') return { kind: 'unavailable', why: 'virtual' };
     const api = await this.gitApi();
     if (typeof api === 'string') return { kind: 'unavailable', why: api };
-    if (api.state !== 'initialized') await new Promise<void>((resolve) => {
-      const listener = api.onDidChangeState((state) => {
-        if (state === 'initialized') {
-          listener.dispose();
-          resolve();
-        }
-      });
-      if (api.state === 'initialized') {
-        listener.dispose();
-        resolve();
-      }
-    });
+    if (api.state !== 'initialized' && !(await initialized(api))) return { kind: 'unavailable', why: 'not-started' };
     const repository = api.getRepository(folder.uri);
     if (!repository) return { kind: 'unavailable', why: 'no-repository' };
     this.watch(entry, repository);
@@ -172,7 +161,13 @@ export class GitHistory extends Disposable implements TimelineSource {
         }),
       );
       if (!git.enabled) return 'disabled';
-      const api = git.getAPI(1);
+      let api: GitApi;
+      try {
+        api = git.getAPI(1);
+      } catch {
+        // Enabled, but it found no git to run ("Git model not found").
+        return 'no-git';
+      }
       this._register(api.onDidOpenRepository(() => this.invalidateAll((entry) => entry.state?.kind === 'unavailable')));
       return api;
     })();
@@ -186,6 +181,22 @@ export class GitHistory extends Disposable implements TimelineSource {
       void this.status(entry.folder);
     }
   }
+}
+
+/** Waits (event-driven, at most `ms`) for the Git extension to finish its first scan of the workspace. */
+function initialized(api: GitApi, ms = 30_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(ok);
+    };
+    const listener = api.onDidChangeState((state) => {
+      if (state === 'initialized') done(true);
+    });
+    const timer = setTimeout(() => done(false), ms);
+    if (api.state === 'initialized') done(true);
+  });
 }
 
 /** What tells two states apart for listeners (the timeline itself is large). */

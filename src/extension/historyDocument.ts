@@ -43,6 +43,10 @@ export function unavailableText(folder: vscode.WorkspaceFolder, state: Extract<H
         : vscode.l10n.t('Plan history is not available in Restricted Mode: the built-in Git extension does not run in an untrusted workspace.');
     case 'disabled':
       return vscode.l10n.t('Plan history is not available: Git is turned off (the git.enabled setting). Turn it on to see who changed the plan and when.');
+    case 'no-git':
+      return vscode.l10n.t('Plan history is not available: Git is not installed, or VS Code cannot find it (the git.path setting). Install Git to see who changed the plan and when.');
+    case 'not-started':
+      return vscode.l10n.t('Plan history is not available yet: the built-in Git extension has not finished starting. Try again in a moment.');
     case 'no-repository':
       return vscode.l10n.t('Plan history is not available: {0} is not in a Git repository (or Git is not installed). Commit the plan to Git to see its history.', folder.name);
     case 'error':

@@ -140,7 +140,7 @@ describe('release-plan history and check with git (a real repository)', () => {
     assert.ok(!without.stdout.some((line) => line.includes('scope-late-addition')), without.stdout.join('\n'));
   });
 
-  it('check --no-git, and check outside a repository, claim no history', async () => {
+  it('check --no-git, and a plan git has never seen, claim no history', async () => {
     await history();
     const cap = io(dir);
     assert.equal(await run(['check', '--today', TODAY, '--no-git'], cap), 0);
