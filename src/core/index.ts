@@ -13,6 +13,7 @@ export { SourceFile } from './source';
 export { People } from './people';
 export * from './summary';
 export * from './load';
+export * from './trackRecord';
 export * from './completion';
 export * from './edits';
 export * from './diff';
