@@ -725,13 +725,20 @@ function fixtureToday(workspace) {
   }
 }
 
-/** Preferences: Color Theme → `theme` (e.g. "Light Modern"), through the palette. */
+/**
+ * Preferences: Color Theme → `theme` (e.g. "Light Modern"), through the palette. Rows are clicked
+ * by their exact label: Enter would take the first match ("Browse Color Themes in Marketplace…").
+ */
 async function setColorTheme(page, theme) {
-  await runCommand(page, 'Preferences: Color Theme', { opensQuickInput: true });
   const input = page.locator('.quick-input-widget input.input');
+  const rowLabelled = (label) => page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) }).first();
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill('>Preferences: Color Theme', { timeout: TIMEOUT });
+  await rowLabelled('Preferences: Color Theme').click({ timeout: TIMEOUT });
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
   await input.fill(theme, { timeout: TIMEOUT });
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  await page.keyboard.press('Enter');
+  await rowLabelled(theme).click({ timeout: TIMEOUT });
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
