@@ -38,7 +38,7 @@ export function reviewDraft(plan: Plan, options: ReviewDraftOptions): string {
   const how = !shipped ? 'not shipped yet' : shipped.outcome === 'rolled-back' ? `rolled back on ${shipped.date}` : shipped.outcome === 'slipped' ? `called a slip on ${shipped.date}` : `shipped on ${shipped.date}`;
   const lines: string[] = [
     `# Post-release review of ${oneLine(name)}: ${how}.`,
-    `# Drafted by Release Plan on ${options.today} from release.yaml and the daily check-ins.`,
+    `# Drafted by Release Plan on ${options.today} from release.yaml${options.events ? ', its git history' : ''} and the daily check-ins.`,
     '# Answer every "TODO: …": Release Plan flags each one until it is answered. Keep each',
     '# answer to one sentence (see "The post-release review" in docs/rules.md).',
     '',

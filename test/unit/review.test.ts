@@ -207,6 +207,16 @@ keep:
         recurringBlockers(result.plan, '2026-12-01').map((r) => [r.key, r.days, r.releases]),
         [['vpn flaky', ['2026-09-01', '2026-09-02'], ['a']]],
       );
+      // Two past releases with one name (a re-run of app-v1) are still two releases, each its own day.
+      const twins = check({
+        'history/a/release.yaml': 'release: app-v1\ntarget: 2026-09-01\n',
+        'history/a/checkins/2026-09-01.yaml': 'blocks:\n  - what: VPN flaky\n',
+        'history/b/release.yaml': 'release: app-v1\ntarget: 2026-10-01\n',
+        'history/b/checkins/2026-09-01.yaml': 'blocks:\n  - what: VPN flaky\n',
+      });
+      assert.deepEqual(recurringBlockers(twins.plan, '2026-12-01').map((r) => [r.days, r.releases, r.places.map((p) => p.file)]), [
+        [['2026-09-01'], ['app-v1', 'app-v1'], ['.release/history/a/checkins/2026-09-01.yaml', '.release/history/b/checkins/2026-09-01.yaml']],
+      ]);
     });
 
     it('blockerKey: lower case, punctuation and articles dropped, numbers kept', () => {
@@ -377,6 +387,7 @@ keep:
         { what: 'Download button', allowed_by: 'TODO: the one person who allowed it in', when: '2026-12-12', why: 'TODO: why it was let in, in one sentence' },
       ]);
       assert.ok(draft.includes('# From the git history of release.yaml: allowed_by is who committed it; correct it if someone else allowed it.\n'));
+      assert.ok(draft.includes('\n# Drafted by Release Plan on 2026-12-23 from release.yaml, its git history and the daily check-ins.\n'));
       // T2 as an event too: listed once, from the event.
       const once = draftOf({ 'release.yaml': RELEASE }, [{ kind: 'task-added', task: 'T2', title: 'Download button', afterFreeze: 'scope', commit: 'd'.repeat(40), author: 'Cy', date: '2026-12-12' }]);
       assert.deepEqual(parse(once).scope_growth.map((item: { allowed_by: string }) => item.allowed_by), ['Cy']);

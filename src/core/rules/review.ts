@@ -146,6 +146,18 @@ const BLOCKER_STOP_WORDS = new Set(['a', 'an', 'the']);
  * ("PR 12" and "PR 13" are two blockers). "Waiting for the staging DB!" → "waiting for staging db".
  */
 export function blockerKey(text: string): string {
+  // Asked for every block of every check-in (years of them) at every check: remembered by text.
+  let key = blockerKeys.get(text);
+  if (key === undefined) {
+    if (blockerKeys.size >= 8192) blockerKeys.clear();
+    blockerKeys.set(text, (key = computeBlockerKey(text)));
+  }
+  return key;
+}
+
+const blockerKeys = new Map<string, string>();
+
+function computeBlockerKey(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -162,9 +174,12 @@ export interface BlockerPlace {
   /** The day it was reported: the check-in's date, or today for an open task's `blocker:`. */
   date: string;
   file: string;
-  range: Range;
+  /** Where it is in `file` (the value of `what` or `blocker:`). */
+  readonly range: Range;
   /** `current`: the plan being checked; else the past release's name (its `release:`, else its folder). */
   release: 'current' | string;
+  /** The past release's folder under history/ (two past releases may share a name); undefined for the current plan. */
+  folder?: string;
   /** A check-in's `blocks[i]`, or a task's `blocker:` (with its label). */
   kind: 'checkin' | 'task';
   task?: MessageArg;
@@ -193,18 +208,23 @@ export interface RecurringBlocker {
  */
 export function recurringBlockers(plan: Plan, today: string): RecurringBlocker[] {
   const places: BlockerPlace[] = [];
-  const fromCheckins = (checkins: Plan['checkins'], release: string) => {
+  // Ranges are found only for places that are read (a recurring blocker's): years of check-ins stay cheap.
+  const place = (fields: Omit<BlockerPlace, 'range'>): BlockerPlace => {
+    let range: Range | undefined;
+    return Object.defineProperty(fields, 'range', { enumerable: true, get: () => (range ??= fields.source.rangeFor(fields.path, 'value')) }) as BlockerPlace;
+  };
+  const fromCheckins = (checkins: Plan['checkins'], release: string, folder?: string) => {
     for (const checkin of checkins) {
       if (!hasHappened(checkin.date, today)) continue;
       (checkin.data.blocks ?? []).forEach((block, index) => {
         if (!block || typeof block.what !== 'string' || isPlaceholder(block.what)) return;
         const path = ['blocks', index, 'what'];
         const clears = typeof block.clears === 'string' && !isPlaceholder(block.clears) ? block.clears.trim() : undefined;
-        places.push({ what: block.what.trim(), date: checkin.date, file: checkin.source.path, range: checkin.source.rangeFor(path, 'value'), release, kind: 'checkin', source: checkin.source, path, ...(clears ? { clears } : {}) });
+        places.push(place({ what: block.what.trim(), date: checkin.date, file: checkin.source.path, release, ...(folder !== undefined ? { folder } : {}), kind: 'checkin', source: checkin.source, path, ...(clears ? { clears } : {}) }));
       });
     }
   };
-  plan.history.forEach((past) => fromCheckins(past.checkins, pastName(past)));
+  plan.history.forEach((past) => fromCheckins(past.checkins, pastName(past), past.name));
   fromCheckins(plan.checkins, 'current');
   const release = plan.release;
   if (release) {
@@ -212,7 +232,7 @@ export function recurringBlockers(plan: Plan, today: string): RecurringBlocker[]
       if (!task || task.status === 'done' || typeof task.blocker !== 'string' || isPlaceholder(task.blocker)) return;
       const path = ['tasks', index, 'blocker'];
       const clears = typeof task.clears === 'string' && !isPlaceholder(task.clears) ? task.clears.trim() : undefined;
-      places.push({ what: task.blocker.trim(), date: today, file: release.source.path, range: release.source.rangeFor(path, 'value'), release: 'current', kind: 'task', task: taskLabel(task, index), source: release.source, path, ...(clears ? { clears } : {}) });
+      places.push(place({ what: task.blocker.trim(), date: today, file: release.source.path, release: 'current', kind: 'task', task: taskLabel(task, index), source: release.source, path, ...(clears ? { clears } : {}) }));
     });
   }
   const groups = new Map<string, BlockerPlace[]>();
@@ -223,17 +243,19 @@ export function recurringBlockers(plan: Plan, today: string): RecurringBlocker[]
     if (group) group.push(place);
     else groups.set(key, [place]);
   }
-  const releaseOrder = [...plan.history.map(pastName), 'current'];
+  // Past releases oldest first (by folder: two may share a name), then the current plan.
+  const order = new Map<string | undefined, number>(plan.history.map((past, index) => [past.name, index]));
+  order.set(undefined, plan.history.length);
+  const rank = (place: BlockerPlace) => order.get(place.folder) ?? 0;
   const out: RecurringBlocker[] = [];
   for (const [key, group] of groups) {
     // Past releases are oldest first and come before the current plan; within one, by date (stable).
     const sorted = group
       .map((place, order) => ({ place, order }))
-      .sort((a, b) => releaseOrder.indexOf(a.place.release) - releaseOrder.indexOf(b.place.release) || compare(a.place.date, b.place.date) || a.order - b.order)
+      .sort((a, b) => rank(a.place) - rank(b.place) || compare(a.place.date, b.place.date) || a.order - b.order)
       .map(({ place }) => place);
-    const days = [...new Set(sorted.map((place) => `${place.release}\n${place.date}`))];
-    const releases = [...new Set(sorted.map((place) => place.release))];
-    if (days.length < 2) continue;
+    if (occasions(sorted) < 2) continue;
+    const releases = [...new Map(sorted.map((place) => [place.folder, place.release])).values()];
     out.push({ key, places: sorted, days: [...new Set(sorted.map((place) => place.date))], releases });
   }
   return out;
@@ -243,6 +265,11 @@ export function recurringBlockers(plan: Plan, today: string): RecurringBlocker[]
 export function pastName(past: PastRelease): string {
   const name = past.release?.data.release;
   return typeof name === 'string' && name.trim() !== '' && !isPlaceholder(name) ? name.trim() : past.name;
+}
+
+/** Distinct (release, day) pairs: a blocker written twice on one day of one release was reported once. */
+function occasions(places: readonly BlockerPlace[]): number {
+  return new Set(places.map((place) => `${place.folder ?? ''}\n${place.date}`)).size;
 }
 
 function compare(a: string, b: string): number {
@@ -260,7 +287,7 @@ function checkRecurringBlockers(ctx: RuleContext): void {
     const at = current[current.length - 1];
     if (!at) continue;
     const first = recurring.places[0] as BlockerPlace;
-    const count = new Set(recurring.places.map((place) => `${place.release}\n${place.date}`)).size;
+    const count = occasions(recurring.places);
     const message =
       recurring.releases.length > 1
         ? messages('blocker-recurring/releases', { what: at.what, count, releases: recurring.releases.length, first: first.date, release: first.release })
