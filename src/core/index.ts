@@ -20,3 +20,5 @@ export * from './diff';
 export * from './records';
 export * from './planEdits';
 export * from './message';
+export * from './reviewDraft';
+export { blockerKey, recurringBlockers, rescueBefore, type BlockerPlace, type RecurringBlocker } from './rules/review';

@@ -3,6 +3,7 @@ import type { CheckResult } from './engine';
 import { hasHappened } from './evidence';
 import { shippedRecord, type ShippedRecord } from './launch';
 import type { Loaded, PastRelease, Plan } from './plan';
+import { pastName, recurringBlockers } from './rules/review';
 import { rehearsalEvidence } from './rules/rollback';
 import type { Release, Rollback } from './schemas';
 import { RELEASE_FILE, REVIEW_FILE } from './types';
@@ -67,12 +68,19 @@ export interface TrackRow {
 }
 
 /**
- * A blocker that came back across releases. Filled by `recurringBlockers(plan)` (the review.yaml
- * rules, issue 11) once it lands; empty until then, and the dashboard shows no section for it.
+ * A blocker that came back: reported on two or more days or in two or more releases (the check-ins
+ * of this and past releases, open tasks' `blocker:`), from `recurringBlockers(plan, today)` of the
+ * review rules, as plain data.
  */
-export interface RecurringBlocker {
+export interface TrackBlocker {
+  /** As it was first written (its oldest place). */
   what: string;
+  /** The releases it was reported in, oldest first, by name (the current one by its `release:`). */
   releases: string[];
+  /** The distinct days it was reported on. */
+  days: number;
+  /** True while the current release reports it too (then `blocker-recurring` is a finding). */
+  current: boolean;
 }
 
 export interface TrackRecord {
@@ -80,8 +88,8 @@ export interface TrackRecord {
   rows: TrackRow[];
   /** Each row's latest timed rehearsal, in row order: the rehearsal-minutes trend across releases. */
   rehearsalTrend: { name: string; current: boolean; minutes: number; date: string }[];
-  /** See RecurringBlocker: always empty for now. */
-  recurringBlockers: RecurringBlocker[];
+  /** Blockers that recur, most often reported first (see TrackBlocker). */
+  recurringBlockers: TrackBlocker[];
   /** The current release's post-release review: `missing` is only said once it went out. */
   review: { state: 'written' | 'missing' | 'not-due'; file: string };
 }
@@ -99,7 +107,7 @@ export function trackRecord(plan: Plan, today: string): TrackRecord {
   return {
     rows,
     rehearsalTrend,
-    recurringBlockers: [],
+    recurringBlockers: trackBlockers(plan, today),
     review: { state: plan.review ? 'written' : launched ? 'missing' : 'not-due', file: REVIEW_FILE },
   };
 }
@@ -121,10 +129,26 @@ export function hasTrackRecord(record: TrackRecord): boolean {
   return record.rows.length > 0;
 }
 
+/** The recurring blockers as plain data: the most days first, then as the rules order them (oldest first). */
+function trackBlockers(plan: Plan, today: string): TrackBlocker[] {
+  const current = currentName(plan);
+  const blockers = recurringBlockers(plan, today).map((recurring) => {
+    const releases = recurring.releases.flatMap((release) => (release !== 'current' ? [release] : current !== '' ? [current] : []));
+    return { what: recurring.places[0]?.what ?? recurring.key, releases, days: recurring.days.length, current: recurring.releases.includes('current') };
+  });
+  return blockers.map((blocker, order) => ({ blocker, order })).sort((a, b) => b.blocker.days - a.blocker.days || a.order - b.order).map(({ blocker }) => blocker);
+}
+
+/** The current release's name (`release:`, trimmed), or '' without one. */
+function currentName(plan: Plan): string {
+  const name = plan.release?.data.release;
+  return typeof name === 'string' ? name.trim() : '';
+}
+
 function pastRow(past: PastRelease, today: string): TrackRow {
   const file = `${past.dir}/release.yaml`;
   return {
-    ...releaseFacts(past.release, past.rollback, today, past.name),
+    ...releaseFacts(past.release, past.rollback, today, pastName(past)),
     folder: past.name,
     current: false,
     file,
@@ -135,7 +159,7 @@ function pastRow(past: PastRelease, today: string): TrackRow {
 function currentRow(plan: Plan, today: string): TrackRow | undefined {
   if (!shippedRecord(plan.release?.data)) return undefined;
   return {
-    ...releaseFacts(plan.release, plan.rollback, today, undefined),
+    ...releaseFacts(plan.release, plan.rollback, today, currentName(plan)),
     current: true,
     file: RELEASE_FILE,
     review: { state: plan.review ? 'written' : 'missing', file: REVIEW_FILE },
@@ -144,9 +168,8 @@ function currentRow(plan: Plan, today: string): TrackRow | undefined {
 
 type Facts = Omit<TrackRow, 'folder' | 'current' | 'file' | 'review'>;
 
-function releaseFacts(release: Loaded<Release> | undefined, rollback: Loaded<Rollback> | undefined, today: string, folder: string | undefined): Facts {
+function releaseFacts(release: Loaded<Release> | undefined, rollback: Loaded<Rollback> | undefined, today: string, name: string): Facts {
   const data = release?.data;
-  const name = typeof data?.release === 'string' && data.release.trim() !== '' ? data.release : (folder ?? '');
   const target = dayNumber(data?.target) !== undefined ? (data?.target as string) : undefined;
   const backup = dayNumber(data?.backup) !== undefined ? (data?.backup as string) : undefined;
   const shipped = shippedRecord(data);

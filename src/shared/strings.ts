@@ -185,7 +185,9 @@ export const WEBVIEW_STRINGS = {
   trackTrendLabel: 'Rehearsal minutes across releases: {0}',
   trackTrendItem: '{0} {1} min',
   recurringBlockers: 'Recurring blockers',
-  recurringIn: 'in {0}',
+  recurringInOnOneDay: 'in {0}, on 1 day',
+  recurringInOnDays: 'in {0}, on {1} days',
+  recurringStillOpen: 'still reported in this release',
 
   // Parked.
   parked: 'Parked',

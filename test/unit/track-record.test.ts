@@ -96,11 +96,17 @@ describe('track record (trackRecord)', () => {
     assert.deepEqual(record({}).rows, []);
   });
 
-  it('the folder name stands in for a release without a name or without a readable release.yaml', () => {
-    const result = record({ 'history/2026-q2/release.yaml': 'problem: x\ntarget: 2026-05-01\n', 'history/broken/release.yaml': 'release: [\n', 'history/broken/rollback.yaml': rollbackWith(['2026-01-10', 30]) });
+  it('the folder name stands in for a release without a name, with a placeholder name, or without a readable release.yaml', () => {
+    const result = record({
+      'history/2026-q2/release.yaml': 'problem: x\ntarget: 2026-05-01\n',
+      'history/broken/release.yaml': 'release: [\n',
+      'history/broken/rollback.yaml': rollbackWith(['2026-01-10', 30]),
+      'history/templ/release.yaml': 'release: "<name>"\ntarget: 2026-06-01\n',
+    });
     assert.deepEqual(result.rows.map((row) => [row.name, row.verdict, row.unknown, row.target]), [
       ['broken', 'unknown', 'no-shipped-record', undefined],
       ['2026-q2', 'unknown', 'no-shipped-record', '2026-05-01'],
+      ['templ', 'unknown', 'no-shipped-record', '2026-06-01'],
     ]);
   });
 
@@ -188,8 +194,31 @@ describe('track record (trackRecord)', () => {
     });
   });
 
-  it('recurring blockers: a named place, empty until the review rules fill it', () => {
-    assert.deepEqual(record({ 'history/a/release.yaml': past('a', '2026-06-12', '2026-06-19') }).recurringBlockers, []);
+  describe('recurring blockers (from the review rules\' recurringBlockers)', () => {
+    const blocks = (...what: string[]) => `blocks:\n${what.map((w) => `  - what: ${w}\n    clears: Bo\n`).join('')}`;
+    const history = {
+      'history/a/release.yaml': past('a', '2026-06-12', '2026-06-19', { date: '2026-06-12', outcome: 'shipped' }),
+      'history/a/checkins/2026-06-02.yaml': blocks('Staging is down', 'Waiting for legal'),
+      'history/a/checkins/2026-06-03.yaml': blocks('Waiting for legal'),
+      'history/b/release.yaml': past('b', '2026-08-01', '2026-08-08', { date: '2026-08-01', outcome: 'shipped' }),
+      'history/b/checkins/2026-07-28.yaml': blocks('staging is down.', 'The VPN is flaky'),
+    };
+
+    it('lists each blocker reported on two or more days or in two releases, as first written, the most days first', () => {
+      assert.deepEqual(record(history).recurringBlockers, [
+        { what: 'Staging is down', releases: ['a', 'b'], days: 2, current: false },
+        { what: 'Waiting for legal', releases: ['a'], days: 2, current: false },
+      ]);
+    });
+
+    it('names the current release by its name when it reports the blocker too (then it is still open)', () => {
+      const result = record({ ...history, 'checkins/2026-11-30.yaml': blocks('The staging is down') });
+      assert.deepEqual(result.recurringBlockers[0], { what: 'Staging is down', releases: ['a', 'b', 'invoices-v1'], days: 3, current: true });
+    });
+
+    it('none without blockers that recur', () => {
+      assert.deepEqual(record({ 'history/a/release.yaml': past('a', '2026-06-12', '2026-06-19'), 'history/a/checkins/2026-06-02.yaml': blocks('Once') }).recurringBlockers, []);
+    });
   });
 
   it('is computed once per check result and shared', () => {

@@ -253,10 +253,11 @@ const rehearsed = (date: string, minutes: number) => `rehearsals:\n  - date: ${d
 
 /**
  * Three past releases under .release/history/ — a rescue that slipped by 7 days (one task added
- * after the freeze), one on time, one rolled back; rehearsal minutes 40 → 25 → 15 — next to
- * examples/clean. `shipped`: the current release has gone out today too. `name`: the rescue's name.
+ * after the freeze), one on time, one rolled back; rehearsal minutes 40 → 25 → 15; a blocker
+ * reported in the first two (`blockers`) — next to examples/clean. `shipped`: the current release
+ * has gone out today too. `name`: the rescue's name (and then the blocker's text).
  */
-export async function historyState(generation = 1, { shipped = false, name = 'billing-v2' }: { shipped?: boolean; name?: string } = {}): Promise<DashboardState> {
+export async function historyState(generation = 1, { shipped = false, name = 'billing-v2', blockers = true }: { shipped?: boolean; name?: string; blockers?: boolean } = {}): Promise<DashboardState> {
   const folder = new URL('../../examples/clean', import.meta.url).pathname;
   const files = await readPlanFiles(folder);
   const late = `  - id: P-2\n    title: A late ask\n    owner: Bo Lindqvist\n    status: done\n    added: 2098-06-05\n    estimate: 2\n`;
@@ -267,6 +268,11 @@ export async function historyState(generation = 1, { shipped = false, name = 'bi
   files.set('.release/history/login-v3/rollback.yaml', rehearsed('2098-09-28', 25));
   files.set('.release/history/search-v3/release.yaml', pastRelease('search-v3', '2098-12-04', '2098-12-11', '2098-12-04', 'rolled-back'));
   files.set('.release/history/search-v3/rollback.yaml', rehearsed('2098-12-01', 15));
+  if (blockers) {
+    // The same blocker in two releases (a recurring one), and one reported once (not recurring).
+    files.set('.release/history/billing-v2/checkins/2098-06-08.yaml', `blocks:\n  - what: ${q(name === 'billing-v2' ? 'Staging database is down' : name)}\n    clears: Bo Lindqvist\n`);
+    files.set('.release/history/login-v3/checkins/2098-09-29.yaml', `blocks:\n  - what: ${q(name === 'billing-v2' ? 'staging database is down.' : name)}\n  - what: VPN certificate expired\n`);
+  }
   if (shipped) {
     const release = files.get('.release/release.yaml');
     if (release === undefined) throw new Error('examples/clean has no release.yaml');

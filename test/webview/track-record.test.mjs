@@ -58,11 +58,23 @@ describe('Track Record and the shipped state (headless Chromium)', function () {
     assert.ok(heights[0] > heights[1] && heights[1] > heights[2], `bar heights ${heights}`);
     assert.equal(await page.locator('#track-trend svg').getAttribute('aria-label'), 'Rehearsal minutes across releases: billing-v2 40 min, login-v3 25 min, search-v3 15 min');
     assert.equal(await page.locator('#track-trend-text').textContent(), 'Rehearsal minutes across releases: 40 → 25 → 15 min');
-    // Nothing recurs yet (the review rules fill it), and the current release has no record: neither is shown.
-    assert.equal(await page.locator('#recurring-blockers').count(), 0);
+    // The blocker reported in two releases, as first written; the current release has no record, so no review line.
+    assert.equal(await page.locator('#recurring-blockers h3').textContent(), 'Recurring blockers');
+    assert.deepEqual(await page.locator('#recurring-blockers li').evaluateAll((lis) => lis.map((li) => [li.querySelector('.recurring-what').textContent, li.querySelector('.recurring-where').textContent, li.classList.contains('open')])), [
+      ['Staging database is down', 'in billing-v2, login-v3, on 2 days', false],
+    ]);
     assert.equal(await page.locator('#track-review').count(), 0);
     // The header still shows the live verdict: the current release has not shipped.
     assert.equal(await page.locator('#verdict').getAttribute('data-verdict'), 'go');
+  });
+
+  it('shows no recurring blockers heading when none recur', async () => {
+    const page = await open();
+    const state = await historyState(8, { blockers: false });
+    assert.deepEqual(state.trackRecord.recurringBlockers, []);
+    await showState(page, state);
+    assert.equal(await page.locator('#track-record').count(), 1);
+    assert.equal(await page.locator('#recurring-blockers').count(), 0);
   });
 
   it('opens a past release\'s release.yaml from its row', async () => {
@@ -119,12 +131,13 @@ describe('Track Record and the shipped state (headless Chromium)', function () {
     assert.equal(await page.locator('#verdict .verdict-label').textContent(), 'Rolled back 1.5.0 on 16 Mar 2099');
   });
 
-  it('plan text is text: a release named with markup is shown literally and runs nothing', async () => {
+  it('plan text is text: a release and a blocker written as markup are shown literally and run nothing', async () => {
     const page = await open();
-    await showState(page, await historyState(7, { name: XSS.img }));
-    assert.equal(await page.locator('#track-record-table tbody tr >> nth=0').locator('.track-release').textContent(), XSS.img);
-    assert.equal(await page.locator('#track-trend .trend-bar >> nth=0').locator('.axis-label').textContent(), XSS.img);
-    assert.equal(await page.locator('#track-record-table tbody tr >> nth=0').locator('[data-action="open"]').getAttribute('title'), `Open the release file of ${XSS.img}`);
+    await showState(page, await historyState(7, { name: XSS.script }));
+    assert.equal(await page.locator('#track-record-table tbody tr >> nth=0').locator('.track-release').textContent(), XSS.script);
+    assert.equal(await page.locator('#track-trend .trend-bar >> nth=0').locator('.axis-label').textContent(), XSS.script);
+    assert.equal(await page.locator('#recurring-blockers .recurring-what').textContent(), XSS.script);
+    assert.equal(await page.locator('#track-record-table tbody tr >> nth=0').locator('[data-action="open"]').getAttribute('title'), `Open the release file of ${XSS.script}`);
     const dom = await page.evaluate(() => ({ xss: window.__xss, injected: document.querySelectorAll('#app img, #app script, #app [onerror]').length }));
     assert.deepEqual(dom, { xss: undefined, injected: 0 });
   });

@@ -1,5 +1,6 @@
 // The track record in the Release view, on the basic fixture's .release/history/ (billing-v2, a
-// rescue that went out 4 days late; login-v3 and search-v2 on time): the History node, each past
+// rescue that went out 4 days late; login-v3 and search-v2 on time; a blocker in the check-ins of
+// the first two, which is history's and no finding of the current plan): the History node, each past
 // release opening its release.yaml, and after Mark Release as Shipped the launch as the state, the
 // review row, and Run Go/No-Go saying the go/no-go is history.
 import * as assert from 'node:assert/strict';
@@ -64,6 +65,11 @@ describe('History in the Release view', function () {
     );
     // Before the launch there is no review to write: no review row.
     assert.equal((await root())?.children?.some((c) => c.label.startsWith('Review')), false);
+    // A blocker seen only in past releases is no finding of the current plan.
+    const { store } = await api();
+    const result = store.all()[0]?.result;
+    assert.ok(result);
+    assert.deepEqual(result.findings.filter((f) => f.code === 'blocker-recurring'), []);
   });
 
   it("opens a past release's release.yaml from its row", async () => {

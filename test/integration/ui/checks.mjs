@@ -27,6 +27,7 @@ const PLAN_COMMENT = '# Fixture for integration tests'; // release.yaml's first 
 // The fixture's .release/history/: each past release and its verdict, oldest first; their rehearsal minutes.
 const TRACK_ROWS = [['billing-v2', 'slipped by 4 days'], ['login-v3', 'on time'], ['search-v2', 'on time']];
 const TRACK_TREND = '40 → 25 → 15';
+const TRACK_BLOCKER = ['Staging database is down', 'in billing-v2, login-v3, on 2 days']; // a check-in block in both
 
 function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
@@ -629,6 +630,8 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       if (trend !== `Rehearsal minutes across releases: ${TRACK_TREND} min`) throw new Error(`the trend reads "${trend}"`);
       const bars = await webview.locator('#track-trend .trend-bar').count();
       if (bars !== TRACK_ROWS.length) throw new Error(`the trend has ${bars} bars, not ${TRACK_ROWS.length}`);
+      const blockers = await webview.locator('#recurring-blockers li').evaluateAll((lis) => lis.map((li) => [li.querySelector('.recurring-what')?.textContent, li.querySelector('.recurring-where')?.textContent]));
+      if (JSON.stringify(blockers) !== JSON.stringify([TRACK_BLOCKER])) throw new Error(`the recurring blockers read ${JSON.stringify(blockers)}, not ${JSON.stringify([TRACK_BLOCKER])}`);
       // The README's pictures: the section in a light and a dark theme (the workbench's own, as a user sees it).
       started = await themeOf();
       for (const [kind, theme] of [['light', 'Light Modern'], ['dark', 'Dark Modern']]) {
@@ -641,7 +644,7 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
         const pad = 8;
         await screenshot(`track-record-${kind}`, { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad });
       }
-      console.log(`       rows: ${rows.map(([name, verdict]) => `${name} ${verdict}`).join(' · ')}; trend ${TRACK_TREND}`);
+      console.log(`       rows: ${rows.map(([name, verdict]) => `${name} ${verdict}`).join(' · ')}; trend ${TRACK_TREND}; recurring: ${TRACK_BLOCKER.join(' ')}`);
     } finally {
       if (started === 'light') await setColorTheme(page, 'Light Modern').catch(() => {});
       if ((await dashboardTab.count()) > 0) {

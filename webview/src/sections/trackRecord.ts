@@ -130,10 +130,22 @@ function trend(record: TrackRecord): HTMLElement | null {
   );
 }
 
-/** Blockers that came back across releases (from the review rules): no heading when there are none. */
+/** Blockers that came back (from the review rules' recurringBlockers): nothing at all when there are none. */
 function recurring(record: TrackRecord): HTMLElement | null {
   if (record.recurringBlockers.length === 0) return null;
   const list = h('ul', { class: 'recurring-list' });
-  for (const blocker of record.recurringBlockers) list.append(h('li', {}, h('span', {}, blocker.what), ' ', h('span', { class: 'muted' }, t('recurringIn', blocker.releases.join(', ')))));
+  for (const blocker of record.recurringBlockers) {
+    const where = blocker.days === 1 ? t('recurringInOnOneDay', blocker.releases.join(', ')) : t('recurringInOnDays', blocker.releases.join(', '), blocker.days);
+    list.append(
+      h(
+        'li',
+        { class: `recurring${blocker.current ? ' open' : ''}` },
+        icon(blocker.current ? 'warning' : 'history'),
+        h('span', { class: 'recurring-what' }, blocker.what),
+        h('span', { class: 'muted recurring-where' }, where),
+        blocker.current ? h('span', { class: 'tag recurring-open' }, t('recurringStillOpen')) : null,
+      ),
+    );
+  }
   return h('div', { id: 'recurring-blockers' }, h('h3', {}, t('recurringBlockers')), list);
 }
