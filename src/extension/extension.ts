@@ -8,6 +8,7 @@ import { dailyCheckin } from './commands/dailyCheckin';
 import { openDashboard } from './commands/openDashboard';
 import { clearFilter, filterByOwner } from './commands/filterByOwner';
 import { markShipped } from './commands/markShipped';
+import { startReview } from './commands/startReview';
 import { markTold } from './commands/markTold';
 import { parkTask } from './commands/parkTask';
 import { startRehearsal, stopRehearsal } from './commands/rehearsal';
@@ -67,6 +68,7 @@ const COMMANDS: Command[] = [
   parkTask,
   markTold,
   markShipped,
+  startReview,
   filterByOwner,
   clearFilter,
   openDashboard,
