@@ -283,6 +283,20 @@ export function planTimeline(versions: readonly PlanVersion[]): Timeline {
   return { ...(release !== undefined ? { release } : {}), events, points, origins };
 }
 
+/** What one text of release.yaml counts for "scope over time" (as `planTimeline` counts a version), or undefined when it does not parse as a release. */
+export function versionScope(text: string): { release: string; openTasks: number; openEstimate: number; freezeScope?: string; freezeFeatures?: string } | undefined {
+  const state = readVersion(text);
+  if (!state) return undefined;
+  const open = state.tasks.filter((task) => !task.done);
+  return {
+    release: state.release,
+    openTasks: open.length,
+    openEstimate: Math.round(open.reduce((sum, task) => sum + task.estimate, 0) * 1000) / 1000,
+    ...(state.freezeScope !== undefined ? { freezeScope: state.freezeScope } : {}),
+    ...(state.freezeFeatures !== undefined ? { freezeFeatures: state.freezeFeatures } : {}),
+  };
+}
+
 /** The commit that added the task known as `key` (its id, else its title) in the newest version, if the timeline knows it. */
 export function taskOrigin(timeline: Timeline, key: string): TaskOrigin | undefined {
   return timeline.origins.find((origin) => origin.task === key);
