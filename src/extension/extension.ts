@@ -88,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
   const tree = new ReleaseTreeProvider(store);
   const statusBar = new ReleaseStatusBar(store);
   const rehearsal = new RehearsalTimer(context.workspaceState);
-  const dashboards = new DashboardManager(store, context.extensionUri, log);
+  const dashboards = new DashboardManager(store, context.extensionUri, log, history);
   const commandContext: CommandContext = { store, tree, rehearsal, dashboards, log, extensionUri: context.extensionUri, prompts: windowPrompts, history, historyDocuments };
 
   context.subscriptions.push(

@@ -4,6 +4,7 @@ import { planTimeline, type PlanVersion, type Timeline } from '../core/timeline'
 import { RELEASE_FILE } from '../core/types';
 import { Disposable } from './dispose';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
+import type { HistoryNote } from '../shared/protocol';
 
 /** Why the plan's history cannot be read from Git in a folder. */
 export type HistoryUnavailable = 'virtual' | 'missing' | 'disabled' | 'no-git' | 'not-started' | 'no-repository' | 'error';
@@ -69,6 +70,14 @@ export class GitHistory extends Disposable implements TimelineSource {
     if (!entry || entry.stale) void this.status(folder);
     const state = entry?.state;
     return state?.kind === 'ready' ? { timeline: state.timeline, stamp: `${state.head}:${state.versions}` } : undefined;
+  }
+
+  /** Where the history of `folder` stands, without reading (for the dashboard's "Scope over time"). */
+  note(folder: vscode.WorkspaceFolder): HistoryNote {
+    const state = this.entries.get(folder.uri.toString())?.state;
+    if (!state) return { state: 'reading' };
+    if (state.kind === 'ready') return { state: 'ready' };
+    return { state: 'unavailable', why: state.why, ...(state.detail !== undefined ? { detail: state.detail } : {}) };
   }
 
   /** The history of `folder`: the cached one while HEAD has not moved, else read now. */

@@ -1,12 +1,13 @@
 import type { CheckResult } from '../core/engine';
 import { ownerLoads } from '../core/load';
 import { releaseHealth, summarizeRelease } from '../core/summary';
+import { scopeOverTimeOf } from '../core/scopeOverTime';
 import { hasTrackRecord, trackRecordOf } from '../core/trackRecord';
 import { RELEASE_FILE } from '../core/types';
-import type { DashboardState, FindingView } from './protocol';
+import type { DashboardState, FindingView, HistoryNote } from './protocol';
 
 /** Builds what the dashboard shows from a check result: plain, serialisable data. */
-export function dashboardState(folder: string, result: CheckResult | undefined, generation: number, folderUri = folder): DashboardState {
+export function dashboardState(folder: string, result: CheckResult | undefined, generation: number, folderUri = folder, history?: HistoryNote): DashboardState {
   if (!result) return { kind: 'no-plan', folder, folderUri };
   const findings: FindingView[] = result.findings.map((f) => ({
     file: f.file,
@@ -24,5 +25,5 @@ export function dashboardState(folder: string, result: CheckResult | undefined, 
     return result.plan.present.has(RELEASE_FILE) ? { kind: 'broken', folder, folderUri, findings: findings.filter((f) => f.file === RELEASE_FILE) } : { kind: 'no-plan', folder, folderUri };
   }
   const record = trackRecordOf(result);
-  return { kind: 'plan', folder, folderUri, generation, summary, findings, loads: ownerLoads(result), health: releaseHealth(summary, result.translate), ...(hasTrackRecord(record) ? { trackRecord: record } : {}) };
+  return { kind: 'plan', folder, folderUri, generation, summary, findings, loads: ownerLoads(result), health: releaseHealth(summary, result.translate), ...(hasTrackRecord(record) ? { trackRecord: record } : {}), scope: scopeOverTimeOf(result), ...(history ? { history } : {}) };
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { STATUSES } from '../core/lists';
 import type { PersonLoad } from '../core/load';
 import type { ReleaseSummary } from '../core/summary';
+import type { ScopeOverTime } from '../core/scopeOverTime';
 import type { TrackRecord } from '../core/trackRecord';
 
 /**
@@ -31,6 +32,16 @@ export interface Health {
  * `folder` is the workspace folder's name, as shown; `folderUri` is which folder it is (two folders
  * of a multi-root workspace may share a name): the page keys its release and its saved state on it.
  */
+/**
+ * Where the plan's history from Git stands for the folder (the host knows, the core does not):
+ * `reading` until the first read finished, `ready` when Git answered (a release never committed
+ * then has no history yet), `unavailable` with why (see extension/gitHistory.ts).
+ */
+export type HistoryNote =
+  | { state: 'reading' }
+  | { state: 'ready' }
+  | { state: 'unavailable'; why: 'virtual' | 'missing' | 'disabled' | 'no-git' | 'not-started' | 'no-repository' | 'error'; detail?: string };
+
 export type DashboardState =
   | { kind: 'no-plan'; folder: string; folderUri: string }
   | { kind: 'broken'; folder: string; folderUri: string; findings: FindingView[] }
@@ -46,6 +57,10 @@ export type DashboardState =
       health: Health;
       /** Past releases and this one once it has a `shipped:` record; absent when there is neither. */
       trackRecord?: TrackRecord;
+      /** Open tasks and estimate by day from the plan's git history (or why there is none). */
+      scope: ScopeOverTime;
+      /** Why the history is missing, as the host knows it; absent where nobody reads Git (the CLI, tests without a host). */
+      history?: HistoryNote;
     };
 
 export type HostMessage = { type: 'state'; state: DashboardState } | { type: 'notice'; level: 'info' | 'warning'; message: string };

@@ -5,7 +5,8 @@
 import { readPlanFiles } from '../../src/cli/files';
 import { checkPlan } from '../../src/core/engine';
 import { dashboardState } from '../../src/shared/dashboardState';
-import type { DashboardState } from '../../src/shared/protocol';
+import type { DashboardState, HistoryNote } from '../../src/shared/protocol';
+import { planTimeline } from '../../src/core/timeline';
 
 export const TODAY = '2099-03-16';
 
@@ -279,4 +280,29 @@ export async function historyState(generation = 1, { shipped = false, name = 'bi
     files.set('.release/release.yaml', `${release}\nshipped:\n  date: ${TODAY}\n  outcome: shipped\n  version: 1.5.0\n`);
   }
   return dashboardState(folder, checkPlan(files, { today: TODAY }), generation);
+}
+
+/**
+ * examples/clean with a git history (as the extension reads it): Ana Keller starts the plan on
+ * 2099-02-16 with every task open, Bo Lindqvist adds `title` (PDF-9) on 2099-03-05 — after the
+ * scope freeze of 2099-03-02 — and the plan as committed on 2099-03-10 is the example as it is.
+ * `uncommitted`: the working text has one more open task than the last commit. `note`: what the
+ * host says about Git when there is no history (`history: false`).
+ */
+export async function scopeState(generation = 1, { title = 'SSO for admins', uncommitted = false, history = true, note }: { title?: string; uncommitted?: boolean; history?: boolean; note?: HistoryNote } = {}): Promise<DashboardState> {
+  const folder = new URL('../../examples/clean', import.meta.url).pathname;
+  const files = await readPlanFiles(folder);
+  const release = files.get('.release/release.yaml');
+  if (release === undefined || !release.includes('\n# Work cut from this release.')) throw new Error('examples/clean changed; update scopeState');
+  const addTask = (text: string, id: string, name: string, estimate: number) => text.replace('\n# Work cut from this release.', `  - id: ${id}\n    title: ${q(name)}\n    owner: Bo Lindqvist\n    status: todo\n    estimate: ${estimate}\n\n# Work cut from this release.`);
+  const started = release.replace(/status: done/g, 'status: todo');
+  const late = addTask(started, 'PDF-9', title, 3);
+  const now = addTask(release, 'PDF-9', title, 3);
+  const timeline = planTimeline([
+    { commit: 'a'.repeat(40), author: 'Ana Keller', date: '2099-02-16', text: started },
+    { commit: 'b'.repeat(40), author: 'Bo Lindqvist', date: '2099-03-05', text: late },
+    { commit: 'c'.repeat(40), author: 'Chidi Okafor', date: '2099-03-10', text: now },
+  ]);
+  files.set('.release/release.yaml', uncommitted ? addTask(now, 'PDF-10', 'One more ask', 1) : now);
+  return dashboardState(folder, checkPlan(files, { today: TODAY, ...(history ? { timeline } : {}) }), generation, folder, note);
 }

@@ -9,6 +9,7 @@ import { renderHeader } from './sections/header';
 import { renderLoad } from './sections/load';
 import { renderParked } from './sections/parked';
 import { renderRollback } from './sections/rollback';
+import { renderScope } from './sections/scope';
 import { TasksSection, type Notify } from './sections/tasks';
 import { renderTimeline } from './sections/timeline';
 import { renderTrackRecord } from './sections/trackRecord';
@@ -54,6 +55,8 @@ export class Dashboard {
       // The charts first, the long table last: the page reads at a glance from the top.
       h('div', { class: 'columns' }, renderLoad(view), renderRollback(view)),
       h('div', { class: 'columns' }, renderGonogo(view), renderParked(view)),
+      // How the scope moved, from the plan's git history (or why there is none), next to the record.
+      renderScope(view),
       // Only with history or a launch recorded (else a placeholder comment keeps the parts in step).
       renderTrackRecord(view),
     ];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
 import type { PlanStore } from '../planStore';
+import type { HistoryNotes } from './dashboardPanel';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel, type DashboardPersistedState } from './dashboardPanel';
 
 /** One dashboard per release (workspace folder); restores open dashboards after a reload. */
@@ -11,6 +12,8 @@ export class DashboardManager extends Disposable implements vscode.WebviewPanelS
     private readonly store: PlanStore,
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    /** The plan's history from Git: why "Scope over time" has no data, and a re-post when that changes. */
+    private readonly history?: HistoryNotes,
   ) {
     super();
     this._register(vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, this));
@@ -45,7 +48,7 @@ export class DashboardManager extends Disposable implements vscode.WebviewPanelS
   private adopt(panel: vscode.WebviewPanel, folder: vscode.WorkspaceFolder): DashboardPanel {
     const key = folder.uri.toString();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'release.svg');
-    const dashboard = new DashboardPanel(panel, folder, this.store, this.extensionUri, this.log, () => this.panels.delete(key));
+    const dashboard = new DashboardPanel(panel, folder, this.store, this.extensionUri, this.log, () => this.panels.delete(key), this.history);
     this.panels.set(key, dashboard);
     return dashboard;
   }

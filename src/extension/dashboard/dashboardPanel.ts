@@ -12,7 +12,14 @@ import { textHash, type PlanTarget } from '../../core/targets';
 import { editTarget } from '../documentEdits';
 import { planUri } from '../planFiles';
 import type { PlanStore } from '../planStore';
+import type { HistoryNote } from '../../shared/protocol';
 import { webviewStrings } from './webviewStrings';
+
+/** Where the plan's history from Git stands per folder (GitHistory), and when that changed. */
+export interface HistoryNotes {
+  note(folder: vscode.WorkspaceFolder): HistoryNote;
+  readonly onDidChange: vscode.Event<vscode.WorkspaceFolder>;
+}
 
 export const DASHBOARD_VIEW_TYPE = 'releasePlan.dashboard';
 
@@ -44,6 +51,7 @@ export class DashboardPanel extends Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     onDispose: () => void,
+    private readonly history?: HistoryNotes,
   ) {
     super();
     const roots = [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
@@ -55,6 +63,15 @@ export class DashboardPanel extends Disposable {
         if (changed.uri.toString() === folder.uri.toString()) this.postState();
       }),
     );
+    // Git answered (or said it cannot): the plan store re-checks only when the timeline changed, so
+    // "Scope over time" hears here that "reading the history" became "Git is not available".
+    if (history) {
+      this._register(
+        history.onDidChange((changed) => {
+          if (changed.uri.toString() === folder.uri.toString()) this.postState();
+        }),
+      );
+    }
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register({ dispose: () => onDispose() });
     this._register(panel);
@@ -82,7 +99,7 @@ export class DashboardPanel extends Disposable {
   private postState(): void {
     if (!this.ready) return;
     const plan = this.store.get(this.folder);
-    const state = dashboardState(this.folder.name, plan?.result, plan?.generation ?? 0, this.folder.uri.toString());
+    const state = dashboardState(this.folder.name, plan?.result, plan?.generation ?? 0, this.folder.uri.toString(), this.history?.note(this.folder));
     if (plan && state.kind === 'plan') this.remember(state.generation, plan.result);
     if (state.kind === 'plan') this.panel.title = vscode.l10n.t('Release: {0}', state.summary.name);
     void this.post({ type: 'state', state });

@@ -18,8 +18,9 @@ export function renderHeader(view: View): HTMLElement {
   // After launch the state is the launch, not a live go/no-go verdict (core's stays no-go: never a GO after launch).
   const shipped = summary.gonogo.shipped;
 
-  const gonogo = h('vscode-button', { id: 'run-gonogo', icon: 'law', title: t('runGonogoTitle') }, t('runGonogo'));
-  on(gonogo, 'click', () => view.host.post({ type: 'runGonogo' }));
+  // After launch the go/no-go is history: nothing to run.
+  const gonogo = shipped ? null : h('vscode-button', { id: 'run-gonogo', icon: 'law', title: t('runGonogoTitle') }, t('runGonogo'));
+  if (gonogo) on(gonogo, 'click', () => view.host.post({ type: 'runGonogo' }));
   const openPlan = h('vscode-button', { id: 'open-plan', icon: 'go-to-file', secondary: true, title: t('openReleaseFile') }, t('openPlan'));
   on(openPlan, 'click', () => openLocation(view.host, summary.location));
 
@@ -35,7 +36,10 @@ export function renderHeader(view: View): HTMLElement {
     shipped
       ? fact(t('factLaunch'), shortDate(shipped.date, true), 'tminus', summary.target ? t('factTarget', shortDate(summary.target, true)) : t('factNoTarget'))
       : fact(t('factTMinus'), countdown(summary.daysLeft), 'tminus', summary.target ? t('factTarget', shortDate(summary.target, true)) : t('factNoTarget')),
-    fact(t('factBackup'), backupLeft === undefined ? '—' : backupLeft < 0 ? count(-backupLeft, 'backupOneDayAgo', 'backupDaysAgo') : count(backupLeft, 'backupInOneDay', 'backupInDays'), 'backup', summary.backup ? shortDate(summary.backup, true) : t('factNoBackup')),
+    shipped
+      ? // After launch no countdown to a backup date that no longer leads anywhere: the date, and the launch.
+        fact(t('factBackup'), summary.backup ? shortDate(summary.backup, true) : '—', 'backup', launchLabel(shipped))
+      : fact(t('factBackup'), backupLeft === undefined ? '—' : backupLeft < 0 ? count(-backupLeft, 'backupOneDayAgo', 'backupDaysAgo') : count(backupLeft, 'backupInOneDay', 'backupInDays'), 'backup', summary.backup ? shortDate(summary.backup, true) : t('factNoBackup')),
     fact(t('factTasks'), t('factOpen', open), 'tasks', t('factDoneOf', done, summary.tasks.length)),
     fact(t('factFindings'), `${summary.counts.errors} / ${summary.counts.warnings}`, 'findings', t('factErrorsWarnings')),
   );
