@@ -2,6 +2,7 @@
 // review row, the release row and status bar after launch (the launch as the state, not a verdict).
 import { l10n } from './vscode-stub'; // first: makes require('vscode') the stub
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { checkPlan } from '../../src/core/engine';
 import { summarizeRelease } from '../../src/core/summary';
 import { trackRecordOf } from '../../src/core/trackRecord';
@@ -93,10 +94,20 @@ describe('track record in the extension', () => {
       assert.ok(review, 'the review row');
       assert.equal(review.location, undefined);
       assert.equal(review.contextValue, 'reviewMissing');
+      // A click starts the review (the tree item runs it for this folder); package.json offers it inline too.
+      assert.deepEqual(review.run, { command: 'releasePlan.startReview', title: 'Start Post-Release Review' });
       assert.equal(child(missing, 'History'), undefined, 'the current release is not history');
       const written = view({ 'release.yaml': shipped, 'review.yaml': 'pattern: One sentence.\n' }, '2026-12-20').root;
       const row = child(written, 'Review: written');
-      assert.deepEqual([row?.location?.file, row?.contextValue], ['.release/review.yaml', 'review']);
+      assert.deepEqual([row?.location?.file, row?.contextValue, row?.run], ['.release/review.yaml', 'review', undefined]);
+      const menus = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { contributes: { menus: Record<string, { command: string; when?: string; group?: string }[]> } }).contributes.menus['view/item/context'] ?? [];
+      assert.deepEqual(
+        menus.filter((m) => m.when?.includes('viewItem == reviewMissing')).map((m) => [m.command, m.group]),
+        [
+          ['releasePlan.startReview', 'inline@1'],
+          ['releasePlan.startReview', '1_edit@1'],
+        ],
+      );
       assert.equal(child(written, 'Review: not written'), undefined);
     });
   });

@@ -17,6 +17,8 @@ export interface ReleaseNode {
   children?: ReleaseNode[];
   folder: vscode.WorkspaceFolder;
   location?: Location;
+  /** A command the row runs when clicked, for its folder (`{ folder }`), instead of opening a location. */
+  run?: { command: string; title: string };
   /** For context menus: `task`, `parked` … (see package.json menus). */
   contextValue?: string;
   task?: TaskSummary;
@@ -178,7 +180,7 @@ type MakeNode = (partial: Omit<ReleaseNode, 'folder'>) => ReleaseNode;
 
 const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** "Review: written" (opens review.yaml) or, after launch, "Review: not written". */
+/** "Review: written" (opens review.yaml) or, after launch, "Review: not written" (runs Start Post-Release Review). */
 function reviewNode(review: TrackRecord['review'], id: (suffix: string) => string, node: MakeNode): ReleaseNode {
   const written = review.state === 'written';
   return node({
@@ -187,7 +189,8 @@ function reviewNode(review: TrackRecord['review'], id: (suffix: string) => strin
     label: written ? vscode.l10n.t('Review: written') : vscode.l10n.t('Review: not written'),
     tooltip: written ? review.file : vscode.l10n.t('After launch, write {0}: what grew the scope, what blocked the work, what to keep for the next two releases.', review.file),
     icon: new vscode.ThemeIcon(written ? 'notebook' : 'warning', written ? undefined : new vscode.ThemeColor('problemsWarningIcon.foreground')),
-    ...(written ? { location: { file: review.file, range: AT_START } } : {}),
+    // Written: opens it. Not written: a click (or the inline action) starts it.
+    ...(written ? { location: { file: review.file, range: AT_START } } : { run: { command: COMMAND_IDS.startReview, title: vscode.l10n.t('Start Post-Release Review') } }),
     contextValue: written ? 'review' : 'reviewMissing',
   });
 }
@@ -270,7 +273,9 @@ export class ReleaseTreeProvider extends Disposable implements vscode.TreeDataPr
     if (node.tooltip !== undefined) item.tooltip = node.tooltip;
     if (node.icon) item.iconPath = node.icon;
     if (node.contextValue) item.contextValue = node.contextValue;
-    if (node.location) {
+    if (node.run) {
+      item.command = { command: node.run.command, title: node.run.title, arguments: [{ folder: node.folder.uri }] };
+    } else if (node.location) {
       const uri = planUri(node.folder, node.location.file);
       const { start, end } = node.location.range;
       item.command = { command: COMMAND_IDS.openInEditor, title: vscode.l10n.t('Open in Editor'), arguments: [uri, new vscode.Range(start.line, start.character, end.line, end.character)] };

@@ -91,7 +91,8 @@ describe('History in the Release view', function () {
     setPrompts(scripted([(items) => items.find((item) => item.label === 'shipped'), () => today, () => '1.5.0']));
     assert.equal(await vscode.commands.executeCommand('releasePlan.markShipped', { folder: basic() }), true);
     const row = await waitFor(() => tree.getChildren()[0]?.children?.find((c) => c.label === 'Review: not written'), 'the review row');
-    assert.equal(tree.getTreeItem(row).command, undefined, 'nothing to open yet');
+    // Nothing to open yet: a click starts the review, for this folder.
+    assert.deepEqual(tree.getTreeItem(row).command, { command: 'releasePlan.startReview', title: 'Start Post-Release Review', arguments: [{ folder: basic() }] });
     assert.match(tree.getChildren()[0]?.description ?? '', new RegExp(`^Shipped 1\\.5\\.0 on ${today}( · |$)`));
     assert.ok(statusBar.text.startsWith(`$(rocket) basic-v1 · Shipped 1.5.0 on ${today}`), statusBar.text);
     // The History node still lists only the past releases.
@@ -102,11 +103,14 @@ describe('History in the Release view', function () {
     assert.equal(await exists(file(`.release/gonogo/${today}.yaml`)), false, 'no go/no-go record written after launch');
   });
 
-  it('"Review: written" once review.yaml is there, opening it', async () => {
+  it('a click on "Review: not written" starts the review (review.yaml drafted and opened); then "Review: written" opens it', async () => {
     const { tree } = await api();
-    const edit = new vscode.WorkspaceEdit();
-    edit.createFile(review(), { contents: new TextEncoder().encode('pattern: Requests during the freeze get in without a trade.\n') });
-    assert.ok(await vscode.workspace.applyEdit(edit));
+    const missing = await waitFor(() => tree.getChildren()[0]?.children?.find((c) => c.label === 'Review: not written'), 'the review row');
+    const click = tree.getTreeItem(missing).command!;
+    await vscode.commands.executeCommand(click.command, ...(click.arguments ?? []));
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.release/review.yaml'), 'the drafted review.yaml to open');
+    assert.ok(await exists(review()), 'review.yaml written');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const row = await waitFor(() => tree.getChildren()[0]?.children?.find((c) => c.label === 'Review: written'), 'the review row to say written');
     const item = tree.getTreeItem(row);
     await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
