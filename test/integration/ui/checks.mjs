@@ -4,6 +4,7 @@
 // Problems panel, the quick-fix menu, the command palette, an action in the Release Dashboard
 // webview and the go/no-go flow through the real QuickPick. They also take the README's pictures
 // (docs/images/*.png).
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -28,6 +29,10 @@ const PLAN_COMMENT = '# Fixture for integration tests'; // release.yaml's first 
 const TRACK_ROWS = [['billing-v2', 'slipped by 4 days'], ['login-v3', 'on time'], ['search-v2', 'on time']];
 const TRACK_TREND = '40 → 25 → 15';
 const TRACK_BLOCKER = ['Staging database is down', 'in billing-v2, login-v3, on 2 days']; // a check-in block in both
+// The fixture's git history (scripts/testbed/lib.mjs makeFixtureRepository): Ana Lima started the plan with T1, Bo Chen added T2.
+const SCOPE_ROWS = [['commit', '4 May 2099', '1', '0', 'Ana Lima'], ['commit', '20 May 2099', '2', '0', 'Bo Chen']];
+// What the Scope over time check commits as a third author: a scope freeze on 25 May and a task added on 1 June, after it.
+const LATE_TASK = { id: 'T3', title: 'SSO for admins', author: 'Cy Diaz', date: '2099-06-01', freeze: '2099-05-25' };
 
 function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
@@ -664,6 +669,83 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       }
       console.log(`       rows: ${rows.map(([name, verdict]) => `${name} ${verdict}`).join(' · ')}; trend ${TRACK_TREND}; recurring: ${TRACK_BLOCKER.join(' ')}`);
     } finally {
+      if (started === 'light') await setColorTheme(page, 'Light Modern').catch(() => {});
+      if ((await dashboardTab.count()) > 0) {
+        await dashboardTab.first().click({ timeout: TIMEOUT }).catch(() => {});
+        await dashboardTab.first().locator('.tab-actions .action-label').first().click({ timeout: TIMEOUT }).catch(() => {});
+      }
+    }
+  });
+
+  // Scope over time from the fixture's git history, read through VS Code's Git extension. Then a
+  // third author commits a scope freeze and a task after it, the way a person would (a new HEAD):
+  // the extension re-reads the history and the task shows as a late addition with its author. The
+  // commit is undone at the end (the file and the index as they were).
+  await check(`the dashboard's Scope over time from the fixture's git history (${SCOPE_ROWS.map((r) => `${r[1]}: ${r[2]} open, ${r[4]}`).join('; ')}); ${LATE_TASK.author} commits ${LATE_TASK.id} after a scope freeze: a late addition with its author (screenshots scope-over-time-light, scope-over-time-dark)`, async () => {
+    if (!workspace) throw new Error('no workspace folder to commit in');
+    const dashboardTab = page.locator('.part.editor .tab', { hasText: DASHBOARD_TAB });
+    const webview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    const themeOf = async () => ((await webview.locator('body').getAttribute('class', { timeout: TIMEOUT })) ?? '').match(/vscode-(light|dark|high-contrast)/)?.[1];
+    const git = (args, env = {}) => execFileSync('git', ['-c', 'user.name=Release Plan Tests', '-c', 'user.email=tests@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: workspace, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', ...env } }).trim();
+    const releaseFile = path.join(workspace, '.release', 'release.yaml');
+    const rows = () => webview.locator('#scope-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.source, ...[...tr.cells].map((td) => td.textContent)]));
+    const head = git(['rev-parse', 'HEAD']);
+    const original = readFileSync(releaseFile, 'utf8');
+    let started;
+    let committed = false;
+    try {
+      await page.keyboard.press('Escape');
+      await runCommand(page, DASHBOARD_COMMAND);
+      await page.locator('.part.editor .tab.active', { hasText: DASHBOARD_TAB }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      const section = webview.locator('section#scope-over-time');
+      await section.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await waitForText(section.locator('h2'), (text) => text === 'Scope over time', 'the section heading "Scope over time"');
+      // The history may still be being read: wait for the table of the fixture's two commits.
+      await waitUntilAsync(async () => JSON.stringify(await rows()) === JSON.stringify(SCOPE_ROWS), `the numbers by day to read ${JSON.stringify(SCOPE_ROWS)}`);
+      const summary = (await webview.locator('#scope-summary').innerText({ timeout: TIMEOUT })).trim();
+      if (summary !== '2 open tasks, 0 d of estimate, on 20 May 2099') throw new Error(`the summary reads "${summary}"`);
+      const none = (await webview.locator('#scope-late-none').innerText({ timeout: TIMEOUT })).trim();
+      if (none !== 'No freeze dates in the plan: no addition counts as late.') throw new Error(`without freezes it reads "${none}"`);
+
+      // Cy Diaz freezes the scope on 25 May and adds T3 on 1 June: committed, as a person would.
+      const late = original
+        .replace('backup: 2099-06-22\n', `backup: 2099-06-22\nfreeze:\n  scope: ${LATE_TASK.freeze}\n`)
+        .replace(/\s*$/, `\n  - id: ${LATE_TASK.id}\n    title: ${LATE_TASK.title}\n    owner: Cy\n    status: todo\n    estimate: 3\n`);
+      if (!late.includes('freeze:')) throw new Error('the fixture has no `backup: 2099-06-22` line to put the freeze after');
+      writeFileSync(releaseFile, late);
+      const at = `${LATE_TASK.date}T10:00:00Z`;
+      git(['commit', '-q', '-m', 'Freeze the scope; add SSO for admins', `--author=${LATE_TASK.author} <cy@example.com>`, '--', '.release/release.yaml'], { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
+      committed = true;
+      const lateLine = `${LATE_TASK.id}${LATE_TASK.title}— added ${LATE_TASK.date} by ${LATE_TASK.author}, after the scope freeze`;
+      await waitUntilAsync(async () => (await webview.locator('#scope-late li').allTextContents()).map((t) => t.trim()).join(' | ') === lateLine, `the late addition "${lateLine}" (the Git extension sees the new HEAD)`, 45_000);
+      const after = await rows();
+      const expected = [...SCOPE_ROWS, ['commit', '1 Jun 2099', '3', '3', LATE_TASK.author]];
+      if (JSON.stringify(after) !== JSON.stringify(expected)) throw new Error(`the numbers by day read ${JSON.stringify(after)}, not ${JSON.stringify(expected)}`);
+      const freeze = await webview.locator('#scope-chart .freeze').evaluateAll((gs) => gs.map((g) => [g.dataset.freeze, g.dataset.date]));
+      if (JSON.stringify(freeze) !== JSON.stringify([['scope', LATE_TASK.freeze]])) throw new Error(`the freeze markers are ${JSON.stringify(freeze)}`);
+      const dots = await webview.locator('#scope-chart circle.point').count();
+      if (dots !== 3) throw new Error(`the chart has ${dots} points, not 3`);
+
+      // The README's pictures: the section in a light and a dark theme.
+      started = await themeOf();
+      for (const [kind, theme] of [['light', 'Light Modern'], ['dark', 'Dark Modern']]) {
+        await setColorTheme(page, theme);
+        await waitUntilAsync(async () => (await themeOf()) === kind, `the dashboard to follow the ${theme} theme`);
+        await section.scrollIntoViewIfNeeded({ timeout: TIMEOUT });
+        await page.waitForTimeout(200); // the theme's colours repaint after the class changes
+        const box = await section.boundingBox();
+        if (!box) throw new Error('the Scope over time section has no box on screen');
+        const pad = 8;
+        await screenshot(`scope-over-time-${kind}`, { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad });
+      }
+      console.log(`       ${after.map((r) => `${r[1]}: ${r[2]} open, ${r[3]} d (${r[4]})`).join(' · ')}; late: ${lateLine}`);
+    } finally {
+      if (committed) {
+        // Undo the commit: HEAD and the index back, the file as it was.
+        git(['reset', '-q', head]);
+        git(['checkout', '-q', head, '--', '.release/release.yaml']);
+      }
+      if (readFileSync(releaseFile, 'utf8') !== original) writeFileSync(releaseFile, original);
       if (started === 'light') await setColorTheme(page, 'Light Modern').catch(() => {});
       if ((await dashboardTab.count()) > 0) {
         await dashboardTab.first().click({ timeout: TIMEOUT }).catch(() => {});
