@@ -63,12 +63,13 @@ export class DashboardPanel extends Disposable {
         if (changed.uri.toString() === folder.uri.toString()) this.postState();
       }),
     );
-    // Git answered (or said it cannot): the plan store re-checks only when the timeline changed, so
-    // "Scope over time" hears here that "reading the history" became "Git is not available".
+    // Git said it cannot (not a repository, no Git …): the plan store re-checks only when the timeline
+    // changed, so "Scope over time" hears here that "reading the history" became why there is none.
+    // A history that is ready comes with a new check, posted when the store has it.
     if (history) {
       this._register(
         history.onDidChange((changed) => {
-          if (changed.uri.toString() === folder.uri.toString()) this.postState();
+          if (changed.uri.toString() === folder.uri.toString() && history.note(folder).state !== 'ready') this.postState();
         }),
       );
     }
