@@ -283,9 +283,13 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       if (rows !== 2) throw new Error(`the tasks table has ${rows} rows, not 2 (T1, T2)`);
       const finding = taskRow('T1').locator(`li.finding[title="${DIAGNOSTIC_CODE}"]`);
       if ((await finding.count()) !== 1) throw new Error(`T1's row shows no ${DIAGNOSTIC_CODE} finding`);
+      // The task table is the page's last part, below the charts: scrolled to as a person would (off
+      // screen its rows are not rendered, content-visibility: auto, and show no text).
+      await taskRow('T1').scrollIntoViewIfNeeded({ timeout: TIMEOUT });
       const ownerBefore = (await taskRow('T1').locator('td.col-owner').innerText()).trim();
       if (ownerBefore !== 'backend team') throw new Error(`T1's owner reads "${ownerBefore}", not "backend team"`);
-      // The README's picture: the dashboard in the workbench, next to the Release view.
+      // The README's picture: the dashboard in the workbench (from its top), next to the Release view.
+      await webview.locator('#header').scrollIntoViewIfNeeded({ timeout: TIMEOUT });
       await webview.locator('#verdict').waitFor({ state: 'visible', timeout: TIMEOUT });
       await screenshot('dashboard-vscode');
 
