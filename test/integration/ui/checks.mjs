@@ -284,10 +284,9 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       const finding = taskRow('T1').locator(`li.finding[title="${DIAGNOSTIC_CODE}"]`);
       if ((await finding.count()) !== 1) throw new Error(`T1's row shows no ${DIAGNOSTIC_CODE} finding`);
       // The task table is the page's last part, below the charts: scrolled to as a person would (off
-      // screen its rows are not rendered, content-visibility: auto, and show no text).
+      // screen its rows are not rendered, content-visibility: auto, and show no text until the next frame).
       await taskRow('T1').scrollIntoViewIfNeeded({ timeout: TIMEOUT });
-      const ownerBefore = (await taskRow('T1').locator('td.col-owner').innerText()).trim();
-      if (ownerBefore !== 'backend team') throw new Error(`T1's owner reads "${ownerBefore}", not "backend team"`);
+      await waitForText(taskRow('T1').locator('td.col-owner'), (text) => text === 'backend team', 'T1\'s owner to read "backend team"');
       // The README's picture: the dashboard in the workbench (from its top), next to the Release view.
       await webview.locator('#header').scrollIntoViewIfNeeded({ timeout: TIMEOUT });
       await webview.locator('#verdict').waitFor({ state: 'visible', timeout: TIMEOUT });
