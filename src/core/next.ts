@@ -116,6 +116,49 @@ export function historyExistsReason(historyDir: string): Message {
   return messages('next/history-exists', { dir: `${historyDir}/` });
 }
 
+/** The release that can be closed: its data, launch record, name and history folder. */
+export interface Closable {
+  ok: true;
+  /** The `release:` name (release.yaml's path when it has none). */
+  closed: string;
+  release: Loose<Release>;
+  record: ShippedRecord;
+  historyDir: string;
+}
+
+/**
+ * Whether the current release can be closed on `today`, before anything is asked: release.yaml
+ * and rollback.yaml read without errors of their own, the release went out (a `shipped:` record of
+ * `shipped` or `rolled-back` dated today or before), and its history folder is not taken.
+ */
+export function closeCheck(files: PlanFiles, today: string, unreadable: ReadonlyMap<string, UnreadableReason> = new Map()): Closable | { ok: false; reason: Message } {
+  const releaseText = files.get(RELEASE_FILE);
+  if (releaseText === undefined && !unreadable.has(RELEASE_FILE)) return refuse(messages('next/no-release', { file: RELEASE_FILE }));
+  const plan = loadPlan(files, unreadable, false);
+  const broken = (file: string) => plan.fileFindings.some((f) => f.file === file && f.severity === 'error' && SHIP_BLOCKING_CODES.has(f.code));
+  if (releaseText === undefined || !plan.release || broken(RELEASE_FILE)) return refuse(messages('next/release-broken', { file: RELEASE_FILE }));
+  if (unreadable.has(ROLLBACK_FILE) || (files.has(ROLLBACK_FILE) && (!plan.rollback || broken(ROLLBACK_FILE)))) return refuse(messages('next/rollback-broken', { file: ROLLBACK_FILE }));
+
+  const release = plan.release.data;
+  const name = typeof release.release === 'string' ? release.release.trim() : '';
+  const closed = name || RELEASE_FILE;
+  const record = shippedRecord(release);
+  if (!record) return refuse(messages('next/not-shipped', { name: closed }));
+  if (record.outcome === 'slipped') return refuse(messages('next/slipped', { name: closed, date: record.date }));
+  if (!hasHappened(record.date, today)) return refuse(messages('next/not-yet', { name: closed, date: record.date, today }));
+
+  const historyDir = `${HISTORY_DIR}/${historyFolderName(name, record.date)}`;
+  if ([...files.keys(), ...unreadable.keys()].some((path) => path.startsWith(`${historyDir}/`))) return refuse(historyExistsReason(historyDir));
+  return { ok: true, closed, release, record, historyDir };
+}
+
+/** A name to offer for the next release: `invoices-v1` → `invoices-v2`, `Billing 3` → `Billing 4`; else nothing. */
+export function suggestNextName(closed: string): string | undefined {
+  const match = /^(.*?)(\d+)$/.exec(closed.trim());
+  if (!match || match[1] === '' || /[\d.]$/.test(match[1] as string)) return undefined;
+  return `${match[1]}${Number(match[2]) + 1}`;
+}
+
 /**
  * Plans "Close Release and Start Next": moves release.yaml, rollback.yaml, review.yaml, checkins/
  * and gonogo/ (those that exist) into `.release/history/<name>/`, and writes a new release.yaml
@@ -138,24 +181,10 @@ export function planNext(files: PlanFiles, options: NextOptions, unreadable: Rea
     if (backupProblem) return refuse(backupProblem);
   }
 
-  const releaseText = files.get(RELEASE_FILE);
-  if (releaseText === undefined && !unreadable.has(RELEASE_FILE)) return refuse(messages('next/no-release', { file: RELEASE_FILE }));
-  const plan = loadPlan(files, unreadable, false);
-  const broken = (file: string) => plan.fileFindings.some((f) => f.file === file && f.severity === 'error' && SHIP_BLOCKING_CODES.has(f.code));
-  if (releaseText === undefined || !plan.release || broken(RELEASE_FILE)) return refuse(messages('next/release-broken', { file: RELEASE_FILE }));
+  const closing = closeCheck(files, options.today, unreadable);
+  if (!closing.ok) return closing;
+  const { release, record, historyDir, closed: shownName } = closing;
   const rollbackText = files.get(ROLLBACK_FILE);
-  if (unreadable.has(ROLLBACK_FILE) || (rollbackText !== undefined && (!plan.rollback || broken(ROLLBACK_FILE)))) return refuse(messages('next/rollback-broken', { file: ROLLBACK_FILE }));
-
-  const release = plan.release.data;
-  const closed = typeof release.release === 'string' && release.release.trim() !== '' ? release.release.trim() : '';
-  const shownName = closed || RELEASE_FILE;
-  const record = shippedRecord(release);
-  if (!record) return refuse(messages('next/not-shipped', { name: shownName }));
-  if (record.outcome === 'slipped') return refuse(messages('next/slipped', { name: shownName, date: record.date }));
-  if (!hasHappened(record.date, options.today)) return refuse(messages('next/not-yet', { name: shownName, date: record.date, today: options.today }));
-
-  const historyDir = `${HISTORY_DIR}/${historyFolderName(closed, record.date)}`;
-  if ([...files.keys(), ...unreadable.keys()].some((path) => path.startsWith(`${historyDir}/`))) return refuse(historyExistsReason(historyDir));
 
   const present = new Set([...files.keys(), ...unreadable.keys()]);
   const moves: NextMove[] = [];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { checkPlan } from '../../src/core/engine';
 import { render } from '../../src/core/message';
-import { historyFolderName, nextDateProblem, nextNameProblem, planNext, type NextOptions, type NextPlan } from '../../src/core/next';
+import { closeCheck, historyFolderName, nextDateProblem, nextNameProblem, planNext, suggestNextName, type NextOptions, type NextPlan } from '../../src/core/next';
 import { loadPlan } from '../../src/core/plan';
 import { assertComposed } from './composed';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, covered, files, releaseWith, single } from './helpers';
@@ -172,6 +172,22 @@ describe('Close Release and Start Next (core planNext)', () => {
     assert.equal(historyFolderName('Rechnungen für Ärzte', '2026-12-18'), 'rechnungen-fr-rzte');
     assert.equal(historyFolderName('', '2026-12-18'), 'release-2026-12-18');
     assert.equal(planned({ 'release.yaml': SHIPPED_RELEASE.replace('release: invoices-v1', 'release: "日本"') }).historyDir, '.release/history/release-2026-12-18');
+  });
+
+  it('suggests the next name from the closed one', () => {
+    assert.equal(suggestNextName('invoices-v1'), 'invoices-v2');
+    assert.equal(suggestNextName('Billing 9'), 'Billing 10');
+    assert.equal(suggestNextName('1.5'), undefined);
+    assert.equal(suggestNextName('42'), undefined);
+    assert.equal(suggestNextName('invoices'), undefined);
+  });
+
+  it('closeCheck answers before anything is asked, with the same refusals', () => {
+    const ok = closeCheck(files({ 'release.yaml': SHIPPED_RELEASE }), CLOSE_DAY);
+    assert.ok(ok.ok);
+    assert.deepEqual([ok.closed, ok.historyDir, ok.record], ['invoices-v1', '.release/history/invoices-v1', { date: '2026-12-18', outcome: 'shipped', version: '1.5.0' }]);
+    const refused = closeCheck(files({}), CLOSE_DAY);
+    assert.equal(refused.ok ? 'ok' : render(refused.reason), 'invoices-v1 has no `shipped:` record, so it is not closed: record how it ended first (Mark Release as Shipped, or `release-plan ship`).');
   });
 
   describe('refusals (a sentence that says why; nothing planned)', () => {
