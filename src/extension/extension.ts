@@ -8,6 +8,7 @@ import { dailyCheckin } from './commands/dailyCheckin';
 import { openDashboard } from './commands/openDashboard';
 import { clearFilter, filterByOwner } from './commands/filterByOwner';
 import { markShipped } from './commands/markShipped';
+import { closeAndStartNext } from './commands/closeAndStartNext';
 import { markTold } from './commands/markTold';
 import { parkTask } from './commands/parkTask';
 import { startRehearsal, stopRehearsal } from './commands/rehearsal';
@@ -62,6 +63,7 @@ const COMMANDS: Command[] = [
   parkTask,
   markTold,
   markShipped,
+  closeAndStartNext,
   filterByOwner,
   clearFilter,
   openDashboard,

@@ -9,6 +9,8 @@ export interface Prompts {
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
   /** A person from a list, or a typed name. */
   person(people: readonly string[], placeHolder: string, preferred?: string): Promise<string | undefined>;
+  /** A modal question before a change that touches many files: true only when `action` was chosen. */
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
 }
 
 export const windowPrompts: Prompts = {
@@ -19,6 +21,9 @@ export const windowPrompts: Prompts = {
     return vscode.window.showInputBox(options);
   },
   person: pickPerson,
+  async confirm(message, detail, action) {
+    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  },
 };
 
 /** A QuickPick of people that also accepts a typed name. */
