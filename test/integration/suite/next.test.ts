@@ -32,6 +32,8 @@ function scripted(answers: Answer[]): Prompts & { asked: string[] } {
 }
 
 const escape = () => undefined;
+/** A check-in of the closed release: its folder moves into history/ too. */
+const CHECKIN = 'shipped:\n  - PDF export endpoint\n';
 
 describe('Close Release and Start Next', function () {
   this.timeout(30_000);
@@ -51,6 +53,7 @@ describe('Close Release and Start Next', function () {
   /** The fixture, shipped today with version 1.5.0 and one parked item. */
   async function ship(): Promise<void> {
     await setText(release(), shipped, true);
+    await vscode.workspace.fs.writeFile(file('.release/checkins/2099-06-05.yaml'), new TextEncoder().encode(CHECKIN));
     await refresh();
   }
 
@@ -70,7 +73,7 @@ describe('Close Release and Start Next', function () {
   afterEach(async () => {
     (await api()).setPrompts(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if (await exists(history())) await vscode.workspace.fs.delete(history(), { recursive: true, useTrash: false });
+    for (const folder of [history(), file('.release/checkins')]) if (await exists(folder)) await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
     await snapshot.restore();
     await refresh();
   });
@@ -108,6 +111,7 @@ describe('Close Release and Start Next', function () {
       [
         '.release/release.yaml → .release/history/basic-v1/release.yaml',
         '.release/rollback.yaml → .release/history/basic-v1/rollback.yaml',
+        '.release/checkins → .release/history/basic-v1/checkins',
         'new .release/release.yaml',
         'new .release/rollback.yaml',
         'team.yaml and config.yaml stay. Undo puts everything back.',
@@ -117,6 +121,8 @@ describe('Close Release and Start Next', function () {
     // The closed release, as it was, in history/; the next one in its place.
     assert.equal(await readText(past('release.yaml')), shipped);
     assert.equal(await readText(past('rollback.yaml')), originalRollback);
+    assert.equal(await readText(past('checkins/2099-06-05.yaml')), CHECKIN);
+    assert.equal(await exists(file('.release/checkins')), false);
     const next = await readText(release());
     const data = parse(next) as Record<string, unknown>;
     assert.equal(data.release, 'basic-v2');
@@ -141,13 +147,18 @@ describe('Close Release and Start Next', function () {
     const { store } = await api();
     assert.deepEqual(store.get(vscode.workspace.getWorkspaceFolder(basic())!)?.result.plan.history.map((p) => p.name), ['basic-v1']);
 
-    // One Undo, in the new release.yaml, puts everything back.
+    // One Undo, in the new release.yaml, puts everything back: the texts (to save, like any undo) and the moves.
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('undo');
-    const restored = await waitForAsync(async () => (await exists(past('release.yaml'))) === false && (await readText(release())) === shipped, 'Undo to move release.yaml back');
-    assert.ok(restored);
-    assert.equal(await readText(rollback()), originalRollback);
+    const runbookDocument = await vscode.workspace.openTextDocument(rollback());
+    await waitForAsync(async () => document.getText() === shipped && runbookDocument.getText() === originalRollback && !(await exists(file('.release/history/basic-v1/release.yaml'))), 'one Undo to put release.yaml, rollback.yaml and history/ back');
     assert.equal(await exists(past('rollback.yaml')), false);
+    assert.equal(await exists(past('checkins/2099-06-05.yaml')), false);
+    assert.equal(await readText(file('.release/checkins/2099-06-05.yaml')), CHECKIN, 'the check-ins folder is back');
+    await document.save();
+    await runbookDocument.save();
+    assert.equal(await readText(release()), shipped);
+    assert.equal(await readText(rollback()), originalRollback);
   });
 
   it('refuses while the release has not gone out, before asking anything; nothing written', async () => {
@@ -177,10 +188,11 @@ describe('Close Release and Start Next', function () {
     await ship();
     const target = addDays(today, 30);
     for (const answers of [[escape], [() => 'basic-v2', escape], [() => 'basic-v2', () => target, escape, () => false]]) {
+      const count = answers.length;
       const prompts = scripted(answers);
       (await api()).setPrompts(prompts);
       assert.equal(await run(), false, prompts.asked.join(' | '));
-      assert.equal(prompts.asked.length, answers.length, prompts.asked.join(' | '));
+      assert.equal(prompts.asked.length, count, prompts.asked.join(' | '));
       await unchanged(shipped);
     }
   });
