@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { run } from '../../src/cli/main';
 import { carryOutNext, nodeFs, type NextFs } from '../../src/cli/next';
@@ -188,6 +188,18 @@ describe('release-plan next', () => {
       assert.equal(now['rollback.yaml'], CLEAN_ROLLBACK);
       assert.equal(now[`history/invoices-v1/${CLEAN_CHECKIN_FILE}`], CLEAN_CHECKIN);
     });
+  });
+
+  it('a step that fails on disk is reported in one line with what it changed (here: nothing)', async () => {
+    await writePlan(dir, PLAN);
+    // A file where the history folder must go: the folder for this release cannot be made.
+    await writeFile(join(dir, '.release', 'history'), 'not a folder\n');
+    const before = await tree(dir);
+    const cap = io(dir);
+    assert.equal(await run(NEXT, cap), 2);
+    assert.deepEqual(cap.stdout, []);
+    assert.deepEqual(cap.stderr, ['release-plan: cannot create the folder .release/history/invoices-v1: something with that name already exists. Nothing was changed.']);
+    assert.deepEqual(await tree(dir), before);
   });
 
   it('refuses without .release/ and creates nothing', async () => {
