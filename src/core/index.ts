@@ -18,4 +18,5 @@ export * from './edits';
 export * from './diff';
 export * from './records';
 export * from './planEdits';
+export * from './next';
 export * from './message';

@@ -134,7 +134,7 @@ export interface Closable {
 export function closeCheck(files: PlanFiles, today: string, unreadable: ReadonlyMap<string, UnreadableReason> = new Map()): Closable | { ok: false; reason: Message } {
   const releaseText = files.get(RELEASE_FILE);
   if (releaseText === undefined && !unreadable.has(RELEASE_FILE)) return refuse(messages('next/no-release', { file: RELEASE_FILE }));
-  const plan = loadPlan(files, unreadable, false);
+  const plan = loadPlan(files, unreadable);
   const broken = (file: string) => plan.fileFindings.some((f) => f.file === file && f.severity === 'error' && SHIP_BLOCKING_CODES.has(f.code));
   if (releaseText === undefined || !plan.release || broken(RELEASE_FILE)) return refuse(messages('next/release-broken', { file: RELEASE_FILE }));
   if (unreadable.has(ROLLBACK_FILE) || (files.has(ROLLBACK_FILE) && (!plan.rollback || broken(ROLLBACK_FILE)))) return refuse(messages('next/rollback-broken', { file: ROLLBACK_FILE }));

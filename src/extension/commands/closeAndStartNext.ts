@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { closeCheck, nextDateProblem, nextNameProblem, planNext, suggestNextName, type NextOptions } from '../../core/next';
+import type { Message } from '../../core/message';
 import { RELEASE_FILE } from '../../core/types';
 import { applyFileOperations, refuseUntrusted, report } from '../documentEdits';
 import { planUri, readPlanFiles } from '../planFiles';
@@ -76,6 +77,7 @@ export const closeAndStartNext: Command = {
   },
 };
 
-function optional(problem: Parameters<typeof localize>[0] | undefined): string | undefined {
+/** An input box's complaint: core's reason in the user's language, or none. */
+function optional(problem: Message | undefined): string | undefined {
   return problem ? localize(problem) : undefined;
 }
