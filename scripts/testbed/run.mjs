@@ -13,7 +13,7 @@
 //  6. always stops code-server (its whole process group) and the browser, and removes the temp folder.
 // The last line is `N passed, N failed`; the exit status is 1 if anything failed.
 //
-// Options: --update-screenshot  also write the README's pictures docs/images/{workbench,release-view,gonogo,dashboard-vscode}.png
+// Options: --update-screenshot  also write the README's pictures docs/images/{workbench,release-view,gonogo,dashboard-vscode,track-record-light,track-record-dark}.png
 //                               (each is written anyway if missing)
 //          --keep               keep the temp folder (logs, workspace) for debugging
 //          --skip-build         do not run `npm run build`
@@ -58,7 +58,7 @@ async function main() {
   mkdirSync(RESULTS_DIR, { recursive: true });
   // Screenshots and logs of an earlier run would be mistaken for this one's.
   for (const file of readdirSync(RESULTS_DIR)) {
-    if (/^(ui-.*|suite-timeout|workbench|release-view|gonogo|dashboard-vscode)\.png$|^code-server\.log$/.test(file)) rmSync(path.join(RESULTS_DIR, file));
+    if (/^(ui-.*|suite-timeout|workbench|release-view|gonogo|dashboard-vscode|track-record-light|track-record-dark)\.png$|^code-server\.log$/.test(file)) rmSync(path.join(RESULTS_DIR, file));
   }
 
   let step = Date.now();

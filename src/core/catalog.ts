@@ -1,6 +1,6 @@
 import type { Severity } from './types';
 
-export type RuleFamily = 'ownership' | 'scope' | 'dates' | 'rollback' | 'communication' | 'files';
+export type RuleFamily = 'ownership' | 'scope' | 'dates' | 'rollback' | 'communication' | 'review' | 'files';
 
 export interface RuleInfo {
   family: RuleFamily;
@@ -51,6 +51,10 @@ export const RULES = {
   'checkin-block-unowned': { family: 'communication', severity: 'warning', summary: 'A block in a check-in has no one person who clears it.' },
   'checkin-stale': { family: 'communication', severity: 'info', summary: 'Work is open but the daily check-in stopped.' },
   'launch-watch': { family: 'communication', severity: 'info', summary: 'The release went out: who is on watch until the day after, and the rollback triggers to act on.' },
+  'review-missing': { family: 'review', severity: 'warning', summary: 'The release went out 3 working days ago or more and there is no post-release review (review.yaml).' },
+  'review-not-one-sentence': { family: 'review', severity: 'warning', summary: 'A review answer that should be one sentence (the pattern, what changed, why it worked, why scope grew) is more.' },
+  'blocker-recurring': { family: 'review', severity: 'info', summary: 'The same blocker was reported on two or more days, or in two or more releases.' },
+  'rhythm-owner-changed': { family: 'review', severity: 'info', summary: 'Within the two releases after a rescue, the release-readiness owner or the rollback check changed.' },
   'config-unknown-rule': { family: 'files', severity: 'warning', summary: 'config.yaml names a rule code that does not exist.' },
   'file-unreadable': { family: 'files', severity: 'error', summary: 'A plan file exists but cannot be read (permissions, a folder in its place, not UTF-8).' },
   'file-misnamed': { family: 'files', severity: 'error', summary: 'A plan file has a name Release Plan does not read (e.g. rollback.yml, Team.yaml): it is ignored until renamed.' },

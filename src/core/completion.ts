@@ -3,7 +3,7 @@ import { defineMessages, english, render, type Message, type Translate } from '.
 import { ENVIRONMENTS, KINDS, RISKS, SHIP_OUTCOMES, STATUSES, PERSON_FIELDS } from './schemas';
 
 /** Keys whose value names a person. */
-const PERSON_KEYS = new Set<string>([...PERSON_FIELDS, 'by', 'decided_by', 'asked_by']);
+const PERSON_KEYS = new Set<string>([...PERSON_FIELDS, 'by', 'decided_by', 'asked_by', 'allowed_by']);
 const DATE_KEYS = new Set(['target', 'backup', 'added', 'date', 'told', 'features']);
 
 export interface CompletionSite {
@@ -82,7 +82,8 @@ export function suggestValues(site: CompletionSite, people: readonly string[], t
   if (key === 'environment' && parent === 'dry_run') return enumOf(ENVIRONMENTS, messages('completion/environment'));
   if (key === 'decision') return enumOf(['go', 'no-go'], messages('completion/decision'));
   if (key === 'outcome' && parent === 'shipped') return enumOf(SHIP_OUTCOMES, messages('completion/outcome'));
-  if (DATE_KEYS.has(key) || (key === 'scope' && parent === 'freeze')) return dateSuggestions(today).map(({ value, detail }) => ({ value, detail: render(detail, translate), kind: 'date' }));
+  // review.yaml: the day late work joined (`scope_growth[].when`), the days a blocker was reported (`blocked[].days`).
+  if (DATE_KEYS.has(key) || (key === 'scope' && parent === 'freeze') || (key === 'when' && parent === 'scope_growth') || key === 'days') return dateSuggestions(today).map(({ value, detail }) => ({ value, detail: render(detail, translate), kind: 'date' }));
   if (PERSON_KEYS.has(key)) {
     const person = render(messages('completion/person'), translate);
     return people.map((value) => ({ value, detail: person, kind: 'person' }));

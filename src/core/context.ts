@@ -6,7 +6,7 @@ import type { Loaded, Plan } from './plan';
 import type { Release, Task } from './schemas';
 import type { SourceFile, YamlPath } from './source';
 import { defineMessages, type Message, type MessageArg } from './message';
-import type { Finding, Severity } from './types';
+import type { Finding, RelatedInfo, Severity } from './types';
 import type { Loose } from './validate';
 
 export interface Limits {
@@ -62,9 +62,9 @@ export class RuleContext {
     return this.plan.release;
   }
 
-  report(source: SourceFile, path: YamlPath, code: RuleCode, message: Message, options: { prefer?: 'key' | 'value'; severity?: Severity; data?: Record<string, string> } = {}): void {
+  report(source: SourceFile, path: YamlPath, code: RuleCode, message: Message, options: { prefer?: 'key' | 'value'; severity?: Severity; data?: Record<string, string>; related?: RelatedInfo[] } = {}): void {
     const finding = source.finding(source.rangeFor(path, options.prefer ?? 'key'), options.severity ?? RULES[code].severity, code, message, path);
-    this.findings.push(options.data ? { ...finding, data: options.data } : finding);
+    this.findings.push({ ...finding, ...(options.data ? { data: options.data } : {}), ...(options.related?.length ? { related: options.related } : {}) });
   }
 
   private taskList: IndexedTask[] | undefined;

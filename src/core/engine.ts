@@ -10,6 +10,7 @@ import { checkOwnership } from './rules/ownership';
 import { checkRollback } from './rules/rollback';
 import { checkPlaceholders } from './rules/placeholders';
 import { checkProblem } from './rules/problem';
+import { checkReview } from './rules/review';
 import { checkScope } from './rules/scope';
 import { RELEASE_FILE, type Finding, type PlanFiles } from './types';
 
@@ -44,12 +45,14 @@ const messages = defineMessages({
   'engine-error': 'Release Plan could not finish checking ({family}): {error}. Please report this.',
 });
 
-const FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds, checkOwnership, checkProblem, checkScope, checkDates, checkRollback, checkCommunication, checkPlaceholders];
+const FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds, checkOwnership, checkProblem, checkScope, checkDates, checkRollback, checkCommunication, checkPlaceholders, checkReview];
 /**
  * After the launch watch the release is history (see launch.ts): a record is kept readable —
- * syntax, schema and dates (the files' own findings) and unique task ids — and judged no more.
+ * syntax, schema and dates (the files' own findings) and unique task ids — and judged no more,
+ * except by the review family: the post-release review is written now, and what it learns (a
+ * recurring blocker, the rhythm after a rescue) is for the next release.
  */
-const HISTORY_FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds];
+const HISTORY_FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds, checkReview];
 
 /** Loads and checks a `.release/` folder. Never throws: every problem is a finding. */
 export function checkPlan(files: PlanFiles, options: CheckOptions): CheckResult {

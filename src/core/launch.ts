@@ -14,7 +14,8 @@ import type { Loose } from './validate';
  *   No capacity, freeze or target-date warnings; the rollback rules still apply; `launch-watch` says
  *   who is on watch.
  * - `history`: after the watch day. The release is a record: only what keeps its files readable
- *   (syntax, schema, dates, unique task ids) is checked.
+ *   (syntax, schema, dates, unique task ids) is checked, and the review family (the post-release
+ *   review, recurring blockers, the rhythm after a rescue: what the next release learns from).
  */
 export type LaunchPhase = 'planning' | 'watch' | 'history';
 

@@ -154,6 +154,13 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
         action.diagnostics = [diagnostic];
         return [action];
       }
+      case 'review-missing': {
+        const action = new vscode.CodeAction(vscode.l10n.t('Start the post-release review'), vscode.CodeActionKind.QuickFix);
+        action.command = { command: 'releasePlan.startReview', title: vscode.l10n.t('Start Post-Release Review'), arguments: [{ folder: plan.folder.uri }] };
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        return [action];
+      }
       case 'file-misnamed': {
         const rename = finding.data?.rename;
         if (!rename) return [];

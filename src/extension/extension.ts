@@ -9,6 +9,7 @@ import { openDashboard } from './commands/openDashboard';
 import { clearFilter, filterByOwner } from './commands/filterByOwner';
 import { markShipped } from './commands/markShipped';
 import { closeAndStartNext } from './commands/closeAndStartNext';
+import { startReview } from './commands/startReview';
 import { markTold } from './commands/markTold';
 import { parkTask } from './commands/parkTask';
 import { startRehearsal, stopRehearsal } from './commands/rehearsal';
@@ -64,6 +65,7 @@ const COMMANDS: Command[] = [
   markTold,
   markShipped,
   closeAndStartNext,
+  startReview,
   filterByOwner,
   clearFilter,
   openDashboard,

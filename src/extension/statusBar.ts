@@ -5,7 +5,7 @@ import type { Finding } from '../core/types';
 import { COMMAND_IDS } from './commands/ids';
 import { escapeMarkdown } from './markdown';
 import type { PlanStore } from './planStore';
-import { countdown, countdownShort, errorCount, warningCount } from './words';
+import { countdown, countdownShort, errorCount, launchLine, warningCount } from './words';
 
 /** `$(rocket) billing-v1 · T-9 · 2 errors`; hidden when no folder has a plan. */
 export class ReleaseStatusBar extends Disposable {
@@ -52,16 +52,22 @@ export class ReleaseStatusBar extends Disposable {
 export function statusBarContent(summary: ReleaseSummary, findings: readonly Finding[]): { text: string; tooltip: vscode.MarkdownString } {
   const { errors, warnings } = summary.counts;
   const problems = errors > 0 ? errorCount(errors) : warnings > 0 ? warningCount(warnings) : vscode.l10n.t('ok');
-  const text = `$(rocket) ${summary.name} · ${countdownShort(summary.daysLeft)} · ${problems}`;
+  // After launch the state is the launch ("Shipped 1.5.0 on …"), not a countdown or a live go/no-go.
+  const shipped = summary.gonogo.shipped;
+  const state = shipped ? launchLine(shipped) : undefined;
+  const text = state ? `$(rocket) ${summary.name} · ${state}${errors + warnings > 0 ? ` · ${problems}` : ''}` : `$(rocket) ${summary.name} · ${countdownShort(summary.daysLeft)} · ${problems}`;
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.isTrusted = { enabledCommands: [COMMAND_IDS.showProblems, COMMAND_IDS.runGonogo, COMMAND_IDS.openDashboard] };
-  tooltip.appendMarkdown(`**${escapeMarkdown(summary.name)}** · ${escapeMarkdown(countdown(summary.daysLeft))}\n\n`);
+  tooltip.appendMarkdown(`**${escapeMarkdown(summary.name)}** · ${escapeMarkdown(state ?? countdown(summary.daysLeft))}\n\n`);
+  // The engine's sentence (in the display language): the go/no-go is history.
+  if (shipped) tooltip.appendMarkdown(`${escapeMarkdown(shipped.message)}\n\n`);
   const top = findings.filter((f) => f.severity !== 'info').slice(0, 5);
   for (const finding of top) tooltip.appendMarkdown(`- ${finding.severity === 'error' ? '$(error)' : '$(warning)'} ${escapeMarkdown(finding.message)} \`${finding.code}\`\n`);
   if (findings.length > top.length) tooltip.appendMarkdown(`- ${vscode.l10n.t('… and {0} more', findings.length - top.length)}\n`);
   if (top.length === 0) tooltip.appendMarkdown(`${vscode.l10n.t('No problems found.')}\n`);
   // Our own words (and their translations) are Markdown as written; only plan text is escaped.
   const link = (label: string, command: string) => `[${label}](command:${command})`;
-  tooltip.appendMarkdown(`\n${link(vscode.l10n.t('Show Problems'), COMMAND_IDS.showProblems)} · ${link(vscode.l10n.t('Open Dashboard'), COMMAND_IDS.openDashboard)} · ${link(vscode.l10n.t('Run Go/No-Go'), COMMAND_IDS.runGonogo)}`);
+  const links = [link(vscode.l10n.t('Show Problems'), COMMAND_IDS.showProblems), link(vscode.l10n.t('Open Dashboard'), COMMAND_IDS.openDashboard), ...(shipped ? [] : [link(vscode.l10n.t('Run Go/No-Go'), COMMAND_IDS.runGonogo)])];
+  tooltip.appendMarkdown(`\n${links.join(' · ')}`);
   return { text, tooltip };
 }

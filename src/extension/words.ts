@@ -48,3 +48,10 @@ export function daysShort(n: number): string {
 export function gonogoLine(summary: ReleaseSummary): string {
   return gonogoHeadline(summary, engineTranslate);
 }
+
+/** The launch as a state, for the status bar and the Release view: "Shipped 1.5.0 on 2026-12-18", "Rolled back on 2026-12-18". */
+export function launchLine(shipped: { date: string; outcome: 'shipped' | 'rolled-back'; version?: string }): string {
+  const { date, version } = shipped;
+  if (shipped.outcome === 'rolled-back') return version !== undefined ? vscode.l10n.t('Rolled back {0} on {1}', version, date) : vscode.l10n.t('Rolled back on {0}', date);
+  return version !== undefined ? vscode.l10n.t('Shipped {0} on {1}', version, date) : vscode.l10n.t('Shipped on {0}', date);
+}

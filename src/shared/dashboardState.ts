@@ -1,6 +1,7 @@
 import type { CheckResult } from '../core/engine';
 import { ownerLoads } from '../core/load';
 import { releaseHealth, summarizeRelease } from '../core/summary';
+import { hasTrackRecord, trackRecordOf } from '../core/trackRecord';
 import { RELEASE_FILE } from '../core/types';
 import type { DashboardState, FindingView } from './protocol';
 
@@ -22,5 +23,6 @@ export function dashboardState(folder: string, result: CheckResult | undefined, 
   if (!summary) {
     return result.plan.present.has(RELEASE_FILE) ? { kind: 'broken', folder, folderUri, findings: findings.filter((f) => f.file === RELEASE_FILE) } : { kind: 'no-plan', folder, folderUri };
   }
-  return { kind: 'plan', folder, folderUri, generation, summary, findings, loads: ownerLoads(result), health: releaseHealth(summary, result.translate) };
+  const record = trackRecordOf(result);
+  return { kind: 'plan', folder, folderUri, generation, summary, findings, loads: ownerLoads(result), health: releaseHealth(summary, result.translate), ...(hasTrackRecord(record) ? { trackRecord: record } : {}) };
 }

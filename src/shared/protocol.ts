@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { STATUSES } from '../core/lists';
 import type { PersonLoad } from '../core/load';
 import type { ReleaseSummary } from '../core/summary';
+import type { TrackRecord } from '../core/trackRecord';
 
 /**
  * The dashboard's messages, declared once for both sides. The extension validates everything the
@@ -43,6 +44,8 @@ export type DashboardState =
       findings: FindingView[];
       loads: PersonLoad[];
       health: Health;
+      /** Past releases and this one once it has a `shipped:` record; absent when there is neither. */
+      trackRecord?: TrackRecord;
     };
 
 export type HostMessage = { type: 'state'; state: DashboardState } | { type: 'notice'; level: 'info' | 'warning'; message: string };

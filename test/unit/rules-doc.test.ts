@@ -16,6 +16,7 @@ const FAMILY_HEADINGS: Record<string, string> = {
   Dates: 'dates',
   Rollback: 'rollback',
   Communication: 'communication',
+  Review: 'review',
   Files: 'files',
   Engine: 'engine',
 };

@@ -222,3 +222,61 @@ export function brokenPlan(): DashboardState {
 export function noPlan(): DashboardState {
   return dashboardState('/work/nothing-here', undefined, 0);
 }
+
+/** A past release.yaml under history/: dates in 2098, `shipped:` as given, and anything extra. */
+function pastRelease(name: string, target: string, backup: string, shipped: string, outcome: string, extra = ''): string {
+  return `release: ${q(name)}
+problem: Customers cannot download their invoices as PDF.
+target: ${target}
+backup: ${backup}
+freeze:
+  scope: ${target.slice(0, 8)}01
+roles:
+  scope: Ana Keller
+  delivery: Bo Lindqvist
+  readiness: Chidi Okafor
+  stop: Ana Keller
+tasks:
+  - id: P-1
+    title: The work
+    owner: Bo Lindqvist
+    status: done
+    estimate: 3
+${extra}shipped:
+  date: ${shipped}
+  outcome: ${outcome}
+  version: "${target.slice(2, 4)}.${Number(target.slice(5, 7))}.0"
+`;
+}
+
+const rehearsed = (date: string, minutes: number) => `rehearsals:\n  - date: ${date}\n    environment: staging\n    minutes: ${minutes}\n`;
+
+/**
+ * Three past releases under .release/history/ — a rescue that slipped by 7 days (one task added
+ * after the freeze), one on time, one rolled back; rehearsal minutes 40 → 25 → 15; a blocker
+ * reported in the first two (`blockers`) — next to examples/clean. `shipped`: the current release
+ * has gone out today too. `name`: the rescue's name (and then the blocker's text).
+ */
+export async function historyState(generation = 1, { shipped = false, name = 'billing-v2', blockers = true }: { shipped?: boolean; name?: string; blockers?: boolean } = {}): Promise<DashboardState> {
+  const folder = new URL('../../examples/clean', import.meta.url).pathname;
+  const files = await readPlanFiles(folder);
+  const late = `  - id: P-2\n    title: A late ask\n    owner: Bo Lindqvist\n    status: done\n    added: 2098-06-05\n    estimate: 2\n`;
+  files.set('.release/history/billing-v2/release.yaml', pastRelease(name, '2098-06-12', '2098-06-19', '2098-06-19', 'shipped', `${late}rescue: true\n`));
+  files.set('.release/history/billing-v2/rollback.yaml', rehearsed('2098-06-10', 40));
+  files.set('.release/history/billing-v2/review.yaml', 'pattern: Sales asks on Friday and nobody says no.\n');
+  files.set('.release/history/login-v3/release.yaml', pastRelease('login-v3', '2098-10-02', '2098-10-09', '2098-10-02', 'shipped'));
+  files.set('.release/history/login-v3/rollback.yaml', rehearsed('2098-09-28', 25));
+  files.set('.release/history/search-v3/release.yaml', pastRelease('search-v3', '2098-12-04', '2098-12-11', '2098-12-04', 'rolled-back'));
+  files.set('.release/history/search-v3/rollback.yaml', rehearsed('2098-12-01', 15));
+  if (blockers) {
+    // The same blocker in two releases (a recurring one), and one reported once (not recurring).
+    files.set('.release/history/billing-v2/checkins/2098-06-08.yaml', `blocks:\n  - what: ${q(name === 'billing-v2' ? 'Staging database is down' : name)}\n    clears: Bo Lindqvist\n`);
+    files.set('.release/history/login-v3/checkins/2098-09-29.yaml', `blocks:\n  - what: ${q(name === 'billing-v2' ? 'staging database is down.' : name)}\n  - what: VPN certificate expired\n`);
+  }
+  if (shipped) {
+    const release = files.get('.release/release.yaml');
+    if (release === undefined) throw new Error('examples/clean has no release.yaml');
+    files.set('.release/release.yaml', `${release}\nshipped:\n  date: ${TODAY}\n  outcome: shipped\n  version: 1.5.0\n`);
+  }
+  return dashboardState(folder, checkPlan(files, { today: TODAY }), generation);
+}

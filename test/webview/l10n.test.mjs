@@ -2,7 +2,7 @@
 // with a pseudo-locale table (every word wrapped in ［…］) every text and label the page shows is
 // either wrapped or plan data / engine text from the state; without a table the page is English.
 import assert from 'node:assert/strict';
-import { brokenPlan, editedExampleState, exampleState, noPlan, vetoPlan, zeroTaskPlan } from './fixtures.ts';
+import { brokenPlan, editedExampleState, exampleState, historyState, noPlan, vetoPlan, zeroTaskPlan } from './fixtures.ts';
 import { launch, openDashboard, problems, showState, startServer } from './harness.mjs';
 
 /** Every string in the state (plan text, names, dates, the engine's messages), longest first, and their upper case (decisions are shown so). */
@@ -129,6 +129,14 @@ describe('Release Dashboard words from the host (vscode.l10n)', function () {
       await expectAllTranslated(page, state);
     });
   }
+
+  it('a track record and a shipped release: every word from the host\'s table', async () => {
+    const page = await open('?l10n=pseudo');
+    const state = await historyState(6, { shipped: true });
+    await showState(page, state);
+    assert.equal(await page.locator('#track-record-table tbody tr').count(), 4);
+    await expectAllTranslated(page, state);
+  });
 
   it('falls back to English without the host\'s table (and the check above would catch it)', async () => {
     const page = await open();

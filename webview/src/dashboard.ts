@@ -11,6 +11,7 @@ import { renderParked } from './sections/parked';
 import { renderRollback } from './sections/rollback';
 import { TasksSection, type Notify } from './sections/tasks';
 import { renderTimeline } from './sections/timeline';
+import { renderTrackRecord } from './sections/trackRecord';
 
 export function makeView(state: PlanState, host: Host): View {
   const taskFindings = new Map<number, FindingView[]>();
@@ -34,7 +35,7 @@ export function makeView(state: PlanState, host: Host): View {
 export class Dashboard {
   readonly el = h('div', { class: 'dashboard' });
   private readonly tasks: TasksSection;
-  private parts: HTMLElement[] = [];
+  private parts: Node[] = [];
 
   constructor(
     private readonly host: Host,
@@ -53,6 +54,8 @@ export class Dashboard {
       // The charts first, the long table last: the page reads at a glance from the top.
       h('div', { class: 'columns' }, renderLoad(view), renderRollback(view)),
       h('div', { class: 'columns' }, renderGonogo(view), renderParked(view)),
+      // Only with history or a launch recorded (else a placeholder comment keeps the parts in step).
+      renderTrackRecord(view),
     ];
     if (this.parts.length === 0) {
       this.parts = fresh;

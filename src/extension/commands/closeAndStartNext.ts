@@ -4,6 +4,7 @@ import type { Message } from '../../core/message';
 import { RELEASE_FILE } from '../../core/types';
 import { applyFileOperations, refuseUntrusted, report } from '../documentEdits';
 import { planUri, readPlanFiles } from '../planFiles';
+import { confirmModal } from '../prompts';
 import { localize } from '../translate';
 import type { Command } from './command';
 import { COMMAND_IDS } from './ids';
@@ -66,7 +67,8 @@ export const closeAndStartNext: Command = {
       vscode.l10n.t('team.yaml and config.yaml stay. Undo puts everything back.'),
     ];
     const action = vscode.l10n.t('Close and Start Next');
-    if (!(await ctx.prompts.confirm(vscode.l10n.t('Close {0} and start {1}?', planned.closed, name.trim()), lines.join('\n'), action))) return false;
+    const confirm = ctx.prompts.confirm ?? confirmModal;
+    if (!(await confirm(vscode.l10n.t('Close {0} and start {1}?', planned.closed, name.trim()), lines.join('\n'), action))) return false;
 
     const done = report(await applyFileOperations(folder, planned));
     await ctx.store.refresh(folder);

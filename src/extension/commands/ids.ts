@@ -15,6 +15,7 @@ export const COMMAND_IDS = {
   markTold: 'releasePlan.markTold',
   markShipped: 'releasePlan.markShipped',
   closeAndStartNext: 'releasePlan.closeAndStartNext',
+  startReview: 'releasePlan.startReview',
   filterByOwner: 'releasePlan.filterByOwner',
   clearFilter: 'releasePlan.clearFilter',
   openDashboard: 'releasePlan.openDashboard',

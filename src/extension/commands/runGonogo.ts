@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GONOGO_DIR } from '../../core/types';
+import { GONOGO_DIR, RELEASE_FILE } from '../../core/types';
 import { evaluateGonogo, type QuestionId, type QuestionResult } from '../../core/gonogo';
 import { english } from '../../core/message';
 import { appendGonogoRecord, gonogoRecord, type RecordedAnswer } from '../../core/records';
@@ -32,6 +32,15 @@ export const runGonogo: Command = {
     const plan = await resolvePlan(ctx.store, rawArgs, ctx.prompts);
     if (!plan) return undefined;
     const result = evaluateGonogo(plan.result);
+    if (result.shipped) {
+      // After launch there is no decision to make: say so plainly instead of walking five failing questions.
+      const { date, outcome, version, message } = result.shipped;
+      const open = vscode.l10n.t('Open release.yaml');
+      void vscode.window.showInformationMessage(message, open).then((choice) => {
+        if (choice === open) void vscode.window.showTextDocument(planUri(plan.folder, RELEASE_FILE));
+      });
+      return { shipped: { date, outcome, ...(version !== undefined ? { version } : {}) }, message };
+    }
     const answers: Partial<Record<QuestionId, RecordedAnswer>> = { ...args.answers };
     const total = result.questions.length;
 

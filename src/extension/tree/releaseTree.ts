@@ -4,7 +4,8 @@ import { summarizeRelease, type Location, type ReleaseSummary, type TaskSummary 
 import type { PlanStore } from '../planStore';
 import { planUri } from '../planFiles';
 import { COMMAND_IDS } from '../commands/ids';
-import { countdown, daysShort, errorsAndWarnings, gonogoLine } from '../words';
+import { countdown, daysShort, errorsAndWarnings, gonogoLine, launchLine } from '../words';
+import { trackRecordOf, type TrackRecord, type TrackRow } from '../../core/trackRecord';
 
 /** Plain data behind each tree row; the provider maps it to a TreeItem. */
 export interface ReleaseNode {
@@ -57,7 +58,7 @@ const RISK_ICON: Record<string, string> = { migration: 'database', billing: 'cre
 const KIND_ICON: Record<string, string> = { refactor: 'wrench', fix: 'bug', test: 'beaker', chore: 'tools', ops: 'server-process', feature: 'symbol-event' };
 
 /** Builds the rows of one release; exported so tests can read the tree without the UI. */
-export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: ReleaseSummary, ownerFilter?: string): ReleaseNode {
+export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: ReleaseSummary, ownerFilter?: string, track?: TrackRecord): ReleaseNode {
   const id = (suffix: string) => `${folder.uri.toString()}#${suffix}`;
   const node = (partial: Omit<ReleaseNode, 'folder'>): ReleaseNode => ({ folder, ...partial });
   const tasks = ownerFilter ? summary.tasks.filter((t) => t.owner?.toLowerCase() === ownerFilter.toLowerCase()) : summary.tasks;
@@ -139,12 +140,31 @@ export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: Releas
     }),
   ];
 
+  const past = track?.rows.filter((row) => !row.current) ?? [];
+  if (track && track.review.state !== 'not-due') sections.push(reviewNode(track.review, id, node));
+  if (past.length > 0) {
+    sections.push(
+      node({
+        kind: 'section',
+        id: id('history'),
+        label: vscode.l10n.t('History'),
+        description: String(past.length),
+        tooltip: vscode.l10n.t('Past releases in .release/history/, oldest first'),
+        icon: new vscode.ThemeIcon('archive'),
+        children: past.map((row) => historyNode(row, id, node)),
+        expanded: false,
+      }),
+    );
+  }
+
   const { errors, warnings } = summary.counts;
+  // After launch the state is the launch, not a countdown to a target that no longer leads anywhere.
+  const state = summary.gonogo.shipped ? launchLine(summary.gonogo.shipped) : countdown(summary.daysLeft);
   return node({
     kind: 'release',
     id: id('release'),
     label: summary.name,
-    description: errors + warnings ? `${countdown(summary.daysLeft)} · ${errorsAndWarnings(errors, warnings)}` : countdown(summary.daysLeft),
+    description: errors + warnings ? `${state} · ${errorsAndWarnings(errors, warnings)}` : state,
     tooltip: `${summary.name}\n${summary.problem ?? ''}\n${vscode.l10n.t('Target {0} · backup {1}', summary.target ?? '—', summary.backup ?? '—')}`,
     icon: new vscode.ThemeIcon('rocket'),
     location: summary.location,
@@ -152,6 +172,65 @@ export function buildReleaseNode(folder: vscode.WorkspaceFolder, summary: Releas
     expanded: true,
     contextValue: 'release',
   });
+}
+
+type MakeNode = (partial: Omit<ReleaseNode, 'folder'>) => ReleaseNode;
+
+const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** "Review: written" (opens review.yaml) or, after launch, "Review: not written". */
+function reviewNode(review: TrackRecord['review'], id: (suffix: string) => string, node: MakeNode): ReleaseNode {
+  const written = review.state === 'written';
+  return node({
+    kind: 'info',
+    id: id('review'),
+    label: written ? vscode.l10n.t('Review: written') : vscode.l10n.t('Review: not written'),
+    tooltip: written ? review.file : vscode.l10n.t('After launch, write {0}: what grew the scope, what blocked the work, what to keep for the next two releases.', review.file),
+    icon: new vscode.ThemeIcon(written ? 'notebook' : 'warning', written ? undefined : new vscode.ThemeColor('problemsWarningIcon.foreground')),
+    ...(written ? { location: { file: review.file, range: AT_START } } : {}),
+    contextValue: written ? 'review' : 'reviewMissing',
+  });
+}
+
+/** One past release: "login-v3 — shipped 2026-10-02, on time", opening its history release.yaml. */
+function historyNode(row: TrackRow, id: (suffix: string) => string, node: MakeNode): ReleaseNode {
+  const icon = row.verdict === 'on-time' ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : row.verdict === 'unknown' ? new vscode.ThemeIcon('question') : new vscode.ThemeIcon(row.verdict === 'rolled-back' ? 'discard' : 'warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  const tooltip = [
+    row.rescue ? vscode.l10n.t('{0} (rescue release)', row.name) : row.name,
+    vscode.l10n.t('Target {0} · backup {1}', row.target ?? '—', row.backup ?? '—'),
+    outcomeLine(row),
+    row.growth.known ? (row.growth.tasks === 1 ? vscode.l10n.t('Scope growth after the freeze: 1 task ({0} d)', row.growth.estimate) : vscode.l10n.t('Scope growth after the freeze: {0} tasks ({1} d)', row.growth.tasks, row.growth.estimate)) : vscode.l10n.t('Scope growth after the freeze: unknown (no scope freeze)'),
+    row.rehearsals.latest ? vscode.l10n.t('Last rollback rehearsal: {0} min (best {1} min)', row.rehearsals.latest.minutes, row.rehearsals.best?.minutes ?? row.rehearsals.latest.minutes) : vscode.l10n.t('No timed rollback rehearsal'),
+    row.review.state === 'written' ? vscode.l10n.t('Review: written') : vscode.l10n.t('Review: not written'),
+  ];
+  return node({
+    kind: 'info',
+    id: id(`history-${row.folder ?? row.name}`),
+    label: row.name,
+    description: outcomeLine(row),
+    tooltip: tooltip.join('\n'),
+    icon,
+    location: { file: row.file, range: AT_START },
+    contextValue: 'pastRelease',
+  });
+}
+
+/** "shipped 2026-10-02, on time", "shipped 2026-08-04, slipped by 3 days", "rolled back 2026-06-11", "no shipped record". */
+export function outcomeLine(row: TrackRow): string {
+  const date = row.shipped?.date ?? '';
+  switch (row.verdict) {
+    case 'on-time':
+      return vscode.l10n.t('shipped {0}, on time', date);
+    case 'slipped':
+      if (row.slippedDays === undefined) return vscode.l10n.t('slip called {0}, nothing went out', date);
+      return row.slippedDays === 1 ? vscode.l10n.t('shipped {0}, slipped by 1 day', date) : vscode.l10n.t('shipped {0}, slipped by {1} days', date, row.slippedDays);
+    case 'rolled-back':
+      return vscode.l10n.t('rolled back {0}', date);
+    case 'unknown':
+      if (row.unknown === 'no-target') return vscode.l10n.t('shipped {0}, no target date to compare', date);
+      if (row.unknown === 'not-yet') return vscode.l10n.t('launch dated {0}, not come yet', date);
+      return vscode.l10n.t('no shipped record: needs an answer');
+  }
 }
 
 /** The Release view: one root per workspace folder that has a plan. */
@@ -179,7 +258,7 @@ export class ReleaseTreeProvider extends Disposable implements vscode.TreeDataPr
     if (element) return element.children ?? [];
     return this.store.all().flatMap(({ folder, result }) => {
       const summary = summarizeRelease(result);
-      return summary ? [buildReleaseNode(folder, summary, this.ownerFilter)] : [];
+      return summary ? [buildReleaseNode(folder, summary, this.ownerFilter, trackRecordOf(result))] : [];
     });
   }
 

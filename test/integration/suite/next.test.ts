@@ -39,7 +39,6 @@ describe('Close Release and Start Next', function () {
   this.timeout(30_000);
   const release = () => file('.release/release.yaml');
   const rollback = () => file('.release/rollback.yaml');
-  const history = () => file('.release/history');
   const past = (name: string) => file(`.release/history/basic-v1/${name}`);
   const snapshot = new Snapshot();
   let original: string;
@@ -73,12 +72,16 @@ describe('Close Release and Start Next', function () {
   afterEach(async () => {
     (await api()).setPrompts(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const folder of [history(), file('.release/checkins')]) if (await exists(folder)) await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    // Only what the tests made: the fixture's own past releases stay for the other suites.
+    for (const folder of [file('.release/history/basic-v1'), file('.release/checkins')]) if (await exists(folder)) await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
     await snapshot.restore();
     await refresh();
   });
 
   it('moves the release into history/ through its prompts, writes the next one, opens it; history is not flagged, the candidate has no owner; Undo puts it all back', async () => {
+    const { store } = await api();
+    const pastNames = () => store.get(vscode.workspace.getWorkspaceFolder(basic())!)?.result.plan.history.map((p) => p.name) ?? [];
+    const pastBefore = pastNames();
     await ship();
     const target = addDays(today, 30);
     let nameBox: vscode.InputBoxOptions = {};
@@ -144,8 +147,8 @@ describe('Close Release and Start Next', function () {
     await waitFor(() => diagnostic(release(), 'problem-missing'), 'problem-missing on the placeholder problem');
     const inHistory = vscode.languages.getDiagnostics().filter(([uri, found]) => uri.path.includes('/.release/history/') && found.length > 0);
     assert.deepEqual(inHistory.map(([uri]) => uri.path), []);
-    const { store } = await api();
-    assert.deepEqual(store.get(vscode.workspace.getWorkspaceFolder(basic())!)?.result.plan.history.map((p) => p.name), ['basic-v1']);
+    // The closed release joins the past ones (the fixture's own), last: it launched last.
+    assert.deepEqual(pastNames(), [...pastBefore, 'basic-v1']);
 
     // One Undo, in the new release.yaml, puts everything back: the texts (to save, like any undo) and the moves.
     await vscode.window.showTextDocument(document);

@@ -36,6 +36,7 @@ describe('Restricted Mode', function () {
       dailyCheckin: await vscode.commands.executeCommand('releasePlan.dailyCheckin', { folder: folder(), shipped: ['x'], blocks: [] }),
       startRehearsal: await vscode.commands.executeCommand('releasePlan.startRehearsal'),
       closeAndStartNext: await vscode.commands.executeCommand('releasePlan.closeAndStartNext', { folder: folder(), name: 'basic-v2', target: '2099-07-01', backup: '2099-07-08' }),
+      startReview: await vscode.commands.executeCommand('releasePlan.startReview', { folder: folder() }),
       // Trusted, this returns the files it created ([] when all exist); in Restricted Mode, nothing.
       createPlan: await vscode.commands.executeCommand('releasePlan.createPlan', folder()),
     };
@@ -43,8 +44,8 @@ describe('Restricted Mode', function () {
     assert.equal(await readText(release()), original, 'release.yaml untouched');
     const { rehearsal } = await api();
     assert.equal(rehearsal.running, false);
-    const written = await vscode.workspace.findFiles('.release/{gonogo,checkins}/**');
-    assert.deepEqual(written.map((uri) => uri.path), [], 'no record or check-in written');
+    const written = await vscode.workspace.findFiles('.release/{gonogo/**,checkins/**,review.yaml}');
+    assert.deepEqual(written.map((uri) => uri.path), [], 'no record, check-in or review written');
   });
 
   it('offers no quick fix', async () => {

@@ -15,7 +15,8 @@ describe('Release view and status bar', function () {
     assert.ok(root);
     assert.equal(root.label, 'basic-v1');
     assert.match(root.description ?? '', /^T-\d+ days · 1 error/);
-    assert.deepEqual(root.children?.map((c) => c.label), ['Problem', 'Roles', 'Tasks', 'Rollback readiness', 'Go/No-Go', 'Parked']);
+    // History: the fixture's .release/history/ (see history.test.ts).
+    assert.deepEqual(root.children?.map((c) => c.label), ['Problem', 'Roles', 'Tasks', 'Rollback readiness', 'Go/No-Go', 'Parked', 'History']);
     const tasks = root.children?.find((c) => c.label === 'Tasks');
     assert.deepEqual(tasks?.children?.map((g) => `${g.label}:${g.description}`), ['Doing:1', 'To do:1']);
     const t1 = tasks?.children?.[0]?.children?.[0];

@@ -24,6 +24,10 @@ const DASHBOARD_TAB = `Release: ${RELEASE_NAME}`; // the panel's title once the 
 const NEW_OWNER = 'Cy'; // roles.readiness: a chip in the dashboard's assign form
 const T1_ROW = 'T1 PDF export endpoint'; // under Tasks → Doing
 const PLAN_COMMENT = '# Fixture for integration tests'; // release.yaml's first line
+// The fixture's .release/history/: each past release and its verdict, oldest first; their rehearsal minutes.
+const TRACK_ROWS = [['billing-v2', 'slipped by 4 days'], ['login-v3', 'on time'], ['search-v2', 'on time']];
+const TRACK_TREND = '40 → 25 → 15';
+const TRACK_BLOCKER = ['Staging database is down', 'in billing-v2, login-v3, on 2 days']; // a check-in block in both
 
 function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
@@ -583,7 +587,7 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       console.log(`       moved to .release/history/basic-v1/; release.yaml: release ${next.release}, target ${next.target}, roles kept`);
     } finally {
       await page.keyboard.press('Escape');
-      rmSync(historyDir, { recursive: true, force: true });
+      rmSync(path.join(historyDir, 'basic-v1'), { recursive: true, force: true }); // the fixture's own past releases stay
       writeFileSync(rollbackFile, originalRollback);
       writeFileSync(planFile, original);
       await runCommand(page, 'View: Close All Editors').catch(() => {});
@@ -655,6 +659,48 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       await page.keyboard.press('Escape');
       if (record && !hadRecord) rmSync(record, { force: true });
       await runCommand(page, 'View: Close All Editors').catch(() => {});
+    }
+  });
+
+  await check(`the dashboard's Track Record on the fixture's .release/history/: ${TRACK_ROWS.length} releases, "${TRACK_ROWS[0][1]}", rehearsal minutes ${TRACK_TREND} (screenshots track-record-light, track-record-dark)`, async () => {
+    const dashboardTab = page.locator('.part.editor .tab', { hasText: DASHBOARD_TAB });
+    const webview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    const themeOf = async () => ((await webview.locator('body').getAttribute('class', { timeout: TIMEOUT })) ?? '').match(/vscode-(light|dark|high-contrast)/)?.[1];
+    let started;
+    try {
+      await page.keyboard.press('Escape');
+      await runCommand(page, DASHBOARD_COMMAND);
+      await page.locator('.part.editor .tab.active', { hasText: DASHBOARD_TAB }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      const section = webview.locator('section#track-record');
+      await section.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await waitForText(section.locator('h2'), (text) => text === 'Track Record', 'the section heading "Track Record"');
+      const rows = await webview.locator('#track-record-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('.track-release')?.textContent, tr.querySelector('.track-verdict span:not(.codicon):not(.track-backup)')?.textContent]));
+      if (JSON.stringify(rows) !== JSON.stringify(TRACK_ROWS)) throw new Error(`the rows read ${JSON.stringify(rows)}, not ${JSON.stringify(TRACK_ROWS)}`);
+      const trend = (await webview.locator('#track-trend-text').innerText({ timeout: TIMEOUT })).trim();
+      if (trend !== `Rehearsal minutes across releases: ${TRACK_TREND} min`) throw new Error(`the trend reads "${trend}"`);
+      const bars = await webview.locator('#track-trend .trend-bar').count();
+      if (bars !== TRACK_ROWS.length) throw new Error(`the trend has ${bars} bars, not ${TRACK_ROWS.length}`);
+      const blockers = await webview.locator('#recurring-blockers li').evaluateAll((lis) => lis.map((li) => [li.querySelector('.recurring-what')?.textContent, li.querySelector('.recurring-where')?.textContent]));
+      if (JSON.stringify(blockers) !== JSON.stringify([TRACK_BLOCKER])) throw new Error(`the recurring blockers read ${JSON.stringify(blockers)}, not ${JSON.stringify([TRACK_BLOCKER])}`);
+      // The README's pictures: the section in a light and a dark theme (the workbench's own, as a user sees it).
+      started = await themeOf();
+      for (const [kind, theme] of [['light', 'Light Modern'], ['dark', 'Dark Modern']]) {
+        await setColorTheme(page, theme);
+        await waitUntilAsync(async () => (await themeOf()) === kind, `the dashboard to follow the ${theme} theme`);
+        await section.scrollIntoViewIfNeeded({ timeout: TIMEOUT });
+        await page.waitForTimeout(200); // the theme's colours repaint after the class changes
+        const box = await section.boundingBox();
+        if (!box) throw new Error('the Track Record section has no box on screen');
+        const pad = 8;
+        await screenshot(`track-record-${kind}`, { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad });
+      }
+      console.log(`       rows: ${rows.map(([name, verdict]) => `${name} ${verdict}`).join(' · ')}; trend ${TRACK_TREND}; recurring: ${TRACK_BLOCKER.join(' ')}`);
+    } finally {
+      if (started === 'light') await setColorTheme(page, 'Light Modern').catch(() => {});
+      if ((await dashboardTab.count()) > 0) {
+        await dashboardTab.first().click({ timeout: TIMEOUT }).catch(() => {});
+        await dashboardTab.first().locator('.tab-actions .action-label').first().click({ timeout: TIMEOUT }).catch(() => {});
+      }
     }
   });
 
@@ -730,6 +776,23 @@ function fixtureToday(workspace) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Preferences: Color Theme → `theme` (e.g. "Light Modern"), through the palette. Rows are clicked
+ * by their exact label: Enter would take the first match ("Browse Color Themes in Marketplace…").
+ */
+async function setColorTheme(page, theme) {
+  const input = page.locator('.quick-input-widget input.input');
+  const rowLabelled = (label) => page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) }).first();
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill('>Preferences: Color Theme', { timeout: TIMEOUT });
+  await rowLabelled('Preferences: Color Theme').click({ timeout: TIMEOUT });
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill(theme, { timeout: TIMEOUT });
+  await rowLabelled(theme).click({ timeout: TIMEOUT });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
 async function waitUntilAsync(probe, what, timeoutMs = TIMEOUT) {

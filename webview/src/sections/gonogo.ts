@@ -47,7 +47,9 @@ export function renderGonogo(view: View): HTMLElement {
     'gonogo',
     t('gonogo'),
     'law',
-    h('div', { class: 'subtle-row' }, h('span', { class: `recommendation rec-${gonogo.recommendation}`, id: 'recommendation' }, t(RECOMMENDATION[gonogo.recommendation])), h('span', { class: 'muted' }, gonogo.recordDate ? t('answersRecorded', shortDate(gonogo.recordDate, true)) : t('recommendationFromPlan'))),
+    gonogo.shipped
+      ? h('div', { class: 'subtle-row' }, h('span', { class: 'recommendation rec-history', id: 'recommendation' }, t('gonogoIsHistory')), h('span', { class: 'muted' }, gonogo.shipped.message))
+      : h('div', { class: 'subtle-row' }, h('span', { class: `recommendation rec-${gonogo.recommendation}`, id: 'recommendation' }, t(RECOMMENDATION[gonogo.recommendation])), h('span', { class: 'muted' }, gonogo.recordDate ? t('answersRecorded', shortDate(gonogo.recordDate, true)) : t('recommendationFromPlan'))),
     gonogo.veto ? h('p', { class: 'veto', id: 'veto' }, icon('error'), h('span', {}, t('vetoStays', `${gonogo.veto.message}${/[.!?…]$/.test(gonogo.veto.message) ? '' : '.'}`))) : null,
     questions,
     h('h3', {}, t('history')),

@@ -1,4 +1,4 @@
-import type { Veto } from '../../../src/core/gonogo';
+import type { GonogoResult, Veto } from '../../../src/core/gonogo';
 import type { View } from '../context';
 import { openLocation } from '../context';
 import { h, icon, on } from '../dom';
@@ -15,6 +15,8 @@ export function renderHeader(view: View): HTMLElement {
   const { summary, health } = view.state;
   const verdict = VERDICTS[health.verdict];
   const veto = summary.gonogo.veto;
+  // After launch the state is the launch, not a live go/no-go verdict (core's stays no-go: never a GO after launch).
+  const shipped = summary.gonogo.shipped;
 
   const gonogo = h('vscode-button', { id: 'run-gonogo', icon: 'law', title: t('runGonogoTitle') }, t('runGonogo'));
   on(gonogo, 'click', () => view.host.post({ type: 'runGonogo' }));
@@ -30,7 +32,9 @@ export function renderHeader(view: View): HTMLElement {
   const facts = h(
     'dl',
     { class: 'facts' },
-    fact(t('factTMinus'), countdown(summary.daysLeft), 'tminus', summary.target ? t('factTarget', shortDate(summary.target, true)) : t('factNoTarget')),
+    shipped
+      ? fact(t('factLaunch'), shortDate(shipped.date, true), 'tminus', summary.target ? t('factTarget', shortDate(summary.target, true)) : t('factNoTarget'))
+      : fact(t('factTMinus'), countdown(summary.daysLeft), 'tminus', summary.target ? t('factTarget', shortDate(summary.target, true)) : t('factNoTarget')),
     fact(t('factBackup'), backupLeft === undefined ? '—' : backupLeft < 0 ? count(-backupLeft, 'backupOneDayAgo', 'backupDaysAgo') : count(backupLeft, 'backupInOneDay', 'backupInDays'), 'backup', summary.backup ? shortDate(summary.backup, true) : t('factNoBackup')),
     fact(t('factTasks'), t('factOpen', open), 'tasks', t('factDoneOf', done, summary.tasks.length)),
     fact(t('factFindings'), `${summary.counts.errors} / ${summary.counts.warnings}`, 'findings', t('factErrorsWarnings')),
@@ -57,11 +61,20 @@ export function renderHeader(view: View): HTMLElement {
     h(
       'div',
       { class: 'health-row' },
-      h('div', { class: `verdict verdict-${health.verdict}`, id: 'verdict', 'data-verdict': health.verdict, 'data-veto': veto ? 'yes' : undefined, title: veto?.message }, icon(verdict.icon), h('span', { class: 'verdict-label' }, veto ? vetoLabel(veto) : t(verdict.label))),
+      shipped
+        ? h('div', { class: `verdict verdict-${shipped.outcome}`, id: 'verdict', 'data-verdict': shipped.outcome, title: shipped.message }, icon(shipped.outcome === 'shipped' ? 'rocket' : 'discard'), h('span', { class: 'verdict-label' }, launchLabel(shipped)))
+        : h('div', { class: `verdict verdict-${health.verdict}`, id: 'verdict', 'data-verdict': health.verdict, 'data-veto': veto ? 'yes' : undefined, title: veto?.message }, icon(verdict.icon), h('span', { class: 'verdict-label' }, veto ? vetoLabel(veto) : t(verdict.label))),
       facts,
     ),
-    health.reasons.length ? h('details', { class: 'reasons-box', open: health.verdict !== 'go' }, h('summary', {}, whyLabel(health.verdict, health.reasons.length)), reasons) : null,
+    health.reasons.length ? h('details', { class: 'reasons-box', open: health.verdict !== 'go' }, h('summary', {}, shipped ? count(health.reasons.length, 'afterLaunchOne', 'afterLaunchMany') : whyLabel(health.verdict, health.reasons.length)), reasons) : null,
   );
+}
+
+/** "Shipped 1.5.0 on 18 Dec 2026", "Rolled back on 18 Dec 2026". */
+function launchLabel(shipped: NonNullable<GonogoResult['shipped']>): string {
+  const date = shortDate(shipped.date, true);
+  if (shipped.outcome === 'rolled-back') return shipped.version !== undefined ? t('stateRolledBack', shipped.version, date) : t('stateRolledBackNoVersion', date);
+  return shipped.version !== undefined ? t('stateShipped', shipped.version, date) : t('stateShippedNoVersion', date);
 }
 
 /** "No-Go — vetoed by Ana on 17 Dec 2026": the stop owner's recorded no decides alone. */
