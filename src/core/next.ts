@@ -219,18 +219,18 @@ const todo = (what: string) => JSON.stringify(placeholderFor(what));
 function nextReleaseText(release: Loose<Release>, options: NextOptions, closed: string, historyDir: string): string {
   const roles = ROLES.map((role) => {
     const value = release.roles?.[role];
-    const written = typeof value === 'string' ? formatScalar(value) : Array.isArray(value) ? `[${value.map((v) => formatScalar(String(v))).join(', ')}]` : todo(`the one person for ${role}`);
+    const written = typeof value === 'string' ? inline(value) : Array.isArray(value) ? `[${value.map((v) => inline(String(v))).join(', ')}]` : todo(`the one person for ${role}`);
     return `  ${role}: ${written}\n`;
   }).join('');
   const parked = (release.parked ?? []).filter((item) => item !== undefined && typeof item.title === 'string');
   const tasks = parked.map((item, index) => {
     const why = [item?.reason ? `reason: ${item.reason}` : '', item?.asked_by ? `asked by ${item.asked_by}` : ''].filter(Boolean).join(', ');
     const notes = `Parked in ${closed}${why ? ` (${why})` : ''}. Give it one owner, or park it again.`;
-    return [`  - id: C${index + 1}`, `    title: ${formatScalar(item?.title ?? '')}`, '    status: todo', `    added: ${options.today}`, `    notes: ${formatScalar(notes)}`].join('\n') + '\n';
+    return [`  - id: C${index + 1}`, `    title: ${inline(item?.title ?? '')}`, '    status: todo', `    added: ${options.today}`, `    notes: ${inline(notes)}`].join('\n') + '\n';
   });
   const backup = options.backup !== undefined ? `backup: ${options.backup}\n` : `# backup: YYYY-MM-DD, a backup date after the target (date-backup-missing until it is set)\n`;
   return `# Started from ${oneLine(closed)} on ${options.today} (Close Release and Start Next); ${oneLine(closed)} is in ${historyDir}/.
-release: ${formatScalar(options.name)}
+release: ${inline(options.name)}
 # One sentence, from the customer's side, e.g. "Customers cannot export their invoices as PDF."
 problem: ${todo('the one customer problem this release solves, in one sentence')}
 target: ${options.target}
@@ -240,6 +240,11 @@ roles:
 ${roles}# Work parked in ${oneLine(closed)}, as candidates: each needs one owner (or park it again).
 tasks:${tasks.length === 0 ? ' []\n' : `\n${tasks.join('')}`}parked: []
 `;
+}
+
+/** A scalar on one line after `key: `: plain or quoted as YAML needs; text over several lines double-quoted (a block scalar would need the key's indent). */
+function inline(value: string): string {
+  return /[\r\n]/.test(value) ? JSON.stringify(value) : formatScalar(value);
 }
 
 function oneLine(text: string): string {

@@ -165,6 +165,17 @@ describe('Close Release and Start Next (core planNext)', () => {
     assert.deepEqual(result.findings.filter((f) => f.code === 'schema' || f.code === 'yaml-syntax'), []);
   });
 
+  it('a parked title or reason over several lines stays on one line, double-quoted; the result parses as the same text', () => {
+    const release = SHIPPED_RELEASE.replace('parked:\n', 'parked:\n  - title: |-\n      Dark mode\n      (all screens)\n    reason: "later:\\nafter launch"\n');
+    const next = planned({ 'release.yaml': release });
+    const text = next.creates[0]?.text ?? '';
+    assert.match(text, /\n {4}title: "Dark mode\\n\(all screens\)"\n/);
+    const result = checkPlan(carriedOut(files({ 'release.yaml': release }), next), { today: CLOSE_DAY });
+    assert.deepEqual(result.findings.filter((f) => ['schema', 'yaml-syntax'].includes(f.code)), []);
+    assert.equal(result.plan.release?.data.tasks?.[0]?.title, 'Dark mode\n(all screens)');
+    assert.equal(result.plan.release?.data.tasks?.[0]?.notes, 'Parked in invoices-v1 (reason: later:\nafter launch). Give it one owner, or park it again.');
+  });
+
   it('history folder names: file-safe, else release-<shipped date>', () => {
     assert.equal(historyFolderName('Invoices V1', '2026-12-18'), 'invoices-v1');
     assert.equal(historyFolderName('  Billing 2.0 (EU)!  ', '2026-12-18'), 'billing-2.0-eu');
