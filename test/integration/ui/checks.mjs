@@ -584,7 +584,11 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       const next = parse(readFileSync(planFile, 'utf8'));
       if (next.target !== '2099-07-15' || next.backup !== undefined || next.roles?.stop !== 'Ana') throw new Error(`the new release.yaml reads ${JSON.stringify(next)}`);
       await editor.locator('.view-line', { hasText: 'release: basic-v2' }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
-      console.log(`       moved to .release/history/basic-v1/; release.yaml: release ${next.release}, target ${next.target}, roles kept`);
+      // The command's last steps (the new release.yaml shown, then this message) come after the files
+      // change: wait for them, or its editor opens in the middle of the next check.
+      const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'Closed basic-v1' }).first();
+      await done.waitFor({ state: 'visible', timeout: TIMEOUT });
+      console.log(`       moved to .release/history/basic-v1/; release.yaml: release ${next.release}, target ${next.target}, roles kept; "${(await done.locator('.notification-list-item-message').first().innerText()).trim()}"`);
     } finally {
       await page.keyboard.press('Escape');
       rmSync(path.join(historyDir, 'basic-v1'), { recursive: true, force: true }); // the fixture's own past releases stay
