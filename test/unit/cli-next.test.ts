@@ -107,7 +107,7 @@ describe('release-plan next', () => {
       assert.deepEqual(await refused(PLAN), ['release-plan: .release/history/invoices-v1/ already exists, so nothing was moved: a past release is never overwritten. Rename or remove that folder (or rename the release) first.']);
     });
 
-    it('release.yaml or rollback.yaml has errors; no .release/', async () => {
+    it('release.yaml or rollback.yaml has errors', async () => {
       assert.deepEqual(await refused({ ...PLAN, 'release.yaml': 'release: [x\n' }), ['release-plan: .release/release.yaml has errors, so the release is not closed: fix them, then run it again.']);
       assert.deepEqual(await refused({ ...PLAN, 'release.yaml': SHIPPED_RELEASE, 'rollback.yaml': 'steps: one\n' }), ['release-plan: .release/rollback.yaml has errors, so the next runbook cannot be started from it: fix them, then run it again.']);
     });
