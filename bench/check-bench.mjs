@@ -21,7 +21,9 @@
 // The engine is bundled from src/core/index.ts with esbuild into a temporary folder, so the bench
 // measures the code as it ships (one bundle, yaml and zod inlined) without touching dist/.
 //
-// Options: --quick (fewer iterations, for a smoke run), --profile (run only checkPlan on the
+// Part 3, the plan's history (issue 11): planTimeline over 200 versions of a 100-task plan.
+//
+// Options: --timeline (part 3 only), --quick (fewer iterations, for a smoke run), --profile (run only checkPlan on the
 // 1000-task plan for a while; use with `node --cpu-prof bench/check-bench.mjs --profile`).
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +39,8 @@ const quick = process.argv.includes('--quick');
 const profile = process.argv.includes('--profile');
 // --edit: only part 2 (the work one edit causes).
 const editOnly = process.argv.includes('--edit');
+// --timeline: only part 3 (the plan's history: planTimeline).
+const timelineOnly = process.argv.includes('--timeline');
 const TODAY = '2026-12-01';
 // A full check parses every file: the parse cache (which would answer a repeated check) is off.
 const FULL = { today: TODAY, cache: false };
@@ -152,9 +156,37 @@ async function main() {
   console.log(`Release Plan check benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, yaml ${require('yaml/package.json').version}, yaml-language-server ${require('yaml-language-server/package.json').version}${quick ? ' (quick)' : ''}`);
   console.log(`${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start: on a busy machine absolute times grow; the ratios are fairer, since the three are measured in turn.`);
   console.log('');
+  if (timelineOnly) return timelineBench(engine, YAML);
   if (!editOnly) await fullCheck(engine, YAML, validateWithYls, sizes);
   else console.log('(--edit: part 1 skipped)\n');
   await perEdit(engine, YAML);
+  await timelineBench(engine, YAML);
+}
+
+// Part 3 (issue 11): the plan's history from git. planTimeline over 200 committed versions of a
+// 100-task release.yaml (each version edits a task, every 10th adds one, every 40th moves the
+// target), against parsing the 200 texts alone with parseDocument: what reading the history costs
+// the CLI's check and the extension when HEAD changes (the extension keeps the result until then).
+async function timelineBench(engine, YAML) {
+  const base = engine.plans.releaseYaml(100);
+  const versions = [];
+  let text = base;
+  for (let i = 0; i < 200; i++) {
+    text = text.replace(/title: ([^\n]*)/, (_, title) => `title: ${title} (${i})`);
+    if (i % 10 === 9) text = text.replace('\ntasks:\n', `\ntasks:\n  - id: NEW-${i}\n    title: Added in version ${i}\n    owner: Ana\n    estimate: 1\n`);
+    if (i % 40 === 39) text = text.replace(/target: (\d{4})-(\d\d)-(\d\d)/, (_, y, m, d) => `target: ${y}-${m}-${String(Math.min(28, Number(d) + 1)).padStart(2, '0')}`);
+    versions.push({ commit: i.toString(16).padStart(40, '0'), author: `Author ${i % 7}`, date: `2027-01-${String(1 + (i % 28)).padStart(2, '0')}`, text });
+  }
+  const cases = [
+    { name: 'planTimeline, 200 versions', run: () => engine.planTimeline(versions) },
+    { name: 'parseDocument x 200 alone', run: () => versions.forEach((v) => YAML.parseDocument(v.text)) },
+  ];
+  const results = await measure(cases, { warmup: quick ? 1 : 3, rounds: quick ? 3 : 10 });
+  const timeline = engine.planTimeline(versions);
+  console.log(`Plan history (issue 11): 200 versions of a 100-task release.yaml (${(base.length / 1024).toFixed(0)} KB); ${timeline.events.length} events, ${timeline.points.length} points`);
+  cases.forEach((c, k) => console.log(`  ${pad(c.name, 26)} ${lpad(ms(results[k].median), 10)} ${lpad(ms(results[k].p95), 10)} p95`));
+  console.log(`  per version: ${ms(results[0].median / 200)} (parseDocument alone: ${ms(results[1].median / 200)})`);
+  console.log('');
 }
 
 async function fullCheck(engine, YAML, validateWithYls, sizes) {

@@ -1,6 +1,6 @@
 // Shared pieces of the code-server test bed (run.mjs, start.mjs): lay out an extensions dir and a
 // user-data-dir, start code-server on loopback in its own process group, and stop everything.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -352,4 +352,39 @@ export async function withCleanup(work) {
     for (const [signal, handler] of Object.entries(handlers)) process.off(signal, handler);
     process.off('exit', onExit);
   }
+}
+
+/**
+ * Makes the basic fixture (copied to `dir`) a git repository whose plan has a history, committed at
+ * set dates by set authors: Ana Lima started it on 2099-05-04 with T1 and the target 2099-06-08;
+ * Bo Chen added T2 and moved the target to 2099-06-15 on 2099-05-20 (the fixture as it is). One
+ * move: no plan-churn until a test commits another ("Plan history from git" does, then resets).
+ * Returns the two commits, newest last. Throws when git is missing: the in-host suite needs it.
+ */
+export function makeFixtureRepository(dir) {
+  const git = (args, env = {}) => {
+    const result = spawnSync('git', ['-c', 'user.name=Release Plan Tests', '-c', 'user.email=tests@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', ...env },
+    });
+    if (result.error || result.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${dir}: ${result.error?.message ?? result.stderr.trim()}`);
+    return result.stdout.trim();
+  };
+  const commit = (author, email, date, message) => {
+    const at = `${date}T10:00:00Z`;
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', message, `--author=${author} <${email}>`], { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
+    return git(['rev-parse', 'HEAD']);
+  };
+  const release = path.join(dir, '.release', 'release.yaml');
+  const final = readFileSync(release, 'utf8');
+  const first = final.replace('target: 2099-06-15', 'target: 2099-06-08').replace(/  - id: T2\n[\s\S]*$/, '');
+  if (first === final || !first.includes('target: 2099-06-08')) throw new Error('makeFixtureRepository: the basic fixture changed; update its history');
+  git(['init', '-q']);
+  writeFileSync(release, first);
+  const started = commit('Ana Lima', 'ana@example.com', '2099-05-04', 'Start the release plan');
+  writeFileSync(release, final);
+  const moved = commit('Bo Chen', 'bo@example.com', '2099-05-20', 'Add the download button; move the target a week');
+  return [started, moved];
 }

@@ -27,7 +27,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureTestbed } from './install.mjs';
 import {
-  ROOT, displayManifest, freePort, installExtensionFolder, installVsix, killProcessGroupSync, log, makeRunDir, portIsFree,
+  ROOT, displayManifest, freePort, installExtensionFolder, installVsix, killProcessGroupSync, log, makeFixtureRepository, makeRunDir, portIsFree,
   readManifest, removeDir, seconds, startCodeServer, stopProcessGroup, tail, withCleanup, writeUserData,
 } from './lib.mjs';
 import { runUiChecks } from '../../test/integration/ui/checks.mjs';
@@ -100,9 +100,14 @@ async function main() {
     // test/fixtures/second (its own .release/), checked as of the basic fixture's day.
     const workspace = path.join(runDir, 'workspace', 'basic');
     for (const name of ['basic', 'second']) cpSync(path.join(FIXTURES, name), path.join(runDir, 'workspace', name), { recursive: true });
+    // The basic folder is a git repository with the plan's history (second is not): the extension
+    // reads it through VS Code's Git extension, turned on for this window only (the user settings
+    // keep it off for the other passes).
+    const history = makeFixtureRepository(workspace);
+    log(`fixture basic is a git repository (${history.length} commits, HEAD ${history[history.length - 1].slice(0, 7)})`);
     const workspaceFile = path.join(runDir, 'workspace', 'release-plan.code-workspace');
     const today = /"releasePlan\.today"\s*:\s*"([^"]+)"/.exec(readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8'))?.[1];
-    writeFileSync(workspaceFile, `${JSON.stringify({ folders: [{ path: 'basic' }, { path: 'second' }], settings: { 'releasePlan.today': today } }, null, 2)}\n`);
+    writeFileSync(workspaceFile, `${JSON.stringify({ folders: [{ path: 'basic' }, { path: 'second' }], settings: { 'releasePlan.today': today, 'git.enabled': true, 'git.autofetch': false, 'git.openRepositoryInParentFolders': 'never' } }, null, 2)}\n`);
     const resultsFile = path.join(runDir, 'suite-results.json');
 
     step = Date.now();

@@ -14,8 +14,11 @@ import { SHIP_BLOCKING_CODES, shipEdit } from '../core/planEdits';
 import { scaffoldFiles } from '../core/scaffold';
 import { jsonSchemas, SHIP_OUTCOMES, type ShipOutcome } from '../core/schemas';
 import { RELEASE_DIR, RELEASE_FILE, type Finding } from '../core/types';
+import { planTimeline } from '../core/timeline';
 import { readPlan, type PlanRead } from './files';
 import { carryOutNext } from './next';
+import { readPlanVersions } from './git';
+import { historyLines } from './historyText';
 import { CliFailure, fsReason, isFsError } from './fsErrors';
 import { flatLines, inertLine, paint, stylishLines, summaryLine, wantsColour, type Env, type Paint, type Shown } from './output';
 import { findingAnchor, fingerprints } from './formats/fingerprint';
@@ -38,6 +41,9 @@ Commands:
                   .release/history/<release>/ and writes a new release.yaml (same roles,
                   parked items as candidate tasks with no owner) and rollback.yaml (stable
                   version = what shipped, no rehearsals). team.yaml and config.yaml stay.
+  history [dir]   The plan's history from git: one line per change of release.yaml
+                  (tasks added and removed, dates moved, owners changed), with its date,
+                  author and commit; --format json gives the timeline as data.
   schema [outdir] Write the JSON Schemas for the plan files (default: schemas/).
 
 Options:
@@ -51,6 +57,10 @@ Options:
                        work tree that holds the plan, else the current folder).
   --quiet              check: report errors only; warnings and infos are not shown.
   --max-warnings N     check: exit 1 when there are more than N warnings (even with --quiet).
+  --no-git             check, gonogo: do not read the plan's history from git. By default,
+                       inside a git repository, the committed versions of release.yaml are
+                       read (plan-churn, and who added a late task without \`added:\`);
+                       without git or outside a repository the plan is checked without them.
   --outcome OUTCOME    ship (required): shipped, rolled-back (it went out and was rolled
                        back) or slipped (it did not go out).
   --date YYYY-MM-DD    ship: the day it happened (default: today).
@@ -64,7 +74,8 @@ Options:
 Exit codes: 0 ok (go), 1 errors found (no-go), 2 bad usage, no .release/ folder, or a file or
 folder that cannot be read or written; ship: 2 also when release.yaml has errors or already
 records another outcome; next: 2 also when the release has not gone out (no \`shipped:\`, a
-slip, a launch after today), a file to move has errors, or the history folder exists.`;
+slip, a launch after today), a file to move has errors, or the history folder exists; history:
+2 outside a git repository or without git.`;
 
 /** Replaced with package.json's version when the CLI is bundled (esbuild.config.mjs). */
 declare const RELEASE_PLAN_VERSION: string | undefined;
@@ -121,6 +132,8 @@ interface Options {
   format: Format;
   quiet: boolean;
   maxWarnings?: number;
+  /** Read the plan's history from git (check, gonogo; not with --no-git). */
+  git: boolean;
 }
 
 const OPTIONS = {
@@ -135,6 +148,7 @@ const OPTIONS = {
   name: { type: 'string' },
   target: { type: 'string' },
   backup: { type: 'string' },
+  'no-git': { type: 'boolean', default: false },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -209,17 +223,18 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}.`);
   const format = values.format;
   if (!isFormat(format)) throw new UsageError(`--format must be text, json, github, sarif, gitlab or markdown, not "${format}".`);
-  if (CI_FORMATS.includes(format) && ['gonogo', 'init', 'ship', 'next', 'schema'].includes(command)) throw new UsageError(`--format ${format} applies to the check command only.`);
+  if (CI_FORMATS.includes(format) && ['gonogo', 'init', 'ship', 'next', 'schema', 'history'].includes(command)) throw new UsageError(`--format ${format} applies to the check command only.`);
+  if (values['no-git'] && !['check', 'gonogo'].includes(command)) throw new UsageError('--no-git applies to the check and gonogo commands only.');
   if (command !== 'ship' && (values.outcome !== undefined || values.date !== undefined)) throw new UsageError(`--${values.outcome !== undefined ? 'outcome' : 'date'} applies to the ship command only.`);
   const nextOption = (['name', 'target', 'backup'] as const).find((option) => values[option] !== undefined);
   if (command !== 'next' && nextOption !== undefined) throw new UsageError(`--${nextOption} applies to the next command only.`);
-  if (command === 'next' && format !== 'text') throw new UsageError(`--format ${format} applies to check and gonogo, not next.`);
+  if (command === 'next' && format !== 'text') throw new UsageError(`--format ${format} does not apply to next: it prints what it moved and wrote.`);
   const today = values.today ?? todayIso(io.now());
   if (!isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${today}".`);
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, 0 or more, not "${maxWarnings}".`);
   if ((values.quiet || maxWarnings !== undefined) && command !== 'check') throw new UsageError('--quiet and --max-warnings apply to the check command only.');
-  const options: Options = { today, format, quiet: values.quiet ?? false, ...(maxWarnings !== undefined ? { maxWarnings: Number(maxWarnings) } : {}) };
+  const options: Options = { today, format, quiet: values.quiet ?? false, git: !values['no-git'], ...(maxWarnings !== undefined ? { maxWarnings: Number(maxWarnings) } : {}) };
   const folder = resolve(io.cwd, target ?? (command === 'schema' ? 'schemas' : '.'));
 
   switch (command) {
@@ -235,6 +250,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return next(folder, today, nextOptions(values, today), io);
     case 'schema':
       return schema(folder, io);
+    case 'history':
+      return history(folder, options, io);
     default:
       throw new UsageError(`unknown command "${command}".`);
   }
@@ -276,7 +293,7 @@ function place(shown: string): { where: string; init: string } {
   return shown === '.' ? { where: 'the current folder', init: 'release-plan init' } : { where: shown, init: `release-plan init ${arg}` };
 }
 
-async function load(folder: string, today: string, io: Io): Promise<Checked | undefined> {
+async function load(folder: string, today: string, io: Io, git = false): Promise<Checked | undefined> {
   const shown = display(io.cwd, folder);
   const { where, init: initCommand } = place(shown);
   const folderKind = await kindOf(folder, io);
@@ -302,7 +319,10 @@ async function load(folder: string, today: string, io: Io): Promise<Checked | un
     io.err(`release-plan: no ${RELEASE_FILE} in ${where}.${near ? ` Rename ${near} to ${RELEASE_FILE}.` : ` Run \`${initCommand}\` to create one.`}`);
     return undefined;
   }
-  return { result: checkPlan(read.files, { today, unreadable: read.unreadable }), read };
+  // The plan's history, when git can give it; without it the plan is checked as it is (no claim about history).
+  const versions = git ? await readPlanVersions(folder) : undefined;
+  const timeline = versions?.ok ? planTimeline(versions.versions) : undefined;
+  return { result: checkPlan(read.files, { today, unreadable: read.unreadable, ...(timeline ? { timeline } : {}) }), read };
 }
 
 /**
@@ -321,6 +341,14 @@ function toShown(finding: Finding, folder: string, read: PlanRead, io: Io, root?
     severity: finding.severity,
     code: finding.code,
     message: target ? `${finding.message} (this file is a link to ${target})` : finding.message,
+    ...(finding.related?.length
+      ? {
+          related: finding.related.map((info) => {
+            const at = join(folder, info.file);
+            return { file: root !== undefined ? relativeTo(root, at) : display(io.cwd, at), line: info.range.start.line + 1, column: info.range.start.character + 1, endLine: info.range.end.line + 1, endColumn: info.range.end.character + 1, message: info.message };
+          }),
+        }
+      : {}),
   };
 }
 
@@ -338,7 +366,7 @@ function painter(io: Io): Paint {
 }
 
 async function check(folder: string, options: Options, io: Io): Promise<number> {
-  const checked = await load(folder, options.today, io);
+  const checked = await load(folder, options.today, io, options.git);
   if (!checked) return 2;
   const root = CI_FORMATS.includes(options.format) ? (await findRepoRoot(folder, io.cwd)).path : undefined;
   const items = checked.result.findings.map((finding) => ({ finding, shown: toShown(finding, folder, checked.read, io, root) }));
@@ -379,7 +407,7 @@ async function check(folder: string, options: Options, io: Io): Promise<number> 
 }
 
 async function gonogo(folder: string, options: Options, io: Io): Promise<number> {
-  const checked = await load(folder, options.today, io);
+  const checked = await load(folder, options.today, io, options.git);
   if (!checked) return 2;
   const result = evaluateGonogo(checked.result);
   const questions = result.questions.map((question) => ({ ...question, findings: question.findings.map((finding) => toShown(finding, folder, checked.read, io)) }));
@@ -516,6 +544,37 @@ async function next(folder: string, today: string, options: NextOptions, io: Io)
   const candidates = (checked.result.plan.release?.data.parked ?? []).filter((item) => typeof item?.title === 'string').length;
   const owners = candidates === 0 ? '' : candidates === 1 ? ', give the candidate task one owner' : `, give each of the ${candidates} candidate tasks one owner`;
   io.out(inertLine(`Closed ${planned.closed} (now in ${shown(planned.historyDir)}/) and started ${options.name.trim()}: write its problem${owners}, then run \`release-plan check\`.`));
+  return 0;
+}
+
+/**
+ * `release-plan history`: the plan's timeline from git — one line per change (date, author, what,
+ * commit), or the Timeline as JSON. Exit 2 outside a git repository or without git.
+ */
+async function history(folder: string, options: Options, io: Io): Promise<number> {
+  const shown = display(io.cwd, folder);
+  const folderKind = await kindOf(folder, io);
+  if (folderKind === 'missing') throw new CliFailure(`${shown} does not exist. Give the folder that holds .release/.`);
+  if (folderKind === 'file') throw new CliFailure(`${shown} is a file, not a folder. Give the folder that holds .release/.`);
+  const read = await readPlanVersions(folder);
+  if (!read.ok) {
+    const where = place(shown).where;
+    if (read.reason === 'not-a-repository') throw new CliFailure(`${where} is not inside a git repository: history reads the committed versions of ${RELEASE_FILE} from git. Run it in the repository that holds the plan (or \`git init\` and commit the plan).`);
+    throw new CliFailure(`${read.message}: history reads the committed versions of ${RELEASE_FILE} from git.`);
+  }
+  const timeline = planTimeline(read.versions);
+  if (options.format === 'json') {
+    io.out(JSON.stringify({ root: folder, file: read.path, versions: read.versions.length, ...timeline }, null, 2));
+    return 0;
+  }
+  const say = (line: string) => io.out(inertLine(line));
+  if (read.versions.length === 0) {
+    say(`No committed version of ${read.path} yet: its history starts with the first commit of the plan.`);
+    return 0;
+  }
+  for (const line of historyLines(timeline)) say(line);
+  const changes = timeline.events.length;
+  say(`release-plan: ${changes} ${changes === 1 ? 'change' : 'changes'} in ${timeline.points.length} ${timeline.points.length === 1 ? 'version' : 'versions'} of ${read.path}${timeline.release !== undefined ? ` (release ${timeline.release})` : ''}.`);
   return 0;
 }
 

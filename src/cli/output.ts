@@ -11,6 +11,18 @@ export interface Shown {
   severity: Severity;
   code: string;
   message: string;
+  /** Places that explain the finding (each move of a target date), same paths and positions. */
+  related?: ShownRelated[];
+}
+
+/** A finding's related information as the CLI prints it. */
+export interface ShownRelated {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export interface Paint {
@@ -68,7 +80,8 @@ export function inertLine(line: string): string {
 
 /** `path:line:col: severity code: message`, the form CI logs and editors' problem matchers parse; one line per finding. */
 export function flatLines(shown: readonly Shown[], p: Paint): string[] {
-  return shown.map((f) => `${oneLine(f.file)}:${f.line}:${f.column}: ${p.severity(f.severity, f.severity)} ${f.code}: ${oneLine(f.message)}`);
+  // Related information goes on indented lines under its finding: no problem matcher reads them as findings.
+  return shown.flatMap((f) => [`${oneLine(f.file)}:${f.line}:${f.column}: ${p.severity(f.severity, f.severity)} ${f.code}: ${oneLine(f.message)}`, ...(f.related ?? []).map((r) => `    ${oneLine(r.file)}:${r.line}:${r.column}: ${oneLine(r.message)}`)]);
 }
 
 /** Grouped by file for a person at a terminal: the path once, then `line:col  severity  message  code`. */
@@ -83,6 +96,8 @@ export function stylishLines(shown: readonly Shown[], p: Paint): string[] {
     lines.push(p.header(oneLine(file)));
     group.forEach((f, index) => {
       lines.push(`  ${p.dim((where[index] ?? '').padEnd(whereWidth))}  ${p.severity(f.severity, f.severity.padEnd(severityWidth))}  ${oneLine(f.message)}  ${p.dim(f.code)}`);
+      // Related information under the message's column: its place (the file too when another), then what happened there.
+      for (const r of f.related ?? []) lines.push(`${' '.repeat(2 + whereWidth + 2 + severityWidth + 2)}${p.dim(`${r.file === f.file ? '' : `${oneLine(r.file)}:`}${r.line}:${r.column}`)} ${oneLine(r.message)}`);
     });
     lines.push('');
   }

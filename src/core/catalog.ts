@@ -34,6 +34,7 @@ export const RULES = {
   'date-backup-missing': { family: 'dates', severity: 'warning', summary: 'The release has no backup date.' },
   'date-backup-before-target': { family: 'dates', severity: 'error', summary: 'The backup date is not after the target date.' },
   'date-target-passed': { family: 'dates', severity: 'warning', summary: 'The target date has passed.' },
+  'plan-churn': { family: 'dates', severity: 'warning', summary: 'The target date moved more than once in this release (from the plan\'s git history).' },
   'date-invalid': { family: 'dates', severity: 'error', summary: 'A date is not a real YYYY-MM-DD date.' },
   'rollback-missing': { family: 'rollback', severity: 'error', summary: 'There is no rollback.yaml.' },
   'rollback-no-stable': { family: 'rollback', severity: 'error', summary: 'The runbook does not name the stable version to go back to.' },

@@ -5,7 +5,8 @@ import { People } from './people';
 import type { Loaded, Plan } from './plan';
 import type { Release, Task } from './schemas';
 import type { SourceFile, YamlPath } from './source';
-import { defineMessages, type Message, type MessageArg } from './message';
+import { defineMessages, findingText, type Message, type MessageArg } from './message';
+import type { Timeline } from './timeline';
 import type { Finding, RelatedInfo, Severity } from './types';
 import type { Loose } from './validate';
 
@@ -46,6 +47,7 @@ export class RuleContext {
   constructor(
     readonly plan: Plan,
     readonly today: string,
+    private readonly history?: Timeline,
   ) {
     const configured = Object.fromEntries(Object.entries(plan.config.limits ?? {}).filter(([, value]) => typeof value === 'number'));
     this.limits = { ...DEFAULT_LIMITS, ...configured };
@@ -62,9 +64,24 @@ export class RuleContext {
     return this.plan.release;
   }
 
+  /**
+   * The plan's history from version control (`CheckOptions.timeline`), when there is one and it is
+   * about the release the plan names now: a release.yaml started afresh for the next release is
+   * not judged by the old one's history. Undefined otherwise — rules then claim no history.
+   */
+  timeline(): Timeline | undefined {
+    const name = this.release?.data.release;
+    return this.history && name !== undefined && this.history.release === name ? this.history : undefined;
+  }
+
   report(source: SourceFile, path: YamlPath, code: RuleCode, message: Message, options: { prefer?: 'key' | 'value'; severity?: Severity; data?: Record<string, string>; related?: RelatedInfo[] } = {}): void {
     const finding = source.finding(source.rangeFor(path, options.prefer ?? 'key'), options.severity ?? RULES[code].severity, code, message, path);
     this.findings.push({ ...finding, ...(options.data ? { data: options.data } : {}), ...(options.related?.length ? { related: options.related } : {}) });
+  }
+
+  /** Related information at `path` of `source` (a place that explains a finding), rendered in English like findings. */
+  related(source: SourceFile, path: YamlPath, message: Message, prefer: 'key' | 'value' = 'value'): RelatedInfo {
+    return { file: source.path, range: source.rangeFor(path, prefer), message: findingText(message), l10n: message };
   }
 
   private taskList: IndexedTask[] | undefined;

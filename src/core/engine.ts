@@ -12,6 +12,7 @@ import { checkPlaceholders } from './rules/placeholders';
 import { checkProblem } from './rules/problem';
 import { checkReview } from './rules/review';
 import { checkScope } from './rules/scope';
+import type { Timeline } from './timeline';
 import { RELEASE_FILE, type Finding, type PlanFiles } from './types';
 
 export interface CheckOptions {
@@ -30,6 +31,11 @@ export interface CheckOptions {
    * rendered in: English by default; the extension passes `vscode.l10n`.
    */
   translate?: Translate;
+  /**
+   * The plan's history from version control (`planTimeline`): `plan-churn` and the late-addition
+   * author read it. Without one (no git, `--no-git`) those rules say nothing about history.
+   */
+  timeline?: Timeline;
 }
 
 export interface CheckResult {
@@ -58,7 +64,7 @@ const HISTORY_FAMILIES: ((ctx: RuleContext) => void)[] = [checkTaskIds, checkRev
 export function checkPlan(files: PlanFiles, options: CheckOptions): CheckResult {
   if (!isIsoDate(options.today)) throw new RangeError(`today must be YYYY-MM-DD, got ${options.today}`);
   const plan = loadPlan(files, options.unreadable, options.cache);
-  const context = new RuleContext(plan, options.today);
+  const context = new RuleContext(plan, options.today, options.timeline);
   for (const family of context.launch.phase === 'history' ? HISTORY_FAMILIES : FAMILIES) {
     try {
       family(context);

@@ -21,5 +21,6 @@ export * from './records';
 export * from './planEdits';
 export * from './next';
 export * from './message';
+export * from './timeline';
 export * from './reviewDraft';
 export { blockerKey, recurringBlockers, rescueBefore, type BlockerPlace, type RecurringBlocker } from './rules/review';

@@ -3,6 +3,9 @@
  * whom. Plain data; the CLI reads the versions with git, the extension through VS Code's Git
  * extension, and `planTimeline` (below, pure) turns them into events.
  */
+import { dayNumber } from './dates';
+import { SourceFile } from './source';
+import { RELEASE_FILE } from './types';
 
 /** One committed version of release.yaml, oldest first when passed to `planTimeline`. */
 export interface PlanVersion {
@@ -31,6 +34,8 @@ export type TimelineEvent = Provenance &
         title: string;
         /** Set when the task joined after a freeze that was already in force on `date`. */
         afterFreeze?: 'scope' | 'features';
+        /** Set for the tasks of the first version: the scope the plan started with, never late. */
+        initial?: true;
       }
     | { kind: 'task-removed'; task: string; title: string }
     | { kind: 'task-done'; task: string; title: string }
@@ -52,8 +57,238 @@ export interface TimelinePoint extends Provenance {
 }
 
 export interface Timeline {
+  /**
+   * The release the timeline is about: the `release:` name of the newest version that parsed. Only
+   * versions with this name count (a release.yaml started afresh for the next release does not
+   * inherit the old one's moves); rules use the timeline only while the plan names the same release.
+   */
+  release?: string;
   /** Every change, oldest first. */
   events: TimelineEvent[];
-  /** One point per version that parsed, oldest first. */
+  /** One point per version that parsed (of this release), oldest first. */
   points: TimelinePoint[];
+  /** For each task of the newest version, the commit that added it (the last time it joined). */
+  origins: TaskOrigin[];
+}
+
+/** The commit that (last) brought a task of the newest version into the release. */
+export type TaskOrigin = Provenance & {
+  /** The task's identity in the newest version: its id, else its title. */
+  task: string;
+  title: string;
+  afterFreeze?: 'scope' | 'features';
+  /** In the first version already: the scope the plan started with (never a late addition). */
+  initial?: true;
+};
+
+/** One task of a version, as the timeline reads it (loosely: a version need not pass the schema). */
+interface TaskState {
+  /** Its id as text, when it has one. */
+  id?: string;
+  title: string;
+  owner?: string;
+  done: boolean;
+  estimate: number;
+  feature: boolean;
+}
+
+/** What the timeline reads of one version of release.yaml. */
+interface VersionState {
+  release: string;
+  target?: string;
+  backup?: string;
+  problem?: string;
+  freezeScope?: string;
+  freezeFeatures?: string;
+  roles: Record<string, string | undefined>;
+  tasks: TaskState[];
+}
+
+const ROLE_NAMES = ['scope', 'delivery', 'readiness', 'stop'] as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A scalar as text (a date, a name, an id); a list of names joined the way people write them; nothing else. */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    const parts = value.map(scalarText).filter((part): part is string => part !== undefined);
+    return parts.length > 0 ? parts.join(', ') : undefined;
+  }
+  return undefined;
+}
+
+/** A version's state, or undefined when its text does not parse as a release with a name. */
+function readVersion(text: string): VersionState | undefined {
+  if (text.trim() === '') return undefined;
+  const source = new SourceFile(RELEASE_FILE, text);
+  const data = source.parsed ? source.data : undefined;
+  if (!isRecord(data)) return undefined;
+  const release = scalarText(data.release);
+  if (release === undefined) return undefined;
+  const freeze = isRecord(data.freeze) ? data.freeze : {};
+  const roles = isRecord(data.roles) ? data.roles : {};
+  const tasks: TaskState[] = [];
+  for (const item of Array.isArray(data.tasks) ? data.tasks : []) {
+    if (!isRecord(item)) continue;
+    const id = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : undefined;
+    const title = scalarText(item.title) ?? '';
+    if (id === undefined && title === '') continue; // nothing to know it by
+    const estimate = typeof item.estimate === 'number' && Number.isFinite(item.estimate) && item.estimate > 0 ? item.estimate : 0;
+    const owner = scalarText(item.owner);
+    tasks.push({ ...(id !== undefined ? { id } : {}), title, ...(owner !== undefined ? { owner } : {}), done: item.status === 'done', estimate, feature: item.kind === undefined || item.kind === null || item.kind === 'feature' });
+  }
+  const state: VersionState = { release, roles: Object.fromEntries(ROLE_NAMES.map((role) => [role, scalarText(roles[role])])), tasks };
+  const set = (key: 'target' | 'backup' | 'problem' | 'freezeScope' | 'freezeFeatures', value: unknown) => {
+    const text = scalarText(value);
+    if (text !== undefined) state[key] = text;
+  };
+  set('target', data.target);
+  set('backup', data.backup);
+  set('problem', data.problem);
+  set('freezeScope', freeze.scope);
+  set('freezeFeatures', freeze.features);
+  return state;
+}
+
+/** The name a task is known by: its id, else its title. */
+function identity(task: TaskState): string {
+  return task.id ?? task.title;
+}
+
+/**
+ * Pairs the tasks of two versions: by id first, then, among those left, by title (a task that
+ * gained an id, or whose id was renamed, is the same task). Returns new index → old index.
+ */
+function pairTasks(before: readonly TaskState[], after: readonly TaskState[]): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const usedBefore = new Set<number>();
+  const byId = new Map<string, number>();
+  before.forEach((task, index) => {
+    if (task.id !== undefined && !byId.has(task.id)) byId.set(task.id, index);
+  });
+  after.forEach((task, index) => {
+    const old = task.id !== undefined ? byId.get(task.id) : undefined;
+    if (old !== undefined && !usedBefore.has(old)) {
+      pairs.set(index, old);
+      usedBefore.add(old);
+    }
+  });
+  const byTitle = new Map<string, number[]>();
+  before.forEach((task, index) => {
+    if (usedBefore.has(index) || task.title === '') return;
+    // An old task with an id only pairs by title with a new task of another id, or of none.
+    byTitle.set(task.title, [...(byTitle.get(task.title) ?? []), index]);
+  });
+  after.forEach((task, index) => {
+    if (pairs.has(index) || task.title === '') return;
+    const candidates = byTitle.get(task.title);
+    const old = candidates?.find((candidate) => !usedBefore.has(candidate));
+    if (old === undefined) return;
+    pairs.set(index, old);
+    usedBefore.add(old);
+  });
+  return pairs;
+}
+
+/** Compares problem statements as sentences: a re-wrapped line is not a rewrite. */
+function sameText(a: string | undefined, b: string | undefined): boolean {
+  const norm = (text: string | undefined) => text?.replace(/\s+/g, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+/** Which freeze a task added on `date` came after (as `scope-late-addition` judges it), per the version that added it. */
+function freezeAfter(state: VersionState, task: TaskState, date: string): 'scope' | 'features' | undefined {
+  const day = dayNumber(date);
+  if (day === undefined) return undefined;
+  const scope = dayNumber(state.freezeScope);
+  if (scope !== undefined && day > scope) return 'scope';
+  const features = dayNumber(state.freezeFeatures);
+  if (features !== undefined && day > features && task.feature) return 'features';
+  return undefined;
+}
+
+/**
+ * The plan's history from its committed versions (oldest first): every task added, removed, done
+ * or re-owned, every target and backup move, role change and problem rewrite, with the commit, its
+ * author and date; and the plan's size after each version. Pure and total: a version that does not
+ * parse (or names no release) is skipped, and only versions of the newest version's release count.
+ * The first version's tasks are "added" by its commit (marked `initial`, never late); its dates are
+ * where the plan started, not moves.
+ */
+export function planTimeline(versions: readonly PlanVersion[]): Timeline {
+  const read: { version: PlanVersion; state: VersionState }[] = [];
+  for (const version of versions) {
+    const state = readVersion(version.text);
+    if (state) read.push({ version, state });
+  }
+  const release = read[read.length - 1]?.state.release;
+  const kept = read.filter(({ state }) => state.release === release);
+  const events: TimelineEvent[] = [];
+  const points: TimelinePoint[] = [];
+  // The origin of each task of the previous version, by its index there.
+  let origins: TaskOrigin[] = [];
+  let previous: VersionState | undefined;
+  for (const { version, state } of kept) {
+    const from: Provenance = { commit: version.commit, author: version.author, date: version.date };
+    const pairs = previous ? pairTasks(previous.tasks, state.tasks) : new Map<number, number>();
+    const nextOrigins: TaskOrigin[] = [];
+    const pairedBefore = new Set(pairs.values());
+    if (previous) {
+      const before = previous;
+      before.tasks.forEach((task, index) => {
+        if (!pairedBefore.has(index)) events.push({ ...from, kind: 'task-removed', task: identity(task), title: task.title });
+      });
+    }
+    state.tasks.forEach((task, index) => {
+      const oldIndex = pairs.get(index);
+      const old = oldIndex !== undefined ? previous?.tasks[oldIndex] : undefined;
+      if (old === undefined || oldIndex === undefined) {
+        // The first version is the scope the plan started with: its tasks did not join late.
+        const afterFreeze = previous ? freezeAfter(state, task, version.date) : undefined;
+        const marks = { ...(afterFreeze ? { afterFreeze } : {}), ...(previous ? {} : { initial: true as const }) };
+        events.push({ ...from, kind: 'task-added', task: identity(task), title: task.title, ...marks });
+        nextOrigins.push({ ...from, task: identity(task), title: task.title, ...marks });
+        return;
+      }
+      const origin = origins[oldIndex] as TaskOrigin;
+      nextOrigins.push({ ...origin, task: identity(task), title: task.title });
+      if (old.owner !== task.owner) events.push({ ...from, kind: 'owner-changed', task: identity(task), ...(old.owner !== undefined ? { from: old.owner } : {}), ...(task.owner !== undefined ? { to: task.owner } : {}) });
+      if (!old.done && task.done) events.push({ ...from, kind: 'task-done', task: identity(task), title: task.title });
+    });
+    if (previous) {
+      const moved = (before: string | undefined, after: string | undefined) => ({ ...(before !== undefined ? { from: before } : {}), ...(after !== undefined ? { to: after } : {}) });
+      if (previous.target !== state.target) events.push({ ...from, kind: 'target-moved', ...moved(previous.target, state.target) });
+      if (previous.backup !== state.backup) events.push({ ...from, kind: 'backup-moved', ...moved(previous.backup, state.backup) });
+      for (const role of ROLE_NAMES) {
+        if (previous.roles[role] !== state.roles[role]) events.push({ ...from, kind: 'role-changed', role, ...moved(previous.roles[role], state.roles[role]) });
+      }
+      if (!sameText(previous.problem, state.problem)) events.push({ ...from, kind: 'problem-rewritten', ...moved(previous.problem, state.problem) });
+    }
+    const open = state.tasks.filter((task) => !task.done);
+    points.push({
+      ...from,
+      openTasks: open.length,
+      openEstimate: Math.round(open.reduce((sum, task) => sum + task.estimate, 0) * 1000) / 1000,
+      ...(state.target !== undefined ? { target: state.target } : {}),
+      ...(state.freezeScope !== undefined ? { freezeScope: state.freezeScope } : {}),
+      ...(state.freezeFeatures !== undefined ? { freezeFeatures: state.freezeFeatures } : {}),
+    });
+    origins = nextOrigins;
+    previous = state;
+  }
+  return { ...(release !== undefined ? { release } : {}), events, points, origins };
+}
+
+/** The commit that added the task known as `key` (its id, else its title) in the newest version, if the timeline knows it. */
+export function taskOrigin(timeline: Timeline, key: string): TaskOrigin | undefined {
+  return timeline.origins.find((origin) => origin.task === key);
+}
+
+/** A commit hash as people quote it: its first 7 characters. */
+export function shortCommit(commit: string): string {
+  return commit.slice(0, 7);
 }

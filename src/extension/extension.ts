@@ -19,6 +19,9 @@ import { VIEW_ID } from './commands/ids';
 import { openInEditor } from './commands/openInEditor';
 import { refresh } from './commands/refresh';
 import { showProblems } from './commands/showProblems';
+import { showHistory } from './commands/showHistory';
+import { GitHistory } from './gitHistory';
+import { HistoryDocuments } from './historyDocument';
 import { QuickFixProvider } from './codeActions';
 import { PlanCompletionProvider } from './completion';
 import { DashboardManager } from './dashboard/dashboardManager';
@@ -34,6 +37,8 @@ import { WalkthroughContext } from './walkthroughContext';
 /** What `activate` returns: used by the integration tests, and stable enough for other extensions. */
 export interface ReleasePlanApi {
   store: PlanStore;
+  /** The plan's history from Git, per folder. */
+  history: GitHistory;
   tree: ReleaseTreeProvider;
   statusBar: ReleaseStatusBar;
   rehearsal: RehearsalTimer;
@@ -69,6 +74,7 @@ const COMMANDS: Command[] = [
   filterByOwner,
   clearFilter,
   openDashboard,
+  showHistory,
 ];
 
 export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
@@ -76,17 +82,21 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
   const log = vscode.window.createOutputChannel('Release Plan', { log: true });
   let todayOverride: string | undefined;
 
-  const store = new PlanStore(log, () => todayOverride ?? configuredToday() ?? todayIso());
+  const history = new GitHistory(log);
+  const historyDocuments = new HistoryDocuments();
+  const store = new PlanStore(log, () => todayOverride ?? configuredToday() ?? todayIso(), history);
   const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
   const diagnostics = new DiagnosticsManager(store, docs);
   const tree = new ReleaseTreeProvider(store);
   const statusBar = new ReleaseStatusBar(store);
   const rehearsal = new RehearsalTimer(context.workspaceState);
   const dashboards = new DashboardManager(store, context.extensionUri, log);
-  const commandContext: CommandContext = { store, tree, rehearsal, dashboards, log, extensionUri: context.extensionUri, prompts: windowPrompts };
+  const commandContext: CommandContext = { store, tree, rehearsal, dashboards, log, extensionUri: context.extensionUri, prompts: windowPrompts, history, historyDocuments };
 
   context.subscriptions.push(
     log,
+    history,
+    historyDocuments,
     store,
     diagnostics,
     tree,
@@ -133,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
   return {
     timings,
     store,
+    history,
     tree,
     statusBar,
     rehearsal,

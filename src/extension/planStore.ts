@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { checkPlan, type CheckResult } from '../core/engine';
 import { todayIso } from '../core/dates';
 import { Disposable } from './dispose';
+import type { TimelineSource } from './gitHistory';
 import { checkTranslator } from './translate';
 import { isPlanFile, overlayOpenDocuments, readDiskPlan, type DiskPlan } from './planFiles';
 
@@ -43,8 +44,11 @@ export class PlanStore extends Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly clock: () => string = () => todayIso(),
+    /** The plan's history from Git: its last timeline is used, never waited for; a new one re-checks. */
+    private readonly history?: TimelineSource,
   ) {
     super();
+    if (history) this._register(history.onDidChange((folder) => (isOpen(folder) ? void this.check(folder) : undefined)));
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/.release/**'));
     const onDisk = (uri: vscode.Uri) => this.scheduleFor(uri, true);
     for (const subscription of [
@@ -172,13 +176,14 @@ export class PlanStore extends Disposable {
       return;
     }
     const today = this.clock();
-    // The same texts on the same day give the same result: a late file-watcher event after a write
+    const history = this.history?.current(folder);
+    // The same texts on the same day (and the same history) give the same result: a late file-watcher event after a write
     // (or a save that changed nothing) does not make the tree, status bar and dashboard redo their work.
-    const signature = JSON.stringify([today, [...snapshot.files].sort(), [...snapshot.unreadable].sort(), [...snapshot.versions].sort()]);
+    const signature = JSON.stringify([today, history?.stamp ?? '', [...snapshot.files].sort(), [...snapshot.unreadable].sort(), [...snapshot.versions].sort()]);
     if (this.plans.has(key) && this.signatures.get(key) === signature) return;
     this.signatures.set(key, signature);
     const started = performance.now();
-    const result = checkPlan(snapshot.files, { today, unreadable: snapshot.unreadable, translate: checkTranslator() });
+    const result = checkPlan(snapshot.files, { today, unreadable: snapshot.unreadable, translate: checkTranslator(), ...(history ? { timeline: history.timeline } : {}) });
     this.log.debug(`Checked ${folder.name}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
     this.plans.set(key, { folder, result, versions: snapshot.versions, today, generation: this.nextGeneration(key) });
     this.emitter.fire(folder);

@@ -132,7 +132,7 @@ describe('release-plan next', () => {
       assert.equal(await usage(['next', '--name']), 'release-plan: --name needs a value, e.g. --name invoices-v2.');
       assert.equal(await usage(['check', '--name', 'v2']), 'release-plan: --name applies to the next command only.');
       assert.equal(await usage(['ship', '--outcome', 'shipped', '--backup', '2027-01-01']), 'release-plan: --backup applies to the next command only.');
-      assert.equal(await usage([...NEXT, '--format', 'json']), 'release-plan: --format json applies to check and gonogo, not next.');
+      assert.equal(await usage([...NEXT, '--format', 'json']), 'release-plan: --format json does not apply to next: it prints what it moved and wrote.');
     });
   });
 

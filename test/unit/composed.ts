@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseDocument, visit } from 'yaml';
 import { RULE_CODES } from '../../src/core/catalog';
 import { declaredMessages, findingText, isMessage, render, type Message, type MessageArg, type Translate } from '../../src/core/message';
+import { shortCommit, type Timeline } from '../../src/core/timeline';
 import type { Finding } from '../../src/core/types';
 
 /**
@@ -100,26 +101,50 @@ function fromPlan(value: string, texts: readonly string[]): boolean {
 }
 
 /**
- * The engine's promise to translators, checked on a check's findings: each carries its message as
- * data, renders to its English `message`, and every value in it is the plan's own text (or has no
- * words), so no English is pasted into a sentence a translator sees.
+ * Texts a check may quote besides the plan files: what the plan's git history says (authors,
+ * commits as quoted, task ids and titles of earlier versions, dates) — data, never words of ours.
  */
-export function assertComposed(findings: readonly Finding[], files: ReadonlyMap<string, string>): void {
-  const texts = planTexts(files);
+function historyTexts(timeline: Timeline | undefined): string[] {
+  if (!timeline) return [];
+  const texts: string[] = [];
+  for (const event of timeline.events) {
+    texts.push(event.author, event.commit, shortCommit(event.commit), event.date);
+    for (const value of Object.values(event)) if (typeof value === 'string') texts.push(value);
+  }
+  return texts.map((text) => text.toLowerCase());
+}
+
+/** One message of a finding (its own, or one of its related information's) held to the standard below. */
+function assertMessageComposed(l10n: Message, message: string, where: string, texts: readonly string[]): void {
+  assert.ok(isMessage(l10n), `${where} — carries no message as data`);
+  assert.equal(findingText(l10n), message, `${where} — its message renders differently`);
+  assertDeclared(l10n, where);
+  // A value the template asks for and nobody gave stays "{name}" in the text.
+  assert.doesNotMatch(render(l10n, marking).replace(/［[^［］]*］/g, ''), /\{\w+\}/, `${where} — a placeholder was left unfilled`);
+  for (const { id, name, value } of leaves(l10n)) {
+    const plain = value.trim();
+    if (plain === '' || wordless(plain)) continue;
+    const inPlan = fromPlan(plain, texts);
+    assert.ok(inPlan, `${where} — {${name}} of ${id} is "${value}": words of ours passed as a value, not the plan's text`);
+  }
+  assert.ok(render(l10n, marking).includes('［'), `${where} — has no words of its own to translate`);
+}
+
+/**
+ * The engine's promise to translators, checked on a check's findings and their related
+ * information: each carries its message as data, renders to its English `message`, and every value
+ * in it is the plan's own text — or, given the check's `timeline`, what git recorded (an author, a
+ * commit) — or has no words, so no English is pasted into a sentence a translator sees.
+ */
+export function assertComposed(findings: readonly Finding[], files: ReadonlyMap<string, string>, timeline?: Timeline): void {
+  const texts = [...planTexts(files), ...historyTexts(timeline)];
   for (const finding of findings) {
     const where = `${finding.code} in ${finding.file}: ${finding.message}`;
-    assert.ok(isMessage(finding.l10n), `${where} — carries no message as data`);
-    assert.equal(findingText(finding.l10n), finding.message, `${where} — its message renders differently`);
-    assertDeclared(finding.l10n, where);
-    // A value the template asks for and nobody gave stays "{name}" in the text.
-    assert.doesNotMatch(render(finding.l10n, marking).replace(/［[^［］]*］/g, ''), /\{\w+\}/, `${where} — a placeholder was left unfilled`);
-    for (const { id, name, value } of leaves(finding.l10n)) {
-      const plain = value.trim();
-      if (plain === '' || wordless(plain)) continue;
-      const inPlan = fromPlan(plain, texts);
-      assert.ok(inPlan, `${where} — {${name}} of ${id} is "${value}": words of ours passed as a value, not the plan's text`);
+    assertMessageComposed(finding.l10n, finding.message, where, texts);
+    for (const info of finding.related ?? []) {
+      assertMessageComposed(info.l10n, info.message, `${where} — related information "${info.message}"`, texts);
+      assert.ok(files.has(info.file), `${where} — related information points at ${info.file}, not a plan file`);
     }
-    assert.ok(render(finding.l10n, marking).includes('［'), `${where} — has no words of its own to translate`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { render, type Message } from '../../src/core/message';
 import { assertComposed } from './composed';
 import { checkPlan, type CheckResult } from '../../src/core/engine';
+import type { Timeline } from '../../src/core/timeline';
 import type { Finding } from '../../src/core/types';
 
 export const TODAY = '2026-12-01';
@@ -79,10 +80,10 @@ export function files(entries: Record<string, string | undefined>): Map<string, 
 }
 
 /** Checks a plan; every test that does also holds each finding to being composed from plan data (see composed.ts). */
-export function check(entries: Record<string, string | undefined> = {}, today = TODAY): CheckResult {
+export function check(entries: Record<string, string | undefined> = {}, today = TODAY, timeline?: Timeline): CheckResult {
   const plan = files(entries);
-  const result = checkPlan(plan, { today });
-  assertComposed(result.findings, plan);
+  const result = checkPlan(plan, { today, ...(timeline ? { timeline } : {}) });
+  assertComposed(result.findings, plan, timeline);
   return result;
 }
 
@@ -134,8 +135,8 @@ export function single(result: CheckResult, code: string): Finding {
  * Checks `entries` and asserts exactly one `code` finding in `file`, with `severity`, whose range
  * covers exactly `text`. Returns the finding for further checks.
  */
-export function expectFinding(entries: Record<string, string | undefined>, code: string, expected: { severity: Finding['severity']; covers: string; file?: string; today?: string }): Finding {
-  const result = check(entries, expected.today);
+export function expectFinding(entries: Record<string, string | undefined>, code: string, expected: { severity: Finding['severity']; covers: string; file?: string; today?: string; timeline?: Timeline }): Finding {
+  const result = check(entries, expected.today, expected.timeline);
   const finding = single(result, code);
   const file = expected.file ?? '.release/release.yaml';
   if (finding.file !== file) throw new Error(`${code} is in ${finding.file}, expected ${file}`);
@@ -146,8 +147,8 @@ export function expectFinding(entries: Record<string, string | undefined>, code:
 }
 
 /** Asserts that checking `entries` gives no `code` finding. */
-export function expectNo(entries: Record<string, string | undefined>, code: string, today?: string): CheckResult {
-  const result = check(entries, today);
+export function expectNo(entries: Record<string, string | undefined>, code: string, today?: string, timeline?: Timeline): CheckResult {
+  const result = check(entries, today, timeline);
   const found = only(result, code);
   if (found.length > 0) throw new Error(`expected no ${code}, got: ${found.map((f) => f.message).join(' | ')}`);
   return result;

@@ -26,6 +26,8 @@ export function githubLines(shown: readonly Shown[]): string[] {
     else properties.push(['endLine', f.endLine]);
     properties.push(['title', f.code]);
     const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-    return `::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}`;
+    // An annotation has one place: its related information follows the message, one line each.
+    const message = [f.message, ...(f.related ?? []).map((r) => `- ${r.message}`)].join('\n');
+    return `::${COMMAND[f.severity]} ${props}::${escapeData(message)}`;
   });
 }

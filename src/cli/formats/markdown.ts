@@ -146,7 +146,7 @@ export function markdownSummary({ result, shown, today, quiet }: MarkdownOptions
   // The first findings, grouped by file: at most MARKDOWN_MAX_FINDINGS, and only while the
   // summary stays under MARKDOWN_MAX_CHARS.
   const heading = (file: string) => [`#### ${escapeMarkdown(file)}`, '', '| Line | Severity | Finding | Rule |', '|---:|---|---|---|'];
-  const row = (f: Shown) => `| ${f.line} | ${SEVERITY[f.severity]} | ${escapeCut(f.message)} | [${escapeMarkdown(f.code)}](${ruleDocUrl(f.code)}) |`;
+  const row = (f: Shown) => `| ${f.line} | ${SEVERITY[f.severity]} | ${[escapeCut(f.message), ...(f.related ?? []).slice(0, MARKDOWN_MAX_REASONS).map((r) => `↳ ${escapeCut(r.message)}`)].join('<br>')} | [${escapeMarkdown(f.code)}](${ruleDocUrl(f.code)}) |`;
   const size = (block: readonly string[]) => block.reduce((total, line) => total + line.length + 1, 0);
   let used = size(lines);
   const byFile = new Map<string, string[]>();

@@ -61,6 +61,15 @@ export function sarifLog(shown: readonly Shown[], options: SarifOptions): object
               },
             },
           ],
+          ...(f.related?.length
+            ? {
+                relatedLocations: f.related.map((r, id) => ({
+                  id,
+                  physicalLocation: { artifactLocation: { uri: uriOf(r.file), uriBaseId: SRCROOT }, region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn } },
+                  message: { text: r.message },
+                })),
+              }
+            : {}),
           partialFingerprints: { 'releasePlanFinding/v1': ids[i] ?? '' },
         })),
       },

@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { dayNumber } from '../dates';
 import { counted, type RuleContext } from '../context';
 import { defineMessages } from '../message';
+import { shortCommit } from '../timeline';
 
 /** The sentences of the date rules. */
 export const messages = defineMessages({
@@ -10,6 +11,9 @@ export const messages = defineMessages({
   'date-backup-before-target': 'The backup date ({backup}) must come after the target ({target}).',
   'date-target-passed/backup-ahead': 'The target date passed {days} ago. Ship by the backup date ({backup}) or move the target.',
   'date-target-passed': 'The target date passed {days} ago. Agree a new target and backup date and tell stakeholders.',
+  'plan-churn': 'The target date moved {count} times in this release, last from {from} to {to} on {date} by {author}. A date that keeps moving is not a commitment: cut scope to fit this one and hold it.',
+  /** Related information, one per move of the target (git history): `{commit}` is the commit's short hash. */
+  'plan-churn/move': 'Moved from {from} to {to} on {date} by {author} (commit {commit}).',
 });
 
 export function checkDates(ctx: RuleContext): void {
@@ -40,4 +44,22 @@ export function checkDates(ctx: RuleContext): void {
     const message = backup !== undefined && today <= backup ? messages('date-target-passed/backup-ahead', { days, backup: String(data.backup) }) : messages('date-target-passed', { days });
     ctx.report(source, ['target'], 'date-target-passed', message, { prefer: 'value' });
   }
+  // Once the release went out, how often its date moved is for the review, not a warning.
+  if (!ctx.afterLaunch()) checkChurn(ctx);
+}
+
+/**
+ * `plan-churn`: the target moved more than once in this release, by the plan's git history. A move
+ * is a change from one date to another (setting the first target, or removing it, is not one).
+ */
+function checkChurn(ctx: RuleContext): void {
+  const release = ctx.release;
+  const timeline = ctx.timeline();
+  if (!release || !timeline || !release.source.node(['target'])) return;
+  const moves = timeline.events.flatMap((event) => (event.kind === 'target-moved' && event.from !== undefined && event.to !== undefined ? [{ ...event, from: event.from, to: event.to }] : []));
+  const last = moves[moves.length - 1];
+  if (moves.length < 2 || !last) return;
+  const { source } = release;
+  const related = moves.map((move) => ctx.related(source, ['target'], messages('plan-churn/move', { from: move.from, to: move.to, date: move.date, author: move.author, commit: shortCommit(move.commit) })));
+  ctx.report(source, ['target'], 'plan-churn', messages('plan-churn', { count: moves.length, from: last.from, to: last.to, date: last.date, author: last.author }), { prefer: 'value', related });
 }

@@ -1,6 +1,7 @@
 import { dayNumber } from '../dates';
 import { counted, horizonKey, taskLabel, type RuleContext } from '../context';
 import { defineMessages } from '../message';
+import { shortCommit, taskOrigin } from '../timeline';
 
 /** The sentences of the scope rules; a refactor title's reason picks one of the `scope-refactor/…` sentences. */
 export const messages = defineMessages({
@@ -17,6 +18,9 @@ export const messages = defineMessages({
   'scope-refactor/moves-to-library': 'Task {task} reads as a refactor: it moves the code to another library or framework. A rescue release ships the fix for the one customer problem, not a rework: park it. If this work is itself the fix for the customer problem, set `kind: fix` and it is no longer reported.',
   'scope-late-addition': 'Task {task} was added on {added}, after the scope froze on {frozen} (freeze.scope). Park it, or have the scope owner trade it for something of equal size.',
   'scope-late-addition/feature': 'Task {task} is a new feature added on {added}, after feature requests stopped on {frozen} (freeze.features). Park it for the next release, or set `kind:` if it is not a feature.',
+  /** The task has no `added:`; git says who added it and when (`{commit}` is the commit's short hash). */
+  'scope-late-addition/git': 'Task {task} was added on {added} by {author} (commit {commit}), after the scope froze on {frozen} (freeze.scope). Park it, or have the scope owner trade it for something of equal size.',
+  'scope-late-addition/git-feature': 'Task {task} is a new feature added on {added} by {author} (commit {commit}), after feature requests stopped on {frozen} (freeze.features). Park it for the next release, or set `kind:` if it is not a feature.',
   'scope-over-capacity/one-person/target': 'Open estimates add up to {days}, but 1 person has {available} before target. Cut scope until it fits.',
   'scope-over-capacity/target': 'Open estimates add up to {days}, but {count} people have {available} before target. Cut scope until it fits.',
   'scope-over-capacity/one-person/release-day': 'Open estimates add up to {days}, but 1 person has {available} before the release today. Cut scope until it fits.',
@@ -140,21 +144,44 @@ function checkRefactors(ctx: RuleContext): void {
   }
 }
 
-/** After freeze.scope nothing joins; after freeze.features no new feature joins. One finding per task. */
+/**
+ * After freeze.scope nothing joins; after freeze.features no new feature joins. One finding per
+ * task. The day a task joined is its `added:`; without one, the commit that added it (the plan's
+ * git history, when the check has it), and the finding then names who added it. `added:` written
+ * in the file wins over git; a task already in the plan's first commit is its starting scope.
+ */
 function checkLateAdditions(ctx: RuleContext): void {
   const release = ctx.release;
   if (!release) return;
   const { source, data } = release;
   const scopeFreeze = dayNumber(data.freeze?.scope);
   const featureFreeze = dayNumber(data.freeze?.features);
+  if (scopeFreeze === undefined && featureFreeze === undefined) return;
+  const timeline = ctx.timeline();
   for (const { task, index } of ctx.tasks()) {
-    const added = dayNumber(task.added);
-    if (added === undefined) continue;
     const label = taskLabel(task, index);
-    if (scopeFreeze !== undefined && added > scopeFreeze) {
-      ctx.report(source, ['tasks', index, 'added'], 'scope-late-addition', messages('scope-late-addition', { task: label, added: String(task.added), frozen: String(data.freeze?.scope) }), { prefer: 'value' });
-    } else if (featureFreeze !== undefined && added > featureFreeze && (task.kind ?? 'feature') === 'feature') {
-      ctx.report(source, ['tasks', index, 'added'], 'scope-late-addition', messages('scope-late-addition/feature', { task: label, added: String(task.added), frozen: String(data.freeze?.features) }), { prefer: 'value' });
+    const feature = (task.kind ?? 'feature') === 'feature';
+    const added = dayNumber(task.added);
+    if (added !== undefined) {
+      if (scopeFreeze !== undefined && added > scopeFreeze) {
+        ctx.report(source, ['tasks', index, 'added'], 'scope-late-addition', messages('scope-late-addition', { task: label, added: String(task.added), frozen: String(data.freeze?.scope) }), { prefer: 'value' });
+      } else if (featureFreeze !== undefined && added > featureFreeze && feature) {
+        ctx.report(source, ['tasks', index, 'added'], 'scope-late-addition', messages('scope-late-addition/feature', { task: label, added: String(task.added), frozen: String(data.freeze?.features) }), { prefer: 'value' });
+      }
+      continue;
+    }
+    // An `added:` the schema dropped (not a date) is still the file's word: date-invalid says what is wrong.
+    if (!timeline || source.node(['tasks', index, 'added']) !== undefined) continue;
+    const key = task.id !== undefined ? String(task.id) : typeof task.title === 'string' ? task.title : undefined;
+    const origin = key !== undefined ? taskOrigin(timeline, key) : undefined;
+    const joined = origin && !origin.initial ? dayNumber(origin.date) : undefined;
+    if (!origin || joined === undefined) continue;
+    const path = ['tasks', index, task.id !== undefined ? 'id' : 'title'];
+    const facts = { task: label, added: origin.date, author: origin.author, commit: shortCommit(origin.commit) };
+    if (scopeFreeze !== undefined && joined > scopeFreeze) {
+      ctx.report(source, path, 'scope-late-addition', messages('scope-late-addition/git', { ...facts, frozen: String(data.freeze?.scope) }), { prefer: 'value' });
+    } else if (featureFreeze !== undefined && joined > featureFreeze && feature) {
+      ctx.report(source, path, 'scope-late-addition', messages('scope-late-addition/git-feature', { ...facts, frozen: String(data.freeze?.features) }), { prefer: 'value' });
     }
   }
 }

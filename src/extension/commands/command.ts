@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import type { DashboardManager } from '../dashboard/dashboardManager';
+import type { GitHistory } from '../gitHistory';
+import type { HistoryDocuments } from '../historyDocument';
 import type { PlanStore } from '../planStore';
 import type { Prompts } from '../prompts';
 import type { RehearsalTimer } from '../rehearsalTimer';
@@ -13,6 +15,9 @@ export interface CommandContext {
   dashboards: DashboardManager;
   log: vscode.LogOutputChannel;
   extensionUri: vscode.Uri;
+  /** The plan's history from Git, per folder (Show Plan History). */
+  history: GitHistory;
+  historyDocuments: HistoryDocuments;
   /** Every question a command asks (VS Code's QuickPick and InputBox; tests swap in their own). */
   prompts: Prompts;
 }

@@ -19,6 +19,7 @@ export const COMMAND_IDS = {
   filterByOwner: 'releasePlan.filterByOwner',
   clearFilter: 'releasePlan.clearFilter',
   openDashboard: 'releasePlan.openDashboard',
+  showHistory: 'releasePlan.showHistory',
   focusView: 'releasePlan.tree.focus',
 } as const;
 

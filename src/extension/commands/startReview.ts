@@ -34,7 +34,10 @@ export const startReview: Command = {
       void vscode.window.showWarningMessage(refusal);
       return undefined;
     }
-    if (!report(await createPlanFile(uri, reviewDraft(current.result.plan, { today: current.today })))) return undefined;
+    // The plan's history from Git, when there is one for this release: late tasks then come with who added them and when.
+    const history = await ctx.history.status(current.folder);
+    const events = history.kind === 'ready' && history.timeline.release !== undefined && history.timeline.release === current.result.plan.release?.data.release ? history.timeline.events : undefined;
+    if (!report(await createPlanFile(uri, reviewDraft(current.result.plan, { today: current.today, ...(events ? { events } : {}) })))) return undefined;
     await ctx.store.refresh(current.folder);
     await vscode.window.showTextDocument(uri, { preview: false });
     return uri;

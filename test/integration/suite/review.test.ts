@@ -64,7 +64,9 @@ describe('Post-release review', function () {
     assert.equal(written?.toString(), review().toString());
 
     const text = await readText(review());
-    assert.ok(text.startsWith('# Post-release review of basic-v1: shipped on 2099-06-02.\n# Drafted by Release Plan on 2099-06-06 from release.yaml and the daily check-ins.\n'), text.slice(0, 200));
+    assert.ok(text.startsWith('# Post-release review of basic-v1: shipped on 2099-06-02.\n# Drafted by Release Plan on 2099-06-06 from release.yaml, its git history and the daily check-ins.\n'), text.slice(0, 200));
+    // The basic fixture is a git repository (run.mjs): the draft read its history through the Git extension.
+    assert.ok(text.includes('\n# From the git history of release.yaml: allowed_by is who committed it; correct it if someone else allowed it.\n'), text.slice(0, 400));
     assert.deepEqual(parse(text), {
       scope_growth: [],
       pattern: 'TODO: the pattern behind the late work and the blockers, in one sentence',

@@ -599,6 +599,24 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
     }
   });
 
+  // Show Plan History from the palette: the basic fixture is a git repository (run.mjs,
+  // makeFixtureRepository) read through VS Code's Git extension. The timeline opens as a read-only
+  // Markdown document, newest first, with who changed what: Bo Chen moved the target, Ana Lima
+  // started the plan.
+  await check('Show Plan History (F1) opens the timeline from git: Bo Chen moved the target, Ana Lima started the plan', async () => {
+    try {
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'Release Plan: Show Plan History');
+      await page.locator('.part.editor .tab.active', { hasText: 'Plan History' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      const lines = editor.locator('.view-lines');
+      const expected = ['| 2099-05-20 | Bo Chen | Target date: 2099-06-08 → 2099-06-15 |', '| 2099-05-04 | Ana Lima | Started the plan with task T1 "PDF export endpoint" |'];
+      for (const text of expected) await lines.locator('.view-line', { hasText: text }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      console.log(`       ${(await lines.locator('.view-line', { hasText: '| 2099-' }).allInnerTexts()).map((line) => line.replace(/\u00a0/g, ' ').trim()).join(' / ')}`);
+    } finally {
+      await runCommand(page, 'View: Close All Editors').catch(() => {});
+    }
+  });
+
   // The Getting Started walkthrough (contributes.walkthroughs), as a person opens it: "Welcome: Open
   // Walkthrough...", then its title. The plans of this workspace have ticked steps 1, 2 and 4 (a
   // plan, a one-sentence problem, a rehearsed runbook), true since the extension's first check:

@@ -1,0 +1,249 @@
+import assert from 'node:assert/strict';
+import { planTimeline, type PlanVersion, type Timeline } from '../../src/core/timeline';
+import { check, CLEAN_RELEASE, covered, expectFinding, expectNo, releaseWith, single, textOf, TODAY } from './helpers';
+
+/** A 40-hex commit hash from a short name: `commit('a1')` is 'a1a1a1…'. */
+const commit = (name: string) => name.repeat(40).slice(0, 40);
+
+/** Versions oldest first, each a commit `c1`, `c2`, … by `author` on `date`. */
+function versions(...list: { author: string; date: string; text: string }[]): PlanVersion[] {
+  return list.map((version, index) => ({ commit: commit(`c${index + 1}`), ...version }));
+}
+
+const C = (n: number) => commit(`c${n}`);
+
+/** The clean release (target 2026-12-18, freeze.scope 2026-12-10, freeze.features 2026-11-30, tasks T1 and T2) with edits. */
+function plan(...edits: [string, string][]): string {
+  return edits.reduce((text, [find, replace]) => releaseWith(find, replace, text), CLEAN_RELEASE);
+}
+
+const T3 = `  - id: T3
+    title: Retry failed exports
+    owner: Bo
+    estimate: 1.5
+`;
+const T4 = `  - id: T4
+    title: Export as CSV too
+    owner: Cy
+    estimate: 2
+`;
+const PARKED = 'parked:\n';
+
+/** Three versions: the plan starts (Ana), grows and moves (Bo), and changes after the scope froze (Cy). */
+const HISTORY = versions(
+  { author: 'Ana Lima', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
+  { author: 'Bo Chen', date: '2026-11-25', text: plan(['target: 2026-12-18', 'target: 2026-12-14'], ['owner: Bo\n    status: doing', 'owner: Dee\n    status: doing'], [PARKED, `${T3}${PARKED}`]) },
+  {
+    author: 'Cy Diaz',
+    date: '2026-12-12',
+    text: plan(
+      ['    owner: Bo\n    status: doing', '    owner: Dee\n    status: done'],
+      ['  - id: T2\n    title: Download button\n    owner: Cy\n    status: todo\n    estimate: 1\n', `${T3}${T4}`],
+      ['problem: Customers cannot download their invoices as PDF.', 'problem: Customers cannot get their invoices as PDF from the billing page.'],
+      ['  stop: Ana', '  stop: Cy'],
+    ),
+  },
+);
+
+describe('planTimeline (the plan from its git history)', () => {
+  it('lists every change with its commit, author and date, and the plan after each version', () => {
+    const timeline = planTimeline(HISTORY);
+    const by = (n: number, author: string, date: string) => ({ commit: C(n), author, date });
+    assert.deepEqual(timeline.events, [
+      { ...by(1, 'Ana Lima', '2026-11-20'), kind: 'task-added', task: 'T1', title: 'PDF export endpoint', initial: true },
+      { ...by(1, 'Ana Lima', '2026-11-20'), kind: 'task-added', task: 'T2', title: 'Download button', initial: true },
+      { ...by(2, 'Bo Chen', '2026-11-25'), kind: 'owner-changed', task: 'T1', from: 'Bo', to: 'Dee' },
+      // freeze.features was 2026-11-30: on 2026-11-25 no freeze was in force.
+      { ...by(2, 'Bo Chen', '2026-11-25'), kind: 'task-added', task: 'T3', title: 'Retry failed exports' },
+      { ...by(2, 'Bo Chen', '2026-11-25'), kind: 'target-moved', from: '2026-12-10', to: '2026-12-14' },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'task-removed', task: 'T2', title: 'Download button' },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'task-done', task: 'T1', title: 'PDF export endpoint' },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'target-moved', from: '2026-12-14', to: '2026-12-18' },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'role-changed', role: 'stop', from: 'Ana', to: 'Cy' },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'problem-rewritten', from: 'Customers cannot download their invoices as PDF.', to: 'Customers cannot get their invoices as PDF from the billing page.' },
+    ]);
+    const freezes = { freezeScope: '2026-12-10', freezeFeatures: '2026-11-30' };
+    assert.deepEqual(timeline.points, [
+      { ...by(1, 'Ana Lima', '2026-11-20'), openTasks: 2, openEstimate: 3, target: '2026-12-10', ...freezes },
+      { ...by(2, 'Bo Chen', '2026-11-25'), openTasks: 3, openEstimate: 4.5, target: '2026-12-14', ...freezes },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), openTasks: 2, openEstimate: 3.5, target: '2026-12-18', ...freezes },
+    ]);
+    assert.equal(timeline.release, 'invoices-v1');
+    assert.deepEqual(timeline.origins, [
+      { ...by(1, 'Ana Lima', '2026-11-20'), task: 'T1', title: 'PDF export endpoint', initial: true },
+      { ...by(2, 'Bo Chen', '2026-11-25'), task: 'T3', title: 'Retry failed exports' },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' },
+    ]);
+  });
+
+  it('marks a feature added after freeze.features (and before freeze.scope), not a fix', () => {
+    const fix = T4.replace('    estimate: 2\n', '    estimate: 2\n    kind: fix\n');
+    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-12-02', text: plan([PARKED, `${T3}${fix}${PARKED}`]) }));
+    assert.deepEqual(
+      timeline.events.filter((event) => event.kind === 'task-added' && !('initial' in event)),
+      [
+        { commit: C(2), author: 'Bo', date: '2026-12-02', kind: 'task-added', task: 'T3', title: 'Retry failed exports', afterFreeze: 'features' },
+        { commit: C(2), author: 'Bo', date: '2026-12-02', kind: 'task-added', task: 'T4', title: 'Export as CSV too' },
+      ],
+    );
+  });
+
+  it('skips versions that do not parse, are empty (the file deleted) or name no release', () => {
+    const timeline = planTimeline(
+      versions(
+        { author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
+        { author: 'Bo', date: '2026-11-21', text: 'release: [unclosed\n' },
+        { author: 'Bo', date: '2026-11-22', text: '' },
+        { author: 'Bo', date: '2026-11-23', text: '- a list\n' },
+        { author: 'Bo', date: '2026-11-24', text: plan(['release: invoices-v1\n', '']) },
+        { author: 'Cy', date: '2026-11-25', text: CLEAN_RELEASE },
+      ),
+    );
+    assert.deepEqual(
+      timeline.points.map((point) => point.commit),
+      [C(1), C(6)],
+    );
+    assert.deepEqual(
+      timeline.events.filter((event) => !(event.kind === 'task-added' && event.initial)),
+      [{ commit: C(6), author: 'Cy', date: '2026-11-25', kind: 'target-moved', from: '2026-12-10', to: '2026-12-18' }],
+    );
+  });
+
+  it('counts only the versions of the newest version’s release (a plan started afresh does not inherit the old moves)', () => {
+    const next = plan(['release: invoices-v1', 'release: invoices-v2'], ['target: 2026-12-18', 'target: 2027-01-20'], ['backup: 2026-12-23', 'backup: 2027-01-27']);
+    const timeline = planTimeline(
+      versions(
+        { author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
+        { author: 'Ana', date: '2026-11-21', text: CLEAN_RELEASE },
+        { author: 'Bo', date: '2026-12-20', text: next },
+        { author: 'Bo', date: '2026-12-21', text: next.replace('target: 2027-01-20', 'target: 2027-01-22') },
+      ),
+    );
+    assert.equal(timeline.release, 'invoices-v2');
+    assert.deepEqual(timeline.points.map((point) => [point.commit, point.target]), [
+      [C(3), '2027-01-20'],
+      [C(4), '2027-01-22'],
+    ]);
+    assert.deepEqual(
+      timeline.events.filter((event) => event.kind === 'target-moved'),
+      [{ commit: C(4), author: 'Bo', date: '2026-12-21', kind: 'target-moved', from: '2027-01-20', to: '2027-01-22' }],
+    );
+  });
+
+  it('knows a task by its id, else its title: a task that gains an id, or is renamed, is the same task', () => {
+    const untitled = plan(['  - id: T2\n    title: Download button', '  - title: Download button']);
+    const renamed = plan(['  - id: T1\n    title: PDF export endpoint', '  - id: T1\n    title: PDF export API']);
+    const timeline = planTimeline(
+      versions({ author: 'Ana', date: '2026-11-20', text: untitled }, { author: 'Bo', date: '2026-11-21', text: CLEAN_RELEASE }, { author: 'Cy', date: '2026-11-22', text: renamed }),
+    );
+    assert.deepEqual(
+      timeline.events.map((event) => [event.kind, 'task' in event ? event.task : '']),
+      [
+        ['task-added', 'T1'],
+        ['task-added', 'Download button'],
+      ],
+    );
+    assert.deepEqual(
+      timeline.origins.map((origin) => [origin.task, origin.title, origin.commit]),
+      [
+        ['T1', 'PDF export API', C(1)],
+        ['T2', 'Download button', C(1)],
+      ],
+    );
+  });
+
+  it('does not call a re-wrapped problem statement a rewrite; a first target is no move', () => {
+    const wrapped = plan(['problem: Customers cannot download their invoices as PDF.', 'problem: >-\n  Customers cannot download\n  their invoices as PDF.']);
+    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18\n', '']) }, { author: 'Bo', date: '2026-11-21', text: wrapped }));
+    assert.deepEqual(
+      timeline.events.filter((event) => event.kind !== 'task-added'),
+      [{ commit: C(2), author: 'Bo', date: '2026-11-21', kind: 'target-moved', to: '2026-12-18' }],
+    );
+  });
+
+  it('is empty for no versions, and a task re-added after removal joins again', () => {
+    assert.deepEqual(planTimeline([]), { events: [], points: [], origins: [] });
+    const without = plan(['  - id: T2\n    title: Download button\n    owner: Cy\n    status: todo\n    estimate: 1\n', '']);
+    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-11-21', text: without }, { author: 'Cy', date: '2026-12-11', text: CLEAN_RELEASE }));
+    assert.deepEqual(timeline.origins[1], { commit: C(3), author: 'Cy', date: '2026-12-11', task: 'T2', title: 'Download button', afterFreeze: 'scope' });
+  });
+});
+
+/** A timeline whose target moved `moves` times (2026-12-10 → 12-14 → 12-18 for two). */
+function churn(moves: number, release = CLEAN_RELEASE): Timeline {
+  const dates = ['2026-12-04', '2026-12-08', '2026-12-10', '2026-12-14', '2026-12-18'].slice(5 - moves - 1);
+  const authors = ['Ana Lima', 'Bo Chen', 'Cy Diaz', 'Dee Park', 'Ed Ruiz', 'Fay Wu'];
+  return planTimeline(dates.map((target, index) => ({ commit: commit(`d${index + 1}`), author: authors[index] as string, date: `2026-11-${String(20 + index).padStart(2, '0')}`, text: releaseWith('target: 2026-12-18', `target: ${target}`, release) })));
+}
+
+describe('plan-churn', () => {
+  it('warns at the target value when the target moved twice, with each move as related information', () => {
+    const finding = expectFinding({}, 'plan-churn', { severity: 'warning', covers: '2026-12-18', timeline: churn(2) });
+    assert.equal(finding.message, 'The target date moved 2 times in this release, last from 2026-12-14 to 2026-12-18 on 2026-11-22 by Cy Diaz. A date that keeps moving is not a commitment: cut scope to fit this one and hold it.');
+    assert.deepEqual(
+      finding.related?.map((info) => [info.file, covered(textOf({}, info.file), { ...finding, range: info.range }), info.message]),
+      [
+        ['.release/release.yaml', '2026-12-18', `Moved from 2026-12-10 to 2026-12-14 on 2026-11-21 by Bo Chen (commit ${commit('d2').slice(0, 7)}).`],
+        ['.release/release.yaml', '2026-12-18', `Moved from 2026-12-14 to 2026-12-18 on 2026-11-22 by Cy Diaz (commit ${commit('d3').slice(0, 7)}).`],
+      ],
+    );
+  });
+
+  it('counts every move (four here)', () => {
+    const finding = single(check({}, '2026-12-01', churn(4)), 'plan-churn');
+    assert.match(finding.message, /^The target date moved 4 times in this release, last from 2026-12-14 to 2026-12-18 on 2026-11-24 by Ed Ruiz\./);
+    assert.equal(finding.related?.length, 4);
+  });
+
+  it('does not fire for one move, without a timeline, for another release’s timeline, or after launch', () => {
+    expectNo({}, 'plan-churn', TODAY, churn(1));
+    expectNo({}, 'plan-churn', TODAY);
+    expectNo({}, 'plan-churn', TODAY, churn(2, releaseWith('release: invoices-v1', 'release: invoices-v0')));
+    const shipped = { 'release.yaml': `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: shipped\n` };
+    expectNo(shipped, 'plan-churn', '2026-12-18', churn(2));
+    expectNo(shipped, 'plan-churn', '2026-12-25', churn(2));
+  });
+
+  it('does not count setting the first target or removing it as a move', () => {
+    const texts = [releaseWith('target: 2026-12-18\n', ''), releaseWith('target: 2026-12-18', 'target: 2026-12-14'), releaseWith('target: 2026-12-18\n', ''), CLEAN_RELEASE];
+    const timeline = planTimeline(texts.map((text, index) => ({ commit: commit(`e${index}`), author: 'Ana', date: `2026-11-2${index}`, text })));
+    assert.equal(timeline.events.filter((event) => event.kind === 'target-moved').length, 3);
+    expectNo({}, 'plan-churn', TODAY, timeline);
+  });
+});
+
+describe('scope-late-addition from git (no added:)', () => {
+  const today = '2026-12-14';
+  const entries = { 'release.yaml': (HISTORY[2] as PlanVersion).text };
+
+  it('uses the commit that added the task and names its author, at the task id', () => {
+    const finding = expectFinding(entries, 'scope-late-addition', { severity: 'warning', covers: 'T4', today, timeline: planTimeline(HISTORY) });
+    assert.equal(finding.message, `Task T4 was added on 2026-12-12 by Cy Diaz (commit ${C(3).slice(0, 7)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
+  });
+
+  it('names the author of a feature added after freeze.features, at the title of a task without an id', () => {
+    const late = '  - title: Export as CSV too\n    owner: Cy\n    estimate: 2\n';
+    const history = versions({ author: 'Ana Lima', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo Chen', date: '2026-12-03', text: plan([PARKED, `${late}${PARKED}`]) });
+    const latest = { 'release.yaml': (history[1] as PlanVersion).text };
+    const finding = expectFinding(latest, 'scope-late-addition', { severity: 'warning', covers: 'Export as CSV too', today, timeline: planTimeline(history) });
+    assert.equal(finding.message, `Task #3 is a new feature added on 2026-12-03 by Bo Chen (commit ${C(2).slice(0, 7)}), after feature requests stopped on 2026-11-30 (freeze.features). Park it for the next release, or set \`kind:\` if it is not a feature.`);
+  });
+
+  it('lets `added:` in the file win over git, and says nothing without a timeline', () => {
+    const dated = { 'release.yaml': releaseWith('    title: Export as CSV too\n', '    title: Export as CSV too\n    added: 2026-11-29\n', entries['release.yaml']) };
+    expectNo(dated, 'scope-late-addition', today, planTimeline(HISTORY));
+    const wrong = { 'release.yaml': releaseWith('    title: Export as CSV too\n', '    title: Export as CSV too\n    added: 2026-13-45\n', entries['release.yaml']) };
+    expectNo(wrong, 'scope-late-addition', today, planTimeline(HISTORY));
+    expectNo(entries, 'scope-late-addition', today);
+  });
+
+  it('never calls the scope the plan started with late, nor a task git has not seen yet', () => {
+    // The plan's first commit came after the freeze: its tasks are the starting scope.
+    const first = versions({ author: 'Ana', date: '2026-12-12', text: entries['release.yaml'] });
+    expectNo(entries, 'scope-late-addition', today, planTimeline(first));
+    // T4 is in the file but in no commit yet.
+    const committed = planTimeline(HISTORY.slice(0, 2));
+    expectNo(entries, 'scope-late-addition', today, committed);
+  });
+});
