@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPlan, type CheckResult, type Summary } from '../core/engine';
@@ -516,7 +516,8 @@ function nextOptions(values: { name?: string | undefined; target?: string | unde
 /**
  * `release-plan next`: carries out core's `planNext` — the closed release's files moved into
  * `.release/history/<name>/`, the next release.yaml and rollback.yaml written. Refused (exit 2,
- * nothing changed) for every reason the core gives, and when the history folder exists on disk.
+ * nothing changed) for every reason the core gives, and when the history folder holds anything on
+ * disk (an empty one is used).
  * A step that fails midway is undone; whatever could not be is listed.
  */
 async function next(folder: string, today: string, options: NextOptions, io: Io): Promise<number> {
@@ -524,8 +525,11 @@ async function next(folder: string, today: string, options: NextOptions, io: Io)
   if (!checked) return 2;
   const planned = planNext(checked.read.files, options, checked.read.unreadable);
   if (!planned.ok) throw new CliFailure(render(planned.reason));
-  // The folder may hold files the plan reader skips (not YAML): it must not exist at all.
-  if ((await kindOf(join(folder, planned.historyDir), io)) !== 'missing') throw new CliFailure(render(historyExistsReason(planned.historyDir)));
+  // The folder may hold files the plan reader skips (not YAML): anything in it is a past release.
+  // An empty one (an undone close leaves it; git does not even keep it) is used.
+  const historyFull = join(folder, planned.historyDir);
+  const historyKind = await kindOf(historyFull, io);
+  if (historyKind === 'file' || (historyKind === 'dir' && (await readdir(historyFull)).length > 0)) throw new CliFailure(render(historyExistsReason(planned.historyDir)));
   const shown = (path: string) => display(io.cwd, join(folder, path));
   const outcome = await carryOutNext(folder, planned);
   if (!outcome.ok) {

@@ -29,7 +29,8 @@ export interface NextFailure {
 export type NextOutcome = { ok: true } | NextFailure;
 
 /**
- * Carries out a `planNext` plan in `folder`: creates the history folder (which must not exist),
+ * Carries out a `planNext` plan in `folder`: creates the history folder (the caller has made sure
+ * it does not exist or is empty),
  * moves each file and folder into it, then creates the new files (never overwriting). When a step
  * fails, what was done is undone, last first (new files removed, moves put back, the new history
  * folder removed), and the outcome says what failed and whatever could not be undone: never a
@@ -38,12 +39,13 @@ export type NextOutcome = { ok: true } | NextFailure;
 export async function carryOutNext(folder: string, plan: NextPlan, fs: NextFs = nodeFs): Promise<NextOutcome> {
   const full = (path: string) => join(folder, ...path.split('/'));
   const history = full(plan.historyDir);
-  // `history/` itself is made only for the first past release: removed again on failure.
+  // `history/` itself is made only for the first past release; both are removed again on failure
+  // only when made here. The release's folder is new, or empty (the caller checked: nothing in it).
   let madeParent = false;
+  let madeHistory = false;
   try {
     madeParent = (await fs.mkdir(dirname(history), { recursive: true })) !== undefined;
-    // Not recursive: the history folder must be new (EEXIST when it appeared meanwhile).
-    await fs.mkdir(history, { recursive: false });
+    madeHistory = (await fs.mkdir(history, { recursive: true })) !== undefined;
   } catch (error) {
     return { ok: false, failed: { step: 'mkdir', path: `${plan.historyDir}/`, reason: fsReason(error) }, left: { moved: [], created: [] } };
   }
@@ -75,10 +77,12 @@ export async function carryOutNext(folder: string, plan: NextPlan, fs: NextFs = 
   for (const path of created.reverse()) await fs.unlink(full(path)).catch(() => createdLeft.unshift(path));
   const movedLeft: { from: string; to: string }[] = [];
   for (const move of moved.reverse()) await fs.rename(full(move.to), full(move.from)).catch(() => movedLeft.unshift(move));
-  const folderLeft = await fs.rmdir(history).then(
-    () => false,
-    () => true,
-  );
+  const folderLeft = madeHistory
+    ? await fs.rmdir(history).then(
+        () => false,
+        () => true,
+      )
+    : false;
   if (!folderLeft && madeParent) await fs.rmdir(dirname(history)).catch(() => undefined);
   return { ok: false, failed, left: { moved: movedLeft, created: createdLeft, ...(folderLeft ? { folder: `${plan.historyDir}/` } : {}) } };
 }

@@ -102,8 +102,8 @@ describe('release-plan next', () => {
       assert.deepEqual(await refused({ ...PLAN, 'history/invoices-v1/release.yaml': 'release: invoices-v1\n' }), ['release-plan: .release/history/invoices-v1/ already exists, so nothing was moved: a past release is never overwritten. Rename or remove that folder (or rename the release) first.']);
     });
 
-    it('the history folder exists as an empty folder (no plan file in it)', async () => {
-      await mkdir(join(dir, '.release', 'history', 'invoices-v1'), { recursive: true });
+    it('the history folder exists with only files the plan reader skips in it', async () => {
+      await writePlan(dir, { 'history/invoices-v1/notes.txt': 'what we learned\n' });
       assert.deepEqual(await refused(PLAN), ['release-plan: .release/history/invoices-v1/ already exists, so nothing was moved: a past release is never overwritten. Rename or remove that folder (or rename the release) first.']);
     });
 
@@ -200,6 +200,23 @@ describe('release-plan next', () => {
     assert.deepEqual(cap.stdout, []);
     assert.deepEqual(cap.stderr, ['release-plan: cannot create the folder .release/history/invoices-v1: something with that name already exists. Nothing was changed.']);
     assert.deepEqual(await tree(dir), before);
+  });
+
+  it('an empty history folder (an undone close leaves one; git does not keep it) is used, and kept if a step fails', async () => {
+    await writePlan(dir, PLAN);
+    await mkdir(join(dir, '.release', 'history', 'invoices-v1'), { recursive: true });
+    const cap = io(dir);
+    assert.equal(await run(NEXT, cap), 0, cap.stderr.join('\n'));
+    assert.equal(await readFile(join(dir, '.release', 'history', 'invoices-v1', 'release.yaml'), 'utf8'), SHIPPED_RELEASE);
+
+    const result = planNext(files({ 'release.yaml': SHIPPED_RELEASE.replace('invoices-v1', 'invoices-v2') }), { name: 'v3', target: '2027-01-29', today: '2026-12-21' });
+    assert.ok(result.ok);
+    await writePlan(dir, { 'release.yaml': SHIPPED_RELEASE.replace('invoices-v1', 'invoices-v2') });
+    await mkdir(join(dir, '.release', 'history', 'invoices-v2'));
+    const outcome = await carryOutNext(dir, { ...result, moves: result.moves.filter((move) => move.from === '.release/release.yaml'), creates: [{ path: '.release/team.yaml', text: 'exists already\n' }] });
+    assert.deepEqual(outcome, { ok: false, failed: { step: 'create', path: '.release/team.yaml', reason: 'something with that name already exists' }, left: { moved: [], created: [] } });
+    assert.deepEqual(await readdir(join(dir, '.release', 'history', 'invoices-v2')), [], 'the empty folder that was there stays');
+    assert.equal(await readFile(join(dir, '.release', 'release.yaml'), 'utf8'), SHIPPED_RELEASE.replace('invoices-v1', 'invoices-v2'), 'the move was put back');
   });
 
   it('refuses without .release/ and creates nothing', async () => {
