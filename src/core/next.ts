@@ -224,8 +224,10 @@ function nextReleaseText(release: Loose<Release>, options: NextOptions, closed: 
   }).join('');
   const parked = (release.parked ?? []).filter((item) => item !== undefined && typeof item.title === 'string');
   const tasks = parked.map((item, index) => {
-    const why = [item?.reason ? `reason: ${item.reason}` : '', item?.asked_by ? `asked by ${item.asked_by}` : ''].filter(Boolean).join(', ');
-    const notes = `Parked in ${closed}${why ? ` (${why})` : ''}. Give it one owner, or park it again.`;
+    const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+    const reason = item?.reason?.trim();
+    const askedBy = item?.asked_by?.trim();
+    const notes = [`Parked in ${closed}.`, reason ? `Reason: ${sentence(reason)}` : '', askedBy ? `Asked by ${askedBy}.` : '', 'Give it one owner, or park it again.'].filter(Boolean).join(' ');
     return [`  - id: C${index + 1}`, `    title: ${inline(item?.title ?? '')}`, '    status: todo', `    added: ${options.today}`, `    notes: ${inline(notes)}`].join('\n') + '\n';
   });
   const backup = options.backup !== undefined ? `backup: ${options.backup}\n` : `# backup: YYYY-MM-DD, a backup date after the target (date-backup-missing until it is set)\n`;

@@ -60,7 +60,7 @@ tasks:
     title: CSV export
     status: todo
     added: 2026-12-21
-    notes: "Parked in invoices-v1 (reason: not the problem we solve, asked by Dee). Give it one owner, or park it again."
+    notes: "Parked in invoices-v1. Reason: not the problem we solve. Asked by Dee. Give it one owner, or park it again."
 parked: []
 `;
 
@@ -173,7 +173,7 @@ describe('Close Release and Start Next (core planNext)', () => {
     const result = checkPlan(carriedOut(files({ 'release.yaml': release }), next), { today: CLOSE_DAY });
     assert.deepEqual(result.findings.filter((f) => ['schema', 'yaml-syntax'].includes(f.code)), []);
     assert.equal(result.plan.release?.data.tasks?.[0]?.title, 'Dark mode\n(all screens)');
-    assert.equal(result.plan.release?.data.tasks?.[0]?.notes, 'Parked in invoices-v1 (reason: later:\nafter launch). Give it one owner, or park it again.');
+    assert.equal(result.plan.release?.data.tasks?.[0]?.notes, 'Parked in invoices-v1. Reason: later:\nafter launch. Give it one owner, or park it again.');
   });
 
   it('history folder names: file-safe, else release-<shipped date>', () => {

@@ -133,7 +133,7 @@ describe('Close Release and Start Next', function () {
     assert.equal(data.backup, undefined);
     assert.equal(data.shipped, undefined);
     assert.deepEqual(data.roles, { scope: 'Ana', delivery: 'Bo', readiness: 'Cy', stop: 'Ana' });
-    assert.deepEqual(data.tasks, [{ id: 'C1', title: 'CSV export', status: 'todo', added: today, notes: 'Parked in basic-v1 (reason: not this problem, asked by Dee). Give it one owner, or park it again.' }]);
+    assert.deepEqual(data.tasks, [{ id: 'C1', title: 'CSV export', status: 'todo', added: today, notes: 'Parked in basic-v1. Reason: not this problem. Asked by Dee. Give it one owner, or park it again.' }]);
     assert.deepEqual(data.parked, []);
     const runbook = parse(await readText(rollback())) as { stable: Record<string, unknown>; rehearsals: unknown[] };
     assert.deepEqual(runbook.stable, { version: '1.5.0', build: 'build-1042', config: 'config/production-1.4.2.yaml', migrations: 'none since 1.4.2', flags: 'pdf_export off' });
