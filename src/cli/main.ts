@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPlan, type CheckResult, type Summary } from '../core/engine';
@@ -9,12 +9,14 @@ import { applyEdits } from '../core/edits';
 import { evaluateGonogo } from '../core/gonogo';
 import { launchState, type ShippedRecord } from '../core/launch';
 import { render } from '../core/message';
+import { historyExistsReason, planNext, type NextOptions } from '../core/next';
 import { SHIP_BLOCKING_CODES, shipEdit } from '../core/planEdits';
 import { scaffoldFiles } from '../core/scaffold';
 import { jsonSchemas, SHIP_OUTCOMES, type ShipOutcome } from '../core/schemas';
 import { RELEASE_DIR, RELEASE_FILE, type Finding } from '../core/types';
 import { planTimeline } from '../core/timeline';
 import { readPlan, type PlanRead } from './files';
+import { carryOutNext } from './next';
 import { readPlanVersions } from './git';
 import { historyLines } from './historyText';
 import { CliFailure, fsReason, isFsError } from './fsErrors';
@@ -34,6 +36,11 @@ Commands:
   init [dir]      Create a commented .release/ to fill in (never overwrites a file).
   ship [dir]      Record how the release ended: writes \`shipped:\` into release.yaml
                   (comments kept). After its date the checks switch to after-launch mode.
+  next [dir]      Close the shipped release and start the next one: moves release.yaml,
+                  rollback.yaml, review.yaml, checkins/ and gonogo/ into
+                  .release/history/<release>/ and writes a new release.yaml (same roles,
+                  parked items as candidate tasks with no owner) and rollback.yaml (stable
+                  version = what shipped, no rehearsals). team.yaml and config.yaml stay.
   history [dir]   The plan's history from git: one line per change of release.yaml
                   (tasks added and removed, dates moved, owners changed), with its date,
                   author and commit; --format json gives the timeline as data.
@@ -58,12 +65,17 @@ Options:
                        back) or slipped (it did not go out).
   --date YYYY-MM-DD    ship: the day it happened (default: today).
   --version VERSION    ship: the version that went out, e.g. 1.5.0.
+  --name NAME          next (required): the new release's name, e.g. invoices-v2.
+  --target YYYY-MM-DD  next (required): the new release's target date.
+  --backup YYYY-MM-DD  next: the new release's backup date, after the target.
   -v, --version        Show the version.
   -h, --help           Show this help.
 
 Exit codes: 0 ok (go), 1 errors found (no-go), 2 bad usage, no .release/ folder, or a file or
 folder that cannot be read or written; ship: 2 also when release.yaml has errors or already
-records another outcome; history: 2 outside a git repository or without git.`;
+records another outcome; next: 2 also when the release has not gone out (no \`shipped:\`, a
+slip, a launch after today), a file to move has errors, or the history folder exists; history:
+2 outside a git repository or without git.`;
 
 /** Replaced with package.json's version when the CLI is bundled (esbuild.config.mjs). */
 declare const RELEASE_PLAN_VERSION: string | undefined;
@@ -133,12 +145,15 @@ const OPTIONS = {
   date: { type: 'string' },
   /** `--version V` after the ship command (see normalizeArgs); never typed as such. */
   'ship-version': { type: 'string' },
+  name: { type: 'string' },
+  target: { type: 'string' },
+  backup: { type: 'string' },
   'no-git': { type: 'boolean', default: false },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const EXAMPLE_VALUE: Record<string, string> = { today: '2026-12-01', format: 'json', 'max-warnings': '0', outcome: 'shipped', date: '2026-12-18', 'ship-version': '1.5.0' };
+const EXAMPLE_VALUE: Record<string, string> = { today: '2026-12-01', format: 'json', 'max-warnings': '0', outcome: 'shipped', date: '2026-12-18', 'ship-version': '1.5.0', name: 'invoices-v2', target: '2027-01-29', backup: '2027-02-05' };
 
 /**
  * Checks the options before Node's parser sees them, so a mistake gets our own one-line message:
@@ -208,9 +223,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}.`);
   const format = values.format;
   if (!isFormat(format)) throw new UsageError(`--format must be text, json, github, sarif, gitlab or markdown, not "${format}".`);
-  if (CI_FORMATS.includes(format) && ['gonogo', 'init', 'ship', 'schema', 'history'].includes(command)) throw new UsageError(`--format ${format} applies to the check command only.`);
+  if (CI_FORMATS.includes(format) && ['gonogo', 'init', 'ship', 'next', 'schema', 'history'].includes(command)) throw new UsageError(`--format ${format} applies to the check command only.`);
   if (values['no-git'] && !['check', 'gonogo'].includes(command)) throw new UsageError('--no-git applies to the check and gonogo commands only.');
   if (command !== 'ship' && (values.outcome !== undefined || values.date !== undefined)) throw new UsageError(`--${values.outcome !== undefined ? 'outcome' : 'date'} applies to the ship command only.`);
+  const nextOption = (['name', 'target', 'backup'] as const).find((option) => values[option] !== undefined);
+  if (command !== 'next' && nextOption !== undefined) throw new UsageError(`--${nextOption} applies to the next command only.`);
+  if (command === 'next' && format !== 'text') throw new UsageError(`--format ${format} does not apply to next: it prints what it moved and wrote.`);
   const today = values.today ?? todayIso(io.now());
   if (!isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${today}".`);
   const maxWarnings = values['max-warnings'];
@@ -228,6 +246,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return init(folder, today, io);
     case 'ship':
       return ship(folder, today, shipRecord(values, today), io);
+    case 'next':
+      return next(folder, today, nextOptions(values, today), io);
     case 'schema':
       return schema(folder, io);
     case 'history':
@@ -484,6 +504,51 @@ function afterShip(record: ShippedRecord, today: string): string {
   if (launch.phase === 'planning') return `${record.date} is after today (${today}): until that day the plan is checked as before.`;
   if (launch.phase === 'watch') return `After-launch mode: until the end of ${launch.watchEnds} the owners stay on watch and the rollback rules still apply (\`release-plan check\` lists who is on watch and the triggers); no capacity, freeze or target-date warnings. After that the release is history.`;
   return `The watch ended on ${launch.watchEnds}: the release is history, and only its files are checked (syntax, schema, dates, task ids).`;
+}
+
+/** What `next` is asked for: --name and --target are required; the core checks what they say. */
+function nextOptions(values: { name?: string | undefined; target?: string | undefined; backup?: string | undefined }, today: string): NextOptions {
+  if (values.name === undefined) throw new UsageError('next needs --name: the new release\'s name (e.g. --name invoices-v2).');
+  if (values.target === undefined) throw new UsageError('next needs --target: the new release\'s target date (e.g. --target 2027-01-29).');
+  return { name: values.name, target: values.target, ...(values.backup !== undefined ? { backup: values.backup } : {}), today };
+}
+
+/**
+ * `release-plan next`: carries out core's `planNext` — the closed release's files moved into
+ * `.release/history/<name>/`, the next release.yaml and rollback.yaml written. Refused (exit 2,
+ * nothing changed) for every reason the core gives, and when the history folder holds anything on
+ * disk (an empty one is used).
+ * A step that fails midway is undone; whatever could not be is listed.
+ */
+async function next(folder: string, today: string, options: NextOptions, io: Io): Promise<number> {
+  const checked = await load(folder, today, io);
+  if (!checked) return 2;
+  const planned = planNext(checked.read.files, options, checked.read.unreadable);
+  if (!planned.ok) throw new CliFailure(render(planned.reason));
+  // The folder may hold files the plan reader skips (not YAML): anything in it is a past release.
+  // An empty one (an undone close leaves it; git does not even keep it) is used.
+  const historyFull = join(folder, planned.historyDir);
+  const historyKind = await kindOf(historyFull, io);
+  if (historyKind === 'file' || (historyKind === 'dir' && (await readdir(historyFull)).length > 0)) throw new CliFailure(render(historyExistsReason(planned.historyDir)));
+  const shown = (path: string) => display(io.cwd, join(folder, path));
+  const outcome = await carryOutNext(folder, planned);
+  if (!outcome.ok) {
+    const { failed, left } = outcome;
+    const what = failed.step === 'mkdir' ? `cannot create the folder ${shown(failed.path)}` : failed.step === 'move' ? `cannot move ${shown(failed.path)} to ${shown(failed.to ?? '')}` : `cannot write ${shown(failed.path)}`;
+    const stays = [...left.moved.map((m) => `${shown(m.from)} is now ${shown(m.to)}`), ...left.created.map((path) => `${shown(path)} was written`), ...(left.folder ? [`${shown(left.folder)} was created`] : [])];
+    io.err(inertLine(`release-plan: ${what}: ${failed.reason}. ${stays.length === 0 ? 'Nothing was changed.' : 'What was done could not all be undone:'}`));
+    for (const line of stays) io.err(inertLine(`  ${line}`));
+    return 2;
+  }
+  for (const move of planned.moves) {
+    const slash = /\.ya?ml$/.test(move.from) ? '' : '/';
+    io.out(inertLine(`moved   ${shown(move.from)}${slash} -> ${shown(move.to)}${slash}`));
+  }
+  for (const create of planned.creates) io.out(inertLine(`created ${shown(create.path)}`));
+  const candidates = (checked.result.plan.release?.data.parked ?? []).filter((item) => typeof item?.title === 'string').length;
+  const owners = candidates === 0 ? '' : candidates === 1 ? ', give the candidate task one owner' : `, give each of the ${candidates} candidate tasks one owner`;
+  io.out(inertLine(`Closed ${planned.closed} (now in ${shown(planned.historyDir)}/) and started ${options.name.trim()}: write its problem${owners}, then run \`release-plan check\`.`));
+  return 0;
 }
 
 /**

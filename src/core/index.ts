@@ -19,6 +19,7 @@ export * from './edits';
 export * from './diff';
 export * from './records';
 export * from './planEdits';
+export * from './next';
 export * from './message';
 export * from './timeline';
 export * from './scopeOverTime';

@@ -123,6 +123,27 @@ function scalarText(value: unknown): string | undefined {
 
 /** A version's state, or undefined when its text does not parse as a release with a name. */
 function readVersion(text: string): VersionState | undefined {
+  // Git hands the same texts again on every re-read (a new commit adds one version): each is parsed once.
+  if (versionStates.has(text)) {
+    const state = versionStates.get(text);
+    versionStates.delete(text);
+    versionStates.set(text, state);
+    return state;
+  }
+  const state = parseVersion(text);
+  if (text.length <= MAX_REMEMBERED_CHARS) {
+    versionStates.set(text, state);
+    if (versionStates.size > MAX_REMEMBERED_VERSIONS) versionStates.delete(versionStates.keys().next().value as string);
+  }
+  return state;
+}
+
+/** Versions' states by text, least recently used first (read-only once made). */
+const versionStates = new Map<string, VersionState | undefined>();
+const MAX_REMEMBERED_VERSIONS = 1000;
+const MAX_REMEMBERED_CHARS = 256 * 1024;
+
+function parseVersion(text: string): VersionState | undefined {
   if (text.trim() === '') return undefined;
   const source = new SourceFile(RELEASE_FILE, text);
   const data = source.parsed ? source.data : undefined;

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { EditResult, TextEdit } from '../core/edits';
 import type { YamlPath } from '../core/source';
 import { changedWhileAsked, hasIdentity, locateTarget, type PlanTarget } from '../core/targets';
+import { RELEASE_DIR } from '../core/types';
+import { planPath, readPlanFiles } from './planFiles';
 import { localize } from './translate';
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };
@@ -128,4 +130,69 @@ export function basename(uri: vscode.Uri): string {
 export function report(result: WriteResult): boolean {
   if (!result.ok) void vscode.window.showWarningMessage(result.reason);
   return result.ok;
+}
+
+/** Files and folders to move and files to create as one edit, with the texts they were planned from (core's `NextPlan`). */
+export interface FileOperations {
+  moves: readonly { from: string; to: string }[];
+  creates: readonly { path: string; text: string }[];
+  /** Every file the operations were computed from, by workspace-relative path, with its text then. */
+  basis: ReadonlyMap<string, string>;
+}
+
+/**
+ * Moves files and folders and creates new files in a workspace folder as ONE `WorkspaceEdit`, so
+ * one Undo puts everything back. A file that is moved and gets a new file in its place
+ * (release.yaml, rollback.yaml) is copied to its new place and rewritten in place through its
+ * document: git sees the same (the old text added at the new path, the file changed), and the
+ * document keeps its undo history — a file renamed away and created again under the same name
+ * would get a new document, and VS Code then drops the workspace undo step. Other moves (folders,
+ * review.yaml) are `renameFile`s, new files `createFile`s; nothing is overwritten.
+ *
+ * Guarded like every write: refused in Restricted Mode; refused when a file to move or rewrite has
+ * unsaved changes (save or revert first), when any file the operations were planned from reads
+ * differently now (the disk, with open documents' text on top) or a file appeared in a folder to
+ * move, and when a destination exists. The rewritten documents are saved afterwards.
+ */
+export async function applyFileOperations(folder: vscode.WorkspaceFolder, ops: FileOperations): Promise<WriteResult> {
+  const untrusted = refuseUntrusted();
+  if (untrusted) return untrusted;
+  const at = (path: string) => vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+  const moved = (path: string) => ops.moves.some((move) => path === move.from || path.startsWith(`${move.from}/`));
+  const replaced = new Set(ops.moves.filter((move) => ops.creates.some((create) => create.path === move.from)).map((move) => move.from));
+  for (const document of vscode.workspace.textDocuments) {
+    const path = planPath(folder, document.uri);
+    if (path !== undefined && document.isDirty && (moved(path) || ops.creates.some((create) => create.path === path))) {
+      return { ok: false, reason: vscode.l10n.t('{0} has unsaved changes; save or revert them first.', path) };
+    }
+  }
+  for (const target of [...ops.moves.map((move) => move.to), ...ops.creates.filter((create) => !replaced.has(create.path)).map((create) => create.path)]) {
+    if (await exists(at(target))) return { ok: false, reason: vscode.l10n.t('{0} already exists; nothing was moved or written.', target) };
+  }
+  // The documents rewritten in place, opened before the re-read, so the text compared is theirs.
+  const documents = new Map<string, vscode.TextDocument>();
+  for (const path of replaced) documents.set(path, await vscode.workspace.openTextDocument(at(path)));
+  const now = await readPlanFiles(folder);
+  const changed = !now
+    ? RELEASE_DIR
+    : ([...ops.basis].find(([path, text]) => now.files.get(path) !== text || (documents.has(path) && documents.get(path)?.getText() !== text))?.[0] ??
+      [...now.files.keys()].find((path) => moved(path) && !ops.basis.has(path)));
+  if (changed !== undefined) return { ok: false, reason: vscode.l10n.t('{0} changed since the plan was read; nothing was moved or written. Try again.', changed) };
+  // Nothing awaits between the re-read above and the edit below.
+  const edit = new vscode.WorkspaceEdit();
+  for (const move of ops.moves) {
+    const document = documents.get(move.from);
+    if (document) edit.createFile(at(move.to), { overwrite: false, contents: new TextEncoder().encode(document.getText()) });
+    else edit.renameFile(at(move.from), at(move.to), { overwrite: false });
+  }
+  for (const create of ops.creates) {
+    const document = documents.get(create.path);
+    if (document) edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), create.text);
+    else edit.createFile(at(create.path), { overwrite: false, contents: new TextEncoder().encode(create.text) });
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: vscode.l10n.t('VS Code refused to move the files; nothing was moved or written.') };
+  for (const [path, document] of documents) {
+    if (!(await document.save())) return { ok: false, reason: vscode.l10n.t('The change to {0} is in the editor but could not be saved; save it yourself (Undo takes it back).', path) };
+  }
+  return { ok: true };
 }

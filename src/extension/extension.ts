@@ -8,6 +8,7 @@ import { dailyCheckin } from './commands/dailyCheckin';
 import { openDashboard } from './commands/openDashboard';
 import { clearFilter, filterByOwner } from './commands/filterByOwner';
 import { markShipped } from './commands/markShipped';
+import { closeAndStartNext } from './commands/closeAndStartNext';
 import { startReview } from './commands/startReview';
 import { markTold } from './commands/markTold';
 import { parkTask } from './commands/parkTask';
@@ -68,6 +69,7 @@ const COMMANDS: Command[] = [
   parkTask,
   markTold,
   markShipped,
+  closeAndStartNext,
   startReview,
   filterByOwner,
   clearFilter,

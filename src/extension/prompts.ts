@@ -9,6 +9,12 @@ export interface Prompts {
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
   /** A person from a list, or a typed name. */
   person(people: readonly string[], placeHolder: string, preferred?: string): Promise<string | undefined>;
+  /**
+   * A modal question before a change that touches many files: true only when `action` was chosen.
+   * Optional, so prompt providers written for commands that never confirm need not answer it;
+   * without it the window's modal is shown.
+   */
+  confirm?(message: string, detail: string, action: string): Promise<boolean>;
 }
 
 export const windowPrompts: Prompts = {
@@ -19,7 +25,13 @@ export const windowPrompts: Prompts = {
     return vscode.window.showInputBox(options);
   },
   person: pickPerson,
+  confirm: confirmModal,
 };
+
+/** VS Code's modal warning with one action (and Cancel): true only when the action was chosen. */
+export async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+}
 
 /** A QuickPick of people that also accepts a typed name. */
 export async function pickPerson(people: readonly string[], placeHolder: string, preferred?: string): Promise<string | undefined> {

@@ -86,3 +86,19 @@ function slug(heading: string): string {
     .replace(/[^a-z0-9 _-]/g, '')
     .replace(/ /g, '-');
 }
+
+describe("README's rule-code table", () => {
+  const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8').replace(/\r\n?/g, '\n');
+  const rows = new Map([...README.matchAll(/^\| (\w+) \| (.*) \|$/gm)].map((m) => [m[1] as string, [...(m[2] as string).matchAll(/\[`([^`]+)`\]\(docs\/rules\.md#([^)]+)\)/g)].map((l) => [l[1], l[2]])]));
+
+  it('lists every rule code once, in its family row, linked to its section', () => {
+    for (const code of RULE_CODES) {
+      const family = RULES[code].family;
+      const row = rows.get(family);
+      assert.ok(row, `README has no "${family}" row in its rule-code table`);
+      assert.ok(row.some(([listed, anchor]) => listed === code && anchor === code), `README's ${family} row lacks ${code}`);
+    }
+    const listed = [...rows.values()].flat().map(([code]) => code);
+    assert.equal(new Set(listed).size, listed.length, 'a code is listed twice');
+  });
+});

@@ -14,6 +14,7 @@ export const COMMAND_IDS = {
   parkTask: 'releasePlan.parkTask',
   markTold: 'releasePlan.markTold',
   markShipped: 'releasePlan.markShipped',
+  closeAndStartNext: 'releasePlan.closeAndStartNext',
   startReview: 'releasePlan.startReview',
   filterByOwner: 'releasePlan.filterByOwner',
   clearFilter: 'releasePlan.clearFilter',

@@ -24,6 +24,7 @@ function scripted(answers: Answer[]): Prompts & { asked: string[] } {
     pick: async (items, options) => (await next('pick', items, options.placeHolder ?? options.title ?? '')) as never,
     input: async (options) => (await next('input', [], options.prompt ?? options.title ?? '')) as string | undefined,
     person: async (people, placeHolder) => (await next('person', people, placeHolder)) as string | undefined,
+    confirm: (message) => Promise.reject(new Error(`unexpected confirmation: ${message}`)),
   };
 }
 

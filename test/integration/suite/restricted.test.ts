@@ -35,6 +35,7 @@ describe('Restricted Mode', function () {
       runGonogo: await vscode.commands.executeCommand('releasePlan.runGonogo', { folder: folder(), answers: { 'dry-run': { answer: 'yes' } }, decision: 'go', decidedBy: 'Ana' }),
       dailyCheckin: await vscode.commands.executeCommand('releasePlan.dailyCheckin', { folder: folder(), shipped: ['x'], blocks: [] }),
       startRehearsal: await vscode.commands.executeCommand('releasePlan.startRehearsal'),
+      closeAndStartNext: await vscode.commands.executeCommand('releasePlan.closeAndStartNext', { folder: folder(), name: 'basic-v2', target: '2099-07-01', backup: '2099-07-08' }),
       startReview: await vscode.commands.executeCommand('releasePlan.startReview', { folder: folder() }),
       // Trusted, this returns the files it created ([] when all exist); in Restricted Mode, nothing.
       createPlan: await vscode.commands.executeCommand('releasePlan.createPlan', folder()),

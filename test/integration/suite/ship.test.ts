@@ -23,6 +23,7 @@ function scripted(answers: ((items: readonly vscode.QuickPickItem[], options: vs
     pick: async (items, options) => next(`pick: ${options.placeHolder ?? ''}`, items, {}) as never,
     input: async (options) => next(`input: ${options.prompt ?? ''}`, [], options) as string | undefined,
     person: async (_people, placeHolder) => next(`person: ${placeHolder}`, [], {}) as string | undefined,
+    confirm: (message) => Promise.reject(new Error(`unexpected confirmation: ${message}`)),
   };
 }
 

@@ -553,6 +553,60 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
     }
   });
 
+  // Close Release and Start Next as a person runs it: the plan (shipped today, written on disk) open
+  // in the editor, the palette, the real input boxes (the name offered as basic-v2, a target typed,
+  // no backup) and the modal confirmation that lists the moves. The closed release lands in
+  // .release/history/basic-v1/ and the new release.yaml is open. Everything is put back afterwards.
+  await check('Close Release and Start Next through the palette, its input boxes and the modal confirmation moves the shipped release into .release/history/basic-v1/', async () => {
+    if (!planFile || !workspace) throw new Error('the harness passed no workspace');
+    const rollbackFile = path.join(workspace, '.release', 'rollback.yaml');
+    const historyDir = path.join(workspace, '.release', 'history');
+    const original = readFileSync(planFile, 'utf8');
+    const originalRollback = readFileSync(rollbackFile, 'utf8');
+    const today = fixtureToday(workspace);
+    const shipped = `${original}shipped:\n  date: ${today}\n  outcome: shipped\n  version: 1.5.0\n`;
+    const message = (text) => quickInput.locator('.quick-input-message', { hasText: text }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    try {
+      await openPlanInEditor();
+      await changeOnDisk(shipped, 'outcome: shipped');
+      await runCommand(page, 'Release Plan: Close Release and Start Next', { opensQuickInput: true });
+      await message("The next release's name");
+      const box = quickInput.locator('input.input');
+      await waitUntilAsync(async () => (await box.inputValue()) === 'basic-v2', 'the name box to offer basic-v2');
+      await page.keyboard.press('Enter');
+      await message("The next release's target date");
+      await page.keyboard.type('2099-07-15');
+      await page.keyboard.press('Enter');
+      await message('The backup date');
+      await page.keyboard.press('Enter');
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'Close basic-v1 and start basic-v2?' });
+      await dialog.waitFor({ state: 'visible', timeout: TIMEOUT });
+      const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
+      for (const line of ['.release/release.yaml → .release/history/basic-v1/release.yaml', '.release/rollback.yaml → .release/history/basic-v1/rollback.yaml', 'new .release/release.yaml']) {
+        if (!detail.includes(line)) throw new Error(`the confirmation does not list "${line}": ${detail}`);
+      }
+      await dialog.locator('.monaco-button', { hasText: 'Close and Start Next' }).click({ timeout: TIMEOUT });
+      const past = path.join(historyDir, 'basic-v1', 'release.yaml');
+      await waitUntil(() => existsSync(past) && parse(readFileSync(planFile, 'utf8'))?.release === 'basic-v2', 'basic-v1 in history/ and basic-v2 in release.yaml');
+      if (readFileSync(past, 'utf8') !== shipped) throw new Error('history/basic-v1/release.yaml is not the shipped release as it was');
+      const next = parse(readFileSync(planFile, 'utf8'));
+      if (next.target !== '2099-07-15' || next.backup !== undefined || next.roles?.stop !== 'Ana') throw new Error(`the new release.yaml reads ${JSON.stringify(next)}`);
+      await editor.locator('.view-line', { hasText: 'release: basic-v2' }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      // The command's last steps (the new release.yaml shown, then this message) come after the files
+      // change: wait for them, or its editor opens in the middle of the next check.
+      const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'Closed basic-v1' }).first();
+      await done.waitFor({ state: 'visible', timeout: TIMEOUT });
+      console.log(`       moved to .release/history/basic-v1/; release.yaml: release ${next.release}, target ${next.target}, roles kept; "${(await done.locator('.notification-list-item-message').first().innerText()).trim()}"`);
+    } finally {
+      await page.keyboard.press('Escape');
+      rmSync(path.join(historyDir, 'basic-v1'), { recursive: true, force: true }); // the fixture's own past releases stay
+      writeFileSync(rollbackFile, originalRollback);
+      writeFileSync(planFile, original);
+      await runCommand(page, 'View: Close All Editors').catch(() => {});
+      await statusItem(STATUS_TEXT).waitFor({ state: 'visible', timeout: TIMEOUT });
+    }
+  });
+
   // Show Plan History from the palette: the basic fixture is a git repository (run.mjs,
   // makeFixtureRepository) read through VS Code's Git extension. The timeline opens as a read-only
   // Markdown document, newest first, with who changed what: Bo Chen moved the target, Ana Lima
