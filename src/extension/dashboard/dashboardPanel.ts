@@ -5,7 +5,7 @@ import { markToldEdit, parkTaskEdit } from '../../core/planEdits';
 import { RELEASE_FILE } from '../../core/types';
 import { dashboardHtml, makeNonce } from '../../shared/dashboardHtml';
 import { dashboardState } from '../../shared/dashboardState';
-import { WebviewMessageSchema, type HostMessage, type WebviewMessage } from '../../shared/protocol';
+import { WebviewMessageSchema, type DashboardState, type HostMessage, type WebviewMessage } from '../../shared/protocol';
 import { COMMAND_IDS } from '../commands/ids';
 import type { YamlPath } from '../../core/source';
 import { textHash, type PlanTarget } from '../../core/targets';
@@ -43,6 +43,8 @@ export class DashboardPanel extends Disposable {
   private readonly rendered = new Map<number, { tasks: PlanTarget[]; parked: PlanTarget[] }>();
   /** Messages received and refused, for tests and the log. */
   readonly refused: string[] = [];
+  /** The last state posted to the page (tests read what it was shown). */
+  lastState: DashboardState | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -103,6 +105,7 @@ export class DashboardPanel extends Disposable {
     const state = dashboardState(this.folder.name, plan?.result, plan?.generation ?? 0, this.folder.uri.toString(), this.history?.note(this.folder));
     if (plan && state.kind === 'plan') this.remember(state.generation, plan.result);
     if (state.kind === 'plan') this.panel.title = vscode.l10n.t('Release: {0}', state.summary.name);
+    this.lastState = state;
     void this.post({ type: 'state', state });
   }
 
