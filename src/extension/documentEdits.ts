@@ -138,6 +138,8 @@ export interface FileOperations {
   creates: readonly { path: string; text: string }[];
   /** Every file the operations were computed from, by workspace-relative path, with its text then. */
   basis: ReadonlyMap<string, string>;
+  /** Files whose bytes begin with a UTF-8 byte-order mark (their text does not): a copy of one keeps it. */
+  bom?: ReadonlySet<string>;
 }
 
 /**
@@ -182,12 +184,13 @@ export async function applyFileOperations(folder: vscode.WorkspaceFolder, ops: F
   const edit = new vscode.WorkspaceEdit();
   for (const move of ops.moves) {
     const document = documents.get(move.from);
-    if (document) edit.createFile(at(move.to), { overwrite: false, contents: new TextEncoder().encode(document.getText()) });
+    if (document) edit.createFile(at(move.to), { overwrite: false, contents: new TextEncoder().encode(`${ops.bom?.has(move.from) ? '\uFEFF' : ''}${document.getText()}`) });
     else edit.renameFile(at(move.from), at(move.to), { overwrite: false });
   }
   for (const create of ops.creates) {
     const document = documents.get(create.path);
-    if (document) edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), create.text);
+    // The document keeps its file's encoding (a byte-order mark stays on save): its text has none.
+    if (document) edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), create.text.replace(/^\uFEFF/, ''));
     else edit.createFile(at(create.path), { overwrite: false, contents: new TextEncoder().encode(create.text) });
   }
   if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: vscode.l10n.t('VS Code refused to move the files; nothing was moved or written.') };

@@ -59,7 +59,7 @@ export const closeAndStartNext: Command = {
     // Planned from the files as they are now: a prompt may have been open while they changed.
     const now = await readPlanFiles(folder);
     if (!now) return report({ ok: false, reason: vscode.l10n.t('No release plan found. Run "Release Plan: Create Release Plan" first.') });
-    const planned = planNext(now.files, options, now.unreadable);
+    const planned = planNext(now.files, options, now.unreadable, now.bom);
     if (!planned.ok) return report({ ok: false, reason: localize(planned.reason) });
     const lines = [
       ...planned.moves.map((move) => vscode.l10n.t('{0} → {1}', move.from, move.to)),
