@@ -193,7 +193,12 @@ export async function applyFileOperations(folder: vscode.WorkspaceFolder, ops: F
     if (document) edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), create.text.replace(/^\uFEFF/, ''));
     else edit.createFile(at(create.path), { overwrite: false, contents: new TextEncoder().encode(create.text) });
   }
-  if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: vscode.l10n.t('VS Code refused to move the files; nothing was moved or written.') };
+  // VS Code carries out a WorkspaceEdit's file operations one by one and does not promise to undo
+  // the first ones when a later one fails: say what may have happened, never "nothing".
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    const where = [...new Set([...ops.moves.map((move) => move.to.slice(0, move.to.lastIndexOf('/'))), ...ops.creates.map((create) => create.path.slice(0, create.path.lastIndexOf('/')))])].sort();
+    return { ok: false, reason: vscode.l10n.t('VS Code did not carry out all of the moves and new files; they may be partly applied: check {0}.', where.map((dir) => `${dir}/`).join(', ')) };
+  }
   for (const [path, document] of documents) {
     if (!(await document.save())) return { ok: false, reason: vscode.l10n.t('The change to {0} is in the editor but could not be saved; save it yourself (Undo takes it back).', path) };
   }
