@@ -174,7 +174,8 @@ export function closeCheck(files: PlanFiles, today: string, unreadable: Readonly
 function misnamedRenames(plan: Plan): Message[] {
   const short = (path: string) => path.slice(RELEASE_DIR.length + 1);
   const out: Message[] = [];
-  for (const finding of plan.fileFindings) {
+  const findings = plan.fileFindings.filter((finding) => finding.code === 'file-misnamed').sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const finding of findings) {
     if (finding.code !== 'file-misnamed') continue;
     const proper = properName(finding.file);
     if (proper === undefined || !MOVED.some((moved) => (moved.endsWith('/') ? proper.startsWith(moved) : proper === moved))) continue;

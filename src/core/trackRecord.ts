@@ -85,6 +85,8 @@ export interface TrackRow {
    * is not known to be the one kept.
    */
   targetHistory?: TargetHistory;
+  /** True only when `targetHistory` shows the target it was judged against was the first one committed (never moved). */
+  firstTargetKept?: true;
   growth: ScopeGrowth;
   rehearsals: RehearsalRecord;
   /** Whether its post-release review (review.yaml) is written. */
@@ -154,7 +156,7 @@ export function trackRecordOf(result: CheckResult): TrackRecord {
  * say "on time (final target)".
  */
 export function targetKnownFirst(row: TrackRow): boolean {
-  return row.targetHistory !== undefined && row.targetHistory.moves === 0 && row.targetHistory.first === row.target;
+  return row.firstTargetKept === true;
 }
 
 /** True when the dashboard and the Release view have something to show: history, or a current release that has a record. */
@@ -196,6 +198,7 @@ function currentRow(plan: Plan, today: string, timeline: Timeline | undefined): 
   return {
     ...facts,
     ...(targetHistory ? { targetHistory } : {}),
+    ...(targetHistory && targetHistory.moves === 0 && targetHistory.first === facts.target ? { firstTargetKept: true as const } : {}),
     current: true,
     file: RELEASE_FILE,
     review: { state: plan.review ? 'written' : 'missing', file: REVIEW_FILE },

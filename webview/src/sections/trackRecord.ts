@@ -1,4 +1,4 @@
-import { targetKnownFirst, type TrackRecord, type TrackRow } from '../../../src/core/trackRecord';
+import type { TrackRecord, TrackRow } from '../../../src/core/trackRecord';
 import { section } from '../dashboard';
 import { openLocation, type View } from '../context';
 import { h, icon, on, s } from '../dom';
@@ -76,7 +76,7 @@ function targetMoves(row: TrackRow): HTMLElement | null {
 export function verdictText(row: TrackRow): string {
   switch (row.verdict) {
     case 'on-time':
-      return targetKnownFirst(row) ? t('trackOnTime') : t('trackOnTimeFinal');
+      return row.firstTargetKept ? t('trackOnTime') : t('trackOnTimeFinal');
     case 'slipped':
       return row.slippedDays === undefined ? t('trackSlippedCalled') : count(row.slippedDays, 'trackSlippedOneDay', 'trackSlippedDays');
     case 'rolled-back':
