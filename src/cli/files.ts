@@ -11,6 +11,8 @@ export interface PlanRead {
   files: Map<string, string>;
   /** Files (or folders) that exist but could not be read, with the message saying why: what `checkPlan` takes. */
   unreadable: Map<string, UnreadableReason>;
+  /** Files whose bytes begin with a UTF-8 byte-order mark (their text does not). */
+  bom: Set<string>;
   /** Files reached through a symbolic link whose real path is outside the folder → that real path. */
   outside: Map<string, string>;
 }

@@ -9,7 +9,7 @@ import { applyEdits } from '../core/edits';
 import { evaluateGonogo } from '../core/gonogo';
 import { launchState, type ShippedRecord } from '../core/launch';
 import { render } from '../core/message';
-import { historyExistsReason, planNext, type NextOptions } from '../core/next';
+import { historyExistsReason, parkedCandidates, planNext, type NextOptions } from '../core/next';
 import { SHIP_BLOCKING_CODES, shipEdit } from '../core/planEdits';
 import { scaffoldFiles } from '../core/scaffold';
 import { jsonSchemas, SHIP_OUTCOMES, type ShipOutcome } from '../core/schemas';
@@ -523,7 +523,7 @@ function nextOptions(values: { name?: string | undefined; target?: string | unde
 async function next(folder: string, today: string, options: NextOptions, io: Io): Promise<number> {
   const checked = await load(folder, today, io);
   if (!checked) return 2;
-  const planned = planNext(checked.read.files, options, checked.read.unreadable);
+  const planned = planNext(checked.read.files, options, checked.read.unreadable, checked.read.bom);
   if (!planned.ok) throw new CliFailure(render(planned.reason));
   // The folder may hold files the plan reader skips (not YAML): anything in it is a past release.
   // An empty one (an undone close leaves it; git does not even keep it) is used.
@@ -545,7 +545,7 @@ async function next(folder: string, today: string, options: NextOptions, io: Io)
     io.out(inertLine(`moved   ${shown(move.from)}${slash} -> ${shown(move.to)}${slash}`));
   }
   for (const create of planned.creates) io.out(inertLine(`created ${shown(create.path)}`));
-  const candidates = (checked.result.plan.release?.data.parked ?? []).filter((item) => typeof item?.title === 'string').length;
+  const candidates = parkedCandidates(checked.result.plan.release?.data).length;
   const owners = candidates === 0 ? '' : candidates === 1 ? ', give the candidate task one owner' : `, give each of the ${candidates} candidate tasks one owner`;
   io.out(inertLine(`Closed ${planned.closed} (now in ${shown(planned.historyDir)}/) and started ${options.name.trim()}: write its problem${owners}, then run \`release-plan check\`.`));
   return 0;

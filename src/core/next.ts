@@ -1,14 +1,15 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { dayNumber, isIsoDate } from './dates';
-import { applyEdits, formatScalar, setValue, type TextEdit } from './edits';
+import { applyEdits, setValue, type TextEdit } from './edits';
 import { hasHappened } from './evidence';
 import { shippedRecord, type ShippedRecord } from './launch';
 import { defineMessages, type Message } from './message';
-import { loadPlan, type UnreadableReason } from './plan';
+import { loadPlan, properName, type Plan, type UnreadableReason } from './plan';
 import { SHIP_BLOCKING_CODES } from './planEdits';
 import { isPlaceholder, placeholderFor } from './placeholder';
 import type { Release } from './schemas';
 import type { Loose } from './validate';
+import { flowList, inlineScalar as inline } from './yamlText';
 import { CHECKINS_DIR, GONOGO_DIR, HISTORY_DIR, RELEASE_DIR, RELEASE_FILE, REVIEW_FILE, ROLLBACK_FILE, type PlanFiles } from './types';
 
 /**
@@ -22,6 +23,10 @@ const messages = defineMessages({
   'next/not-shipped': '{name} has no `shipped:` record, so it is not closed: record how it ended first (Mark Release as Shipped, or `release-plan ship`).',
   'next/slipped': '{name} slipped on {date}: nothing went out, so it is not closed. Agree a new target and backup date in the same release instead.',
   'next/not-yet': '{name} is recorded as going out on {date}, after today ({today}): it can be closed from that day on.',
+  'next/misnamed': '{name} is not closed while plan files have names Release Plan does not read: they would stay behind for the next release. First {renames}, then run it again.',
+  'next/misnamed/rename': 'rename {file} to {proper}',
+  'next/misnamed/merge': 'move what you need from {file} into {proper} and delete {file}',
+  'next/misnamed/folder': 'move {file} into {folder}, one file per day named by its date',
   'next/history-exists': '{dir} already exists, so nothing was moved: a past release is never overwritten. Rename or remove that folder (or rename the release) first.',
   'next/name-empty': 'The new release needs a name, e.g. invoices-v2.',
   'next/name-one-line': 'The new release\'s name must be one line of text, not "{name}".',
@@ -70,6 +75,8 @@ export interface NextPlan {
    * it carries the plan out.
    */
   basis: ReadonlyMap<string, string>;
+  /** The files it moves whose bytes begin with a UTF-8 byte-order mark: a copy keeps it (the new rollback.yaml's text starts with one then). */
+  bom: ReadonlySet<string>;
 }
 
 export type NextResult = NextPlan | { ok: false; reason: Message };
@@ -133,8 +140,14 @@ export interface Closable {
  */
 export function closeCheck(files: PlanFiles, today: string, unreadable: ReadonlyMap<string, UnreadableReason> = new Map()): Closable | { ok: false; reason: Message } {
   const releaseText = files.get(RELEASE_FILE);
-  if (releaseText === undefined && !unreadable.has(RELEASE_FILE)) return refuse(messages('next/no-release', { file: RELEASE_FILE }));
   const plan = loadPlan(files, unreadable);
+  const renames = misnamedRenames(plan);
+  if (renames.length > 0) {
+    const data = plan.release?.data;
+    const shown = typeof data?.release === 'string' && data.release.trim() !== '' ? data.release.trim() : RELEASE_FILE;
+    return refuse(messages('next/misnamed', { name: shown, renames }));
+  }
+  if (releaseText === undefined && !unreadable.has(RELEASE_FILE)) return refuse(messages('next/no-release', { file: RELEASE_FILE }));
   const broken = (file: string) => plan.fileFindings.some((f) => f.file === file && f.severity === 'error' && SHIP_BLOCKING_CODES.has(f.code));
   if (releaseText === undefined || !plan.release || broken(RELEASE_FILE)) return refuse(messages('next/release-broken', { file: RELEASE_FILE }));
   if (unreadable.has(ROLLBACK_FILE) || (files.has(ROLLBACK_FILE) && (!plan.rollback || broken(ROLLBACK_FILE)))) return refuse(messages('next/rollback-broken', { file: ROLLBACK_FILE }));
@@ -152,6 +165,31 @@ export function closeCheck(files: PlanFiles, today: string, unreadable: Readonly
   return { ok: true, closed, release, record, historyDir };
 }
 
+/**
+ * What to rename before closing: each misnamed file (`file-misnamed`) that stands for a file or
+ * folder the close moves (release.yaml, rollback.yaml, review.yaml, checkins/, gonogo/). Left as
+ * they are, they would stay in `.release/` and be read as the next release's (a closed runbook, a
+ * review of the wrong release). team.yaml and config.yaml stay anyway. Paths relative to `.release/`.
+ */
+function misnamedRenames(plan: Plan): Message[] {
+  const short = (path: string) => path.slice(RELEASE_DIR.length + 1);
+  const out: Message[] = [];
+  const findings = plan.fileFindings.filter((finding) => finding.code === 'file-misnamed').sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const finding of findings) {
+    if (finding.code !== 'file-misnamed') continue;
+    const proper = properName(finding.file);
+    if (proper === undefined || !MOVED.some((moved) => (moved.endsWith('/') ? proper.startsWith(moved) : proper === moved))) continue;
+    const file = short(finding.file);
+    if (proper.endsWith('/')) out.push(messages('next/misnamed/folder', { file, folder: short(proper) }));
+    else if (finding.data?.rename === proper) out.push(messages('next/misnamed/rename', { file, proper: short(proper) }));
+    else out.push(messages('next/misnamed/merge', { file, proper: short(proper) }));
+  }
+  return out;
+}
+
+/** What a close moves: files, and folders (ending in `/`). */
+const MOVED = [RELEASE_FILE, ROLLBACK_FILE, REVIEW_FILE, `${CHECKINS_DIR}/`, `${GONOGO_DIR}/`];
+
 /** A name to offer for the next release: `invoices-v1` → `invoices-v2`, `Billing 3` → `Billing 4`; else nothing. */
 export function suggestNextName(closed: string): string | undefined {
   const match = /^(.*?)(\d+)$/.exec(closed.trim());
@@ -168,7 +206,7 @@ export function suggestNextName(closed: string): string | undefined {
  * record, a slip, a launch dated after `today`), while release.yaml or rollback.yaml has errors of
  * its own, when the history folder exists, and for a bad name or date. Pure: `today` is passed in.
  */
-export function planNext(files: PlanFiles, options: NextOptions, unreadable: ReadonlyMap<string, UnreadableReason> = new Map()): NextResult {
+export function planNext(files: PlanFiles, options: NextOptions, unreadable: ReadonlyMap<string, UnreadableReason> = new Map(), bom: ReadonlySet<string> = new Set()): NextResult {
   const name = options.name.trim();
   const nameProblem = nextNameProblem(name);
   if (nameProblem) return refuse(nameProblem);
@@ -207,11 +245,33 @@ export function planNext(files: PlanFiles, options: NextOptions, unreadable: Rea
   }
 
   const creates: NextCreate[] = [{ path: RELEASE_FILE, text: nextReleaseText(release, { ...options, name, target, ...(backup !== undefined ? { backup } : {}) }, shownName, historyDir) }];
-  if (rollbackText !== undefined) creates.push({ path: ROLLBACK_FILE, text: nextRollbackText(rollbackText, record, shownName) });
-  return { ok: true, closed: shownName, historyDir, moves, creates, basis };
+  // The runbook is the old one edited: it keeps the old one's byte-order mark (an editor on Windows may rely on it).
+  if (rollbackText !== undefined) creates.push({ path: ROLLBACK_FILE, text: `${bom.has(ROLLBACK_FILE) ? '\uFEFF' : ''}${nextRollbackText(rollbackText, record, shownName)}` });
+  return { ok: true, closed: shownName, historyDir, moves, creates, basis, bom: new Set([...basis.keys()].filter((path) => bom.has(path))) };
 }
 
 const ROLES = ['scope', 'delivery', 'readiness', 'stop'] as const;
+
+/** A scalar written in YAML as text: a string as it is, a number or true/false as written (`title: 2025`); else nothing. */
+function scalarText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+/**
+ * The parked items that become candidate tasks of the next release: each with a title (text, or a
+ * number such as `title: 2025`, taken as written), in order.
+ */
+export function parkedCandidates(release: Loose<Release> | undefined): { title: string; reason?: string; askedBy?: string }[] {
+  const out: { title: string; reason?: string; askedBy?: string }[] = [];
+  for (const item of release?.parked ?? []) {
+    const title = scalarText(item?.title);
+    if (title === undefined) continue;
+    const reason = scalarText(item?.reason);
+    const askedBy = scalarText(item?.asked_by);
+    out.push({ title, ...(reason !== undefined ? { reason } : {}), ...(askedBy !== undefined ? { askedBy } : {}) });
+  }
+  return out;
+}
 
 /** A YAML double-quoted placeholder (placeholders contain ": ", which plain YAML would misread), as scaffold.ts writes them. */
 const todo = (what: string) => JSON.stringify(placeholderFor(what));
@@ -219,16 +279,15 @@ const todo = (what: string) => JSON.stringify(placeholderFor(what));
 function nextReleaseText(release: Loose<Release>, options: NextOptions, closed: string, historyDir: string): string {
   const roles = ROLES.map((role) => {
     const value = release.roles?.[role];
-    const written = typeof value === 'string' ? inline(value) : Array.isArray(value) ? `[${value.map((v) => inline(String(v))).join(', ')}]` : todo(`the one person for ${role}`);
+    const written = typeof value === 'string' ? inline(value) : Array.isArray(value) ? flowList(value.map((v) => String(v))) : todo(`the one person for ${role}`);
     return `  ${role}: ${written}\n`;
   }).join('');
-  const parked = (release.parked ?? []).filter((item) => item !== undefined && typeof item.title === 'string');
-  const tasks = parked.map((item, index) => {
+  const tasks = parkedCandidates(release).map((item, index) => {
     const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-    const reason = item?.reason?.trim();
-    const askedBy = item?.asked_by?.trim();
+    const reason = item.reason?.trim();
+    const askedBy = item.askedBy?.trim();
     const notes = [`Parked in ${closed}.`, reason ? `Reason: ${sentence(reason)}` : '', askedBy ? `Asked by ${askedBy}.` : '', 'Give it one owner, or park it again.'].filter(Boolean).join(' ');
-    return [`  - id: C${index + 1}`, `    title: ${inline(item?.title ?? '')}`, '    status: todo', `    added: ${options.today}`, `    notes: ${inline(notes)}`].join('\n') + '\n';
+    return [`  - id: C${index + 1}`, `    title: ${inline(item.title)}`, '    status: todo', `    added: ${options.today}`, `    notes: ${inline(notes)}`].join('\n') + '\n';
   });
   const backup = options.backup !== undefined ? `backup: ${options.backup}\n` : `# backup: YYYY-MM-DD, a backup date after the target (date-backup-missing until it is set)\n`;
   return `# Started from ${oneLine(closed)} on ${options.today} (Close Release and Start Next); ${oneLine(closed)} is in ${historyDir}/.
@@ -242,11 +301,6 @@ roles:
 ${roles}# Work parked in ${oneLine(closed)}, as candidates: each needs one owner (or park it again).
 tasks:${tasks.length === 0 ? ' []\n' : `\n${tasks.join('')}`}parked: []
 `;
-}
-
-/** A scalar on one line after `key: `: plain or quoted as YAML needs; text over several lines double-quoted (a block scalar would need the key's indent). */
-function inline(value: string): string {
-  return /[\r\n]/.test(value) ? JSON.stringify(value) : formatScalar(value);
 }
 
 function oneLine(text: string): string {

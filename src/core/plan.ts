@@ -84,6 +84,8 @@ export function loadPlan(files: PlanFiles, unreadableFiles: ReadonlyMap<string, 
   const present = new Set([...files.keys(), ...unreadableFiles.keys()]);
 
   for (const [path, reason] of unreadableFiles) {
+    // A past release's file that cannot be read is not an error of the current plan (history is read quietly).
+    if (isHistoryPath(path)) continue;
     unreadable.add(path);
     fileFindings.push({ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable', message: findingText(reason), l10n: reason });
   }

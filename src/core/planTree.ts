@@ -70,6 +70,8 @@ export interface PlanTree {
   files: Map<string, string>;
   /** Why each file or folder that exists could not be read: what `checkPlan`'s `unreadable` takes. */
   unreadable: Map<string, UnreadableReason>;
+  /** Files whose bytes begin with a UTF-8 byte-order mark (their text does not): a file written from one keeps it. */
+  bom: Set<string>;
 }
 
 /**
@@ -79,7 +81,7 @@ export interface PlanTree {
  * UTF-8). Only a failure to list `.release/` itself throws.
  */
 export async function readPlanTree(fs: PlanTreeFs): Promise<PlanTree> {
-  const tree: PlanTree = { files: new Map(), unreadable: new Map() };
+  const tree: PlanTree = { files: new Map(), unreadable: new Map(), bom: new Set() };
   const notRead = (path: string, reason: UnreadableReason) => tree.unreadable.set(path, reason);
 
   async function walk(dir: string, depth: number): Promise<void> {
@@ -124,7 +126,10 @@ export async function readPlanTree(fs: PlanTreeFs): Promise<PlanTree> {
     }
     const decoded = decodePlanBytes(bytes);
     if (decoded.reason !== undefined) notRead(path, decoded.reason);
-    else tree.files.set(path, decoded.text);
+    else {
+      tree.files.set(path, decoded.text);
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) tree.bom.add(path);
+    }
   }
 
   await walk(RELEASE_DIR, 0);

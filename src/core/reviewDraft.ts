@@ -1,5 +1,4 @@
 import { dayNumber, workingDaysBetween } from './dates';
-import { formatScalar } from './edits';
 import { hasHappened } from './evidence';
 import { shippedRecord } from './launch';
 import { People } from './people';
@@ -7,6 +6,7 @@ import { isPlaceholder, placeholderFor } from './placeholder';
 import type { Plan } from './plan';
 import { blockerKey } from './rules/review';
 import type { TimelineEvent } from './timeline';
+import { inlineScalar } from './yamlText';
 
 export interface ReviewDraftOptions {
   /** The day the draft is written, YYYY-MM-DD (only check-ins dated on or before it are read). */
@@ -18,8 +18,8 @@ export interface ReviewDraftOptions {
   events?: readonly TimelineEvent[];
 }
 
-/** One scalar as YAML (quoted when it must be: placeholders hold ": "). */
-const yaml = (value: string) => formatScalar(value);
+/** One scalar as YAML on one line (quoted when it must be: placeholders hold ": "; text over several lines double-quoted). */
+const yaml = (value: string) => inlineScalar(value);
 const todo = (what: string) => yaml(placeholderFor(what));
 
 /**

@@ -6,6 +6,7 @@ import type { Loaded, PastRelease, Plan } from './plan';
 import { pastName, recurringBlockers } from './rules/review';
 import { rehearsalEvidence } from './rules/rollback';
 import type { Release, Rollback } from './schemas';
+import { taskOrigin, type Timeline } from './timeline';
 import { RELEASE_FILE, REVIEW_FILE } from './types';
 
 /**
@@ -21,10 +22,27 @@ export type TrackVerdict = 'on-time' | 'slipped' | 'rolled-back' | 'unknown';
 /** Why a verdict is unknown: what the release's files need so the track record can say. */
 export type UnknownReason = 'no-shipped-record' | 'not-yet' | 'no-target';
 
-/** Tasks that joined after `freeze.scope` (a task's `added:` later than the freeze day). */
+/**
+ * Tasks that joined after `freeze.scope`: a task's `added:` later than the freeze day, or, for the
+ * current release when the check has the plan's git history and the task has no `added:`, the
+ * commit that added it (the same notion `scope-late-addition` uses). Known only when the day every
+ * task joined is known: else `unknown` with `undated` tasks (never "none" while a late task may hide
+ * among them), or `no-freeze`.
+ */
 export type ScopeGrowth =
   | { known: true; freeze: string; tasks: number; /** Sum of their estimates, in days. */ estimate: number; /** Late tasks without an estimate (not in `estimate`). */ unestimated: number }
-  | { known: false };
+  | { known: false; why: 'no-freeze' }
+  | { known: false; why: 'undated'; freeze: string; /** Tasks with no valid `added:` whose joining day git does not tell either. */ undated: number };
+
+/**
+ * How the current release's target date moved, from the plan's git history: the first target
+ * committed and how many times it changed since (the file's target counts when it differs from the
+ * last one committed). Only for the current release when the check has the history.
+ */
+export interface TargetHistory {
+  first: string;
+  moves: number;
+}
 
 export interface TimedRehearsal {
   date: string;
@@ -61,6 +79,14 @@ export interface TrackRow {
   withinBackup?: boolean;
   /** For `unknown`: what is missing. */
   unknown?: UnknownReason;
+  /**
+   * The current release's target moves, when the check has the plan's git history. `on-time` is
+   * judged against the final target: without this (past releases) or with moves, the first target
+   * is not known to be the one kept.
+   */
+  targetHistory?: TargetHistory;
+  /** True only when `targetHistory` shows the target it was judged against was the first one committed (never moved). */
+  firstTargetKept?: true;
   growth: ScopeGrowth;
   rehearsals: RehearsalRecord;
   /** Whether its post-release review (review.yaml) is written. */
@@ -98,9 +124,9 @@ export interface TrackRecord {
  * The team's track record across `.release/history/` and the current release: plain data, no
  * sentences (each view words it). Pure: `today` is passed in (a launch dated after it is a plan).
  */
-export function trackRecord(plan: Plan, today: string): TrackRecord {
+export function trackRecord(plan: Plan, today: string, timeline?: Timeline): TrackRecord {
   const rows = plan.history.map((past) => pastRow(past, today));
-  const current = plan.release ? currentRow(plan, today) : undefined;
+  const current = plan.release ? currentRow(plan, today, timeline) : undefined;
   if (current) rows.push(current);
   const rehearsalTrend = rows.flatMap((row) => (row.rehearsals.latest ? [{ name: row.name, current: row.current, minutes: row.rehearsals.latest.minutes, date: row.rehearsals.latest.date }] : []));
   const launched = current !== undefined && current.shipped !== undefined && current.shipped.outcome !== 'slipped' && hasHappened(current.shipped.date, today);
@@ -118,10 +144,19 @@ const memo = new WeakMap<CheckResult, TrackRecord>();
 export function trackRecordOf(result: CheckResult): TrackRecord {
   let record = memo.get(result);
   if (!record) {
-    record = trackRecord(result.plan, result.context.today);
+    record = trackRecord(result.plan, result.context.today, result.context.timeline());
     memo.set(result, record);
   }
   return record;
+}
+
+/**
+ * True when a row's target is known to be its first: the current release with its git history,
+ * whose target never moved. `on-time` is judged against the final target, so elsewhere the views
+ * say "on time (final target)".
+ */
+export function targetKnownFirst(row: TrackRow): boolean {
+  return row.firstTargetKept === true;
 }
 
 /** True when the dashboard and the Release view have something to show: history, or a current release that has a record. */
@@ -156,10 +191,14 @@ function pastRow(past: PastRelease, today: string): TrackRow {
   };
 }
 
-function currentRow(plan: Plan, today: string): TrackRow | undefined {
+function currentRow(plan: Plan, today: string, timeline: Timeline | undefined): TrackRow | undefined {
   if (!shippedRecord(plan.release?.data)) return undefined;
+  const facts = releaseFacts(plan.release, plan.rollback, today, currentName(plan), timeline);
+  const targetHistory = timeline ? targetHistoryOf(timeline, facts.target) : undefined;
   return {
-    ...releaseFacts(plan.release, plan.rollback, today, currentName(plan)),
+    ...facts,
+    ...(targetHistory ? { targetHistory } : {}),
+    ...(targetHistory && targetHistory.moves === 0 && targetHistory.first === facts.target ? { firstTargetKept: true as const } : {}),
     current: true,
     file: RELEASE_FILE,
     review: { state: plan.review ? 'written' : 'missing', file: REVIEW_FILE },
@@ -168,7 +207,7 @@ function currentRow(plan: Plan, today: string): TrackRow | undefined {
 
 type Facts = Omit<TrackRow, 'folder' | 'current' | 'file' | 'review'>;
 
-function releaseFacts(release: Loaded<Release> | undefined, rollback: Loaded<Rollback> | undefined, today: string, name: string): Facts {
+function releaseFacts(release: Loaded<Release> | undefined, rollback: Loaded<Rollback> | undefined, today: string, name: string, timeline?: Timeline): Facts {
   const data = release?.data;
   const target = dayNumber(data?.target) !== undefined ? (data?.target as string) : undefined;
   const backup = dayNumber(data?.backup) !== undefined ? (data?.backup as string) : undefined;
@@ -180,7 +219,7 @@ function releaseFacts(release: Loaded<Release> | undefined, rollback: Loaded<Rol
     ...(backup !== undefined ? { backup } : {}),
     ...(shipped ? { shipped } : {}),
     ...verdictOf(shipped, target, backup, today),
-    growth: scopeGrowth(data),
+    growth: scopeGrowth(release, timeline),
     rehearsals: rehearsalRecord(rollback, shipped && hasHappened(shipped.date, today) ? shipped.date : today),
   };
 }
@@ -198,22 +237,63 @@ function verdictOf(shipped: ShippedRecord | undefined, target: string | undefine
   return { verdict: 'slipped', slippedDays: late, ...(backup !== undefined ? { withinBackup: (daysBetween(shipped.date, backup) as number) >= 0 } : {}) };
 }
 
-/** Tasks added after the scope freeze, as scope-late-addition counts them (`added` later than `freeze.scope`). */
-function scopeGrowth(data: Loaded<Release>['data'] | undefined): ScopeGrowth {
+/**
+ * Tasks added after the scope freeze, as scope-late-addition counts them: the day a task joined is
+ * its `added:`, else (the current release, with its git history) the commit that added it; a task
+ * in the plan's first commit is its starting scope. One task whose day is unknown makes it unknown.
+ */
+function scopeGrowth(release: Loaded<Release> | undefined, timeline: Timeline | undefined): ScopeGrowth {
+  const data = release?.data;
   const freeze = data?.freeze?.scope;
   const frozen = dayNumber(freeze);
-  if (frozen === undefined) return { known: false };
+  if (frozen === undefined) return { known: false, why: 'no-freeze' };
   let tasks = 0;
   let estimate = 0;
   let unestimated = 0;
-  for (const task of data?.tasks ?? []) {
-    const added = dayNumber(task?.added);
-    if (added === undefined || added <= frozen) continue;
+  let undated = 0;
+  for (const [index, task] of (data?.tasks ?? []).entries()) {
+    if (!task) continue;
+    // An `added:` written but not a date is the file's word, wrong: git does not overrule it (as in scope-late-addition).
+    const written = release?.source.node(['tasks', index, 'added']) !== undefined;
+    const joined = joinedDay(task, written ? undefined : timeline);
+    if (joined === undefined) {
+      undated++;
+      continue;
+    }
+    if (joined <= frozen) continue;
     tasks++;
-    if (typeof task?.estimate === 'number') estimate += task.estimate;
+    if (typeof task.estimate === 'number') estimate += task.estimate;
     else unestimated++;
   }
+  if (undated > 0) return { known: false, why: 'undated', freeze: freeze as string, undated };
   return { known: true, freeze: freeze as string, tasks, estimate, unestimated };
+}
+
+/** The day a task joined (a day number): its `added:`, else the commit that added it; `-Infinity` for the starting scope. */
+function joinedDay(task: NonNullable<NonNullable<Loaded<Release>['data']['tasks']>[number]>, timeline: Timeline | undefined): number | undefined {
+  const added = dayNumber(task.added);
+  if (added !== undefined) return added;
+  if (!timeline) return undefined;
+  const key = task.id !== undefined ? String(task.id) : typeof task.title === 'string' ? task.title : undefined;
+  const origin = key !== undefined ? taskOrigin(timeline, key) : undefined;
+  if (!origin) return undefined;
+  return origin.initial ? -Infinity : dayNumber(origin.date);
+}
+
+/** The first target committed and the moves since (the file's target, when it differs from the last committed, is one more). */
+function targetHistoryOf(timeline: Timeline, target: string | undefined): TargetHistory | undefined {
+  let first: string | undefined;
+  let last: string | undefined;
+  let moves = 0;
+  for (const point of timeline.points) {
+    if (point.target === undefined) continue;
+    if (first === undefined) first = point.target;
+    else if (point.target !== last) moves++;
+    last = point.target;
+  }
+  if (first === undefined) return undefined;
+  if (target !== undefined && target !== last) moves++;
+  return { first, moves };
 }
 
 /** The rehearsals that count (timed, production-like, happened by `until`): the latest and the best. */

@@ -138,6 +138,8 @@ export interface FileOperations {
   creates: readonly { path: string; text: string }[];
   /** Every file the operations were computed from, by workspace-relative path, with its text then. */
   basis: ReadonlyMap<string, string>;
+  /** Files whose bytes begin with a UTF-8 byte-order mark (their text does not): a copy of one keeps it. */
+  bom?: ReadonlySet<string>;
 }
 
 /**
@@ -182,15 +184,21 @@ export async function applyFileOperations(folder: vscode.WorkspaceFolder, ops: F
   const edit = new vscode.WorkspaceEdit();
   for (const move of ops.moves) {
     const document = documents.get(move.from);
-    if (document) edit.createFile(at(move.to), { overwrite: false, contents: new TextEncoder().encode(document.getText()) });
+    if (document) edit.createFile(at(move.to), { overwrite: false, contents: new TextEncoder().encode(`${ops.bom?.has(move.from) ? '\uFEFF' : ''}${document.getText()}`) });
     else edit.renameFile(at(move.from), at(move.to), { overwrite: false });
   }
   for (const create of ops.creates) {
     const document = documents.get(create.path);
-    if (document) edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), create.text);
+    // The document keeps its file's encoding (a byte-order mark stays on save): its text has none.
+    if (document) edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), create.text.replace(/^\uFEFF/, ''));
     else edit.createFile(at(create.path), { overwrite: false, contents: new TextEncoder().encode(create.text) });
   }
-  if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: vscode.l10n.t('VS Code refused to move the files; nothing was moved or written.') };
+  // VS Code carries out a WorkspaceEdit's file operations one by one and does not promise to undo
+  // the first ones when a later one fails: say what may have happened, never "nothing".
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    const where = [...new Set([...ops.moves.map((move) => move.to.slice(0, move.to.lastIndexOf('/'))), ...ops.creates.map((create) => create.path.slice(0, create.path.lastIndexOf('/')))])].sort();
+    return { ok: false, reason: vscode.l10n.t('VS Code did not carry out all of the moves and new files; they may be partly applied: check {0}.', where.map((dir) => `${dir}/`).join(', ')) };
+  }
   for (const [path, document] of documents) {
     if (!(await document.save())) return { ok: false, reason: vscode.l10n.t('The change to {0} is in the editor but could not be saved; save it yourself (Undo takes it back).', path) };
   }

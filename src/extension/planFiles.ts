@@ -27,6 +27,8 @@ export interface DiskPlan {
   files: Map<string, string>;
   /** Plan files that exist but could not be read (not UTF-8, a folder in a file's place), with why (a message). */
   unreadable: Map<string, UnreadableReason>;
+  /** Files on disk that begin with a UTF-8 byte-order mark (see `PlanTree.bom`). */
+  bom?: ReadonlySet<string>;
 }
 
 /** The texts a check reads: the disk, with the editor's text for open documents (unsaved edits count). */
@@ -56,7 +58,7 @@ export async function readDiskPlan(folder: vscode.WorkspaceFolder): Promise<Disk
       // Plain words for the file system's code (`NoPermissions` → "permission denied"), else its own text as a value.
       reason: (error) => (error instanceof vscode.FileSystemError ? fsReasonMessage(error.code) : undefined) ?? (error instanceof Error ? error.message : String(error)),
     });
-    return { files: tree.files, unreadable: tree.unreadable };
+    return { files: tree.files, unreadable: tree.unreadable, bom: tree.bom };
   } catch {
     return undefined; // `.release/` vanished while it was read: the watcher schedules another pass
   }
@@ -81,7 +83,7 @@ export function overlayOpenDocuments(folder: vscode.WorkspaceFolder, disk: DiskP
     unreadable.delete(path);
     versions.set(doc.uri.toString(), doc.version);
   }
-  return { files, unreadable, versions };
+  return { files, unreadable, versions, ...(disk.bom ? { bom: disk.bom } : {}) };
 }
 
 /** Reads a folder's plan now: the disk and the open documents. */

@@ -107,6 +107,13 @@ describe('release-plan next', () => {
       assert.deepEqual(await refused(PLAN), ['release-plan: .release/history/invoices-v1/ already exists, so nothing was moved: a past release is never overwritten. Rename or remove that folder (or rename the release) first.']);
     });
 
+    it('a file it would move has a name Release Plan does not read (rollback.yml, review.yml, checkin/…): each is listed, nothing moves', async () => {
+      const { 'rollback.yaml': runbook, 'review.yaml': review, ...rest } = PLAN;
+      assert.deepEqual(await refused({ ...rest, 'rollback.yml': runbook, 'review.yml': review, 'checkin/2026-12-17.yaml': CLEAN_CHECKIN }), [
+        'release-plan: invoices-v1 is not closed while plan files have names Release Plan does not read: they would stay behind for the next release. First rename checkin/2026-12-17.yaml to checkins/2026-12-17.yaml, rename review.yml to review.yaml, rename rollback.yml to rollback.yaml, then run it again.',
+      ]);
+    });
+
     it('release.yaml or rollback.yaml has errors', async () => {
       assert.deepEqual(await refused({ ...PLAN, 'release.yaml': 'release: [x\n' }), ['release-plan: .release/release.yaml has errors, so the release is not closed: fix them, then run it again.']);
       assert.deepEqual(await refused({ ...PLAN, 'release.yaml': SHIPPED_RELEASE, 'rollback.yaml': 'steps: one\n' }), ['release-plan: .release/rollback.yaml has errors, so the next runbook cannot be started from it: fix them, then run it again.']);
@@ -134,6 +141,18 @@ describe('release-plan next', () => {
       assert.equal(await usage(['ship', '--outcome', 'shipped', '--backup', '2027-01-01']), 'release-plan: --backup applies to the next command only.');
       assert.equal(await usage([...NEXT, '--format', 'json']), 'release-plan: --format json does not apply to next: it prints what it moved and wrote.');
     });
+  });
+
+  it('keeps rollback.yaml\'s UTF-8 byte-order mark, in the history copy and in the new runbook', async () => {
+    const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+    await writePlan(dir, { 'release.yaml': SHIPPED_RELEASE, 'rollback.yaml': Buffer.concat([BOM, Buffer.from(CLEAN_ROLLBACK)]) });
+    assert.equal(await run(NEXT, io(dir)), 0);
+    const expected = planNext(files({ 'release.yaml': SHIPPED_RELEASE, 'rollback.yaml': CLEAN_ROLLBACK }), { name: 'invoices-v2', target: '2027-01-29', backup: '2027-02-05', today: '2026-12-21' });
+    assert.ok(expected.ok);
+    assert.deepEqual(await readFile(join(dir, '.release', 'rollback.yaml')), Buffer.concat([BOM, Buffer.from(expected.creates[1]?.text ?? '')]));
+    assert.deepEqual(await readFile(join(dir, '.release', 'history', 'invoices-v1', 'rollback.yaml')), Buffer.concat([BOM, Buffer.from(CLEAN_ROLLBACK)]));
+    // release.yaml had none, and the new one has none.
+    assert.equal((await readFile(join(dir, '.release', 'release.yaml')))[0], '#'.charCodeAt(0));
   });
 
   it('--help lists next and its options', async () => {

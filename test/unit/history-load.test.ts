@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import { checkPlan } from '../../src/core/engine';
 import { isHistoryPath, isPlanFilePath, loadPlan, properName } from '../../src/core/plan';
 import { readPlanTree } from '../../src/core/planTree';
-import { check, CLEAN_RELEASE, CLEAN_ROLLBACK, codes, files, releaseWith, TODAY } from './helpers';
+import { mkdir, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+import { freshDirEach, io, writePlan } from './cli-io';
+import { check, CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, codes, files, releaseWith, TODAY } from './helpers';
 
 const PAST = releaseWith('release: invoices-v1', 'release: login-v3').replace('parked:', 'shipped:\n  date: 2026-10-02\n  outcome: shipped\n  version: 1.4.0\nparked:');
 const OLDER = releaseWith('release: invoices-v1', 'release: search-v2').replace('target: 2026-12-18', 'target: 2026-08-01');
@@ -61,6 +65,30 @@ describe('past releases under .release/history/', () => {
     assert.equal(result.plan.review?.data.pattern, 'One sentence.');
     const typo = check({ 'reveiw.yaml': 'pattern: x\n' });
     assert.ok(typo.findings.some((f) => f.code === 'file-misnamed' && f.data?.rename === '.release/review.yaml'));
+  });
+
+  it('a past release\'s file that cannot be read is not an error of the current plan', () => {
+    const reason = { id: 'file-unreadable/link', template: 'This is a symbolic link that cannot be followed, so it was not read. Fix or remove the link.', args: {} };
+    const result = checkPlan(files({}), { today: TODAY, unreadable: new Map([['.release/history/old/release.yaml', reason], ['.release/history/old2/checkins', reason]]) });
+    assert.deepEqual(codes(result), []);
+    assert.equal(result.plan.unreadable.size, 0);
+    // The current plan's own unreadable file still is one.
+    const current = checkPlan(files({}), { today: TODAY, unreadable: new Map([['.release/team.yaml', reason]]) });
+    assert.deepEqual(codes(current), ['file-unreadable']);
+  });
+
+  describe('on disk, through the CLI', () => {
+    let dir = '';
+    freshDirEach('release-plan-history-', (d) => (dir = d));
+
+    it('a non-UTF-8 past release.yaml, a broken link and a stray file under history/: exit 0, no finding', async () => {
+      await writePlan(dir, { 'release.yaml': CLEAN_RELEASE, 'rollback.yaml': CLEAN_ROLLBACK, [CLEAN_CHECKIN_FILE]: CLEAN_CHECKIN, 'history/old/release.yaml': Buffer.from([0x72, 0x3a, 0x20, 0xe9, 0x0a]), 'history/stray.yaml': 'x: 1\n' });
+      await mkdir(join(dir, '.release', 'history', 'old2'), { recursive: true });
+      await symlink(join(dir, 'nowhere.yaml'), join(dir, '.release', 'history', 'old2', 'release.yaml'));
+      const cap = io(dir);
+      assert.equal(await run(['check', dir, '--today', TODAY], cap), 0);
+      assert.deepEqual(cap.stdout, [`release-plan: no problems in ${dir} (checked as of ${TODAY}).`]);
+    });
   });
 
   it('the plan reader walks a past release down to its check-ins', async () => {

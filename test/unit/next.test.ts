@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { checkPlan } from '../../src/core/engine';
 import { render } from '../../src/core/message';
-import { closeCheck, historyFolderName, nextDateProblem, nextNameProblem, planNext, suggestNextName, type NextOptions, type NextPlan } from '../../src/core/next';
+import { closeCheck, historyFolderName, parkedCandidates, nextDateProblem, nextNameProblem, planNext, suggestNextName, type NextOptions, type NextPlan } from '../../src/core/next';
+import { parseDocument } from 'yaml';
 import { loadPlan } from '../../src/core/plan';
+import type { Release } from '../../src/core/schemas';
+import type { Loose } from '../../src/core/validate';
 import { assertComposed } from './composed';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, covered, files, releaseWith, single } from './helpers';
 
@@ -176,6 +179,36 @@ describe('Close Release and Start Next (core planNext)', () => {
     assert.equal(result.plan.release?.data.tasks?.[0]?.notes, 'Parked in invoices-v1. Reason: later:\nafter launch. Give it one owner, or park it again.');
   });
 
+  it('list roles are written item by item, quoted where a flow list needs it: they read back as the same people', () => {
+    const release = SHIPPED_RELEASE.replace('  delivery: Bo\n', '  delivery: ["Smith, John", "Eve]", "[Ana]", "{x}", "a: b", "# c", \'say "hi"\', "- dash", "*star", Bo]\n');
+    const next = planned({ 'release.yaml': release });
+    const text = next.creates[0]?.text ?? '';
+    assert.match(text, /\n {2}delivery: \["Smith, John", "Eve\]", "\[Ana\]", "\{x\}", "a: b", "# c", say "hi", "- dash", "\*star", Bo\]\n/);
+    const doc = parseDocument(text);
+    assert.deepEqual(doc.errors, []);
+    assert.deepEqual(doc.toJS().roles.delivery, ['Smith, John', 'Eve]', '[Ana]', '{x}', 'a: b', '# c', 'say "hi"', '- dash', '*star', 'Bo']);
+  });
+
+  it('a parked title that is not text (title: 2025) is a candidate too, as written; the close itself waits for the schema error to be fixed', () => {
+    const loose = parseDocument('parked:\n  - title: 2025\n    reason: 42\n    asked_by: true\n  - title: [a]\n  - reason: no title\n  - title: CSV export\n').toJS() as Loose<Release>;
+    assert.deepEqual(parkedCandidates(loose), [{ title: '2025', reason: '42', askedBy: 'true' }, { title: 'CSV export' }]);
+    assert.equal(refusal({ 'release.yaml': SHIPPED_RELEASE.replace('parked:\n', 'parked:\n  - title: 2025\n') }), '.release/release.yaml has errors, so the release is not closed: fix them, then run it again.');
+  });
+
+  it('rollback.yaml\'s UTF-8 byte-order mark is kept in the new one (the readers drop it from the text)', () => {
+    const entries = files({ 'release.yaml': SHIPPED_RELEASE, 'rollback.yaml': CLEAN_ROLLBACK });
+    const withBom = planNext(entries, OPTIONS, new Map(), new Set(['.release/rollback.yaml']));
+    assert.ok(withBom.ok);
+    assert.equal(withBom.creates[1]?.path, '.release/rollback.yaml');
+    assert.equal(withBom.creates[1]?.text, `\uFEFF${NEW_ROLLBACK}`);
+    assert.equal(withBom.creates[0]?.text.charCodeAt(0), '#'.charCodeAt(0));
+    assert.deepEqual([...withBom.bom], ['.release/rollback.yaml']);
+    const without = planNext(entries, OPTIONS);
+    assert.ok(without.ok);
+    assert.equal(without.creates[1]?.text, NEW_ROLLBACK);
+    assert.deepEqual([...without.bom], []);
+  });
+
   it('history folder names: file-safe, else release-<shipped date>', () => {
     assert.equal(historyFolderName('Invoices V1', '2026-12-18'), 'invoices-v1');
     assert.equal(historyFolderName('  Billing 2.0 (EU)!  ', '2026-12-18'), 'billing-2.0-eu');
@@ -219,6 +252,24 @@ describe('Close Release and Start Next (core planNext)', () => {
       assert.equal(refusal({ 'release.yaml': undefined }), 'There is no .release/release.yaml to close; nothing was moved.');
       // A finding about the plan (not the file) does not stop it.
       assert.equal(plan({ 'release.yaml': SHIPPED_RELEASE.replace('    owner: Bo\n', '') }).ok, true);
+    });
+
+    it('while a file it would move has a name Release Plan does not read: it would stay behind for the next release', () => {
+      const expected =
+        'invoices-v1 is not closed while plan files have names Release Plan does not read: they would stay behind for the next release. First rename checkin/2026-12-17.yaml to checkins/2026-12-17.yaml, rename review.yml to review.yaml, rename rollback.yml to rollback.yaml, then run it again.';
+      const entries = { 'rollback.yaml': undefined, 'rollback.yml': CLEAN_ROLLBACK, 'review.yml': 'went_well: [fast]\n', 'checkin/2026-12-17.yaml': CLEAN_CHECKIN };
+      assert.equal(refusal(entries), expected);
+      const early = closeCheck(files({ 'release.yaml': SHIPPED_RELEASE, ...entries }), CLOSE_DAY);
+      assert.equal(early.ok ? 'ok' : render(early.reason), expected);
+      // Both names: the misnamed one would stay; a folder's worth of records in one file goes into the folder.
+      assert.equal(
+        refusal({ 'rollback.yaml': CLEAN_ROLLBACK, 'Rollback.yml': CLEAN_ROLLBACK, 'gonogo.yaml': 'decided_by: Ana\n' }),
+        'invoices-v1 is not closed while plan files have names Release Plan does not read: they would stay behind for the next release. First move what you need from Rollback.yml into rollback.yaml and delete Rollback.yml, move gonogo.yaml into gonogo/, one file per day named by its date, then run it again.',
+      );
+      // team.yaml and config.yaml stay where they are: a misnamed one does not stop the close.
+      assert.equal(plan({ 'Team.yml': 'people:\n  - name: Ana\n' }).ok, true);
+      // Past releases are never misnamed.
+      assert.equal(plan({ 'history/invoices-v0/rollback.yml': CLEAN_ROLLBACK }).ok, true);
     });
 
     it('when the history folder exists', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { completionSite, suggestValues } from '../../src/core/completion';
 import { checkPlan } from '../../src/core/engine';
 import { evaluateGonogo } from '../../src/core/gonogo';
@@ -347,6 +347,24 @@ keep:
   - "Same rollback check: Cy verifies it, within 15 minutes"
 `,
       );
+    });
+
+    it('multi-line and YAML-special values are written on one line, quoted as needed, and read back as the same text', () => {
+      const odd = ['Multi line\ntitle: with colon', 'a: b', 'x # not a comment', '"quoted" and \'single\'', '- leading dash', '[bracket', '*star', '{brace}', '@at', 'trailing space ', 'yes'];
+      const tasks = odd.map((title, i) => `  - id: L${i}\n    title: ${JSON.stringify(title)}\n    owner: Bo\n    status: done\n    added: 2026-12-12\n`).join('');
+      const release = RELEASE.replace('parked:\n', `${tasks}parked:\n`);
+      const checkins = { 'checkins/2026-12-02.yaml': 'blocks:\n  - what: >-\n      waiting for\n      the DB\n\n      second paragraph\n    clears: "- Bo: #1"\n' };
+      const events: TimelineEvent[] = [{ kind: 'task-added', task: 'G1', title: 'x\ny: z', afterFreeze: 'scope', commit: 'a'.repeat(40), author: '- Mallory: #1', date: '2026-12-12' }];
+      for (const draft of [draftOf({ 'release.yaml': release, ...checkins }), draftOf({ 'release.yaml': release, ...checkins }, events)]) {
+        const doc = parseDocument(draft);
+        assert.deepEqual(doc.errors, []);
+        const back = doc.toJS() as { scope_growth: { what: string; allowed_by: string }[]; blocked: { what: string; clears: string }[] };
+        assert.deepEqual(back.scope_growth.map((g) => g.what).slice(-odd.length), odd.map((t) => t.trim()));
+        assert.deepEqual(back.blocked, [{ what: 'waiting for the DB\nsecond paragraph', days: ['2026-12-02'], clears: '- Bo: #1' }]);
+        assert.doesNotMatch(draft, /: [|>]/);
+      }
+      const withEvents = parseDocument(draftOf({ 'release.yaml': release, ...checkins }, events)).toJS() as { scope_growth: { what: string; allowed_by: string }[] };
+      assert.deepEqual(withEvents.scope_growth[0], { what: 'x\ny: z', allowed_by: '- Mallory: #1', when: '2026-12-12', why: 'TODO: why it was let in, in one sentence' });
     });
 
     it('parses with the schema, and the rules flag exactly its placeholders until they are answered', () => {

@@ -50,12 +50,12 @@ describe('track record in the extension', () => {
         [
           ['billing-v2', 'rolled back 2026-06-11', '.release/history/billing-v2/release.yaml', 0],
           ['search-v2', 'shipped 2026-08-04, slipped by 3 days', '.release/history/search-v2/release.yaml', 0],
-          ['login-v3', 'shipped 2026-10-02, on time', '.release/history/login-v3/release.yaml', 0],
+          ['login-v3', 'shipped 2026-10-02, on time (final target)', '.release/history/login-v3/release.yaml', 0],
         ],
       );
       assert.equal(
         history.children?.[1]?.tooltip,
-        'search-v2 (rescue release)\nTarget 2026-08-01 · backup 2026-12-31\nshipped 2026-08-04, slipped by 3 days\nScope growth after the freeze: 0 tasks (0 d)\nNo timed rollback rehearsal\nReview: not written',
+        'search-v2 (rescue release)\nTarget 2026-08-01 · backup 2026-12-31\nshipped 2026-08-04, slipped by 3 days\nScope growth after the freeze: unknown (tasks without added:)\nNo timed rollback rehearsal\nReview: not written',
       );
       assert.match(history.children?.[2]?.tooltip ?? '', /\nLast rollback rehearsal: 25 min \(best 22 min\)\nReview: written$/);
     });

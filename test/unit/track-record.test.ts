@@ -1,7 +1,8 @@
 // The track record (issue 11): target vs launch per release, scope growth after the freeze, rehearsal minutes across releases.
 import assert from 'node:assert/strict';
 import { loadPlan } from '../../src/core/plan';
-import { trackRecord, trackRecordOf, hasTrackRecord, type TrackRow } from '../../src/core/trackRecord';
+import { targetKnownFirst, trackRecord, trackRecordOf, hasTrackRecord, type TrackRow } from '../../src/core/trackRecord';
+import { planTimeline } from '../../src/core/timeline';
 import { check, CLEAN_RELEASE, CLEAN_ROLLBACK, files, releaseWith } from './helpers';
 
 const TODAY = '2026-12-01';
@@ -116,7 +117,7 @@ describe('track record (trackRecord)', () => {
 
     it('counts the tasks added after freeze.scope (not on it) and sums their estimates; unestimated ones apart', () => {
       // The clean release's freeze.scope is 2026-12-10 (kept in the past release as written).
-      const text = withTasks(task('A', undefined, 3), task('B', '2026-12-10', 1), task('C', '2026-12-11', 2), task('D', '2026-12-15', 1.5), task('E', '2026-12-16'));
+      const text = withTasks(task('A', '2026-12-01', 3), task('B', '2026-12-10', 1), task('C', '2026-12-11', 2), task('D', '2026-12-15', 1.5), task('E', '2026-12-16'));
       const [row] = record({ 'history/growth/release.yaml': text }).rows;
       assert.deepEqual(row?.growth, { known: true, freeze: '2026-12-10', tasks: 3, estimate: 3.5, unestimated: 1 });
     });
@@ -125,14 +126,75 @@ describe('track record (trackRecord)', () => {
       const [none] = record({ 'history/growth/release.yaml': withTasks(task('A', '2026-12-01', 1)) }).rows;
       assert.deepEqual(none?.growth, { known: true, freeze: '2026-12-10', tasks: 0, estimate: 0, unestimated: 0 });
       const [unfrozen] = record({ 'history/growth/release.yaml': withTasks(task('A', '2026-12-11', 1)).replace('  scope: 2026-12-10\n', '') }).rows;
-      assert.deepEqual(unfrozen?.growth, { known: false });
+      assert.deepEqual(unfrozen?.growth, { known: false, why: 'no-freeze' });
+    });
+
+    it('one task without a valid added: makes it unknown (never "none": a late task may hide there)', () => {
+      const [row] = record({ 'history/growth/release.yaml': withTasks(task('A', '2026-12-01', 1), task('B', undefined, 2), task('C', '2026-12-11', 1)) }).rows;
+      assert.deepEqual(row?.growth, { known: false, why: 'undated', freeze: '2026-12-10', undated: 1 });
+      const [bad] = record({ 'history/growth/release.yaml': withTasks(task('A', '2026-12-01', 1), task('B', '2026-12-32', 2)) }).rows;
+      assert.deepEqual(bad?.growth, { known: false, why: 'undated', freeze: '2026-12-10', undated: 1 });
     });
 
     it('agrees with scope-late-addition on the current release', () => {
-      const text = `${releaseWith('    estimate: 1\n', '    estimate: 1\n    added: 2026-12-11\n')}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`;
+      const text = `${releaseWith('    estimate: 1\n', '    estimate: 1\n    added: 2026-12-11\n')}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`.replace('    estimate: 2\n', '    estimate: 2\n    added: 2026-11-20\n');
       const result = check({ 'release.yaml': text }, '2026-12-02');
       assert.equal(result.findings.filter((f) => f.code === 'scope-late-addition').length, 1);
       assert.deepEqual(trackRecordOf(result).rows.at(-1)?.growth, { known: true, freeze: '2026-12-10', tasks: 1, estimate: 1, unestimated: 0 });
+    });
+
+    describe('tasks without added: on the current release (the day they joined from git, as scope-late-addition)', () => {
+      // T1 and T2 have no `added:`; T2 joined in a commit after the scope freeze.
+      const SHIPPED = `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`;
+      const FIRST = CLEAN_RELEASE.replace(/  - id: T2\n[\s\S]*?parked:/, 'parked:');
+      const versions = [
+        { commit: 'a'.repeat(40), author: 'Ana', date: '2026-11-20', text: FIRST },
+        { commit: 'b'.repeat(40), author: 'Bo', date: '2026-12-12', text: CLEAN_RELEASE },
+      ];
+
+      it('without the history: unknown, though scope-late-addition has nothing to say either', () => {
+        const result = check({ 'release.yaml': SHIPPED }, '2026-12-02');
+        assert.deepEqual(trackRecordOf(result).rows.at(-1)?.growth, { known: false, why: 'undated', freeze: '2026-12-10', undated: 2 });
+      });
+
+      it('with it: T2 is the late task scope-late-addition names; T1 is the starting scope', () => {
+        const result = check({ 'release.yaml': SHIPPED }, '2026-12-02', planTimeline(versions));
+        assert.deepEqual(result.findings.filter((f) => f.code === 'scope-late-addition').map((f) => f.path), [['tasks', 1, 'id']]);
+        assert.deepEqual(trackRecordOf(result).rows.at(-1)?.growth, { known: true, freeze: '2026-12-10', tasks: 1, estimate: 1, unestimated: 0 });
+      });
+
+      it('a task git does not know (added since the last commit) keeps it unknown', () => {
+        const text = SHIPPED.replace('parked:\n', '  - id: T3\n    title: Late fix\n    owner: Bo\n    status: todo\nparked:\n');
+        const result = check({ 'release.yaml': text }, '2026-12-02', planTimeline(versions));
+        assert.deepEqual(trackRecordOf(result).rows.at(-1)?.growth, { known: false, why: 'undated', freeze: '2026-12-10', undated: 1 });
+      });
+    });
+  });
+
+  describe('the current release\'s target moves (on time is judged against the final target)', () => {
+    const SHIPPED = `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`;
+    const at = (commit: string, date: string, text: string) => ({ commit: commit.repeat(40), author: 'Ana', date, text });
+
+    it('with the history: the first target committed and the moves since; "on time" only when the first target was kept', () => {
+      const moved = check({ 'release.yaml': SHIPPED }, '2026-12-21', planTimeline([at('a', '2026-11-01', CLEAN_RELEASE.replace('target: 2026-12-18', 'target: 2026-12-04')), at('b', '2026-11-20', CLEAN_RELEASE.replace('target: 2026-12-18', 'target: 2026-12-11')), at('c', '2026-12-01', CLEAN_RELEASE)]));
+      const row = trackRecordOf(moved).rows.at(-1) as TrackRow;
+      assert.deepEqual([row.verdict, row.targetHistory, targetKnownFirst(row)], ['on-time', { first: '2026-12-04', moves: 2 }, false]);
+
+      const kept = check({ 'release.yaml': SHIPPED }, '2026-12-21', planTimeline([at('a', '2026-11-01', CLEAN_RELEASE)]));
+      const keptRow = trackRecordOf(kept).rows.at(-1) as TrackRow;
+      assert.deepEqual([keptRow.verdict, keptRow.targetHistory, targetKnownFirst(keptRow)], ['on-time', { first: '2026-12-18', moves: 0 }, true]);
+    });
+
+    it('the file\'s target, not yet committed, counts as one more move', () => {
+      const result = check({ 'release.yaml': SHIPPED }, '2026-12-21', planTimeline([at('a', '2026-11-01', CLEAN_RELEASE.replace('target: 2026-12-18', 'target: 2026-12-11'))]));
+      assert.deepEqual(trackRecordOf(result).rows.at(-1)?.targetHistory, { first: '2026-12-11', moves: 1 });
+    });
+
+    it('without the history, and for past releases: not known to be the first target', () => {
+      const row = trackRecordOf(check({ 'release.yaml': SHIPPED }, '2026-12-21')).rows.at(-1) as TrackRow;
+      assert.deepEqual([row.verdict, row.targetHistory, targetKnownFirst(row)], ['on-time', undefined, false]);
+      const [pastRow] = record({ 'history/a/release.yaml': past('a', '2026-10-02', '2026-10-09', { date: '2026-10-02', outcome: 'shipped' }) }).rows;
+      assert.deepEqual([pastRow?.verdict, pastRow?.targetHistory, targetKnownFirst(pastRow as TrackRow)], ['on-time', undefined, false]);
     });
   });
 

@@ -4,9 +4,9 @@
  */
 import { readPlanFiles } from '../../src/cli/files';
 import { checkPlan } from '../../src/core/engine';
+import { planTimeline } from '../../src/core/timeline';
 import { dashboardState } from '../../src/shared/dashboardState';
 import type { DashboardState, HistoryNote } from '../../src/shared/protocol';
-import { planTimeline } from '../../src/core/timeline';
 
 export const TODAY = '2099-03-16';
 
@@ -225,7 +225,7 @@ export function noPlan(): DashboardState {
 }
 
 /** A past release.yaml under history/: dates in 2098, `shipped:` as given, and anything extra. */
-function pastRelease(name: string, target: string, backup: string, shipped: string, outcome: string, extra = ''): string {
+function pastRelease(name: string, target: string, backup: string, shipped: string, outcome: string, extra = '', dated = true): string {
   return `release: ${q(name)}
 problem: Customers cannot download their invoices as PDF.
 target: ${target}
@@ -242,7 +242,7 @@ tasks:
     title: The work
     owner: Bo Lindqvist
     status: done
-    estimate: 3
+${dated ? `    added: ${target.slice(0, 8)}01\n` : ''}    estimate: 3
 ${extra}shipped:
   date: ${shipped}
   outcome: ${outcome}
@@ -258,14 +258,17 @@ const rehearsed = (date: string, minutes: number) => `rehearsals:\n  - date: ${d
  * reported in the first two (`blockers`) — next to examples/clean. `shipped`: the current release
  * has gone out today too. `name`: the rescue's name (and then the blocker's text).
  */
-export async function historyState(generation = 1, { shipped = false, name = 'billing-v2', blockers = true }: { shipped?: boolean; name?: string; blockers?: boolean } = {}): Promise<DashboardState> {
+export async function historyState(
+  generation = 1,
+  { shipped = false, name = 'billing-v2', blockers = true, undated = false, firstTarget }: { shipped?: boolean; name?: string; blockers?: boolean; /** login-v3's task without `added:` */ undated?: boolean; /** The current release's first committed target (its git history: one commit with it, one with today's) */ firstTarget?: string } = {},
+): Promise<DashboardState> {
   const folder = new URL('../../examples/clean', import.meta.url).pathname;
   const files = await readPlanFiles(folder);
   const late = `  - id: P-2\n    title: A late ask\n    owner: Bo Lindqvist\n    status: done\n    added: 2098-06-05\n    estimate: 2\n`;
   files.set('.release/history/billing-v2/release.yaml', pastRelease(name, '2098-06-12', '2098-06-19', '2098-06-19', 'shipped', `${late}rescue: true\n`));
   files.set('.release/history/billing-v2/rollback.yaml', rehearsed('2098-06-10', 40));
   files.set('.release/history/billing-v2/review.yaml', 'pattern: Sales asks on Friday and nobody says no.\n');
-  files.set('.release/history/login-v3/release.yaml', pastRelease('login-v3', '2098-10-02', '2098-10-09', '2098-10-02', 'shipped'));
+  files.set('.release/history/login-v3/release.yaml', pastRelease('login-v3', '2098-10-02', '2098-10-09', '2098-10-02', 'shipped', '', !undated));
   files.set('.release/history/login-v3/rollback.yaml', rehearsed('2098-09-28', 25));
   files.set('.release/history/search-v3/release.yaml', pastRelease('search-v3', '2098-12-04', '2098-12-11', '2098-12-04', 'rolled-back'));
   files.set('.release/history/search-v3/rollback.yaml', rehearsed('2098-12-01', 15));
@@ -279,7 +282,15 @@ export async function historyState(generation = 1, { shipped = false, name = 'bi
     if (release === undefined) throw new Error('examples/clean has no release.yaml');
     files.set('.release/release.yaml', `${release}\nshipped:\n  date: ${TODAY}\n  outcome: shipped\n  version: 1.5.0\n`);
   }
-  return dashboardState(folder, checkPlan(files, { today: TODAY }), generation);
+  const current = files.get('.release/release.yaml') ?? '';
+  const timeline =
+    firstTarget === undefined
+      ? undefined
+      : planTimeline([
+          { commit: 'a'.repeat(40), author: 'Ana Keller', date: '2099-02-01', text: current.replace(/^target: .*$/m, `target: ${firstTarget}`) },
+          { commit: 'b'.repeat(40), author: 'Ana Keller', date: '2099-03-01', text: current },
+        ]);
+  return dashboardState(folder, checkPlan(files, { today: TODAY, ...(timeline ? { timeline } : {}) }), generation);
 }
 
 /**

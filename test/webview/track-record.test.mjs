@@ -44,7 +44,7 @@ describe('Track Record and the shipped state (headless Chromium)', function () {
     assert.equal(await page.locator('#track-summary').textContent(), '1 of 3 on time');
     assert.deepEqual(await rows(page), [
       ['billing-v2rescue', '12 Jun 2098', '19 Jun 2098', 'slipped by 7 dayswithin the backup date', '1 task, 2 d', '40 min', 'written'],
-      ['login-v3', '2 Oct 2098', '2 Oct 2098', 'on time', 'none', '25 min', 'not written'],
+      ['login-v3', '2 Oct 2098', '2 Oct 2098', 'on time (final target)', 'none', '25 min', 'not written'],
       ['search-v3', '4 Dec 2098', '4 Dec 2098', 'rolled back', 'none', '15 min', 'not written'],
     ]);
     assert.deepEqual(await page.locator('#track-record-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-verdict'))), ['slipped', 'on-time', 'rolled-back']);
@@ -66,6 +66,18 @@ describe('Track Record and the shipped state (headless Chromium)', function () {
     assert.equal(await page.locator('#track-review').count(), 0);
     // The header still shows the live verdict: the current release has not shipped.
     assert.equal(await page.locator('#verdict').getAttribute('data-verdict'), 'go');
+  });
+
+  it('says "unknown" for scope growth while a task has no added:, and "on time" plainly only when the first target was kept', async () => {
+    const page = await open();
+    await showState(page, await historyState(4, { undated: true, shipped: true, firstTarget: '2099-03-11' }));
+    const cells = await rows(page);
+    assert.deepEqual(cells[1], ['login-v3', '2 Oct 2098', '2 Oct 2098', 'on time (final target)', 'unknown: tasks without added:', '25 min', 'not written']);
+    // The current release went out on its final target, moved once (from git): not the first one.
+    assert.deepEqual(cells[3]?.slice(0, 4), ['invoices-pdf-v1this release', '18 Mar 2099', '16 Mar 2099', 'on time (final target)target moved once, first 2099-03-11']);
+
+    await showState(page, await historyState(5, { shipped: true, firstTarget: '2099-03-18' }));
+    assert.deepEqual((await rows(page))[3]?.slice(0, 4), ['invoices-pdf-v1this release', '18 Mar 2099', '16 Mar 2099', 'on time']);
   });
 
   it('shows no recurring blockers heading when none recur', async () => {
@@ -117,7 +129,7 @@ describe('Track Record and the shipped state (headless Chromium)', function () {
     assert.doesNotMatch(await page.locator('#header .health-row').textContent(), /No-Go|Go|At risk/);
     assert.doesNotMatch(await page.locator('.reasons-box').textContent(), /No-Go|Why/);
     assert.equal(await page.locator('#recommendation').textContent(), 'History: the release went out');
-    assert.deepEqual((await rows(page)).at(-1), ['invoices-pdf-v1this release', '18 Mar 2099', '16 Mar 2099', 'on time', 'none', '11 min', 'not written']);
+    assert.deepEqual((await rows(page)).at(-1), ['invoices-pdf-v1this release', '18 Mar 2099', '16 Mar 2099', 'on time (final target)', 'none', '11 min', 'not written']);
     assert.equal(await page.locator('#track-review').textContent(), 'Review of this release: not written');
   });
 

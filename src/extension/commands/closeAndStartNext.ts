@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { closeCheck, nextDateProblem, nextNameProblem, planNext, suggestNextName, type NextOptions } from '../../core/next';
+import { closeCheck, historyExistsReason, nextDateProblem, nextNameProblem, planNext, suggestNextName, type NextOptions } from '../../core/next';
 import type { Message } from '../../core/message';
 import { RELEASE_FILE } from '../../core/types';
-import { applyFileOperations, refuseUntrusted, report } from '../documentEdits';
+import { applyFileOperations, exists, refuseUntrusted, report } from '../documentEdits';
 import { planUri, readPlanFiles } from '../planFiles';
 import { confirmModal } from '../prompts';
 import { localize } from '../translate';
@@ -33,6 +33,8 @@ export const closeAndStartNext: Command = {
     if (!before) return report({ ok: false, reason: vscode.l10n.t('No release plan found. Run "Release Plan: Create Release Plan" first.') });
     const closable = closeCheck(before.files, today, before.unreadable);
     if (!closable.ok) return report({ ok: false, reason: localize(closable.reason) });
+    // The plan reader skips what is not YAML: a history folder holding only such files is a past release too (as in the CLI).
+    if (await exists(planUri(folder, closable.historyDir))) return report({ ok: false, reason: localize(historyExistsReason(closable.historyDir)) });
 
     const name = stringArg(arg, 'name') ?? (await ctx.prompts.input({
       title,
@@ -59,8 +61,9 @@ export const closeAndStartNext: Command = {
     // Planned from the files as they are now: a prompt may have been open while they changed.
     const now = await readPlanFiles(folder);
     if (!now) return report({ ok: false, reason: vscode.l10n.t('No release plan found. Run "Release Plan: Create Release Plan" first.') });
-    const planned = planNext(now.files, options, now.unreadable);
+    const planned = planNext(now.files, options, now.unreadable, now.bom);
     if (!planned.ok) return report({ ok: false, reason: localize(planned.reason) });
+    if (await exists(planUri(folder, planned.historyDir))) return report({ ok: false, reason: localize(historyExistsReason(planned.historyDir)) });
     const lines = [
       ...planned.moves.map((move) => vscode.l10n.t('{0} → {1}', move.from, move.to)),
       ...planned.creates.map((create) => vscode.l10n.t('new {0}', create.path)),

@@ -5,7 +5,7 @@ import type { PlanStore } from '../planStore';
 import { planUri } from '../planFiles';
 import { COMMAND_IDS } from '../commands/ids';
 import { countdown, daysShort, errorsAndWarnings, gonogoLine, launchLine } from '../words';
-import { trackRecordOf, type TrackRecord, type TrackRow } from '../../core/trackRecord';
+import { targetKnownFirst, trackRecordOf, type TrackRecord, type TrackRow } from '../../core/trackRecord';
 
 /** Plain data behind each tree row; the provider maps it to a TreeItem. */
 export interface ReleaseNode {
@@ -202,7 +202,13 @@ function historyNode(row: TrackRow, id: (suffix: string) => string, node: MakeNo
     row.rescue ? vscode.l10n.t('{0} (rescue release)', row.name) : row.name,
     vscode.l10n.t('Target {0} · backup {1}', row.target ?? '—', row.backup ?? '—'),
     outcomeLine(row),
-    row.growth.known ? (row.growth.tasks === 1 ? vscode.l10n.t('Scope growth after the freeze: 1 task ({0} d)', row.growth.estimate) : vscode.l10n.t('Scope growth after the freeze: {0} tasks ({1} d)', row.growth.tasks, row.growth.estimate)) : vscode.l10n.t('Scope growth after the freeze: unknown (no scope freeze)'),
+    row.growth.known
+      ? row.growth.tasks === 1
+        ? vscode.l10n.t('Scope growth after the freeze: 1 task ({0} d)', row.growth.estimate)
+        : vscode.l10n.t('Scope growth after the freeze: {0} tasks ({1} d)', row.growth.tasks, row.growth.estimate)
+      : row.growth.why === 'undated'
+      ? vscode.l10n.t('Scope growth after the freeze: unknown (tasks without added:)')
+      : vscode.l10n.t('Scope growth after the freeze: unknown (no scope freeze)'),
     row.rehearsals.latest ? vscode.l10n.t('Last rollback rehearsal: {0} min (best {1} min)', row.rehearsals.latest.minutes, row.rehearsals.best?.minutes ?? row.rehearsals.latest.minutes) : vscode.l10n.t('No timed rollback rehearsal'),
     row.review.state === 'written' ? vscode.l10n.t('Review: written') : vscode.l10n.t('Review: not written'),
   ];
@@ -223,7 +229,7 @@ export function outcomeLine(row: TrackRow): string {
   const date = row.shipped?.date ?? '';
   switch (row.verdict) {
     case 'on-time':
-      return vscode.l10n.t('shipped {0}, on time', date);
+      return targetKnownFirst(row) ? vscode.l10n.t('shipped {0}, on time', date) : vscode.l10n.t('shipped {0}, on time (final target)', date);
     case 'slipped':
       if (row.slippedDays === undefined) return vscode.l10n.t('slip called {0}, nothing went out', date);
       return row.slippedDays === 1 ? vscode.l10n.t('shipped {0}, slipped by 1 day', date) : vscode.l10n.t('shipped {0}, slipped by {1} days', date, row.slippedDays);

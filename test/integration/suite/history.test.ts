@@ -55,13 +55,13 @@ describe('History in the Release view', function () {
       history.children?.map((c) => [c.label, c.description]),
       [
         ['billing-v2', 'shipped 2099-01-20, slipped by 4 days'],
-        ['login-v3', 'shipped 2099-03-13, on time'],
-        ['search-v2', 'shipped 2099-04-30, on time'],
+        ['login-v3', 'shipped 2099-03-13, on time (final target)'],
+        ['search-v2', 'shipped 2099-04-30, on time (final target)'],
       ],
     );
     assert.equal(
       history.children?.[0]?.tooltip,
-      'billing-v2 (rescue release)\nTarget 2099-01-16 · backup 2099-01-23\nshipped 2099-01-20, slipped by 4 days\nScope growth after the freeze: 1 task (2 d)\nLast rollback rehearsal: 40 min (best 40 min)\nReview: written',
+      'billing-v2 (rescue release)\nTarget 2099-01-16 · backup 2099-01-23\nshipped 2099-01-20, slipped by 4 days\nScope growth after the freeze: unknown (tasks without added:)\nLast rollback rehearsal: 40 min (best 40 min)\nReview: written',
     );
     // Before the launch there is no review to write: no review row.
     assert.equal((await root())?.children?.some((c) => c.label.startsWith('Review')), false);

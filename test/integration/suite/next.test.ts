@@ -187,6 +187,32 @@ describe('Close Release and Start Next', function () {
     assert.equal(await exists(past('rollback.yaml')), false);
   });
 
+  it('refuses when the history folder exists holding only files that are not YAML (as the CLI does); nothing written', async () => {
+    await ship();
+    await vscode.workspace.fs.writeFile(past('notes.txt'), new TextEncoder().encode('what we learned\n'));
+    await refresh();
+    (await api()).setPrompts(scripted([]));
+    assert.equal(await run(), false);
+    assert.equal(await readText(release()), shipped);
+    assert.equal(await readText(rollback()), originalRollback);
+    assert.deepEqual((await vscode.workspace.fs.readDirectory(file('.release/history/basic-v1'))).map(([name]) => name), ['notes.txt']);
+  });
+
+  it('refuses while a file it would move has a name Release Plan does not read (review.yml), before asking anything; nothing written', async () => {
+    await ship();
+    const misnamed = file('.release/review.yml');
+    await vscode.workspace.fs.writeFile(misnamed, new TextEncoder().encode('pattern: Sales asks late.\n'));
+    try {
+      await refresh();
+      (await api()).setPrompts(scripted([]));
+      assert.equal(await run(), false);
+      await unchanged(shipped);
+      assert.equal(await readText(misnamed), 'pattern: Sales asks late.\n');
+    } finally {
+      await vscode.workspace.fs.delete(misnamed, { useTrash: false });
+    }
+  });
+
   it('Escape on the name or the target, or No at the confirmation, writes nothing', async () => {
     await ship();
     const target = addDays(today, 30);

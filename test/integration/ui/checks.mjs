@@ -26,7 +26,7 @@ const NEW_OWNER = 'Cy'; // roles.readiness: a chip in the dashboard's assign for
 const T1_ROW = 'T1 PDF export endpoint'; // under Tasks → Doing
 const PLAN_COMMENT = '# Fixture for integration tests'; // release.yaml's first line
 // The fixture's .release/history/: each past release and its verdict, oldest first; their rehearsal minutes.
-const TRACK_ROWS = [['billing-v2', 'slipped by 4 days'], ['login-v3', 'on time'], ['search-v2', 'on time']];
+const TRACK_ROWS = [['billing-v2', 'slipped by 4 days'], ['login-v3', 'on time (final target)'], ['search-v2', 'on time (final target)']];
 const TRACK_TREND = '40 → 25 → 15';
 const TRACK_BLOCKER = ['Staging database is down', 'in billing-v2, login-v3, on 2 days']; // a check-in block in both
 // The fixture's git history (scripts/testbed/lib.mjs makeFixtureRepository): Ana Lima started the plan with T1, Bo Chen added T2.

@@ -58,18 +58,25 @@ function trackRow(view: View, row: TrackRow): HTMLElement {
     name,
     h('td', { class: 'track-target' }, row.target ? shortDate(row.target, true) : '—'),
     h('td', { class: 'track-shipped' }, row.shipped && row.shipped.outcome !== 'slipped' ? shortDate(row.shipped.date, true) : t('trackNotShipped')),
-    h('td', { class: 'track-verdict' }, icon(VERDICT_ICON[row.verdict]), h('span', {}, verdictText(row)), row.withinBackup !== undefined ? h('span', { class: 'muted track-backup' }, row.withinBackup ? t('trackWithinBackup') : t('trackPastBackup')) : null),
+    h('td', { class: 'track-verdict' }, icon(VERDICT_ICON[row.verdict]), h('span', {}, verdictText(row)), row.withinBackup !== undefined ? h('span', { class: 'muted track-backup' }, row.withinBackup ? t('trackWithinBackup') : t('trackPastBackup')) : null, targetMoves(row)),
     h('td', { class: 'track-growth' }, growthText(row)),
     h('td', { class: 'track-rehearsal' }, rehearsalText(row)),
     h('td', { class: `track-review-cell review-${row.review.state}` }, row.review.state === 'written' ? t('reviewWritten') : t('reviewMissing')),
   );
 }
 
-/** "on time", "slipped by 3 days", "rolled back", "needs an answer: no target date". */
+/** "target moved 2 times, first 2026-12-18": the current release's target moves, from git. */
+function targetMoves(row: TrackRow): HTMLElement | null {
+  const moved = row.targetHistory;
+  if (!moved || moved.moves === 0) return null;
+  return h('span', { class: 'muted track-moves' }, moved.moves === 1 ? t('trackTargetMovedOnce', moved.first) : t('trackTargetMoved', moved.moves, moved.first));
+}
+
+/** "on time" (against a target known to be the first), "on time (final target)", "slipped by 3 days", "rolled back", "needs an answer: no target date". */
 export function verdictText(row: TrackRow): string {
   switch (row.verdict) {
     case 'on-time':
-      return t('trackOnTime');
+      return row.firstTargetKept ? t('trackOnTime') : t('trackOnTimeFinal');
     case 'slipped':
       return row.slippedDays === undefined ? t('trackSlippedCalled') : count(row.slippedDays, 'trackSlippedOneDay', 'trackSlippedDays');
     case 'rolled-back':
@@ -81,7 +88,7 @@ export function verdictText(row: TrackRow): string {
 
 function growthText(row: TrackRow): string {
   const growth = row.growth;
-  if (!growth.known) return t('growthUnknown');
+  if (!growth.known) return growth.why === 'undated' ? t('growthUndated') : t('growthUnknown');
   if (growth.tasks === 0) return t('growthNone');
   const main = growth.tasks === 1 ? t('growthOneTask', growth.estimate) : t('growthTasks', growth.tasks, growth.estimate);
   return growth.unestimated > 0 ? `${main} · ${t('growthUnestimated', growth.unestimated)}` : main;
