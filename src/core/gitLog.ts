@@ -29,6 +29,8 @@ export interface GitUnavailable {
   ok: false;
   reason: 'no-git' | 'not-a-repository' | 'failed';
   message: string;
+  /** For `failed`: git's own first line of complaint. */
+  detail?: string;
 }
 
 export interface GitVersions {
@@ -185,7 +187,7 @@ export function unavailable(error: unknown): GitUnavailable {
   if (code === 'ENOENT') return { ok: false, reason: 'no-git', message: 'git is not installed (or not on PATH), so the plan’s history cannot be read' };
   if (/not a git repository/i.test(stderr)) return { ok: false, reason: 'not-a-repository', message: 'not inside a git repository' };
   const detail = (stderr.trim() || message || `git failed (${String(code)})`).split(/\r?\n/)[0] ?? '';
-  return { ok: false, reason: 'failed', message: `git could not read the plan’s history: ${detail}` };
+  return { ok: false, reason: 'failed', message: `git could not read the plan’s history: ${detail}`, detail };
 }
 
 /** Splits bytes at every `separator` byte. */

@@ -114,7 +114,7 @@ export class GitHistory extends Disposable implements TimelineSource {
     let versions: PlanVersion[] = [];
     if (head !== '') {
       const read = await readPlanVersions(extensionGitRunner(api.git.path, repository.rootUri.fsPath), folder.uri.fsPath);
-      if (!read.ok) return { kind: 'unavailable', why: read.reason === 'no-git' ? 'no-git' : read.reason === 'not-a-repository' ? 'no-repository' : 'error', ...(read.reason === 'failed' ? { detail: read.message } : {}) };
+      if (!read.ok) return { kind: 'unavailable', why: read.reason === 'no-git' ? 'no-git' : read.reason === 'not-a-repository' ? 'no-repository' : 'error', ...(read.detail !== undefined ? { detail: read.detail } : {}) };
       versions = read.versions;
     }
     const timeline = planTimeline(versions);
