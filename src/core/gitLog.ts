@@ -66,10 +66,11 @@ export function locateArgs(folder: string): string[] {
 /**
  * `git log` of release.yaml at `path` (relative to `root`): the first-parent chain of HEAD, renames
  * followed, NUL-separated (`-z`), with each commit's raw diff of the file (its blob before and
- * after, and the path it had) — merges diffed against their first parent.
+ * after, and the path it had) — merges diffed against their first parent (`-m` with
+ * `--first-parent`: what git 2.31+ does for `--first-parent` alone, spelled out for older git).
  */
 export function logArgs(root: string, path: string, maxVersions = MAX_VERSIONS): string[] {
-  return [...BASE, '-C', root, 'log', '--first-parent', '--follow', '-z', '--raw', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', `--max-count=${maxVersions}`, `--format=%x1e%H%x1f%an%x1f%as%x1f%P`, '--', path];
+  return [...BASE, '-C', root, 'log', '--first-parent', '-m', '--follow', '-z', '--raw', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', `--max-count=${maxVersions}`, `--format=%x1e%H%x1f%an%x1f%as%x1f%P`, '--', path];
 }
 
 /** `git cat-file --batch` in `root`: the blobs named on stdin, one per line. */
