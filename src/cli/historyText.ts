@@ -28,16 +28,19 @@ export function eventText(event: TimelineEvent): string {
     case 'role-changed':
       return change(`roles.${event.role}`, event.from, event.to, 'changed');
     case 'target-moved':
-      return change('the target', event.from, event.to);
+      return `${change('the target', event.from, event.to)}${event.draft ? ' (while the plan was a draft: not counted as a move)' : ''}`;
     case 'backup-moved':
-      return change('the backup date', event.from, event.to);
+      return `${change('the backup date', event.from, event.to)}${event.draft ? ' (while the plan was a draft: not counted as a move)' : ''}`;
     case 'problem-rewritten':
       return event.to !== undefined ? `rewrote the problem: "${event.to}"` : 'removed the problem statement';
   }
 }
 
-/** One line per event, oldest first: `2026-11-25  Bo Chen  moved the target from … to …  (commit 3f2a9c1)`. */
+/**
+ * One line per event, oldest first: `2026-11-25  Bo Chen  moved the target from … to …  (commit 3f2a9c1)`;
+ * a change the main line got in a merge says so: `(merged in commit 3f2a9c1)`, its author the person who merged.
+ */
 export function historyLines(timeline: Timeline): string[] {
   const width = Math.max(0, ...timeline.events.map((event) => event.author.length));
-  return timeline.events.map((event) => `${event.date}  ${event.author.padEnd(width)}  ${eventText(event)}  (commit ${shortCommit(event.commit)})`);
+  return timeline.events.map((event) => `${event.date}  ${event.author.padEnd(width)}  ${eventText(event)}  (${event.merge ? 'merged in commit' : 'commit'} ${shortCommit(event.commit)})`);
 }

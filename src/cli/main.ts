@@ -43,7 +43,9 @@ Commands:
                   version = what shipped, no rehearsals). team.yaml and config.yaml stay.
   history [dir]   The plan's history from git: one line per change of release.yaml
                   (tasks added and removed, dates moved, owners changed), with its date,
-                  author and commit; --format json gives the timeline as data.
+                  author and commit; --format json gives the timeline as data. Reads the
+                  main line (first-parent history of HEAD; a merge's changes by the person
+                  who merged), renames followed.
   schema [outdir] Write the JSON Schemas for the plan files (default: schemas/).
 
 Options:

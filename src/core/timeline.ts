@@ -1,9 +1,11 @@
 /**
  * The plan's history from version control: what changed in `.release/release.yaml`, when and by
- * whom. Plain data; the CLI reads the versions with git, the extension through VS Code's Git
- * extension, and `planTimeline` (below, pure) turns them into events.
+ * whom. Plain data; the CLI and the extension read the versions with the same reader
+ * (src/core/gitLog.ts: the first-parent chain of HEAD), and `planTimeline` (below, pure) turns them
+ * into events.
  */
 import { dayNumber } from './dates';
+import { isPlaceholder } from './placeholder';
 import { SourceFile } from './source';
 import { RELEASE_FILE } from './types';
 
@@ -11,12 +13,14 @@ import { RELEASE_FILE } from './types';
 export interface PlanVersion {
   /** The commit's full hash. */
   commit: string;
-  /** The author's name as git records it. */
+  /** The author's name as git records it (for a merge: the person who merged). */
   author: string;
-  /** The author date, YYYY-MM-DD (the day the change was made). */
+  /** The author date, YYYY-MM-DD (the day the change was made, in the author's own time zone). */
   date: string;
   /** release.yaml's text at that commit (empty when the file was deleted there). */
   text: string;
+  /** Set when the commit is a merge: the changes it brought came from a branch, and `author` merged them. */
+  merge?: true;
 }
 
 /** Where an event came from: the commit that made the change. */
@@ -24,6 +28,8 @@ export interface Provenance {
   commit: string;
   author: string;
   date: string;
+  /** The commit is a merge (its author is the person who merged the change in). */
+  merge?: true;
 }
 
 export type TimelineEvent = Provenance &
@@ -41,8 +47,14 @@ export type TimelineEvent = Provenance &
     | { kind: 'task-done'; task: string; title: string }
     | { kind: 'owner-changed'; task: string; from?: string; to?: string }
     | { kind: 'role-changed'; role: string; from?: string; to?: string }
-    | { kind: 'target-moved'; from?: string; to?: string }
-    | { kind: 'backup-moved'; from?: string; to?: string }
+    | {
+        kind: 'target-moved';
+        from?: string;
+        to?: string;
+        /** Moved while the plan was still a draft (the version before still had a placeholder problem): not a slip. */
+        draft?: true;
+      }
+    | { kind: 'backup-moved'; from?: string; to?: string; draft?: true }
     | { kind: 'problem-rewritten'; from?: string; to?: string }
   );
 
@@ -59,8 +71,8 @@ export interface TimelinePoint extends Provenance {
 export interface Timeline {
   /**
    * The release the timeline is about: the `release:` name of the newest version that parsed. Only
-   * versions with this name count (a release.yaml started afresh for the next release does not
-   * inherit the old one's moves); rules use the timeline only while the plan names the same release.
+   * the versions since the last closure count (see `planTimeline`), whatever they called the
+   * release; rules use the timeline only while the plan names the release by this name.
    */
   release?: string;
   /** Every change, oldest first. */
@@ -95,6 +107,10 @@ interface TaskState {
 /** What the timeline reads of one version of release.yaml. */
 interface VersionState {
   release: string;
+  /** `shipped:` records a launch (outcome shipped or rolled-back): the release is closed once this record goes. */
+  launched: boolean;
+  /** The problem is still a placeholder (`isPlaceholder`): the plan is a draft, its dates not yet a commitment. */
+  draft: boolean;
   target?: string;
   backup?: string;
   problem?: string;
@@ -162,7 +178,9 @@ function parseVersion(text: string): VersionState | undefined {
     const owner = scalarText(item.owner);
     tasks.push({ ...(id !== undefined ? { id } : {}), title, ...(owner !== undefined ? { owner } : {}), done: item.status === 'done', estimate, feature: item.kind === undefined || item.kind === null || item.kind === 'feature' });
   }
-  const state: VersionState = { release, roles: Object.fromEntries(ROLE_NAMES.map((role) => [role, scalarText(roles[role])])), tasks };
+  const shipped = isRecord(data.shipped) ? data.shipped : undefined;
+  const launched = shipped !== undefined && (shipped.outcome === 'shipped' || shipped.outcome === 'rolled-back');
+  const state: VersionState = { release, launched, draft: isPlaceholder(data.problem), roles: Object.fromEntries(ROLE_NAMES.map((role) => [role, scalarText(roles[role])])), tasks };
   const set = (key: 'target' | 'backup' | 'problem' | 'freezeScope' | 'freezeFeatures', value: unknown) => {
     const text = scalarText(value);
     if (text !== undefined) state[key] = text;
@@ -233,28 +251,50 @@ function freezeAfter(state: VersionState, task: TaskState, date: string): 'scope
 }
 
 /**
+ * The versions of the current release: those after the last closure. A release closes when a
+ * version that recorded its launch (`shipped:` with outcome shipped or rolled-back) is followed by
+ * one without that record (the file started afresh for the next release), or when the file is
+ * deleted or emptied. Not by name: renaming the release (`billing-v2` → `Billing v2`) keeps its
+ * history, and a new release that reuses a closed one's name does not inherit it. A version that
+ * does not parse (or names no release) is skipped without closing anything.
+ */
+function currentRelease(versions: readonly PlanVersion[]): { version: PlanVersion; state: VersionState }[] {
+  let kept: { version: PlanVersion; state: VersionState }[] = [];
+  for (const version of versions) {
+    if (version.text.trim() === '') {
+      kept = [];
+      continue;
+    }
+    const state = readVersion(version.text);
+    if (!state) continue;
+    const previous = kept[kept.length - 1]?.state;
+    if (previous?.launched && !state.launched) kept = [];
+    kept.push({ version, state });
+  }
+  return kept;
+}
+
+/**
  * The plan's history from its committed versions (oldest first): every task added, removed, done
  * or re-owned, every target and backup move, role change and problem rewrite, with the commit, its
  * author and date; and the plan's size after each version. Pure and total: a version that does not
- * parse (or names no release) is skipped, and only versions of the newest version's release count.
+ * parse (or names no release) is skipped, and only the current release's versions count (those
+ * after the last closure: `currentRelease`). Each version is compared with the one before it in
+ * the list (the reader gives the main line's versions, so that is what the main line saw before).
  * The first version's tasks are "added" by its commit (marked `initial`, never late); its dates are
- * where the plan started, not moves.
+ * where the plan started, not moves. A move of the target or backup made while the version before
+ * was a draft (its problem a placeholder) is marked `draft`: filling in a template is not a slip.
  */
 export function planTimeline(versions: readonly PlanVersion[]): Timeline {
-  const read: { version: PlanVersion; state: VersionState }[] = [];
-  for (const version of versions) {
-    const state = readVersion(version.text);
-    if (state) read.push({ version, state });
-  }
-  const release = read[read.length - 1]?.state.release;
-  const kept = read.filter(({ state }) => state.release === release);
+  const kept = currentRelease(versions);
+  const release = kept[kept.length - 1]?.state.release;
   const events: TimelineEvent[] = [];
   const points: TimelinePoint[] = [];
   // The origin of each task of the previous version, by its index there.
   let origins: TaskOrigin[] = [];
   let previous: VersionState | undefined;
   for (const { version, state } of kept) {
-    const from: Provenance = { commit: version.commit, author: version.author, date: version.date };
+    const from: Provenance = { commit: version.commit, author: version.author, date: version.date, ...(version.merge ? { merge: true as const } : {}) };
     const pairs = previous ? pairTasks(previous.tasks, state.tasks) : new Map<number, number>();
     const nextOrigins: TaskOrigin[] = [];
     const pairedBefore = new Set(pairs.values());
@@ -282,8 +322,9 @@ export function planTimeline(versions: readonly PlanVersion[]): Timeline {
     });
     if (previous) {
       const moved = (before: string | undefined, after: string | undefined) => ({ ...(before !== undefined ? { from: before } : {}), ...(after !== undefined ? { to: after } : {}) });
-      if (previous.target !== state.target) events.push({ ...from, kind: 'target-moved', ...moved(previous.target, state.target) });
-      if (previous.backup !== state.backup) events.push({ ...from, kind: 'backup-moved', ...moved(previous.backup, state.backup) });
+      const draft = previous.draft ? { draft: true as const } : {};
+      if (previous.target !== state.target) events.push({ ...from, kind: 'target-moved', ...moved(previous.target, state.target), ...draft });
+      if (previous.backup !== state.backup) events.push({ ...from, kind: 'backup-moved', ...moved(previous.backup, state.backup), ...draft });
       for (const role of ROLE_NAMES) {
         if (previous.roles[role] !== state.roles[role]) events.push({ ...from, kind: 'role-changed', role, ...moved(previous.roles[role], state.roles[role]) });
       }

@@ -2,7 +2,8 @@ import type * as vscode from 'vscode';
 
 /**
  * The few parts of the built-in Git extension's API (`vscode.git`, `getAPI(1)`) that the plan's
- * history reads, declared here by hand: only what gitHistory.ts uses, nothing more.
+ * history reads, declared here by hand: only what gitHistory.ts uses, nothing more (the versions themselves are read with `git.path`, by
+ * the reader the CLI shares: src/core/gitLog.ts).
  */
 export interface GitExtension {
   /** False when the user turned Git off (`git.enabled: false`): `getAPI` then throws. */
@@ -12,6 +13,8 @@ export interface GitExtension {
 }
 
 export interface GitApi {
+  /** The git the extension runs (the `git.path` setting, else the one it found): the plan's history is read with it. */
+  readonly git: { readonly path: string };
   readonly state: 'uninitialized' | 'initialized';
   readonly onDidChangeState: vscode.Event<'uninitialized' | 'initialized'>;
   readonly onDidOpenRepository: vscode.Event<GitRepository>;
@@ -24,14 +27,4 @@ export interface GitRepository {
     readonly HEAD: { readonly commit?: string } | undefined;
     readonly onDidChange: vscode.Event<void>;
   };
-  /** `git log -n<maxEntries> -- <path>`, newest first. */
-  log(options?: { readonly maxEntries?: number; readonly path?: string }): Promise<GitCommit[]>;
-  /** The file's text at `ref` (`git show <ref>:<path>`); rejects when it did not exist there. */
-  show(ref: string, path: string): Promise<string>;
-}
-
-export interface GitCommit {
-  readonly hash: string;
-  readonly authorName?: string;
-  readonly authorDate?: Date;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { todayIso } from '../core/dates';
+import { extensionGitRunner } from './gitRun';
+import { readPlanVersions } from '../core/gitLog';
 import { planTimeline, type PlanVersion, type Timeline } from '../core/timeline';
-import { RELEASE_FILE } from '../core/types';
 import { Disposable } from './dispose';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
 import type { HistoryNote } from '../shared/protocol';
@@ -26,9 +26,6 @@ export interface TimelineSource {
   readonly onDidChange: vscode.Event<vscode.WorkspaceFolder>;
 }
 
-/** At most this many versions are read (the newest): years of daily commits to one plan. */
-export const MAX_VERSIONS = 500;
-
 interface Entry {
   folder: vscode.WorkspaceFolder;
   /** The last state read (kept while a re-read after a HEAD change runs: checks never wait on git). */
@@ -41,9 +38,11 @@ interface Entry {
 }
 
 /**
- * The plan's history from VS Code's built-in Git extension (`vscode.git`, API version 1): the
- * committed versions of `.release/release.yaml` through `repository.log({ path, maxEntries })` and
- * `repository.show(commit, path)`, turned into a Timeline by the core. Cached per folder by the
+ * The plan's history, with VS Code's built-in Git extension (`vscode.git`, API version 1) for
+ * discovery (is Git on, which repository holds the folder, when HEAD moves) and the reader the CLI
+ * uses (src/core/gitLog.ts) for the versions: run with the Git extension's own git (`api.git.path`)
+ * in the repository it reports, so the editor and CI read the same versions, days and renames.
+ * The core turns them into a Timeline. Cached per folder by the
  * HEAD commit; when HEAD changes (a commit, a checkout, a pull) the last timeline stays in use until
  * the new one is read, then `onDidChange` fires and the plan store checks again. Git is never
  * required: without it (a virtual workspace, the Git extension disabled or turned off, no
@@ -119,21 +118,14 @@ export class GitHistory extends Disposable implements TimelineSource {
     if (!repository) return { kind: 'unavailable', why: 'no-repository' };
     this.watch(entry, repository);
     const head = repository.state.HEAD?.commit ?? '';
-    const path = vscode.Uri.joinPath(folder.uri, RELEASE_FILE).fsPath;
     const started = performance.now();
     // A repository without commits has no history yet (and no HEAD commit to read at).
-    const commits = head === '' ? [] : await repository.log({ path, maxEntries: MAX_VERSIONS });
-    const versions: PlanVersion[] = [];
-    for (const commit of commits) {
-      let text = '';
-      try {
-        text = await repository.show(commit.hash, path);
-      } catch {
-        // Deleted in this commit (or not readable there): an empty version, skipped by the timeline.
-      }
-      versions.push({ commit: commit.hash, author: commit.authorName ?? '', date: commit.authorDate ? todayIso(commit.authorDate) : '', text });
+    let versions: PlanVersion[] = [];
+    if (head !== '') {
+      const read = await readPlanVersions(extensionGitRunner(api.git.path, repository.rootUri.fsPath), folder.uri.fsPath);
+      if (!read.ok) return { kind: 'unavailable', why: read.reason === 'no-git' ? 'no-git' : read.reason === 'not-a-repository' ? 'no-repository' : 'error', ...(read.detail !== undefined ? { detail: read.detail } : {}) };
+      versions = read.versions;
     }
-    versions.reverse();
     const timeline = planTimeline(versions);
     this.log.debug(`Plan history of ${folder.name}: ${versions.length} versions, ${timeline.events.length} changes in ${(performance.now() - started).toFixed(0)} ms (HEAD ${head.slice(0, 7)})`);
     return { kind: 'ready', timeline, versions: versions.length, head };

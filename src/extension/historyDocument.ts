@@ -86,9 +86,9 @@ export function eventText(event: TimelineEvent): string {
     case 'role-changed':
       return vscode.l10n.t('roles.{0}: {1} → {2}', event.role, value(event.from), value(event.to));
     case 'target-moved':
-      return vscode.l10n.t('Target date: {0} → {1}', value(event.from), value(event.to));
+      return event.draft ? vscode.l10n.t('Target date: {0} → {1} (while the plan was a draft: not counted as a move)', value(event.from), value(event.to)) : vscode.l10n.t('Target date: {0} → {1}', value(event.from), value(event.to));
     case 'backup-moved':
-      return vscode.l10n.t('Backup date: {0} → {1}', value(event.from), value(event.to));
+      return event.draft ? vscode.l10n.t('Backup date: {0} → {1} (while the plan was a draft: not counted as a move)', value(event.from), value(event.to)) : vscode.l10n.t('Backup date: {0} → {1}', value(event.from), value(event.to));
     case 'problem-rewritten':
       return vscode.l10n.t('Problem rewritten: {0}', value(event.to));
   }
@@ -102,8 +102,8 @@ export function historyMarkdown(folder: vscode.WorkspaceFolder, state: Extract<H
     lines.push(vscode.l10n.t('No committed version of {0} yet: its history starts with the first commit of the plan.', RELEASE_FILE));
     return `${lines.join('\n')}\n`;
   }
-  lines.push(vscode.l10n.t('From Git: {0} committed versions of {1}, read at commit {2}. Only this release counts; newest first.', state.versions, RELEASE_FILE, shortCommit(state.head)), '');
+  lines.push(vscode.l10n.t('From Git: {0} committed versions of {1}, read at commit {2}, as the main line saw them (first parent: a merge is by the person who merged it). Only this release counts; newest first.', state.versions, RELEASE_FILE, shortCommit(state.head)), '');
   lines.push(`| ${vscode.l10n.t('Date')} | ${vscode.l10n.t('Author')} | ${vscode.l10n.t('Change')} | ${vscode.l10n.t('Commit')} |`, '|---|---|---|---|');
-  for (const event of [...timeline.events].reverse()) lines.push(`| ${cell(event.date)} | ${cell(event.author)} | ${cell(eventText(event))} | ${shortCommit(event.commit)} |`);
+  for (const event of [...timeline.events].reverse()) lines.push(`| ${cell(event.date)} | ${cell(event.author)} | ${cell(eventText(event))} | ${event.merge ? vscode.l10n.t('{0} (merge)', shortCommit(event.commit)) : shortCommit(event.commit)} |`);
   return `${lines.join('\n')}\n`;
 }

@@ -107,6 +107,128 @@ describe('release-plan history and check with git (a real repository)', () => {
     assert.equal(read.versions[0]?.text, V1);
   });
 
+  /** A plan (freeze.scope 2026-12-10) started on main by Ana; returns the first commit. */
+  async function started(sub = '.'): Promise<string> {
+    git(dir, ['init', '-q']);
+    await writePlan(join(dir, sub), { 'release.yaml': V1, 'rollback.yaml': ROLLBACK, [CLEAN_CHECKIN_FILE]: CLEAN_CHECKIN, 'checkins/2026-12-13.yaml': CLEAN_CHECKIN });
+    return commit(dir, 'Ana Lima', '2026-11-20', 'Start the plan');
+  }
+
+  it('reads the main line across a --no-ff merge: the branch’s change comes in the merge, by the person who merged it (repro g3)', async () => {
+    const c1 = await started();
+    // On a branch, Bo adds T4 after the scope froze; meanwhile on main Cy moves the target.
+    git(dir, ['checkout', '-q', '-b', 'late-task']);
+    await writePlan(dir, { 'release.yaml': releaseWith(PARKED, `${T4}${PARKED}`, V1) });
+    commit(dir, 'Bo Chen', '2026-12-11', 'Add T4');
+    git(dir, ['checkout', '-q', 'main']);
+    await writePlan(dir, { 'release.yaml': releaseWith('target: 2026-12-10', 'target: 2026-12-18', V1) });
+    const c2 = commit(dir, 'Cy Diaz', '2026-12-05', 'Move the target');
+    const at = '2026-12-12T10:00:00Z';
+    git(dir, ['merge', '-q', '--no-ff', '-m', 'Merge late-task', 'late-task'], { GIT_AUTHOR_NAME: 'Mia Merger', GIT_AUTHOR_EMAIL: 'mia@example.com', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
+    const merge = git(dir, ['rev-parse', 'HEAD']).trim();
+    const cap = io(dir);
+    assert.equal(await run(['history'], cap), 0);
+    assert.deepEqual(cap.stdout, [
+      `2026-11-20  Ana Lima    started the plan with task T1 "PDF export endpoint"  (commit ${short(c1)})`,
+      `2026-11-20  Ana Lima    started the plan with task T2 "Download button"  (commit ${short(c1)})`,
+      `2026-12-05  Cy Diaz     moved the target from 2026-12-10 to 2026-12-18  (commit ${short(c2)})`,
+      `2026-12-12  Mia Merger  added task T4 "Export as CSV too" after the scope froze (freeze.scope)  (merged in commit ${short(merge)})`,
+      'release-plan: 4 changes in 3 versions of .release/release.yaml (release invoices-v1).',
+    ]);
+    const checked = io(dir);
+    assert.equal(await run(['check', '--today', TODAY], checked), 0);
+    assert.deepEqual(checked.stdout, [
+      `.release/release.yaml:27:9: warning scope-late-addition: Task T4 was merged in on 2026-12-12 by Mia Merger (merge commit ${short(merge)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`,
+      `release-plan: 0 errors, 1 warning in ${dir} (checked as of ${TODAY}).`,
+    ]);
+    const read = await readPlanVersions(dir);
+    assert.ok(read.ok);
+    assert.deepEqual(read.versions.map((version) => [version.commit, version.author, version.date, version.merge]), [
+      [c1, 'Ana Lima', '2026-11-20', undefined],
+      [c2, 'Cy Diaz', '2026-12-05', undefined],
+      [merge, 'Mia Merger', '2026-12-12', true],
+    ]);
+  });
+
+  it('reads a fast-forward merge as the branch’s own commits, by their authors', async () => {
+    const c1 = await started();
+    git(dir, ['checkout', '-q', '-b', 'moves']);
+    await writePlan(dir, { 'release.yaml': V2 });
+    const c2 = commit(dir, 'Bo Chen', '2026-11-25', 'Move the target, add T3');
+    await writePlan(dir, { 'release.yaml': V3 });
+    const c3 = commit(dir, 'Cy Diaz', '2026-12-12', 'Move the target again, add T4');
+    git(dir, ['checkout', '-q', 'main']);
+    git(dir, ['merge', '-q', '--ff-only', 'moves']);
+    const read = await readPlanVersions(dir);
+    assert.ok(read.ok);
+    assert.deepEqual(read.versions.map((version) => [version.commit, version.author, version.date, version.merge]), [
+      [c1, 'Ana Lima', '2026-11-20', undefined],
+      [c2, 'Bo Chen', '2026-11-25', undefined],
+      [c3, 'Cy Diaz', '2026-12-12', undefined],
+    ]);
+    const cap = io(dir);
+    assert.equal(await run(['check', '--today', TODAY], cap), 0);
+    assert.match(cap.stdout[0] ?? '', /warning plan-churn: The target date moved 2 times in this release, last from 2026-12-14 to 2026-12-18 on 2026-12-12 by Cy Diaz\./);
+  });
+
+  it('reads plans in folders named projekt-ü, with a space and with a quote, and follows renames between them (repro g7)', async () => {
+    const names = ['projekt-ü', 'my plan', 'say "hi"'];
+    const c1 = await started(names[0]);
+    await writePlan(join(dir, names[0] as string), { 'release.yaml': V2 });
+    const c2 = commit(dir, 'Bo Chen', '2026-11-25', 'Move the target, add T3');
+    for (const name of names) {
+      const cap = io(dir);
+      if (name !== names[0]) {
+        git(dir, ['mv', names[names.indexOf(name) - 1] as string, name]);
+        commit(dir, 'Dee Park', '2026-11-30', `Rename the folder to ${name}`);
+      }
+      assert.equal(await run(['history', name], cap), 0);
+      assert.deepEqual(cap.stdout, [
+        `2026-11-20  Ana Lima  started the plan with task T1 "PDF export endpoint"  (commit ${short(c1)})`,
+        `2026-11-20  Ana Lima  started the plan with task T2 "Download button"  (commit ${short(c1)})`,
+        `2026-11-25  Bo Chen   added task T3 "Retry failed exports"  (commit ${short(c2)})`,
+        `2026-11-25  Bo Chen   moved the target from 2026-12-10 to 2026-12-14  (commit ${short(c2)})`,
+        `release-plan: 4 changes in 2 versions of ${name}/.release/release.yaml (release invoices-v1).`,
+      ]);
+    }
+    // A change in the last folder is read too, and the check sees the two moves.
+    await writePlan(join(dir, names[2] as string), { 'release.yaml': V3 });
+    commit(dir, 'Cy Diaz', '2026-12-12', 'Move the target again, add T4');
+    const checked = io(dir);
+    assert.equal(await run(['check', names[2] as string, '--today', TODAY], checked), 0);
+    assert.match(checked.stdout[0] ?? '', /warning plan-churn: The target date moved 2 times in this release/);
+  });
+
+  it('dates a change by its author’s own day, whatever the committer’s date or time zone (repro g4)', async () => {
+    await started();
+    await writePlan(dir, { 'release.yaml': V2 });
+    git(dir, ['add', '-A']);
+    // 23:30 in California on 2026-12-10 is 2026-12-11 in UTC; committed the next week.
+    git(dir, ['commit', '-q', '-m', 'Late evening', '--author=Bo Chen <bo@example.com>'], { GIT_AUTHOR_DATE: '2026-12-10T23:30:00-08:00', GIT_COMMITTER_DATE: '2026-12-17T09:00:00+01:00', TZ: 'Asia/Tokyo' });
+    const read = await readPlanVersions(dir);
+    assert.ok(read.ok);
+    assert.deepEqual(read.versions.map((version) => version.date), ['2026-11-20', '2026-12-10']);
+  });
+
+  it('a pure rename of the plan’s folder is no version of its own; a deleted plan starts afresh when it comes back', async () => {
+    const c1 = await started('old');
+    git(dir, ['mv', 'old', 'new']);
+    commit(dir, 'Dee Park', '2026-11-30', 'Rename only');
+    git(dir, ['rm', '-q', '-r', 'new/.release/release.yaml']);
+    const gone = commit(dir, 'Ed Ruiz', '2026-12-01', 'Drop the plan');
+    await writePlan(join(dir, 'new'), { 'release.yaml': V2 });
+    const back = commit(dir, 'Fay Wu', '2026-12-02', 'A new plan');
+    const read = await readPlanVersions(join(dir, 'new'));
+    assert.ok(read.ok);
+    assert.deepEqual(read.versions.map((version) => [version.commit, version.text === '' ? 'deleted' : 'text']), [
+      [c1, 'text'],
+      [gone, 'deleted'],
+      [back, 'text'],
+    ]);
+    const timeline = planTimeline(read.versions);
+    assert.deepEqual(timeline.points.map((point) => point.commit), [back]);
+  });
+
   it('check reads the history: plan-churn with each move as an indented line, and who added a late task', async () => {
     const [, c2, c3] = await history();
     const cap = io(dir);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { planTimeline, type PlanVersion, type Timeline } from '../../src/core/timeline';
+import { scaffoldFiles } from '../../src/core/scaffold';
 import { check, CLEAN_RELEASE, covered, expectFinding, expectNo, releaseWith, single, textOf, TODAY } from './helpers';
 
 /** A 40-hex commit hash from a short name: `commit('a1')` is 'a1a1a1…'. */
@@ -89,12 +90,11 @@ describe('planTimeline (the plan from its git history)', () => {
     );
   });
 
-  it('skips versions that do not parse, are empty (the file deleted) or name no release', () => {
+  it('skips versions that do not parse or name no release, without closing the release', () => {
     const timeline = planTimeline(
       versions(
         { author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
         { author: 'Bo', date: '2026-11-21', text: 'release: [unclosed\n' },
-        { author: 'Bo', date: '2026-11-22', text: '' },
         { author: 'Bo', date: '2026-11-23', text: '- a list\n' },
         { author: 'Bo', date: '2026-11-24', text: plan(['release: invoices-v1\n', '']) },
         { author: 'Cy', date: '2026-11-25', text: CLEAN_RELEASE },
@@ -102,33 +102,87 @@ describe('planTimeline (the plan from its git history)', () => {
     );
     assert.deepEqual(
       timeline.points.map((point) => point.commit),
-      [C(1), C(6)],
+      [C(1), C(5)],
     );
     assert.deepEqual(
       timeline.events.filter((event) => !(event.kind === 'task-added' && event.initial)),
-      [{ commit: C(6), author: 'Cy', date: '2026-11-25', kind: 'target-moved', from: '2026-12-10', to: '2026-12-18' }],
+      [{ commit: C(5), author: 'Cy', date: '2026-11-25', kind: 'target-moved', from: '2026-12-10', to: '2026-12-18' }],
     );
   });
 
-  it('counts only the versions of the newest version’s release (a plan started afresh does not inherit the old moves)', () => {
-    const next = plan(['release: invoices-v1', 'release: invoices-v2'], ['target: 2026-12-18', 'target: 2027-01-20'], ['backup: 2026-12-23', 'backup: 2027-01-27']);
-    const timeline = planTimeline(
-      versions(
-        { author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
-        { author: 'Ana', date: '2026-11-21', text: CLEAN_RELEASE },
-        { author: 'Bo', date: '2026-12-20', text: next },
-        { author: 'Bo', date: '2026-12-21', text: next.replace('target: 2027-01-20', 'target: 2027-01-22') },
-      ),
-    );
-    assert.equal(timeline.release, 'invoices-v2');
-    assert.deepEqual(timeline.points.map((point) => [point.commit, point.target]), [
-      [C(3), '2027-01-20'],
-      [C(4), '2027-01-22'],
+  it('starts the release afresh after the file was deleted or emptied', () => {
+    for (const gone of ['', '  \n']) {
+      const timeline = planTimeline(
+        versions(
+          { author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
+          { author: 'Bo', date: '2026-11-22', text: gone },
+          { author: 'Cy', date: '2026-11-25', text: CLEAN_RELEASE },
+          { author: 'Dee', date: '2026-11-26', text: plan(['target: 2026-12-18', 'target: 2026-12-19']) },
+        ),
+      );
+      assert.deepEqual(timeline.points.map((point) => point.commit), [C(3), C(4)]);
+      assert.deepEqual(
+        timeline.events.filter((event) => event.kind === 'target-moved'),
+        [{ commit: C(4), author: 'Dee', date: '2026-11-26', kind: 'target-moved', from: '2026-12-18', to: '2026-12-19' }],
+      );
+    }
+  });
+
+  it('closes a release when its launch record goes: the next one does not inherit its moves, even under the same name', () => {
+    const shipped = (text: string, outcome = 'shipped') => `${text}shipped:\n  date: 2026-12-18\n  outcome: ${outcome}\n`;
+    const next = plan(['target: 2026-12-18', 'target: 2027-01-20'], ['backup: 2026-12-23', 'backup: 2027-01-27']);
+    for (const outcome of ['shipped', 'rolled-back']) {
+      // Closed, and the next release reuses the name invoices-v1 (the review's repro g5).
+      const timeline = planTimeline(
+        versions(
+          { author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
+          { author: 'Ana', date: '2026-11-21', text: CLEAN_RELEASE },
+          { author: 'Ana', date: '2026-12-18', text: shipped(CLEAN_RELEASE, outcome) },
+          { author: 'Bo', date: '2026-12-20', text: next },
+          { author: 'Bo', date: '2026-12-21', text: next.replace('target: 2027-01-20', 'target: 2027-01-22') },
+        ),
+      );
+      assert.equal(timeline.release, 'invoices-v1');
+      assert.deepEqual(timeline.points.map((point) => [point.commit, point.target]), [
+        [C(4), '2027-01-20'],
+        [C(5), '2027-01-22'],
+      ]);
+      assert.deepEqual(
+        timeline.events.filter((event) => event.kind === 'target-moved'),
+        [{ commit: C(5), author: 'Bo', date: '2026-12-21', kind: 'target-moved', from: '2027-01-20', to: '2027-01-22' }],
+      );
+    }
+    // A slip is no launch: the release goes on, its moves count.
+    const early = plan(['target: 2026-12-18', 'target: 2026-12-10']);
+    const slipped = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: early }, { author: 'Ana', date: '2026-12-10', text: shipped(early, 'slipped') }, { author: 'Bo', date: '2026-12-11', text: CLEAN_RELEASE }));
+    assert.deepEqual(slipped.points.map((point) => point.commit), [C(1), C(2), C(3)]);
+  });
+
+  it('keeps the history through a rename of the release: a task added after the freeze stays late (repro g6)', () => {
+    const renamed = plan(['release: invoices-v1', 'release: Invoices v1'], [PARKED, `${T4}${PARKED}`]);
+    const history = versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-12-11', text: plan([PARKED, `${T4}${PARKED}`]) }, { author: 'Ann', date: '2026-12-12', text: renamed });
+    const timeline = planTimeline(history);
+    assert.equal(timeline.release, 'Invoices v1');
+    assert.deepEqual(timeline.points.map((point) => point.commit), [C(1), C(2), C(3)]);
+    assert.deepEqual(timeline.origins[2], { commit: C(2), author: 'Bo', date: '2026-12-11', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' });
+    const finding = expectFinding({ 'release.yaml': renamed }, 'scope-late-addition', { severity: 'warning', covers: 'T4', today: '2026-12-14', timeline });
+    assert.equal(finding.message, `Task T4 was added on 2026-12-11 by Bo (commit ${C(2).slice(0, 7)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
+  });
+
+  it('marks a version that came in a merge, its events and the tasks it brought (the merger is their author)', () => {
+    const history: PlanVersion[] = [
+      { commit: C(1), author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE },
+      { commit: C(2), author: 'Mia Merger', date: '2026-12-12', text: plan([PARKED, `${T4}${PARKED}`], ['target: 2026-12-18', 'target: 2026-12-19']), merge: true },
+    ];
+    const timeline = planTimeline(history);
+    const merged = { commit: C(2), author: 'Mia Merger', date: '2026-12-12', merge: true as const };
+    assert.deepEqual(timeline.events.slice(2), [
+      { ...merged, kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' },
+      { ...merged, kind: 'target-moved', from: '2026-12-18', to: '2026-12-19' },
     ]);
-    assert.deepEqual(
-      timeline.events.filter((event) => event.kind === 'target-moved'),
-      [{ commit: C(4), author: 'Bo', date: '2026-12-21', kind: 'target-moved', from: '2027-01-20', to: '2027-01-22' }],
-    );
+    assert.deepEqual(timeline.origins[2], { ...merged, task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' });
+    const finding = expectFinding({ 'release.yaml': history[1]?.text as string }, 'scope-late-addition', { severity: 'warning', covers: 'T4', today: '2026-12-14', timeline });
+    assert.equal(finding.message, `Task T4 was merged in on 2026-12-12 by Mia Merger (merge commit ${C(2).slice(0, 7)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
   });
 
   it('knows a task by its id, else its title: a task that gains an id, or is renamed, is the same task', () => {
@@ -210,6 +264,38 @@ describe('plan-churn', () => {
     const timeline = planTimeline(texts.map((text, index) => ({ commit: commit(`e${index}`), author: 'Ana', date: `2026-11-2${index}`, text })));
     assert.equal(timeline.events.filter((event) => event.kind === 'target-moved').length, 3);
     expectNo({}, 'plan-churn', TODAY, timeline);
+  });
+
+  it('does not count a move made while the plan was a draft: init’s default target filled in, then one real move (repro g9)', () => {
+    // `release-plan init` on 2026-11-20: a placeholder problem, a default target 2026-12-11.
+    const init = scaffoldFiles('2026-11-20').get('.release/release.yaml') as string;
+    const filled = releaseWith('problem: "TODO: the one customer problem this release solves, in one sentence"', 'problem: Customers cannot pay invoices online.', releaseWith('target: 2026-12-11', 'target: 2026-12-14', init));
+    const texts = [init, filled, releaseWith('target: 2026-12-14', 'target: 2026-12-18', filled)];
+    const history = texts.map((text, index) => ({ commit: commit(`f${index}`), author: ['Ann', 'Ann', 'Bob'][index] as string, date: `2026-11-2${index}`, text }));
+    const timeline = planTimeline(history);
+    assert.deepEqual(
+      timeline.events.filter((event) => event.kind === 'target-moved' || event.kind === 'backup-moved'),
+      [
+        { commit: commit('f1'), author: 'Ann', date: '2026-11-21', kind: 'target-moved', from: '2026-12-11', to: '2026-12-14', draft: true },
+        { commit: commit('f2'), author: 'Bob', date: '2026-11-22', kind: 'target-moved', from: '2026-12-14', to: '2026-12-18' },
+      ],
+    );
+    const latest = { 'release.yaml': texts[2] as string };
+    expectNo(latest, 'plan-churn', '2026-11-23', timeline);
+    // A second real move: now it moved twice (the draft move still not counted).
+    const again = releaseWith('target: 2026-12-18', 'target: 2026-12-21', texts[2]);
+    const more = planTimeline([...history, { commit: commit('f3'), author: 'Cy', date: '2026-11-23', text: again }]);
+    const finding = single(check({ 'release.yaml': again }, '2026-11-24', more), 'plan-churn');
+    assert.equal(finding.message, 'The target date moved 2 times in this release, last from 2026-12-18 to 2026-12-21 on 2026-11-23 by Cy. A date that keeps moving is not a commitment: cut scope to fit this one and hold it.');
+    assert.deepEqual(finding.related?.map((info) => info.message), [`Moved from 2026-12-14 to 2026-12-18 on 2026-11-22 by Bob (commit ${commit('f2').slice(0, 7)}).`, `Moved from 2026-12-18 to 2026-12-21 on 2026-11-23 by Cy (commit ${commit('f3').slice(0, 7)}).`]);
+  });
+
+  it('says when a move reached the main line in a merge, naming who merged it', () => {
+    const moves = churn(2);
+    const merged = planTimeline(['2026-12-10', '2026-12-14', '2026-12-18'].map((target, index) => ({ commit: commit(`m${index}`), author: ['Ana', 'Bo', 'Mia'][index] as string, date: `2026-11-2${index}`, text: releaseWith('target: 2026-12-18', `target: ${target}`), ...(index === 2 ? { merge: true as const } : {}) })));
+    assert.equal(moves.events.some((event) => event.merge), false);
+    const finding = single(check({}, TODAY, merged), 'plan-churn');
+    assert.deepEqual(finding.related?.map((info) => info.message), [`Moved from 2026-12-10 to 2026-12-14 on 2026-11-21 by Bo (commit ${commit('m1').slice(0, 7)}).`, `Moved from 2026-12-14 to 2026-12-18 on 2026-11-22 in a merge by Mia (merge commit ${commit('m2').slice(0, 7)}).`]);
   });
 });
 

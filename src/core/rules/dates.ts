@@ -14,6 +14,8 @@ export const messages = defineMessages({
   'plan-churn': 'The target date moved {count} times in this release, last from {from} to {to} on {date} by {author}. A date that keeps moving is not a commitment: cut scope to fit this one and hold it.',
   /** Related information, one per move of the target (git history): `{commit}` is the commit's short hash. */
   'plan-churn/move': 'Moved from {from} to {to} on {date} by {author} (commit {commit}).',
+  /** As above, when the move reached the main line in a merge: `{author}` merged it. */
+  'plan-churn/move-merge': 'Moved from {from} to {to} on {date} in a merge by {author} (merge commit {commit}).',
 });
 
 export function checkDates(ctx: RuleContext): void {
@@ -50,16 +52,18 @@ export function checkDates(ctx: RuleContext): void {
 
 /**
  * `plan-churn`: the target moved more than once in this release, by the plan's git history. A move
- * is a change from one date to another (setting the first target, or removing it, is not one).
+ * is a change from one date to another (setting the first target, or removing it, is not one), made
+ * once the plan was no longer a draft (a move from a version whose problem was still a placeholder
+ * is filling in the template: the timeline marks it `draft`).
  */
 function checkChurn(ctx: RuleContext): void {
   const release = ctx.release;
   const timeline = ctx.timeline();
   if (!release || !timeline || !release.source.node(['target'])) return;
-  const moves = timeline.events.flatMap((event) => (event.kind === 'target-moved' && event.from !== undefined && event.to !== undefined ? [{ ...event, from: event.from, to: event.to }] : []));
+  const moves = timeline.events.flatMap((event) => (event.kind === 'target-moved' && event.from !== undefined && event.to !== undefined && !event.draft ? [{ ...event, from: event.from, to: event.to }] : []));
   const last = moves[moves.length - 1];
   if (moves.length < 2 || !last) return;
   const { source } = release;
-  const related = moves.map((move) => ctx.related(source, ['target'], messages('plan-churn/move', { from: move.from, to: move.to, date: move.date, author: move.author, commit: shortCommit(move.commit) })));
+  const related = moves.map((move) => ctx.related(source, ['target'], messages(move.merge ? 'plan-churn/move-merge' : 'plan-churn/move', { from: move.from, to: move.to, date: move.date, author: move.author, commit: shortCommit(move.commit) })));
   ctx.report(source, ['target'], 'plan-churn', messages('plan-churn', { count: moves.length, from: last.from, to: last.to, date: last.date, author: last.author }), { prefer: 'value', related });
 }

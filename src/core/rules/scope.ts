@@ -21,6 +21,9 @@ export const messages = defineMessages({
   /** The task has no `added:`; git says who added it and when (`{commit}` is the commit's short hash). */
   'scope-late-addition/git': 'Task {task} was added on {added} by {author} (commit {commit}), after the scope froze on {frozen} (freeze.scope). Park it, or have the scope owner trade it for something of equal size.',
   'scope-late-addition/git-feature': 'Task {task} is a new feature added on {added} by {author} (commit {commit}), after feature requests stopped on {frozen} (freeze.features). Park it for the next release, or set `kind:` if it is not a feature.',
+  /** As above, when the commit that brought the task into the main line is a merge: `{author}` merged it. */
+  'scope-late-addition/git-merge': 'Task {task} was merged in on {added} by {author} (merge commit {commit}), after the scope froze on {frozen} (freeze.scope). Park it, or have the scope owner trade it for something of equal size.',
+  'scope-late-addition/git-feature-merge': 'Task {task} is a new feature merged in on {added} by {author} (merge commit {commit}), after feature requests stopped on {frozen} (freeze.features). Park it for the next release, or set `kind:` if it is not a feature.',
   'scope-over-capacity/one-person/target': 'Open estimates add up to {days}, but 1 person has {available} before target. Cut scope until it fits.',
   'scope-over-capacity/target': 'Open estimates add up to {days}, but {count} people have {available} before target. Cut scope until it fits.',
   'scope-over-capacity/one-person/release-day': 'Open estimates add up to {days}, but 1 person has {available} before the release today. Cut scope until it fits.',
@@ -179,9 +182,9 @@ function checkLateAdditions(ctx: RuleContext): void {
     const path = ['tasks', index, task.id !== undefined ? 'id' : 'title'];
     const facts = { task: label, added: origin.date, author: origin.author, commit: shortCommit(origin.commit) };
     if (scopeFreeze !== undefined && joined > scopeFreeze) {
-      ctx.report(source, path, 'scope-late-addition', messages('scope-late-addition/git', { ...facts, frozen: String(data.freeze?.scope) }), { prefer: 'value' });
+      ctx.report(source, path, 'scope-late-addition', messages(origin.merge ? 'scope-late-addition/git-merge' : 'scope-late-addition/git', { ...facts, frozen: String(data.freeze?.scope) }), { prefer: 'value' });
     } else if (featureFreeze !== undefined && joined > featureFreeze && feature) {
-      ctx.report(source, path, 'scope-late-addition', messages('scope-late-addition/git-feature', { ...facts, frozen: String(data.freeze?.features) }), { prefer: 'value' });
+      ctx.report(source, path, 'scope-late-addition', messages(origin.merge ? 'scope-late-addition/git-feature-merge' : 'scope-late-addition/git-feature', { ...facts, frozen: String(data.freeze?.features) }), { prefer: 'value' });
     }
   }
 }

@@ -2,11 +2,14 @@
 // git repository (scripts/testbed/lib.mjs makeFixtureRepository: Ana Lima started the plan, Bo Chen
 // moved the target once). This suite commits a second move as Cy Diaz, the way a person would (a
 // new HEAD), sees plan-churn appear with one related-information line per move, opens Show Plan
-// History, and resets the commit: plan-churn goes away again.
+// History, merges a branch into the main line (read as the CLI reads it: the merger is the author),
+// and resets the commit: plan-churn goes away again.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { readPlanVersions } from '../../../src/cli/git';
+import { planTimeline } from '../../../src/core/timeline';
 import type { ShowHistoryResult } from '../../../src/extension/commands/showHistory';
 import { api, codeOf, diagnostic, file, readText, waitFor } from './helpers';
 
@@ -37,6 +40,7 @@ describe('Plan history from git', function () {
   after(async () => {
     const root = basic().uri.fsPath;
     if (git(root, ['rev-parse', 'HEAD']) !== head) git(root, ['reset', '-q', '--hard', head]);
+    if (git(root, ['branch', '--list', 'side']) !== '') git(root, ['branch', '-q', '-D', 'side']);
     await waitFor(() => !diagnostic(release(), 'plan-churn'), 'plan-churn to go away after the reset', 30_000);
   });
 
@@ -59,10 +63,11 @@ describe('Plan history from git', function () {
     assert.equal(diagnostic(release(), 'plan-churn'), undefined);
   });
 
-  it('a second move committed as Cy Diaz: plan-churn on the target, each move as related information', async () => {
+  it('a second move committed as Cy Diaz: plan-churn on the target, each move as related information, dated by the author’s own day', async () => {
     const root = basic().uri.fsPath;
     writeFileSync(release().fsPath, original.replace('target: 2099-06-15', 'target: 2099-06-19'));
-    git(root, ['commit', '-q', '-am', 'Move the target again', '--author=Cy Diaz <cy@example.com>'], { GIT_AUTHOR_DATE: '2099-06-05T10:00:00Z', GIT_COMMITTER_DATE: '2099-06-05T10:00:00Z' });
+    // 23:30 in California on 2099-06-05 is 2099-06-06 in UTC (and on most viewers' clocks): the CLI says 2099-06-05, so must the editor.
+    git(root, ['commit', '-q', '-am', 'Move the target again', '--author=Cy Diaz <cy@example.com>'], { GIT_AUTHOR_DATE: '2099-06-05T23:30:00-08:00', GIT_COMMITTER_DATE: '2099-06-06T10:00:00Z' });
     const moved = git(root, ['rev-parse', 'HEAD']);
     // The Git extension sees the new HEAD; the extension re-reads the history and checks again.
     const churn = await waitFor(() => diagnostic(release(), 'plan-churn'), 'plan-churn after the second move', 45_000);
@@ -101,6 +106,46 @@ describe('Plan history from git', function () {
       ],
     );
     assert.match(text, /^# Plan history: basic-v1\n/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('reads the main line across a --no-ff merge exactly as the CLI does: the merger is the author of what the branch brought', async () => {
+    const root = basic().uri.fsPath;
+    const { history } = await api();
+    const main = git(root, ['rev-parse', '--abbrev-ref', 'HEAD']);
+    // Dee adds T3 on a branch from the fixture's head (before Cy's move); Mia merges it into the main line.
+    git(root, ['checkout', '-q', '-b', 'side', head]);
+    writeFileSync(release().fsPath, `${original.replace(/\n*$/, '\n')}  - id: T3\n    title: Retry failed exports\n    owner: Bo\n    status: todo\n`);
+    git(root, ['commit', '-q', '-am', 'Add T3', '--author=Dee Park <dee@example.com>'], { GIT_AUTHOR_DATE: '2099-06-01T10:00:00Z', GIT_COMMITTER_DATE: '2099-06-01T10:00:00Z' });
+    git(root, ['checkout', '-q', main]);
+    git(root, ['merge', '-q', '--no-ff', '-m', 'Merge side', 'side'], { GIT_AUTHOR_NAME: 'Mia Merger', GIT_AUTHOR_EMAIL: 'mia@example.com', GIT_AUTHOR_DATE: '2099-06-07T10:00:00Z', GIT_COMMITTER_DATE: '2099-06-07T10:00:00Z' });
+    const merge = git(root, ['rev-parse', 'HEAD']);
+    const read = await waitFor(() => {
+      const current = history.current(basic());
+      return current?.stamp.startsWith(`${merge}:`) ? current : undefined;
+    }, 'the history to be read at the merge', 45_000);
+    assert.deepEqual(
+      read.timeline.events.map((event) => [event.date, event.author, event.kind, event.merge ?? false]),
+      [
+        ['2099-05-04', 'Ana Lima', 'task-added', false],
+        ['2099-05-20', 'Bo Chen', 'task-added', false],
+        ['2099-05-20', 'Bo Chen', 'target-moved', false],
+        ['2099-06-05', 'Cy Diaz', 'target-moved', false],
+        ['2099-06-07', 'Mia Merger', 'task-added', true],
+      ],
+    );
+    // The CLI's reader on the same repository: the same versions, the same timeline.
+    const cli = await readPlanVersions(root);
+    assert.ok(cli.ok, JSON.stringify(cli));
+    assert.equal(read.stamp, `${merge}:${cli.versions.length}`);
+    assert.equal(cli.versions.length, 4);
+    assert.deepEqual(read.timeline, planTimeline(cli.versions));
+    // Show Plan History says the change came in a merge.
+    const result = (await vscode.commands.executeCommand('releasePlan.showHistory', { folder: basic().uri })) as ShowHistoryResult;
+    assert.ok(result.shown, JSON.stringify(result));
+    const editor = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === result.uri.toString() && e.document.getText().includes('Mia Merger')), 'the Plan History document with the merge');
+    const row = editor.document.getText().split('\n').find((line) => line.includes('Mia Merger'));
+    assert.equal(row, `| 2099-06-07 | Mia Merger | Added task T3 "Retry failed exports" | ${merge.slice(0, 7)} (merge) |`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

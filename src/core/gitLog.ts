@@ -1,0 +1,210 @@
+/**
+ * The one reader of the plan's history from git, shared by the CLI and the extension: it builds the
+ * git command lines and parses what git prints; the host only runs git (`run`). Both therefore see
+ * the same versions, the same days (the author's own date), the same limit and the same renames.
+ *
+ * What is read: the first-parent chain of HEAD (what the main line saw), the commits on it where
+ * release.yaml's content changed — a merge that brought changes counts, with the person who merged
+ * it as its author — following renames of the file or its folder. No node imports: pure over `run`.
+ */
+import { decodePlanBytes } from './decode';
+import type { PlanVersion } from './timeline';
+import { RELEASE_FILE } from './types';
+
+/**
+ * Runs git with `args` (no shell) and `input` on its stdin, resolving to what it printed on stdout.
+ * Rejects with a `GitRunFailure` (git's exit code, or `'ENOENT'` when git could not be started).
+ */
+export type GitRun = (args: readonly string[], input?: string) => Promise<Uint8Array>;
+
+/** How a `GitRun` rejects. */
+export interface GitRunFailure {
+  code?: string | number;
+  stderr?: string;
+  message?: string;
+}
+
+/** Why the plan's history could not be read from git, in a sentence. */
+export interface GitUnavailable {
+  ok: false;
+  reason: 'no-git' | 'not-a-repository' | 'failed';
+  message: string;
+  /** For `failed`: git's own first line of complaint. */
+  detail?: string;
+}
+
+export interface GitVersions {
+  ok: true;
+  /** The repository's top level, as git prints it. */
+  root: string;
+  /** release.yaml's path relative to `root`, forward slashes. */
+  path: string;
+  /** Committed versions, oldest first (empty when release.yaml was never committed). */
+  versions: PlanVersion[];
+}
+
+/**
+ * At most this many versions are read (the newest): years of plan commits. One limit for the CLI
+ * and the extension (which reads again on every HEAD change, so it is kept modest).
+ */
+export const MAX_VERSIONS = 500;
+
+/** Separators in `git log --format`: record (RS) and unit (US) separators, never in a hash, name or date. */
+const RS = 0x1e;
+const US = '\x1f';
+const NUL = 0x00;
+const ZERO_OID = /^0+$/;
+
+/** Git's options for every command: paths unquoted (raw UTF-8), no optional locks taken. */
+const BASE = ['-c', 'core.quotePath=false', '--no-optional-locks'];
+
+/** `git rev-parse` in `folder`: the repository's top level and the folder's path inside it. */
+export function locateArgs(folder: string): string[] {
+  return [...BASE, '-C', folder, 'rev-parse', '--show-toplevel', '--show-prefix'];
+}
+
+/**
+ * `git log` of release.yaml at `path` (relative to `root`): the first-parent chain of HEAD, renames
+ * followed, NUL-separated (`-z`), with each commit's raw diff of the file (its blob before and
+ * after, and the path it had) — merges diffed against their first parent (`-m` with
+ * `--first-parent`: what git 2.31+ does for `--first-parent` alone, spelled out for older git).
+ */
+export function logArgs(root: string, path: string, maxVersions = MAX_VERSIONS): string[] {
+  return [...BASE, '-C', root, 'log', '--first-parent', '-m', '--follow', '-z', '--raw', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', `--max-count=${maxVersions}`, `--format=%x1e%H%x1f%an%x1f%as%x1f%P`, '--', path];
+}
+
+/** `git cat-file --batch` in `root`: the blobs named on stdin, one per line. */
+export function batchArgs(root: string): string[] {
+  return [...BASE, '-C', root, 'cat-file', '--batch'];
+}
+
+/** One commit of `git log` output: the blob release.yaml had after it (undefined: deleted there). */
+export interface LoggedCommit {
+  commit: string;
+  author: string;
+  date: string;
+  merge: boolean;
+  /** The file's blob after the commit; undefined when the commit deleted it. */
+  blob?: string;
+}
+
+/**
+ * Parses `git log` output of `logArgs`, newest first as git prints it. A commit whose diff leaves
+ * the content as it was (a pure rename) is not a version; anything that is not a commit record is
+ * ignored.
+ */
+export function parseLog(out: Uint8Array): LoggedCommit[] {
+  const commits: LoggedCommit[] = [];
+  for (const record of split(out, RS)) {
+    if (record.length === 0) continue;
+    // `<hash>US<author>US<date>US<parents>` NUL `\n:<modes> <old> <new> <status>` NUL <path> NUL [<path> NUL]
+    const fields = split(record, NUL).map((bytes) => utf8(bytes));
+    const [header = '', ...rest] = fields;
+    const [commit = '', author = '', date = '', parents = ''] = header.split(US);
+    if (!/^[0-9a-f]{40,64}$/.test(commit)) continue;
+    const raw = rest.map((field) => field.replace(/^\n/, '')).find((field) => field.startsWith(':'));
+    const merge = parents.trim().split(/\s+/).filter((parent) => parent !== '').length > 1;
+    if (raw === undefined) continue; // no change to the file in this commit
+    const [, , before = '', after = '', status = ''] = raw.slice(1).split(' ');
+    if (before === after && !status.startsWith('D')) continue; // renamed only: the same content
+    const deleted = status.startsWith('D') || ZERO_OID.test(after);
+    commits.push({ commit, author, date, merge, ...(deleted ? {} : { blob: after }) });
+  }
+  return commits;
+}
+
+/**
+ * `git cat-file --batch` output: per request `<oid> <type> <size>\n<content>\n`, or
+ * `<name> missing\n`. Text as the plan reader decodes it (UTF-8, a byte-order mark dropped); a
+ * version that is not text is empty (skipped by the timeline).
+ */
+export function parseBatch(out: Uint8Array, count: number): (string | undefined)[] {
+  const texts: (string | undefined)[] = [];
+  let at = 0;
+  for (let i = 0; i < count && at < out.length; i++) {
+    const end = out.indexOf(0x0a, at);
+    if (end === -1) break;
+    const header = utf8(out.subarray(at, end));
+    at = end + 1;
+    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!match) {
+      texts.push(undefined);
+      continue;
+    }
+    const size = Number(match[2]);
+    const bytes = out.subarray(at, at + size);
+    at += size + 1;
+    const decoded = match[1] === 'blob' ? decodePlanBytes(bytes) : undefined;
+    texts.push(decoded?.text?.replace(/^\uFEFF/, ''));
+  }
+  return texts;
+}
+
+/**
+ * The committed versions of `<folder>/.release/release.yaml`, oldest first, read with `run` from
+ * the repository that contains `folder` (a path on the machine where git runs).
+ */
+export async function readPlanVersions(run: GitRun, folder: string, maxVersions = MAX_VERSIONS): Promise<GitVersions | GitUnavailable> {
+  let root: string;
+  let prefix: string;
+  try {
+    const [top = '', inside = ''] = utf8(await run(locateArgs(folder))).split('\n');
+    root = top.trim();
+    prefix = inside.replace(/\r$/, '');
+  } catch (error) {
+    return unavailable(error);
+  }
+  const path = `${prefix}${RELEASE_FILE}`;
+  let commits: LoggedCommit[];
+  try {
+    commits = parseLog(await run(logArgs(root, path, maxVersions)));
+  } catch (error) {
+    // A repository without commits yet has no history: nothing to read, not a failure.
+    if (/does not have any commits|bad default revision|unknown revision/i.test(failure(error).stderr ?? '')) return { ok: true, root, path, versions: [] };
+    return unavailable(error);
+  }
+  if (commits.length === 0) return { ok: true, root, path, versions: [] };
+  const wanted = commits.flatMap((commit) => (commit.blob !== undefined ? [commit.blob] : []));
+  let texts: (string | undefined)[] = [];
+  if (wanted.length > 0) {
+    try {
+      texts = parseBatch(await run(batchArgs(root), wanted.map((blob) => `${blob}\n`).join('')), wanted.length);
+    } catch (error) {
+      return unavailable(error);
+    }
+  }
+  const byBlob = new Map(wanted.map((blob, index) => [blob, texts[index] ?? ''] as const));
+  const versions = commits.map(({ commit, author, date, merge, blob }): PlanVersion => ({ commit, author, date, text: blob !== undefined ? (byBlob.get(blob) ?? '') : '', ...(merge ? { merge: true as const } : {}) }));
+  return { ok: true, root, path, versions: versions.reverse() };
+}
+
+function failure(error: unknown): GitRunFailure {
+  return typeof error === 'object' && error !== null ? (error as GitRunFailure) : { message: String(error) };
+}
+
+/** Why git could not be read, in a sentence. */
+export function unavailable(error: unknown): GitUnavailable {
+  const { code, stderr = '', message } = failure(error);
+  if (code === 'ENOENT') return { ok: false, reason: 'no-git', message: 'git is not installed (or not on PATH), so the plan’s history cannot be read' };
+  if (/not a git repository/i.test(stderr)) return { ok: false, reason: 'not-a-repository', message: 'not inside a git repository' };
+  const detail = (stderr.trim() || message || `git failed (${String(code)})`).split(/\r?\n/)[0] ?? '';
+  return { ok: false, reason: 'failed', message: `git could not read the plan’s history: ${detail}`, detail };
+}
+
+/** Splits bytes at every `separator` byte. */
+function split(bytes: Uint8Array, separator: number): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  let start = 0;
+  for (let at = bytes.indexOf(separator); at !== -1; at = bytes.indexOf(separator, start)) {
+    parts.push(bytes.subarray(start, at));
+    start = at + 1;
+  }
+  parts.push(bytes.subarray(start));
+  return parts;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+function utf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
