@@ -1,4 +1,4 @@
-// Builds the three bundles: the extension (node, vscode external), the CLI (node) and the
+// Builds the bundles: the extension (node, vscode external), the CLI (node), its MCP server and the
 // dashboard webview (browser), plus the integration test suite and its companion extension
 // (test/integration; see scripts/testbed). `--watch` rebuilds on change; `--production` minifies.
 // The GitHub Action's bundle (action/index.js, committed) is built by `npm run build:action` only.
@@ -22,6 +22,8 @@ const { version, dependencies = {} } = JSON.parse(readFileSync('package.json', '
 // Every shipped bundle holds third-party code: the extension, the CLI and the action the runtime
 // dependencies (yaml, zod), the dashboard @vscode-elements and lit. Their licenses ask for their
 // notices in every copy, so each bundle ends with them.
+// The MCP server's bundle (dist/mcp.js) holds the SDK and what it bundles besides the runtime dependencies.
+const MCP_PACKAGES = ['@modelcontextprotocol/sdk', 'ajv', 'ajv-formats', 'fast-deep-equal', 'fast-uri', 'json-schema-traverse', 'zod-to-json-schema'];
 const WEBVIEW_PACKAGES = ['@vscode-elements/elements', '@lit/context', '@lit/reactive-element', 'lit', 'lit-element', 'lit-html'];
 function thirdPartyNotices(names = Object.keys(dependencies)) {
   const notices = [...names]
@@ -87,6 +89,19 @@ const builds = [
     define: cliDefine,
   },
   {
+    // `release-plan mcp`: the MCP server with its SDK, its own file next to dist/cli.js, which
+    // loads it only for that command (the SDK would triple the CLI bundle).
+    ...common,
+    name: 'mcp',
+    entryPoints: { mcp: 'src/cli/mcp.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    footer: { js: thirdPartyNotices([...Object.keys(dependencies), ...MCP_PACKAGES]) },
+    define: cliDefine,
+  },
+  {
     // The GitHub Action (action.yml): the CLI and src/action in one committed file, the same
     // whatever the mode (no source map, minified), so a rebuild can be compared with it.
     ...common,
@@ -144,7 +159,7 @@ const builds = [
   .filter((options) => Object.values(options.entryPoints).every((entry) => existsSync(entry)))
   .map(({ name: _name, namedOnly: _namedOnly, ...options }) => (outdirFlag ? { ...options, outdir: outdirFlag } : options));
 if ((outdirFlag && !only) || (only && (builds.length !== only.length || (outdirFlag && builds.length !== 1)))) {
-  console.error(`esbuild.config.mjs: --only=${only?.join(',') ?? ''} must name bundles that exist (extension, cli, webview, action, test-suite, test-companion)${outdirFlag ? ', one with --outdir' : ''}.`);
+  console.error(`esbuild.config.mjs: --only=${only?.join(',') ?? ''} must name bundles that exist (extension, cli, mcp, webview, action, test-suite, test-companion)${outdirFlag ? ', one with --outdir' : ''}.`);
   process.exit(2);
 }
 

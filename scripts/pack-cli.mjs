@@ -3,7 +3,8 @@
 //
 // The root package.json is the VS Code extension's manifest (private), so the npm package is
 // staged in a temporary folder: a minified CLI bundle (dist/cli.js, every dependency inside, so
-// the package has none), schemas/*.schema.json, packages/cli/README.md and the root LICENSE, and
+// the package has none), the MCP server's minified bundle next to it (dist/mcp.js, with the MCP
+// SDK inside; `release-plan mcp` loads it, no other command does), schemas/*.schema.json, packages/cli/README.md and the root LICENSE, and
 // a package.json made from packages/cli/package.json plus the root's version, license, author,
 // repository, homepage and bugs: the extension and the CLI have one version, and one CHANGELOG.md
 // at the repository root. `npm pack` then writes the tarball; its file list is printed, and the
@@ -41,7 +42,7 @@ export function cliManifest(root = readJson(path.join(ROOT, 'package.json')), cl
 
 /** The files the tarball must hold, exactly. */
 export function expectedFiles(schemas = readdirSync(path.join(ROOT, 'schemas')).filter((file) => file.endsWith('.schema.json'))) {
-  return ['LICENSE', 'README.md', 'dist/cli.js', 'package.json', ...schemas.map((file) => `schemas/${file}`)].sort();
+  return ['LICENSE', 'README.md', 'dist/cli.js', 'dist/mcp.js', 'package.json', ...schemas.map((file) => `schemas/${file}`)].sort();
 }
 
 function run(command, args, cwd) {
@@ -72,9 +73,11 @@ function main() {
   const stage = mkdtempSync(path.join(tmpdir(), 'release-plan-pack-'));
   try {
     const started = Date.now();
-    // The CLI bundle alone, minified, straight into the staging folder (dist/ is left as it is).
-    const built = spawnSync(process.execPath, ['esbuild.config.mjs', '--production', '--only=cli', `--outdir=${path.join(stage, 'dist')}`], { cwd: ROOT, stdio: 'inherit' });
-    if (built.status !== 0) fail('the production build of the CLI failed (see above).');
+    // The CLI bundle and the MCP server's, minified, straight into the staging folder (dist/ is left as it is).
+    for (const bundle of ['cli', 'mcp']) {
+      const built = spawnSync(process.execPath, ['esbuild.config.mjs', '--production', `--only=${bundle}`, `--outdir=${path.join(stage, 'dist')}`], { cwd: ROOT, stdio: 'inherit' });
+      if (built.status !== 0) fail(`the production build of ${bundle === 'cli' ? 'the CLI' : 'the MCP server'} failed (see above).`);
+    }
     mkdirSync(path.join(stage, 'schemas'));
     for (const file of readdirSync(path.join(ROOT, 'schemas')).filter((name) => name.endsWith('.schema.json'))) {
       copyFileSync(path.join(ROOT, 'schemas', file), path.join(stage, 'schemas', file));

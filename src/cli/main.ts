@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkPlan, type CheckResult, type Summary } from '../core/engine';
+import type { Summary } from '../core/engine';
 import { isIsoDate, todayIso } from '../core/dates';
 import { decodePlanBytes } from '../core/decode';
 import { applyEdits } from '../core/edits';
@@ -13,9 +13,9 @@ import { historyExistsReason, parkedCandidates, planNext, type NextOptions } fro
 import { SHIP_BLOCKING_CODES, shipEdit } from '../core/planEdits';
 import { scaffoldFiles } from '../core/scaffold';
 import { jsonSchemas, SHIP_OUTCOMES, type ShipOutcome } from '../core/schemas';
-import { RELEASE_DIR, RELEASE_FILE, type Finding } from '../core/types';
+import { RELEASE_DIR, RELEASE_FILE } from '../core/types';
 import { planTimeline } from '../core/timeline';
-import { readPlan, type PlanRead } from './files';
+import { display, kindOf, load, place, toShown } from './load';
 import { carryOutNext } from './next';
 import { readPlanVersions } from './git';
 import { historyLines } from './historyText';
@@ -25,7 +25,7 @@ import { findingAnchor, fingerprints } from './formats/fingerprint';
 import { githubLines } from './formats/github';
 import { gitlabReport } from './formats/gitlab';
 import { markdownSummary } from './formats/markdown';
-import { findRepoRoot, relativeTo } from './formats/repoRoot';
+import { findRepoRoot } from './formats/repoRoot';
 import { sarifLog } from './formats/sarif';
 
 const USAGE = `Usage: release-plan <command> [options]
@@ -47,6 +47,11 @@ Commands:
                   main line (first-parent history of HEAD; a merge's changes by the person
                   who merged), renames followed.
   schema [outdir] Write the JSON Schemas for the plan files (default: schemas/).
+  mcp [dir]       Serve the plan to AI agents: a Model Context Protocol server on stdin and
+                  stdout with read-only tools (release-plan_status, release-plan_findings,
+                  release-plan_gonogo, release-plan_explainRule) and the resource
+                  release-plan://plan. It checks the files again on every call; it stops
+                  when the client closes. See docs/agents.md.
 
 Options:
   --today YYYY-MM-DD   Check as of this day (default: today), for reproducible CI.
@@ -59,7 +64,7 @@ Options:
                        work tree that holds the plan, else the current folder).
   --quiet              check: report errors only; warnings and infos are not shown.
   --max-warnings N     check: exit 1 when there are more than N warnings (even with --quiet).
-  --no-git             check, gonogo: do not read the plan's history from git. By default,
+  --no-git             check, gonogo, mcp: do not read the plan's history from git. By default,
                        inside a git repository, the committed versions of release.yaml are
                        read (plan-churn, and who added a late task without \`added:\`);
                        without git or outside a repository the plan is checked without them.
@@ -225,8 +230,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}.`);
   const format = values.format;
   if (!isFormat(format)) throw new UsageError(`--format must be text, json, github, sarif, gitlab or markdown, not "${format}".`);
+  if (command === 'mcp' && format !== 'text') throw new UsageError(`--format ${format} does not apply to mcp: it speaks the Model Context Protocol on stdin and stdout.`);
   if (CI_FORMATS.includes(format) && ['gonogo', 'init', 'ship', 'next', 'schema', 'history'].includes(command)) throw new UsageError(`--format ${format} applies to the check command only.`);
-  if (values['no-git'] && !['check', 'gonogo'].includes(command)) throw new UsageError('--no-git applies to the check and gonogo commands only.');
+  if (values['no-git'] && !['check', 'gonogo', 'mcp'].includes(command)) throw new UsageError('--no-git applies to the check, gonogo and mcp commands only.');
   if (command !== 'ship' && (values.outcome !== undefined || values.date !== undefined)) throw new UsageError(`--${values.outcome !== undefined ? 'outcome' : 'date'} applies to the ship command only.`);
   const nextOption = (['name', 'target', 'backup'] as const).find((option) => values[option] !== undefined);
   if (command !== 'next' && nextOption !== undefined) throw new UsageError(`--${nextOption} applies to the next command only.`);
@@ -254,6 +260,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return schema(folder, io);
     case 'history':
       return history(folder, options, io);
+    case 'mcp':
+      return mcp(folder, { git: options.git, ...(values.today !== undefined ? { today } : {}) }, io);
     default:
       throw new UsageError(`unknown command "${command}".`);
   }
@@ -263,95 +271,6 @@ function version(): string {
   if (typeof RELEASE_PLAN_VERSION === 'string') return RELEASE_PLAN_VERSION;
   // Run from source (tests, tsx): read it next to the sources.
   return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-/** A path as the user can click or type it from where they are: relative to the current folder. */
-function display(cwd: string, path: string): string {
-  const rel = relative(cwd, resolve(cwd, path)).split(sep).join('/');
-  return rel === '' ? '.' : rel;
-}
-
-type Kind = 'missing' | 'dir' | 'file';
-
-/** What is at `path` (links followed); a failure other than "not there" is the caller's one-line error. */
-async function kindOf(path: string, io: Io): Promise<Kind> {
-  try {
-    return (await stat(path)).isDirectory() ? 'dir' : 'file';
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
-    throw new CliFailure(`cannot read ${display(io.cwd, path)}: ${fsReason(error)}.`);
-  }
-}
-
-interface Checked {
-  result: CheckResult;
-  read: PlanRead;
-}
-
-/** "in examples/app" or "in the current folder", and the init command to suggest for it. */
-function place(shown: string): { where: string; init: string } {
-  const arg = /[\s'"$`]/.test(shown) ? JSON.stringify(shown) : shown;
-  return shown === '.' ? { where: 'the current folder', init: 'release-plan init' } : { where: shown, init: `release-plan init ${arg}` };
-}
-
-async function load(folder: string, today: string, io: Io, git = false): Promise<Checked | undefined> {
-  const shown = display(io.cwd, folder);
-  const { where, init: initCommand } = place(shown);
-  const folderKind = await kindOf(folder, io);
-  if (folderKind === 'missing') throw new CliFailure(`${shown} does not exist. Give the folder that holds .release/.`);
-  if (folderKind === 'file') throw new CliFailure(`${shown} is a file, not a folder. Give the folder that holds .release/.`);
-  const releaseDir = join(folder, RELEASE_DIR);
-  const releaseKind = await kindOf(releaseDir, io);
-  if (releaseKind === 'missing') {
-    io.err(`release-plan: no .release/ folder in ${where}. Run \`${initCommand}\` to create one.`);
-    return undefined;
-  }
-  if (releaseKind === 'file') throw new CliFailure(`${display(io.cwd, releaseDir)} is a file, not a folder. The plan lives in a .release/ folder: move the file away and run \`${initCommand}\`.`);
-  let read: PlanRead;
-  try {
-    read = await readPlan(folder);
-  } catch (error) {
-    throw new CliFailure(`cannot read ${display(io.cwd, releaseDir)}: ${fsReason(error)}.`);
-  }
-  if (!read.files.has(RELEASE_FILE) && !read.unreadable.has(RELEASE_FILE)) {
-    // Without release.yaml the engine has nothing to check and would report "no problems": in CI
-    // a renamed or deleted plan must not pass.
-    const near = [...read.files.keys(), ...read.unreadable.keys()].find((path) => /^\.release\/release\.ya?ml$/i.test(path));
-    io.err(`release-plan: no ${RELEASE_FILE} in ${where}.${near ? ` Rename ${near} to ${RELEASE_FILE}.` : ` Run \`${initCommand}\` to create one.`}`);
-    return undefined;
-  }
-  // The plan's history, when git can give it; without it the plan is checked as it is (no claim about history).
-  const versions = git ? await readPlanVersions(folder) : undefined;
-  const timeline = versions?.ok ? planTimeline(versions.versions) : undefined;
-  return { result: checkPlan(read.files, { today, unreadable: read.unreadable, ...(timeline ? { timeline } : {}) }), read };
-}
-
-/**
- * A finding for output: 1-based, with where a link leads, and its path relative to the current
- * folder, or to `root` (the repository root, for the CI formats) when given.
- */
-function toShown(finding: Finding, folder: string, read: PlanRead, io: Io, root?: string): Shown {
-  const target = read.outside.get(finding.file);
-  const path = join(folder, finding.file);
-  return {
-    file: root !== undefined ? relativeTo(root, path) : display(io.cwd, path),
-    line: finding.range.start.line + 1,
-    column: finding.range.start.character + 1,
-    endLine: finding.range.end.line + 1,
-    endColumn: finding.range.end.character + 1,
-    severity: finding.severity,
-    code: finding.code,
-    message: target ? `${finding.message} (this file is a link to ${target})` : finding.message,
-    ...(finding.related?.length
-      ? {
-          related: finding.related.map((info) => {
-            const at = join(folder, info.file);
-            return { file: root !== undefined ? relativeTo(root, at) : display(io.cwd, at), line: info.range.start.line + 1, column: info.range.start.character + 1, endLine: info.range.end.line + 1, endColumn: info.range.end.character + 1, message: info.message };
-          }),
-        }
-      : {}),
-  };
 }
 
 function count(shown: readonly Shown[]): Summary {
@@ -369,7 +288,6 @@ function painter(io: Io): Paint {
 
 async function check(folder: string, options: Options, io: Io): Promise<number> {
   const checked = await load(folder, options.today, io, options.git);
-  if (!checked) return 2;
   const root = CI_FORMATS.includes(options.format) ? (await findRepoRoot(folder, io.cwd)).path : undefined;
   const items = checked.result.findings.map((finding) => ({ finding, shown: toShown(finding, folder, checked.read, io, root) }));
   const all = items.map((item) => item.shown);
@@ -410,7 +328,6 @@ async function check(folder: string, options: Options, io: Io): Promise<number> 
 
 async function gonogo(folder: string, options: Options, io: Io): Promise<number> {
   const checked = await load(folder, options.today, io, options.git);
-  if (!checked) return 2;
   const result = evaluateGonogo(checked.result);
   const questions = result.questions.map((question) => ({ ...question, findings: question.findings.map((finding) => toShown(finding, folder, checked.read, io)) }));
   const veto = result.veto ? { ...result.veto, file: display(io.cwd, join(folder, result.veto.file)) } : undefined;
@@ -462,7 +379,6 @@ function shipRecord(values: { outcome?: string | undefined; date?: string | unde
  */
 async function ship(folder: string, today: string, record: ShippedRecord, io: Io): Promise<number> {
   const checked = await load(folder, today, io);
-  if (!checked) return 2;
   const full = join(folder, RELEASE_FILE);
   const shown = display(io.cwd, full);
   const broken = checked.result.findings.filter((f) => f.file === RELEASE_FILE && f.severity === 'error' && SHIP_BLOCKING_CODES.has(f.code));
@@ -524,7 +440,6 @@ function nextOptions(values: { name?: string | undefined; target?: string | unde
  */
 async function next(folder: string, today: string, options: NextOptions, io: Io): Promise<number> {
   const checked = await load(folder, today, io);
-  if (!checked) return 2;
   const planned = planNext(checked.read.files, options, checked.read.unreadable, checked.read.bom);
   if (!planned.ok) throw new CliFailure(render(planned.reason));
   // The folder may hold files the plan reader skips (not YAML): anything in it is a past release.
@@ -582,6 +497,35 @@ async function history(folder: string, options: Options, io: Io): Promise<number
   const changes = timeline.events.length;
   say(`release-plan: ${changes} ${changes === 1 ? 'change' : 'changes'} in ${timeline.points.length} ${timeline.points.length === 1 ? 'version' : 'versions'} of ${read.path}${timeline.release !== undefined ? ` (release ${timeline.release})` : ''}.`);
   return 0;
+}
+
+/**
+ * `release-plan mcp`: the MCP server (src/cli/mcp.ts). Bundled, it is dist/mcp.js next to
+ * dist/cli.js, loaded only now, so the SDK never weighs on the other commands. Without --today
+ * each call checks as of the day it is made.
+ */
+async function mcp(folder: string, options: { git: boolean; today?: string }, io: Io): Promise<number> {
+  const shown = display(io.cwd, folder);
+  const folderKind = await kindOf(folder, io);
+  if (folderKind === 'missing') throw new CliFailure(`${shown} does not exist. Give the folder that holds .release/.`);
+  if (folderKind === 'file') throw new CliFailure(`${shown} is a file, not a folder. Give the folder that holds .release/.`);
+  const server = loadMcp();
+  await server.serveMcp({ folder, cwd: io.cwd, git: options.git, version: version(), log: io.err, ...(options.today !== undefined ? { today: options.today } : {}) });
+  return 0;
+}
+
+/** dist/mcp.js next to the bundled CLI; run from source (tests, tsx), mcp.ts. */
+function loadMcp(): typeof import('./mcp') {
+  const bundled = typeof RELEASE_PLAN_VERSION === 'string';
+  const path = join(__dirname, bundled ? 'mcp.js' : 'mcp.ts');
+  try {
+    return require(path) as typeof import('./mcp');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && (error as Error).message.includes(path)) {
+      throw new CliFailure(`the MCP server is missing: ${path} should be next to the CLI (reinstall release-plan-cli).`);
+    }
+    throw error;
+  }
 }
 
 async function init(folder: string, today: string, io: Io): Promise<number> {

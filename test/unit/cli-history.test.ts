@@ -323,7 +323,7 @@ describe('release-plan history and check with git (a real repository)', () => {
     }
   });
 
-  it('history of a repository without the plan committed says so; a folder that does not exist exits 2; --no-git is for check and gonogo', async () => {
+  it('history of a repository without the plan committed says so; a folder that does not exist exits 2; --no-git is for check, gonogo and mcp', async () => {
     git(dir, ['init', '-q']);
     await writePlan(dir, { 'release.yaml': CLEAN_RELEASE });
     const cap = io(dir);
@@ -334,7 +334,7 @@ describe('release-plan history and check with git (a real repository)', () => {
     assert.deepEqual(missing.stderr, ['release-plan: nowhere does not exist. Give the folder that holds .release/.']);
     const usage = io(dir);
     assert.equal(await run(['history', '--no-git'], usage), 2);
-    assert.match(usage.stderr[0] ?? '', /^release-plan: --no-git applies to the check and gonogo commands only\./);
+    assert.match(usage.stderr[0] ?? '', /^release-plan: --no-git applies to the check, gonogo and mcp commands only\./);
     const format = io(dir);
     assert.equal(await run(['history', '--format', 'sarif'], format), 2);
   });

@@ -5,6 +5,8 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { cliManifest, expectedFiles, FROM_ROOT } from '../../scripts/pack-cli.mjs';
 import { run } from '../../src/cli/main';
 
@@ -22,11 +24,17 @@ interface Ran {
   stderr: string;
 }
 
-/** Runs a command with no npm_* variables of the npm that started mocha (they could point npm at this checkout). */
-async function exec(command: string, args: string[], cwd: string): Promise<Ran> {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+/** The environment without the npm_* variables of the npm that started mocha (they could point npm at this checkout), offline. */
+function npxEnv(): Record<string, string> {
+  const env: Record<string, string> = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => !/^npm_/i.test(entry[0]) && entry[1] !== undefined));
   Object.assign(env, { npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', NO_COLOR: '1' });
   delete env.FORCE_COLOR;
+  return env;
+}
+
+/** Runs a command with npxEnv(). */
+async function exec(command: string, args: string[], cwd: string): Promise<Ran> {
+  const env = npxEnv();
   try {
     const { stdout, stderr } = await promisify(execFile)(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
@@ -101,13 +109,13 @@ describe('the CLI npm package (npm run pack:cli)', function () {
       if (dir) await rm(dir, { recursive: true, force: true });
     });
 
-    it('writes release-plan-<root version>.tgz holding dist/cli.js, schemas, README.md, LICENSE and package.json, nothing else', async () => {
+    it('writes release-plan-<root version>.tgz holding dist/cli.js, dist/mcp.js, schemas, README.md, LICENSE and package.json, nothing else', async () => {
       assert.ok(existsSync(tarball), `no ${tarball}; pack:cli printed:\n${packed.stdout}`);
       const listed = (await exec('tar', ['-tzf', tarball], dir)).stdout.split('\n').filter(Boolean).map((entry) => entry.replace(/^package\//, '')).sort();
       const schemas = readdirSync(join(ROOT, 'schemas')).filter((file) => file.endsWith('.schema.json'));
       assert.ok(schemas.length >= 6, 'every plan file has a schema');
       assert.deepEqual(listed, expectedFiles(schemas));
-      assert.deepEqual(listed, ['LICENSE', 'README.md', 'dist/cli.js', 'package.json', ...schemas.map((file) => `schemas/${file}`)].sort());
+      assert.deepEqual(listed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/mcp.js', 'package.json', ...schemas.map((file) => `schemas/${file}`)].sort());
       // What npm itself would pack from the installed package: the same files (its "files" field).
       const dry = await exec('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], join(project, 'node_modules/release-plan-cli'));
       assert.equal(dry.code, 0, dry.stderr);
@@ -125,6 +133,11 @@ describe('the CLI npm package (npm run pack:cli)', function () {
       assert.ok(cli.length / cli.split('\n').length > 500, 'minified: long lines');
       assert.doesNotMatch(cli, /sourceMappingURL/);
       assert.match(cli, /Bundled third-party code and its licenses\.[\s\S]*yaml \d+\.\d+\.\d+ \(ISC\)[\s\S]*zod \d+\.\d+\.\d+ \(MIT\)/);
+      assert.doesNotMatch(cli, /StdioServerTransport/, 'the MCP SDK is not in the CLI bundle');
+      const mcp = await readFile(join(installed, 'dist/mcp.js'), 'utf8');
+      assert.ok(mcp.length / mcp.split('\n').length > 500, 'the MCP bundle is minified too');
+      assert.doesNotMatch(mcp, /sourceMappingURL/);
+      assert.match(mcp, /Bundled third-party code and its licenses\.[\s\S]*@modelcontextprotocol\/sdk \d+\.\d+\.\d+ \(MIT\)[\s\S]*ajv \d+\.\d+\.\d+ \(MIT\)[\s\S]*zod \d+\.\d+\.\d+ \(MIT\)/);
       assert.equal(await readFile(join(installed, 'LICENSE'), 'utf8'), await readFile(join(ROOT, 'LICENSE'), 'utf8'));
       assert.equal(await readFile(join(installed, 'README.md'), 'utf8'), await readFile(join(ROOT, 'packages/cli/README.md'), 'utf8'));
       for (const file of readdirSync(join(ROOT, 'schemas'))) {
@@ -151,6 +164,23 @@ describe('the CLI npm package (npm run pack:cli)', function () {
       assert.match(ran.stdout, /^release-plan: 16 errors, \d+ warnings in .*messy \(checked as of 2099-03-16\)\.$/m);
       const none = await exec('npx', ['release-plan', 'check'], project);
       assert.deepEqual(none, { code: 2, stdout: '', stderr: 'release-plan: no .release/ folder in the current folder. Run `release-plan init` to create one.\n' });
+    });
+
+    it('npx release-plan mcp answers an MCP client over stdio: initialize, the tools, a call', async () => {
+      const transport = new StdioClientTransport({ command: 'npx', args: ['release-plan', 'mcp', 'messy', '--today', '2099-03-16'], cwd: project, env: npxEnv(), stderr: 'pipe' });
+      const client = new Client({ name: 'release-plan-package-test', version: '1.0.0' });
+      await client.connect(transport);
+      try {
+        assert.equal(client.getServerVersion()?.version, rootManifest.version);
+        assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name), ['release-plan_status', 'release-plan_findings', 'release-plan_gonogo', 'release-plan_explainRule']);
+        const status = (await client.callTool({ name: 'release-plan_status', arguments: {} })) as { structuredContent?: { release?: string; verdict?: string; counts?: { errors: number } } };
+        assert.deepEqual([status.structuredContent?.release, status.structuredContent?.verdict, status.structuredContent?.counts?.errors], ['checkout-rescue', 'no-go', 16]);
+        // The rule's documentation comes from the bundle: no docs/ next to the installed CLI.
+        const explained = (await client.callTool({ name: 'release-plan_explainRule', arguments: { code: 'owner-team-label' } })) as { content: { text: string }[] };
+        assert.match(explained.content[0]?.text ?? '', /\*\*What it checks\.\*\*/);
+      } finally {
+        await client.close();
+      }
     });
 
     it('--format sarif from the installed copy carries every rule\'s help, read from docs/rules.md at build time', async () => {
