@@ -34,10 +34,14 @@ const MARK = '__release_plan_web_check_';
 export function webBundleViolations(code) {
   if (code.includes(MARK)) return [{ line: 0, what: `the bundle contains the check's marker ${MARK}` }];
   let marked;
+  let sourceLine;
   try {
     const define = Object.fromEntries([...NODE_GLOBALS, 'require'].map((name) => [name, `${MARK}${name}`]));
-    // Not minified, same syntax level: only the replaced names change, lines keep their order.
-    marked = transformSync(code, { define, target: 'esnext', logLevel: 'silent', minify: false }).code;
+    // Not minified, same syntax level: only the replaced names change. esbuild prints the code its
+    // own way, so its source map gives each finding's line in the bundle.
+    const result = transformSync(code, { define, target: 'esnext', logLevel: 'silent', minify: false, sourcemap: 'external' });
+    marked = result.code;
+    sourceLine = lineMapper(JSON.parse(result.map).mappings);
   } catch (error) {
     return [{ line: 0, what: `the bundle does not parse: ${String(error?.message ?? error).split('\n')[0]}` }];
   }
@@ -47,17 +51,62 @@ export function webBundleViolations(code) {
   lines.forEach((text, index) => {
     for (const match of text.matchAll(pattern)) {
       const [, name, call, literal] = match;
-      if (name !== 'require') violations.push({ line: index + 1, what: `the Node global \`${name}\`` });
-      else if (call === undefined || call.trim() === '') violations.push({ line: index + 1, what: '`require` used other than as a call with a literal' });
-      else if (literal === undefined) violations.push({ line: index + 1, what: '`require` with a computed module name' });
+      const line = sourceLine(index, match.index);
+      if (name !== 'require') violations.push({ line, what: `the Node global \`${name}\`` });
+      else if (call === undefined || call.trim() === '') violations.push({ line, what: '`require` used other than as a call with a literal' });
+      else if (literal === undefined) violations.push({ line, what: '`require` with a computed module name' });
       else {
         const module = JSON.parse(literal.startsWith("'") ? `"${literal.slice(1, -1).replace(/"/g, '\\"')}"` : literal);
-        if (!ALLOWED_MODULES.includes(module)) violations.push({ line: index + 1, what: `require("${module}")` });
+        if (!ALLOWED_MODULES.includes(module)) violations.push({ line, what: `require("${module}")` });
       }
     }
-    if (/(^|[^\w$.])import\s*\(/.test(text)) violations.push({ line: index + 1, what: 'a dynamic import()' });
+    const dynamic = /(^|[^\w$.])import\s*\(/.exec(text);
+    if (dynamic) violations.push({ line: sourceLine(index, dynamic.index), what: 'a dynamic import()' });
   });
   return violations;
+}
+
+/**
+ * From a source map's `mappings`: (0-based line, column) in the generated code → 1-based line in
+ * the source (the last mapping at or before the column, else the line's first one).
+ */
+function lineMapper(mappings) {
+  const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const decode = (segment) => {
+    const values = [];
+    let value = 0;
+    let shift = 0;
+    for (const char of segment) {
+      const digit = DIGITS.indexOf(char);
+      value += (digit & 31) << shift;
+      if (digit & 32) shift += 5;
+      else {
+        values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    return values;
+  };
+  let sourceLine = 0;
+  const table = mappings.split(';').map((line) => {
+    let column = 0;
+    const segments = [];
+    for (const segment of line.split(',').filter(Boolean)) {
+      const [columnDelta, , lineDelta] = decode(segment);
+      column += columnDelta;
+      if (lineDelta === undefined) continue;
+      sourceLine += lineDelta;
+      segments.push([column, sourceLine]);
+    }
+    return segments;
+  });
+  return (line, column) => {
+    const segments = table[line] ?? [];
+    let found = segments[0];
+    for (const segment of segments) if (segment[0] <= column) found = segment;
+    return found ? found[1] + 1 : 0;
+  };
 }
 
 /** Checks the file; returns the lines to print (empty when it passes). */
