@@ -195,13 +195,28 @@ const builds = [
     external: ['vscode'],
     footer: { js: thirdPartyNotices() },
   },
+  {
+    // The web test bed's companion (scripts/testbed/web.mjs): the web subset of the suite bundled in,
+    // for the web worker extension host.
+    ...common,
+    sourcemap: false,
+    minify: false,
+    name: 'web-test-companion',
+    entryPoints: { extension: 'test/integration/web/companion.ts' },
+    outdir: 'dist/test/integration/web-companion',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    footer: { js: thirdPartyNotices() },
+  },
 ]
   .filter(({ name, namedOnly }) => (only ? only.includes(name) : !namedOnly))
   .filter((options) => Object.keys(options.entryPoints).length > 0)
   .filter((options) => Object.values(options.entryPoints).every((entry) => existsSync(entry)))
   .map(({ name: _name, namedOnly: _namedOnly, ...options }) => (outdirFlag ? { ...options, outdir: outdirFlag } : options));
 if ((outdirFlag && !only) || (only && (builds.length !== only.length || (outdirFlag && builds.length !== 1)))) {
-  console.error(`esbuild.config.mjs: --only=${only?.join(',') ?? ''} must name bundles that exist (extension, web, cli, mcp, webview, action, test-suite, test-companion)${outdirFlag ? ', one with --outdir' : ''}.`);
+  console.error(`esbuild.config.mjs: --only=${only?.join(',') ?? ''} must name bundles that exist (extension, web, cli, mcp, webview, action, test-suite, test-companion, web-test-companion)${outdirFlag ? ', one with --outdir' : ''}.`);
   process.exit(2);
 }
 
