@@ -4,7 +4,8 @@
 // The GitHub Action's bundle (action/index.js, committed) is built by `npm run build:action` only.
 import * as esbuild from 'esbuild';
 import { zodEnglishOnly, zodWithoutJsonSchema } from './scripts/build/zod-english-only.mjs';
-import { copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { WEB_BUDGET_BYTES, checkWebBundleFile } from './scripts/check-web-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -63,6 +64,31 @@ const suiteEntries = existsSync(suiteDir)
     )
   : {};
 
+// After each build of the web bundle: its no-Node check (a violation fails the build), and its
+// minified size against the budget (reported; see README "In the browser").
+function webBundleCheck() {
+  return {
+    name: 'web-bundle-check',
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length > 0) return;
+        const file = `${build.initialOptions.outdir}/extension.js`;
+        const problems = checkWebBundleFile(file);
+        for (const problem of problems) console.error(`✘ ${problem}`);
+        if (problems.length > 0) {
+          console.error('✘ The web bundle must not need Node (scripts/check-web-bundle.mjs).');
+          process.exitCode = 1;
+        }
+        if (production) {
+          const bytes = statSync(file).size;
+          const over = bytes > WEB_BUDGET_BYTES;
+          console[over ? 'warn' : 'log'](`${over ? '▲ ' : ''}${file}: ${(bytes / 1024).toFixed(1)} KB minified, budget ${WEB_BUDGET_BYTES / 1024} KB${over ? ' — over budget' : ''}`);
+        }
+      });
+    },
+  };
+}
+
 const builds = [
   {
     ...common,
@@ -73,6 +99,22 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    external: ['vscode'],
+    footer: { js: thirdPartyNotices() },
+  },
+  {
+    // The web entry (package.json `browser`): the same extension for a browser web worker
+    // (vscode.dev, github.dev). One CommonJS file, `vscode` external; on platform `browser` the
+    // `yaml` package resolves to its browser build. Nothing from Node may be in it: after every
+    // build scripts/check-web-bundle.mjs fails on `require("fs")`, `process.`, `Buffer` and the like.
+    ...common,
+    name: 'web',
+    entryPoints: { extension: 'src/extension/web.ts' },
+    plugins: [zodEnglishOnly, zodWithoutJsonSchema, webBundleCheck()],
+    outdir: 'dist/web',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
     external: ['vscode'],
     footer: { js: thirdPartyNotices() },
   },
@@ -153,13 +195,28 @@ const builds = [
     external: ['vscode'],
     footer: { js: thirdPartyNotices() },
   },
+  {
+    // The web test bed's companion (scripts/testbed/web.mjs): the web subset of the suite bundled in,
+    // for the web worker extension host.
+    ...common,
+    sourcemap: false,
+    minify: false,
+    name: 'web-test-companion',
+    entryPoints: { extension: 'test/integration/web/companion.ts' },
+    outdir: 'dist/test/integration/web-companion',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    footer: { js: thirdPartyNotices() },
+  },
 ]
   .filter(({ name, namedOnly }) => (only ? only.includes(name) : !namedOnly))
   .filter((options) => Object.keys(options.entryPoints).length > 0)
   .filter((options) => Object.values(options.entryPoints).every((entry) => existsSync(entry)))
   .map(({ name: _name, namedOnly: _namedOnly, ...options }) => (outdirFlag ? { ...options, outdir: outdirFlag } : options));
 if ((outdirFlag && !only) || (only && (builds.length !== only.length || (outdirFlag && builds.length !== 1)))) {
-  console.error(`esbuild.config.mjs: --only=${only?.join(',') ?? ''} must name bundles that exist (extension, cli, mcp, webview, action, test-suite, test-companion)${outdirFlag ? ', one with --outdir' : ''}.`);
+  console.error(`esbuild.config.mjs: --only=${only?.join(',') ?? ''} must name bundles that exist (extension, web, cli, mcp, webview, action, test-suite, test-companion, web-test-companion)${outdirFlag ? ', one with --outdir' : ''}.`);
   process.exit(2);
 }
 

@@ -5,6 +5,7 @@ export interface Manifest {
   name: string;
   version: string;
   main: string;
+  browser?: string;
   icon: string;
   l10n?: string;
   repository?: string | { type?: string; url?: string };

@@ -38,7 +38,7 @@ const ALLOWED = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE(\.txt|\.md)?$/,
-  /^dist\/(extension|webview)\.js$/,
+  /^dist\/(extension|webview|web\/extension)\.js$/,
   /^dist\/codicons\/(codicon\.(css|ttf)|LICENSE)$/,
   /^media\/.+\.(svg|png|css|md)$/,
   /^schemas\/[\w-]+\.schema\.json$/,
@@ -70,6 +70,7 @@ export function requiredFiles(manifest, root = ROOT) {
     if (!required.has(normal)) required.set(normal, why);
   };
   add(manifest.main, '"main"');
+  if (manifest.browser) add(manifest.browser, '"browser"');
   add('package.json', 'the manifest');
   add('README.md', 'the Marketplace page');
   add('CHANGELOG.md', 'the Marketplace page');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test suite in one go — type check and core purity, unit tests (mocha, plain
 // node), the dashboard webview in headless Chromium, and the integration suite inside a real
-// VS Code (code-server). Streams each suite's own report and ends with one line that adds them up.
+// VS Code (code-server), then the web entry in its web worker extension host. Streams each suite's own report and ends with one line that adds them up.
 import { spawn } from 'node:child_process';
 
 const steps = [
@@ -10,6 +10,7 @@ const steps = [
   { name: 'unit', command: 'npx mocha', counts: 'mocha' },
   { name: 'webview', command: 'npx mocha --config test/webview/.mocharc.json', counts: 'mocha', optional: 'test/webview/.mocharc.json' },
   { name: 'integration', command: 'node scripts/testbed/run.mjs --skip-build', counts: 'summary' },
+  { name: 'web-host', command: 'node scripts/testbed/web.mjs --skip-build', counts: 'summary' },
 ];
 
 const { existsSync } = await import('node:fs');

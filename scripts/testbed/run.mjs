@@ -27,7 +27,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureTestbed } from './install.mjs';
 import {
-  ROOT, displayManifest, freePort, installExtensionFolder, installVsix, killProcessGroupSync, log, makeFixtureRepository, makeRunDir, portIsFree,
+  CHROMIUM_ARGS, ROOT, displayManifest, freePort, installExtensionFolder, installVsix, killProcessGroupSync, log, makeFixtureRepository, makeRunDir, portIsFree,
   readManifest, removeDir, seconds, startCodeServer, stopProcessGroup, tail, withCleanup, writeUserData,
 } from './lib.mjs';
 import { runUiChecks } from '../../test/integration/ui/checks.mjs';
@@ -42,16 +42,6 @@ const COMPANION_DIR = path.join(ROOT, 'test', 'integration', 'companion');
 const SUITE_INDEX = path.join(ROOT, 'dist', 'test', 'integration', 'suite', 'index.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 async function main() {
   const started = Date.now();

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
-import { extensionGitRunner } from './gitRun';
-import { readPlanVersions } from '../core/gitLog';
+import { readPlanVersions, type GitRun } from '../core/gitLog';
 import { planTimeline, type PlanVersion, type Timeline } from '../core/timeline';
 import { Disposable } from './dispose';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
 import type { HistoryNote } from '../shared/protocol';
 
 /** Why the plan's history cannot be read from Git in a folder. */
-export type HistoryUnavailable = 'virtual' | 'missing' | 'disabled' | 'no-git' | 'not-started' | 'no-repository' | 'error';
+export type HistoryUnavailable = 'web' | 'virtual' | 'missing' | 'disabled' | 'no-git' | 'not-started' | 'no-repository' | 'error';
 
 export type HistoryState =
   | {
@@ -54,7 +53,11 @@ export class GitHistory extends Disposable implements TimelineSource {
   readonly onDidChange = this.emitter.event;
   private api: Promise<GitApi | HistoryUnavailable> | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    /** Starts git (host.ts); undefined on the web, where the history is then `unavailable: web`. */
+    private readonly gitRunner: ((gitPath: string, cwd: string) => GitRun) | undefined,
+  ) {
     super();
     this._register(
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -109,6 +112,8 @@ export class GitHistory extends Disposable implements TimelineSource {
 
   private async read(entry: Entry): Promise<HistoryState> {
     const { folder } = entry;
+    // In a browser no process can be started: no git, whatever the folder.
+    if (!this.gitRunner) return { kind: 'unavailable', why: 'web' };
     // The Git extension works on files on this machine only.
     if (folder.uri.scheme !== 'file') return { kind: 'unavailable', why: 'virtual' };
     const api = await this.gitApi();
@@ -122,7 +127,7 @@ export class GitHistory extends Disposable implements TimelineSource {
     // A repository without commits has no history yet (and no HEAD commit to read at).
     let versions: PlanVersion[] = [];
     if (head !== '') {
-      const read = await readPlanVersions(extensionGitRunner(api.git.path, repository.rootUri.fsPath), folder.uri.fsPath);
+      const read = await readPlanVersions(this.gitRunner(api.git.path, repository.rootUri.fsPath), folder.uri.fsPath);
       if (!read.ok) return { kind: 'unavailable', why: read.reason === 'no-git' ? 'no-git' : read.reason === 'not-a-repository' ? 'no-repository' : 'error', ...(read.detail !== undefined ? { detail: read.detail } : {}) };
       versions = read.versions;
     }

@@ -35,6 +35,8 @@ export class HistoryDocuments extends Disposable implements vscode.TextDocumentC
 /** Why there is no history, said plainly, with what to do. */
 export function unavailableText(folder: vscode.WorkspaceFolder, state: Extract<HistoryState, { kind: 'unavailable' }>): string {
   switch (state.why) {
+    case 'web':
+      return vscode.l10n.t('Plan history is not available in the browser: it is read with Git, which needs the desktop VS Code. Everything else (checks, tree, dashboard, go/no-go) works here.');
     case 'virtual':
       return vscode.l10n.t('Plan history is not available: {0} is not on this computer (a virtual workspace), and the history is read with Git.', folder.name);
     case 'missing':

@@ -40,7 +40,7 @@ export interface Health {
 export type HistoryNote =
   | { state: 'reading' }
   | { state: 'ready' }
-  | { state: 'unavailable'; why: 'virtual' | 'missing' | 'disabled' | 'no-git' | 'not-started' | 'no-repository' | 'error'; detail?: string };
+  | { state: 'unavailable'; why: 'web' | 'virtual' | 'missing' | 'disabled' | 'no-git' | 'not-started' | 'no-repository' | 'error'; detail?: string };
 
 export type DashboardState =
   | { kind: 'no-plan'; folder: string; folderUri: string }

@@ -158,6 +158,7 @@ export const WEBVIEW_STRINGS = {
   scopeNotCommitted: 'This release has no commit of .release/release.yaml yet: commit the plan, and its scope is drawn day by day.',
   scopeNoRepository: 'This folder is not in a Git repository: Scope over time is drawn from the commits of .release/release.yaml.',
   scopeVirtual: 'Git history is not available in a virtual workspace: no scope over time to draw.',
+  scopeWeb: 'Git history is not available in the browser (it needs the desktop VS Code): no scope over time to draw.',
   scopeGitError: 'Git could not read the plan’s history: {0}',
   scopeNoGit: 'Git is not available (not installed, or the Git extension is disabled or has not started): no scope over time to draw.',
   scopeChartTitle: 'Open tasks and open estimate by day',

@@ -27,6 +27,7 @@ const MUST_SHIP = [
   'CHANGELOG.md',
   'LICENSE',
   'dist/extension.js',
+  'dist/web/extension.js',
   'dist/webview.js',
   'dist/codicons/codicon.css',
   'dist/codicons/codicon.ttf',
@@ -81,8 +82,8 @@ describe('the extension package (.vsix)', function () {
       for (const file of ['dist/webview.js', 'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf', 'docs/rules.md', 'media/dashboard.css']) {
         assert.ok(required.has(file), `${file} should be required`);
       }
-      // from the manifest: main, icons, yamlValidation schemas, l10n
-      for (const file of ['dist/extension.js', 'media/icon.png', 'media/release.svg', 'schemas/release.schema.json', 'l10n/bundle.l10n.json']) {
+      // from the manifest: main, browser, icons, yamlValidation schemas, l10n
+      for (const file of ['dist/extension.js', 'dist/web/extension.js', 'media/icon.png', 'media/release.svg', 'schemas/release.schema.json', 'l10n/bundle.l10n.json']) {
         assert.ok(required.has(file), `${file} should be required`);
       }
       assert.ok(!required.has('dist/cli.js'), 'bin is the CLI package\'s, not the extension\'s');
@@ -131,8 +132,8 @@ describe('the extension package (.vsix)', function () {
       };
       await put('package.json', JSON.stringify({ name: 'x', publisher: 'x', version: '0.0.1', engines: { vscode: '^1.100.0' } }));
       await put('.vscodeignore', readFileSync(join(ROOT, '.vscodeignore'), 'utf8'));
-      const kept = ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.nls.json', 'package.nls.de.json', 'dist/extension.js', 'dist/webview.js', 'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf', 'media/icon.png', 'media/walkthrough/plan-dark.svg', 'media/walkthrough/plan.md', 'schemas/release.schema.json', 'docs/rules.md', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.de.json'];
-      const dropped = ['dist/cli.js', 'dist/extension.js.map', 'dist/test/integration/suite/index.js', 'media/icon-256.png', 'src/extension/extension.ts', 'webview/src/main.ts', 'docs/images/workbench.png', 'docs/ci.md', 'packages/cli/package.json', 'action.yml', '.github/workflows/ci.yml', 'node_modules/yaml/package.json', 'release-plan-0.1.0.vsix', 'coverage/lcov.info', 'tsconfig.json'];
+      const kept = ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.nls.json', 'package.nls.de.json', 'dist/extension.js', 'dist/web/extension.js', 'dist/webview.js', 'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf', 'media/icon.png', 'media/walkthrough/plan-dark.svg', 'media/walkthrough/plan.md', 'schemas/release.schema.json', 'docs/rules.md', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.de.json'];
+      const dropped = ['dist/cli.js', 'dist/extension.js.map', 'dist/web/extension.js.map', 'dist/test/integration/suite/index.js', 'media/icon-256.png', 'src/extension/extension.ts', 'webview/src/main.ts', 'docs/images/workbench.png', 'docs/ci.md', 'packages/cli/package.json', 'action.yml', '.github/workflows/ci.yml', 'node_modules/yaml/package.json', 'release-plan-0.1.0.vsix', 'coverage/lcov.info', 'tsconfig.json'];
       for (const file of [...kept, ...dropped]) await put(file);
       const files = await listFiles({ cwd: dir, packageManager: PackageManager.None });
       assert.deepEqual([...files].sort(), ['package.json', ...kept].sort());
@@ -180,7 +181,7 @@ describe('the extension package (.vsix)', function () {
     });
 
     it('ships the files as they are in the checkout (bundles, rules, LICENSE)', () => {
-      for (const file of ['dist/extension.js', 'dist/webview.js', 'dist/codicons/codicon.ttf', 'docs/rules.md']) {
+      for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/webview.js', 'dist/codicons/codicon.ttf', 'docs/rules.md']) {
         assert.ok(entry(`extension/${file}`).read().equals(readFileSync(join(ROOT, file))), `${file} differs from the checkout's`);
       }
       assert.equal(entry('extension/LICENSE.txt').read().toString('utf8'), readFileSync(join(ROOT, 'LICENSE'), 'utf8'));

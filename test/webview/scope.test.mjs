@@ -108,7 +108,7 @@ describe('Scope over time and the header after launch (headless Chromium)', func
     assert.equal(await page.evaluate(() => window.__xss), undefined);
   });
 
-  it('without a history it says why, never an empty chart: no host, reading, not a repository, Git missing, never committed, an error', async () => {
+  it('without a history it says why, never an empty chart: no host, reading, not a repository, Git missing, in the browser, never committed, an error', async () => {
     const page = await open();
     const cases = [
       [undefined, 'No history from Git for this release: Scope over time is drawn from the commits of .release/release.yaml.'],
@@ -117,6 +117,7 @@ describe('Scope over time and the header after launch (headless Chromium)', func
       [{ state: 'unavailable', why: 'no-git' }, 'Git is not available (not installed, or the Git extension is disabled or has not started): no scope over time to draw.'],
       [{ state: 'unavailable', why: 'disabled' }, 'Git is not available (not installed, or the Git extension is disabled or has not started): no scope over time to draw.'],
       [{ state: 'unavailable', why: 'virtual' }, 'Git history is not available in a virtual workspace: no scope over time to draw.'],
+      [{ state: 'unavailable', why: 'web' }, 'Git history is not available in the browser (it needs the desktop VS Code): no scope over time to draw.'],
       [{ state: 'unavailable', why: 'error', detail: 'fatal: bad object <b>x</b>' }, 'Git could not read the plan’s history: fatal: bad object <b>x</b>'],
       [{ state: 'ready' }, 'This release has no commit of .release/release.yaml yet: commit the plan, and its scope is drawn day by day.'],
     ];

@@ -139,6 +139,7 @@ export function webviewStrings(): Record<StringKey, string> {
     scopeNotCommitted: vscode.l10n.t('This release has no commit of .release/release.yaml yet: commit the plan, and its scope is drawn day by day.'),
     scopeNoRepository: vscode.l10n.t('This folder is not in a Git repository: Scope over time is drawn from the commits of .release/release.yaml.'),
     scopeVirtual: vscode.l10n.t('Git history is not available in a virtual workspace: no scope over time to draw.'),
+    scopeWeb: vscode.l10n.t('Git history is not available in the browser (it needs the desktop VS Code): no scope over time to draw.'),
     scopeGitError: vscode.l10n.t('Git could not read the plan’s history: {0}'),
     scopeNoGit: vscode.l10n.t('Git is not available (not installed, or the Git extension is disabled or has not started): no scope over time to draw.'),
     scopeChartTitle: vscode.l10n.t('Open tasks and open estimate by day'),

@@ -43,6 +43,8 @@ function whyNoHistory(note: HistoryNote | undefined): string {
       return t('scopeNoRepository');
     case 'virtual':
       return t('scopeVirtual');
+    case 'web':
+      return t('scopeWeb');
     case 'error':
       return t('scopeGitError', note.detail ?? '');
     default:
