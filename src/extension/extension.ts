@@ -22,6 +22,7 @@ import { showProblems } from './commands/showProblems';
 import { showHistory } from './commands/showHistory';
 import { GitHistory } from './gitHistory';
 import { HistoryDocuments } from './historyDocument';
+import { LanguageModelTools } from './lmTools';
 import { QuickFixProvider } from './codeActions';
 import { PlanCompletionProvider } from './completion';
 import { DashboardManager } from './dashboard/dashboardManager';
@@ -43,6 +44,8 @@ export interface ReleasePlanApi {
   statusBar: ReleaseStatusBar;
   rehearsal: RehearsalTimer;
   dashboards: DashboardManager;
+  /** The Language Model Tools (`release-plan_*`), by name: what `vscode.lm.registerTool` got. */
+  languageModelTools: LanguageModelTools;
   /** How long `activate` took, and the first check of every folder after it (ms). */
   timings: { activateMs: number; firstCheckMs?: number };
   /** Overrides "today" (YYYY-MM-DD) for every check; undefined restores the real date. */
@@ -91,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
   const statusBar = new ReleaseStatusBar(store);
   const rehearsal = new RehearsalTimer(context.workspaceState);
   const dashboards = new DashboardManager(store, context.extensionUri, log, history);
+  const languageModelTools = new LanguageModelTools(store, context.extensionUri, log);
   const commandContext: CommandContext = { store, tree, rehearsal, dashboards, log, extensionUri: context.extensionUri, prompts: windowPrompts, history, historyDocuments };
 
   context.subscriptions.push(
@@ -103,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
     statusBar,
     rehearsal,
     dashboards,
+    languageModelTools,
     new WalkthroughContext(store, context),
     vscode.window.registerTreeDataProvider(VIEW_ID, tree),
     vscode.languages.registerCodeActionsProvider(PLAN_FILES, new QuickFixProvider(store), QuickFixProvider.metadata),
@@ -148,6 +153,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePlanApi {
     statusBar,
     rehearsal,
     dashboards,
+    languageModelTools,
     async setToday(today) {
       todayOverride = today;
       await store.refreshAll();
