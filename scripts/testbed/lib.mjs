@@ -56,7 +56,8 @@ export function displayManifest(dir = ROOT) {
  * Copies an extension (its package.json and the folders it needs at run time) into
  * `<extensionsDir>/<publisher>.<name>-<version>/`, the layout VS Code scans. Returns that folder.
  */
-export function installExtensionFolder(sourceDir, extensionsDir, parts = ['dist', 'media', 'schemas', 'l10n'], extra = []) {
+// docs/rules.md is in the package (.vscodeignore) for the hovers' links and the Language Model Tools' rule docs.
+export function installExtensionFolder(sourceDir, extensionsDir, parts = ['dist', 'media', 'schemas', 'l10n', 'docs/rules.md'], extra = []) {
   const manifest = readManifest(sourceDir);
   const id = `${manifest.publisher}.${manifest.name}`;
   const target = path.join(extensionsDir, `${id}-${manifest.version}`);
@@ -64,7 +65,9 @@ export function installExtensionFolder(sourceDir, extensionsDir, parts = ['dist'
   writeFileSync(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2));
   for (const part of [...parts, 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.nls.json']) {
     const from = path.join(sourceDir, part);
-    if (existsSync(from)) cpSync(from, path.join(target, part), { recursive: true });
+    if (!existsSync(from)) continue;
+    mkdirSync(path.dirname(path.join(target, part)), { recursive: true });
+    cpSync(from, path.join(target, part), { recursive: true });
   }
   for (const { from, to } of extra) cpSync(from, path.join(target, to), { recursive: true });
   if (manifest.main) {

@@ -347,8 +347,43 @@ export const explainRuleTool: AgentTool<typeof explainInput> = {
 /** Every agent tool, in the order they are listed. */
 export const AGENT_TOOLS = [statusTool, findingsTool, gonogoTool, explainRuleTool] as const;
 
+/**
+ * In VS Code a window may hold several folders with a plan, so the editor's tools (Language Model
+ * Tools, src/extension/lmTools.ts) take one more, optional argument: which folder. The MCP server
+ * serves one folder and has no such argument.
+ */
+export const FOLDER_ARGUMENT = z
+  .string()
+  .min(1)
+  .optional()
+  .describe('The workspace folder whose release plan to use, by name or path; needed only when several open folders have a .release/ plan.');
+
+/** A tool's input as the editor takes it: the tool's own arguments and `folder`. */
+export function editorToolInput(tool: AgentTool): z.ZodObject {
+  return tool.input.extend({ folder: FOLDER_ARGUMENT });
+}
+
+/**
+ * The editor's one writing tool, `release-plan_assignOwner`: its name, description and input. The
+ * write itself is the extension's (the same core edit and guarded write path as the Assign Owner
+ * command, after the user confirmed the exact change); the MCP server stays read-only.
+ */
+export const assignOwnerTool = {
+  name: 'release-plan_assignOwner',
+  title: 'Assign a task owner',
+  description:
+    'Sets the owner of one task of the current release in this repository\'s release plan (.release/release.yaml), as the "Release Plan: Assign Owner" command does: comments and formatting are kept, the change can be undone, and the user confirms the exact change first. One named person, not a team: a team label is reported by the owner-team-label rule. Refused in Restricted Mode, and when the task is gone or was renamed since the user confirmed. Use release-plan_findings (e.g. with code "owner-missing") to find tasks that need an owner.',
+  input: z
+    .object({
+      task: z.string().min(1).describe('The id of the task as written in release.yaml, e.g. "T2".'),
+      owner: z.string().min(1).describe('The one person who will own the task, e.g. "Ana".'),
+      folder: FOLDER_ARGUMENT,
+    })
+    .strict(),
+} as const;
+
 /** A tool's input as JSON Schema (draft 2020-12), for a manifest such as `contributes.languageModelTools`. */
-export function agentToolJsonSchema(tool: AgentTool): Record<string, unknown> {
+export function agentToolJsonSchema(tool: Pick<AgentTool, 'input'>): Record<string, unknown> {
   return z.toJSONSchema(tool.input, { io: 'input' }) as Record<string, unknown>;
 }
 

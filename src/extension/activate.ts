@@ -34,6 +34,7 @@ import { ReleaseStatusBar } from './statusBar';
 import { ReleaseTreeProvider } from './tree/releaseTree';
 import { WalkthroughContext } from './walkthroughContext';
 import type { HostServices } from './host';
+import { LanguageModelTools } from './lmTools';
 
 /** What `activate` returns: used by the integration tests, and stable enough for other extensions. */
 export interface ReleasePlanApi {
@@ -46,6 +47,8 @@ export interface ReleasePlanApi {
   statusBar: ReleaseStatusBar;
   rehearsal: RehearsalTimer;
   dashboards: DashboardManager;
+  /** The Language Model Tools (`release-plan_*`), by name: what `vscode.lm.registerTool` got. */
+  languageModelTools: LanguageModelTools;
   /** How long `activate` took, and the first check of every folder after it (ms). */
   timings: { activateMs: number; firstCheckMs?: number };
   /** Overrides "today" (YYYY-MM-DD) for every check; undefined restores the real date. */
@@ -98,6 +101,7 @@ export function activateOn(context: vscode.ExtensionContext, host: HostServices)
   const statusBar = new ReleaseStatusBar(store);
   const rehearsal = new RehearsalTimer(context.workspaceState);
   const dashboards = new DashboardManager(store, context.extensionUri, log, history);
+  const languageModelTools = new LanguageModelTools(store, context.extensionUri, log);
   const commandContext: CommandContext = { store, tree, rehearsal, dashboards, log, extensionUri: context.extensionUri, prompts: windowPrompts, history, historyDocuments };
 
   context.subscriptions.push(
@@ -110,6 +114,7 @@ export function activateOn(context: vscode.ExtensionContext, host: HostServices)
     statusBar,
     rehearsal,
     dashboards,
+    languageModelTools,
     new WalkthroughContext(store, context),
     vscode.window.registerTreeDataProvider(VIEW_ID, tree),
     vscode.languages.registerCodeActionsProvider(PLAN_FILES, new QuickFixProvider(store), QuickFixProvider.metadata),
@@ -156,6 +161,7 @@ export function activateOn(context: vscode.ExtensionContext, host: HostServices)
     statusBar,
     rehearsal,
     dashboards,
+    languageModelTools,
     async setToday(today) {
       todayOverride = today;
       await store.refreshAll();

@@ -19,6 +19,7 @@ function shown(manifest: Record<string, unknown>): { where: string; value: strin
   for (const welcome of c.viewsWelcome ?? []) push(`viewsWelcome ${welcome.view}`, welcome.contents);
   for (const command of c.commands ?? []) (push(`command ${command.command}`, command.title), push(`command ${command.command} category`, command.category));
   push('configuration.title', c.configuration?.title);
+  for (const tool of c.languageModelTools ?? []) (push(`languageModelTool ${tool.name}`, tool.displayName), push(`languageModelTool ${tool.name} userDescription`, tool.userDescription));
   for (const [key, setting] of Object.entries(c.configuration?.properties ?? {}) as [string, any][]) (push(`setting ${key}`, setting.description), push(`setting ${key} markdown`, setting.markdownDescription));
   return out;
 }

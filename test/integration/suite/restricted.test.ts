@@ -48,6 +48,19 @@ describe('Restricted Mode', function () {
     assert.deepEqual(written.map((uri) => uri.path), [], 'no record, check-in or review written');
   });
 
+  it('answers the read-only Language Model Tools, and refuses release-plan_assignOwner without asking', async () => {
+    const text = (result: vscode.LanguageModelToolResult) => result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+    const status = await vscode.lm.invokeTool('release-plan_status', { input: {}, toolInvocationToken: undefined });
+    assert.match(text(status), /^Release: basic-v1$/m);
+    const { languageModelTools } = await api();
+    const tool = languageModelTools.tools.get('release-plan_assignOwner')!;
+    const input = { task: 'T2', owner: 'Ana' };
+    assert.deepEqual(await tool.prepareInvocation!({ input }, new vscode.CancellationTokenSource().token), {}, 'no confirmation: nothing will be written');
+    const refused = await vscode.lm.invokeTool('release-plan_assignOwner', { input, toolInvocationToken: undefined });
+    assert.equal(text(refused), 'This folder is in Restricted Mode, so Release Plan changes no files. Trust the folder to write to the plan.');
+    assert.equal(await readText(release()), original);
+  });
+
   it('offers no quick fix', async () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(release()));
     const found = await waitFor(() => diagnostic(release(), 'owner-team-label'), 'the diagnostic');
