@@ -1,4 +1,4 @@
-import { shortCommit, type Timeline, type TimelineEvent } from '../core/timeline';
+import { shortCommit, type Timeline, type TimelineEvent, type Truncation } from '../core/timeline';
 
 /** A task as a line names it: `T3 "Retry failed exports"`, or just `"Download button"` for a task without an id. */
 function taskName(task: string, title?: string): string {
@@ -42,5 +42,13 @@ export function eventText(event: TimelineEvent): string {
  */
 export function historyLines(timeline: Timeline): string[] {
   const width = Math.max(0, ...timeline.events.map((event) => event.author.length));
-  return timeline.events.map((event) => `${event.date}  ${event.author.padEnd(width)}  ${eventText(event)}  (${event.merge ? 'merged in commit' : 'commit'} ${shortCommit(event.commit)})`);
+  return [...(timeline.truncated ? [truncationText(timeline.truncated)] : []), ...timeline.events.map((event) => `${event.date}  ${event.author.padEnd(width)}  ${eventText(event)}  (${event.merge ? 'merged in commit' : 'commit'} ${shortCommit(event.commit)})`)];
+}
+
+/** Where a cut-off history starts, and why: the line before the changes. */
+export function truncationText(cut: Truncation): string {
+  const where = `The history before ${cut.date} (commit ${shortCommit(cut.commit)})`;
+  return cut.reason === 'shallow'
+    ? `${where} is not in this clone (a shallow clone): the tasks and dates of that version are where the reading starts, not where the plan started. Fetch the whole history (git fetch --unshallow; in CI, fetch-depth: 0).`
+    : `${where} is beyond the ${cut.read} versions read: the tasks and dates of that version are where the reading starts, not where the plan started.`;
 }

@@ -483,7 +483,7 @@ async function history(folder: string, options: Options, io: Io): Promise<number
     if (read.reason === 'not-a-repository') throw new CliFailure(`${where} is not inside a git repository: history reads the committed versions of ${RELEASE_FILE} from git. Run it in the repository that holds the plan (or \`git init\` and commit the plan).`);
     throw new CliFailure(`${read.message}: history reads the committed versions of ${RELEASE_FILE} from git.`);
   }
-  const timeline = planTimeline(read.versions);
+  const timeline = planTimeline(read.versions, read.truncated);
   if (options.format === 'json') {
     io.out(JSON.stringify({ root: folder, file: read.path, versions: read.versions.length, ...timeline }, null, 2));
     return 0;

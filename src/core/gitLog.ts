@@ -8,7 +8,9 @@
  * it as its author — following renames of the file or its folder. No node imports: pure over `run`.
  */
 import { decodePlanBytes } from './decode';
-import type { PlanVersion } from './timeline';
+import type { PlanVersion, Truncation } from './timeline';
+
+export type { Truncation } from './timeline';
 import { RELEASE_FILE } from './types';
 
 /**
@@ -41,6 +43,12 @@ export interface GitVersions {
   path: string;
   /** Committed versions, oldest first (empty when release.yaml was never committed). */
   versions: PlanVersion[];
+  /**
+   * Set when the history read is cut off: older versions exist but were not read — the clone is
+   * shallow and the oldest version's commit has parents it does not hold (`shallow`), or the
+   * version limit was hit (`limit`). `commit` and `date` are the oldest version read's.
+   */
+  truncated?: Truncation;
 }
 
 /**
@@ -60,7 +68,7 @@ const BASE = ['-c', 'core.quotePath=false', '--no-optional-locks'];
 
 /** `git rev-parse` in `folder`: the repository's top level and the folder's path inside it. */
 export function locateArgs(folder: string): string[] {
-  return [...BASE, '-C', folder, 'rev-parse', '--show-toplevel', '--show-prefix'];
+  return [...BASE, '-C', folder, 'rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository'];
 }
 
 /**
@@ -70,7 +78,13 @@ export function locateArgs(folder: string): string[] {
  * `--first-parent`: what git 2.31+ does for `--first-parent` alone, spelled out for older git).
  */
 export function logArgs(root: string, path: string, maxVersions = MAX_VERSIONS): string[] {
-  return [...BASE, '-C', root, 'log', '--first-parent', '-m', '--follow', '-z', '--raw', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', `--max-count=${maxVersions}`, `--format=%x1e%H%x1f%an%x1f%as%x1f%P`, '--', path];
+  // One commit more than the limit: when git prints it, older versions exist (the history is cut off).
+  return [...BASE, '-C', root, 'log', '--first-parent', '-m', '--follow', '-z', '--raw', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', `--max-count=${maxVersions + 1}`, `--format=%x1e%H%x1f%an%x1f%as%x1f%P`, '--', path];
+}
+
+/** `git cat-file --batch-check` in `root`: whether the objects named on stdin are in the repository. */
+export function batchCheckArgs(root: string): string[] {
+  return [...BASE, '-C', root, 'cat-file', '--batch-check'];
 }
 
 /** `git cat-file --batch` in `root`: the blobs named on stdin, one per line. */
@@ -89,12 +103,14 @@ export interface LoggedCommit {
 }
 
 /**
- * Parses `git log` output of `logArgs`, newest first as git prints it. A commit whose diff leaves
+ * Parses `git log` output of `logArgs`, newest first as git prints it: at most `limit` commits are
+ * read, and `more` says git printed another one (older versions exist). A commit whose diff leaves
  * the content as it was (a pure rename) is not a version; anything that is not a commit record is
  * ignored.
  */
-export function parseLog(out: Uint8Array): LoggedCommit[] {
+export function parseLog(out: Uint8Array, limit = Infinity): { commits: LoggedCommit[]; more: boolean } {
   const commits: LoggedCommit[] = [];
+  let records = 0;
   for (const record of split(out, RS)) {
     if (record.length === 0) continue;
     // `<hash>US<author>US<date>US<parents>` NUL `\n:<modes> <old> <new> <status>` NUL <path> NUL [<path> NUL]
@@ -102,6 +118,7 @@ export function parseLog(out: Uint8Array): LoggedCommit[] {
     const [header = '', ...rest] = fields;
     const [commit = '', author = '', date = '', parents = ''] = header.split(US);
     if (!/^[0-9a-f]{40,64}$/.test(commit)) continue;
+    if (++records > limit) return { commits, more: true };
     const raw = rest.map((field) => field.replace(/^\n/, '')).find((field) => field.startsWith(':'));
     const merge = parents.trim().split(/\s+/).filter((parent) => parent !== '').length > 1;
     if (raw === undefined) continue; // no change to the file in this commit
@@ -110,7 +127,29 @@ export function parseLog(out: Uint8Array): LoggedCommit[] {
     const deleted = status.startsWith('D') || ZERO_OID.test(after);
     commits.push({ commit, author, date, merge, ...(deleted ? {} : { blob: after }) });
   }
-  return commits;
+  return { commits, more: false };
+}
+
+/** The parents a commit object names (`parent <oid>` lines of its header), from `git cat-file --batch` output for one commit. */
+export function commitParents(out: Uint8Array): string[] {
+  const text = utf8(out);
+  const headerEnd = text.indexOf('\n\n');
+  const lines = (headerEnd === -1 ? text : text.slice(0, headerEnd)).split('\n');
+  return lines.flatMap((line) => {
+    const match = /^parent ([0-9a-f]{40,64})$/.exec(line);
+    return match ? [match[1] as string] : [];
+  });
+}
+
+/**
+ * True when the commit `commit` names a parent the repository does not hold: the boundary of a
+ * shallow clone, where git pretends it has no parents (so the file seems "added" there).
+ */
+async function parentsMissing(run: GitRun, root: string, commit: string): Promise<boolean> {
+  const parents = commitParents(await run(batchArgs(root), `${commit}\n`));
+  if (parents.length === 0) return false;
+  const check = utf8(await run(batchCheckArgs(root), parents.map((parent) => `${parent}\n`).join('')));
+  return check.split('\n').some((line) => / missing$/.test(line.trim()));
 }
 
 /**
@@ -147,17 +186,20 @@ export function parseBatch(out: Uint8Array, count: number): (string | undefined)
 export async function readPlanVersions(run: GitRun, folder: string, maxVersions = MAX_VERSIONS): Promise<GitVersions | GitUnavailable> {
   let root: string;
   let prefix: string;
+  let shallow: boolean;
   try {
-    const [top = '', inside = ''] = utf8(await run(locateArgs(folder))).split('\n');
+    const [top = '', inside = '', isShallow = ''] = utf8(await run(locateArgs(folder))).split('\n');
     root = top.trim();
     prefix = inside.replace(/\r$/, '');
+    shallow = isShallow.trim() === 'true';
   } catch (error) {
     return unavailable(error);
   }
   const path = `${prefix}${RELEASE_FILE}`;
   let commits: LoggedCommit[];
+  let more: boolean;
   try {
-    commits = parseLog(await run(logArgs(root, path, maxVersions)));
+    ({ commits, more } = parseLog(await run(logArgs(root, path, maxVersions)), maxVersions));
   } catch (error) {
     // A repository without commits yet has no history: nothing to read, not a failure.
     if (/does not have any commits|bad default revision|unknown revision/i.test(failure(error).stderr ?? '')) return { ok: true, root, path, versions: [] };
@@ -166,16 +208,19 @@ export async function readPlanVersions(run: GitRun, folder: string, maxVersions 
   if (commits.length === 0) return { ok: true, root, path, versions: [] };
   const wanted = commits.flatMap((commit) => (commit.blob !== undefined ? [commit.blob] : []));
   let texts: (string | undefined)[] = [];
-  if (wanted.length > 0) {
-    try {
-      texts = parseBatch(await run(batchArgs(root), wanted.map((blob) => `${blob}\n`).join('')), wanted.length);
-    } catch (error) {
-      return unavailable(error);
-    }
+  let cut = false;
+  try {
+    if (wanted.length > 0) texts = parseBatch(await run(batchArgs(root), wanted.map((blob) => `${blob}\n`).join('')), wanted.length);
+    const oldest = commits[commits.length - 1] as LoggedCommit;
+    cut = !more && shallow && (await parentsMissing(run, root, oldest.commit));
+  } catch (error) {
+    return unavailable(error);
   }
   const byBlob = new Map(wanted.map((blob, index) => [blob, texts[index] ?? ''] as const));
-  const versions = commits.map(({ commit, author, date, merge, blob }): PlanVersion => ({ commit, author, date, text: blob !== undefined ? (byBlob.get(blob) ?? '') : '', ...(merge ? { merge: true as const } : {}) }));
-  return { ok: true, root, path, versions: versions.reverse() };
+  const versions = commits.map(({ commit, author, date, merge, blob }): PlanVersion => ({ commit, author, date, text: blob !== undefined ? (byBlob.get(blob) ?? '') : '', ...(merge ? { merge: true as const } : {}) })).reverse();
+  const first = versions[0] as PlanVersion;
+  const truncated: Truncation | undefined = more || cut ? { reason: more ? 'limit' : 'shallow', commit: first.commit, date: first.date, read: versions.length } : undefined;
+  return { ok: true, root, path, versions, ...(truncated ? { truncated } : {}) };
 }
 
 function failure(error: unknown): GitRunFailure {

@@ -1,6 +1,6 @@
 import { dayNumber, formatDay } from './dates';
 import type { CheckResult } from './engine';
-import { versionScope, type Timeline, type TimelinePoint } from './timeline';
+import { versionScope, type Timeline, type TimelinePoint, type Truncation } from './timeline';
 
 /** One calendar day of the release's scope: the plan as it stood at the end of that day. */
 export interface ScopeDay {
@@ -44,6 +44,11 @@ export type ScopeOverTime =
       uncommitted: boolean;
       /** Days before this were left out (more than MAX_DAYS days of history): their value is carried into the first day. */
       clipped: boolean;
+      /**
+       * Set when the history read from git is cut off (a shallow clone, or more versions than are
+       * read): the first day is where the reading starts, not where the release started.
+       */
+      cutOff?: Truncation;
     }
   | {
       known: false;
@@ -134,6 +139,7 @@ export function scopeOverTime(timeline: Timeline | undefined, working: string | 
     lateAdditions,
     uncommitted,
     clipped: start > first,
+    ...(timeline.truncated ? { cutOff: timeline.truncated } : {}),
   };
 }
 

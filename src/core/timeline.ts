@@ -23,6 +23,19 @@ export interface PlanVersion {
   merge?: true;
 }
 
+/**
+ * Why, and where, the plan's history read from git is cut off: older versions exist but were not
+ * read — a shallow clone whose oldest version's commit has parents it does not hold (`shallow`), or
+ * the version limit (MAX_VERSIONS) was hit (`limit`). `commit` and `date` are the oldest version read.
+ */
+export interface Truncation {
+  reason: 'shallow' | 'limit';
+  commit: string;
+  date: string;
+  /** How many versions were read (for `limit`: the limit). */
+  read: number;
+}
+
 /** Where an event came from: the commit that made the change. */
 export interface Provenance {
   commit: string;
@@ -79,8 +92,17 @@ export interface Timeline {
   events: TimelineEvent[];
   /** One point per version that parsed (of this release), oldest first. */
   points: TimelinePoint[];
-  /** For each task of the newest version, the commit that added it (the last time it joined). */
+  /**
+   * For each task of the newest version whose joining was seen, the commit that added it (the last
+   * time it joined). A task already in the oldest version of a cut-off history has none.
+   */
   origins: TaskOrigin[];
+  /**
+   * Set when the history read is cut off before this release began (see `Truncation`): the oldest
+   * version's tasks and dates are where the reading starts, not where the plan started — nothing is
+   * `initial`, and counts of moves are "at least".
+   */
+  truncated?: Truncation;
 }
 
 /** The commit that (last) brought a task of the newest version into the release. */
@@ -258,20 +280,25 @@ function freezeAfter(state: VersionState, task: TaskState, date: string): 'scope
  * history, and a new release that reuses a closed one's name does not inherit it. A version that
  * does not parse (or names no release) is skipped without closing anything.
  */
-function currentRelease(versions: readonly PlanVersion[]): { version: PlanVersion; state: VersionState }[] {
+function currentRelease(versions: readonly PlanVersion[]): { kept: { version: PlanVersion; state: VersionState }[]; closed: boolean } {
   let kept: { version: PlanVersion; state: VersionState }[] = [];
+  let closed = false;
   for (const version of versions) {
     if (version.text.trim() === '') {
       kept = [];
+      closed = true;
       continue;
     }
     const state = readVersion(version.text);
     if (!state) continue;
     const previous = kept[kept.length - 1]?.state;
-    if (previous?.launched && !state.launched) kept = [];
+    if (previous?.launched && !state.launched) {
+      kept = [];
+      closed = true;
+    }
     kept.push({ version, state });
   }
-  return kept;
+  return { kept, closed };
 }
 
 /**
@@ -284,19 +311,25 @@ function currentRelease(versions: readonly PlanVersion[]): { version: PlanVersio
  * The first version's tasks are "added" by its commit (marked `initial`, never late); its dates are
  * where the plan started, not moves. A move of the target or backup made while the version before
  * was a draft (its problem a placeholder) is marked `draft`: filling in a template is not a slip.
+ *
+ * `truncated` (from the reader) says the versions are cut off: when no closure was seen in them,
+ * the release began before the oldest one, so its tasks are of unknown origin (no `task-added`
+ * event, no origin, never `initial`) and the timeline carries `truncated`. A closure seen among
+ * the versions means the release began after it: the history of the release is whole.
  */
-export function planTimeline(versions: readonly PlanVersion[]): Timeline {
-  const kept = currentRelease(versions);
+export function planTimeline(versions: readonly PlanVersion[], truncated?: Truncation): Timeline {
+  const { kept, closed } = currentRelease(versions);
+  const cut = truncated !== undefined && !closed && kept.length > 0 ? truncated : undefined;
   const release = kept[kept.length - 1]?.state.release;
   const events: TimelineEvent[] = [];
   const points: TimelinePoint[] = [];
-  // The origin of each task of the previous version, by its index there.
-  let origins: TaskOrigin[] = [];
+  // The origin of each task of the previous version, by its index there (none: not seen joining).
+  let origins: (TaskOrigin | undefined)[] = [];
   let previous: VersionState | undefined;
   for (const { version, state } of kept) {
     const from: Provenance = { commit: version.commit, author: version.author, date: version.date, ...(version.merge ? { merge: true as const } : {}) };
     const pairs = previous ? pairTasks(previous.tasks, state.tasks) : new Map<number, number>();
-    const nextOrigins: TaskOrigin[] = [];
+    const nextOrigins: (TaskOrigin | undefined)[] = [];
     const pairedBefore = new Set(pairs.values());
     if (previous) {
       const before = previous;
@@ -307,6 +340,11 @@ export function planTimeline(versions: readonly PlanVersion[]): Timeline {
     state.tasks.forEach((task, index) => {
       const oldIndex = pairs.get(index);
       const old = oldIndex !== undefined ? previous?.tasks[oldIndex] : undefined;
+      if (!previous && cut) {
+        // The oldest version of a cut-off history: when these tasks joined is not known.
+        nextOrigins.push(undefined);
+        return;
+      }
       if (old === undefined || oldIndex === undefined) {
         // The first version is the scope the plan started with: its tasks did not join late.
         const afterFreeze = previous ? freezeAfter(state, task, version.date) : undefined;
@@ -315,8 +353,8 @@ export function planTimeline(versions: readonly PlanVersion[]): Timeline {
         nextOrigins.push({ ...from, task: identity(task), title: task.title, ...marks });
         return;
       }
-      const origin = origins[oldIndex] as TaskOrigin;
-      nextOrigins.push({ ...origin, task: identity(task), title: task.title });
+      const origin = origins[oldIndex];
+      nextOrigins.push(origin ? { ...origin, task: identity(task), title: task.title } : undefined);
       if (old.owner !== task.owner) events.push({ ...from, kind: 'owner-changed', task: identity(task), ...(old.owner !== undefined ? { from: old.owner } : {}), ...(task.owner !== undefined ? { to: task.owner } : {}) });
       if (!old.done && task.done) events.push({ ...from, kind: 'task-done', task: identity(task), title: task.title });
     });
@@ -342,7 +380,7 @@ export function planTimeline(versions: readonly PlanVersion[]): Timeline {
     origins = nextOrigins;
     previous = state;
   }
-  return { ...(release !== undefined ? { release } : {}), events, points, origins };
+  return { ...(release !== undefined ? { release } : {}), events, points, origins: origins.filter((origin): origin is TaskOrigin => origin !== undefined), ...(cut ? { truncated: cut } : {}) };
 }
 
 /** What one text of release.yaml counts for "scope over time" (as `planTimeline` counts a version), or undefined when it does not parse as a release. */

@@ -280,8 +280,12 @@ function joinedDay(task: NonNullable<NonNullable<Loaded<Release>['data']['tasks'
   return origin.initial ? -Infinity : dayNumber(origin.date);
 }
 
-/** The first target committed and the moves since (the file's target, when it differs from the last committed, is one more). */
+/**
+ * The first target committed and the moves since (the file's target, when it differs from the last
+ * committed, is one more). None from a cut-off history: its first target is not known.
+ */
 function targetHistoryOf(timeline: Timeline, target: string | undefined): TargetHistory | undefined {
+  if (timeline.truncated) return undefined;
   let first: string | undefined;
   let last: string | undefined;
   let moves = 0;

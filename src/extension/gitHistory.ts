@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { extensionGitRunner } from './gitRun';
 import { readPlanVersions } from '../core/gitLog';
-import { planTimeline, type PlanVersion, type Timeline } from '../core/timeline';
+import { planTimeline, type PlanVersion, type Timeline, type Truncation } from '../core/timeline';
 import { Disposable } from './dispose';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
 import type { HistoryNote } from '../shared/protocol';
@@ -121,12 +121,14 @@ export class GitHistory extends Disposable implements TimelineSource {
     const started = performance.now();
     // A repository without commits has no history yet (and no HEAD commit to read at).
     let versions: PlanVersion[] = [];
+    let truncated: Truncation | undefined;
     if (head !== '') {
       const read = await readPlanVersions(extensionGitRunner(api.git.path, repository.rootUri.fsPath), folder.uri.fsPath);
       if (!read.ok) return { kind: 'unavailable', why: read.reason === 'no-git' ? 'no-git' : read.reason === 'not-a-repository' ? 'no-repository' : 'error', ...(read.detail !== undefined ? { detail: read.detail } : {}) };
       versions = read.versions;
+      truncated = read.truncated;
     }
-    const timeline = planTimeline(versions);
+    const timeline = planTimeline(versions, truncated);
     this.log.debug(`Plan history of ${folder.name}: ${versions.length} versions, ${timeline.events.length} changes in ${(performance.now() - started).toFixed(0)} ms (HEAD ${head.slice(0, 7)})`);
     return { kind: 'ready', timeline, versions: versions.length, head };
   }

@@ -103,6 +103,15 @@ export function historyMarkdown(folder: vscode.WorkspaceFolder, state: Extract<H
     return `${lines.join('\n')}\n`;
   }
   lines.push(vscode.l10n.t('From Git: {0} committed versions of {1}, read at commit {2}, as the main line saw them (first parent: a merge is by the person who merged it). Only this release counts; newest first.', state.versions, RELEASE_FILE, shortCommit(state.head)), '');
+  if (timeline.truncated) {
+    const { date, commit, read } = timeline.truncated;
+    lines.push(
+      timeline.truncated.reason === 'shallow'
+        ? vscode.l10n.t('The history before {0} (commit {1}) is not in this clone (a shallow clone): the tasks and dates of that version are where the reading starts, not where the plan started. Fetch the whole history (git fetch --unshallow).', date, shortCommit(commit))
+        : vscode.l10n.t('The history before {0} (commit {1}) is beyond the {2} versions read: the tasks and dates of that version are where the reading starts, not where the plan started.', date, shortCommit(commit), read),
+      '',
+    );
+  }
   lines.push(`| ${vscode.l10n.t('Date')} | ${vscode.l10n.t('Author')} | ${vscode.l10n.t('Change')} | ${vscode.l10n.t('Commit')} |`, '|---|---|---|---|');
   for (const event of [...timeline.events].reverse()) lines.push(`| ${cell(event.date)} | ${cell(event.author)} | ${cell(eventText(event))} | ${event.merge ? vscode.l10n.t('{0} (merge)', shortCommit(event.commit)) : shortCommit(event.commit)} |`);
   return `${lines.join('\n')}\n`;

@@ -153,6 +153,8 @@ export const WEBVIEW_STRINGS = {
   scopeOpenTasks: '{0} open tasks',
   scopeEstimate: '{0} d',
   scopeUncommitted: 'uncommitted edits',
+  scopeCutOffShallow: 'The history before {0} is not in this clone (a shallow clone): the release started earlier than the chart shows.',
+  scopeCutOffLimit: 'The history before {0} is beyond the {1} versions read: the release started earlier than the chart shows.',
   scopeNoHistory: 'No history from Git for this release: Scope over time is drawn from the commits of .release/release.yaml.',
   scopeReading: 'Reading the plan’s history from Git…',
   scopeNotCommitted: 'This release has no commit of .release/release.yaml yet: commit the plan, and its scope is drawn day by day.',

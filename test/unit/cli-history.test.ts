@@ -338,4 +338,68 @@ describe('release-plan history and check with git (a real repository)', () => {
     const format = io(dir);
     assert.equal(await run(['history', '--format', 'sarif'], format), 2);
   });
+
+  describe('a cut-off history (issue 11, review 2)', () => {
+    it('a shallow clone: the oldest version read is the reading’s start, not the plan’s; check and history say so (repro rv2/shallow)', async () => {
+      const origin = join(dir, 'origin');
+      await mkdir(origin);
+      const previous = dir;
+      dir = origin;
+      try {
+        await history();
+      } finally {
+        dir = previous;
+      }
+      const clone = join(dir, 'clone');
+      git(dir, ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
+      const head = git(clone, ['rev-parse', 'HEAD']).trim();
+      const read = await readPlanVersions(clone);
+      assert.ok(read.ok);
+      assert.deepEqual(read.truncated, { reason: 'shallow', commit: head, date: '2026-12-12', read: 1 });
+      const cap = io(clone);
+      assert.equal(await run(['history'], cap), 0);
+      assert.deepEqual(cap.stdout, [
+        `The history before 2026-12-12 (commit ${short(head)}) is not in this clone (a shallow clone): the tasks and dates of that version are where the reading starts, not where the plan started. Fetch the whole history (git fetch --unshallow; in CI, fetch-depth: 0).`,
+        'release-plan: 0 changes in 1 version of .release/release.yaml (release invoices-v1).',
+      ]);
+      // T4 joined after the freeze, but the clone cannot tell when: no late addition from git.
+      const checked = io(clone);
+      await run(['check', '--today', TODAY, '--format', 'json'], checked);
+      assert.equal((JSON.parse(checked.stdout.join('\n')) as { diagnostics: { code: string }[] }).diagnostics.filter((finding) => finding.code === 'scope-late-addition').length, 0);
+      const full = io(origin);
+      await run(['check', '--today', TODAY, '--format', 'json'], full);
+      assert.equal((JSON.parse(full.stdout.join('\n')) as { diagnostics: { code: string }[] }).diagnostics.filter((finding) => finding.code === 'scope-late-addition').length, 1);
+      // The full history is not cut off.
+      const whole = await readPlanVersions(origin);
+      assert.ok(whole.ok);
+      assert.equal(whole.truncated, undefined);
+    });
+
+    it('a shallow clone deep enough to hold the plan’s first commit is whole', async () => {
+      const origin = join(dir, 'origin');
+      await mkdir(origin);
+      git(origin, ['init', '-q']);
+      await writePlan(origin, { 'release.yaml': V1 });
+      commit(origin, 'Ana Lima', '2026-11-20', 'Start the plan');
+      const clone = join(dir, 'clone');
+      git(dir, ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
+      assert.equal(git(clone, ['rev-parse', '--is-shallow-repository']).trim(), 'true');
+      const read = await readPlanVersions(clone);
+      assert.ok(read.ok);
+      assert.equal(read.truncated, undefined);
+      assert.deepEqual(planTimeline(read.versions, read.truncated).origins.map((origin) => origin.initial), [true, true]);
+    });
+
+    it('more versions than the limit: the newest are read and the rest is said to be beyond them', async () => {
+      const [, c2, c3] = await history();
+      const read = await readPlanVersions(dir, 2);
+      assert.ok(read.ok);
+      assert.deepEqual(read.versions.map((version) => version.commit), [c2, c3]);
+      assert.deepEqual(read.truncated, { reason: 'limit', commit: c2, date: '2026-11-25', read: 2 });
+      const exact = await readPlanVersions(dir, 3);
+      assert.ok(exact.ok);
+      assert.equal(exact.truncated, undefined);
+      assert.equal(exact.versions.length, 3);
+    });
+  });
 });

@@ -333,3 +333,49 @@ describe('scope-late-addition from git (no added:)', () => {
     expectNo(entries, 'scope-late-addition', today, committed);
   });
 });
+
+describe('a cut-off history (shallow clone, version limit)', () => {
+  const cut = (reason: 'shallow' | 'limit', n = 1) => ({ reason, commit: C(n), date: '2026-11-20', read: 3 });
+
+  it('starts nowhere: the oldest version’s tasks have no origin and no event, nothing is initial', () => {
+    const timeline = planTimeline(HISTORY, cut('shallow'));
+    assert.deepEqual(timeline.truncated, cut('shallow'));
+    assert.deepEqual(
+      timeline.events.filter((event) => event.kind === 'task-added'),
+      [
+        { commit: C(2), author: 'Bo Chen', date: '2026-11-25', kind: 'task-added', task: 'T3', title: 'Retry failed exports' },
+        { commit: C(3), author: 'Cy Diaz', date: '2026-12-12', kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' },
+      ],
+    );
+    // T1 was in the oldest version read: when it joined is unknown.
+    assert.deepEqual(timeline.origins.map((origin) => origin.task), ['T3', 'T4']);
+    assert.equal(timeline.events.some((event) => event.kind === 'task-added' && event.initial), false);
+    assert.equal(timeline.points.length, 3);
+  });
+
+  it('is whole when a closure is among the versions read: the release began after it', () => {
+    const shipped = `${CLEAN_RELEASE}shipped:\n  date: 2026-11-19\n  outcome: shipped\n`;
+    const list: PlanVersion[] = [{ commit: commit('z0'), author: 'Zed', date: '2026-11-18', text: shipped }, ...HISTORY];
+    const timeline = planTimeline(list, { reason: 'limit', commit: commit('z0'), date: '2026-11-18', read: 4 });
+    assert.equal(timeline.truncated, undefined);
+    assert.equal(timeline.origins.filter((origin) => origin.initial).length, 1);
+  });
+
+  it('plan-churn counts the moves it saw and says "at least", still from two', () => {
+    const moved = churn(2);
+    const finding = single(check({}, TODAY, { ...moved, truncated: { reason: 'shallow', commit: commit('d1'), date: '2026-11-20', read: 3 } }), 'plan-churn');
+    assert.equal(finding.message, 'The target date moved at least 2 times in this release (its history before 2026-11-20 was not read), last from 2026-12-14 to 2026-12-18 on 2026-11-22 by Cy Diaz. A date that keeps moving is not a commitment: cut scope to fit this one and hold it.');
+    expectNo({}, 'plan-churn', TODAY, { ...churn(1), truncated: { reason: 'limit', commit: commit('d1'), date: '2026-11-20', read: 500 } });
+  });
+
+  it('scope-late-addition uses git only for tasks whose adding commit was seen', () => {
+    const today = '2026-12-14';
+    const late = (HISTORY[2] as PlanVersion).text;
+    // The oldest version read already holds T4, after the freeze: it may have joined any time before.
+    const oldest = versions({ author: 'Zed', date: '2026-12-12', text: late });
+    expectNo({ 'release.yaml': late }, 'scope-late-addition', today, planTimeline(oldest, { reason: 'shallow', commit: C(1), date: '2026-12-12', read: 1 }));
+    // T4 seen joining in the third version: still late.
+    const finding = single(check({ 'release.yaml': late }, today, planTimeline(HISTORY, cut('limit'))), 'scope-late-addition');
+    assert.match(finding.message, /^Task T4 was added on 2026-12-12 by Cy Diaz/);
+  });
+});

@@ -185,6 +185,16 @@ describe('track record (trackRecord)', () => {
       assert.deepEqual([keptRow.verdict, keptRow.targetHistory, targetKnownFirst(keptRow)], ['on-time', { first: '2026-12-18', moves: 0 }, true]);
     });
 
+    it('a cut-off history (shallow clone, version limit): never "on time" against a first target, growth unknown', () => {
+      const frozen = SHIPPED.replace('  - id: T2\n', '  - id: T2\n');
+      const timeline = planTimeline([at('a', '2026-11-01', frozen)], { reason: 'shallow', commit: 'a'.repeat(40), date: '2026-11-01', read: 1 });
+      const row = trackRecordOf(check({ 'release.yaml': frozen }, '2026-12-21', timeline)).rows.at(-1) as TrackRow;
+      assert.deepEqual([row.verdict, row.targetHistory, targetKnownFirst(row), row.growth], ['on-time', undefined, false, { known: false, why: 'undated', freeze: '2026-12-10', undated: 2 }]);
+      // The same version, read whole: the first target kept, no growth.
+      const whole = trackRecordOf(check({ 'release.yaml': frozen }, '2026-12-21', planTimeline([at('a', '2026-11-01', frozen)]))).rows.at(-1) as TrackRow;
+      assert.deepEqual([targetKnownFirst(whole), whole.growth], [true, { known: true, freeze: '2026-12-10', tasks: 0, estimate: 0, unestimated: 0 }]);
+    });
+
     it('the file\'s target, not yet committed, counts as one more move', () => {
       const result = check({ 'release.yaml': SHIPPED }, '2026-12-21', planTimeline([at('a', '2026-11-01', CLEAN_RELEASE.replace('target: 2026-12-18', 'target: 2026-12-11'))]));
       assert.deepEqual(trackRecordOf(result).rows.at(-1)?.targetHistory, { first: '2026-12-11', moves: 1 });

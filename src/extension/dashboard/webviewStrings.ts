@@ -134,6 +134,8 @@ export function webviewStrings(): Record<StringKey, string> {
     scopeOpenTasks: vscode.l10n.t('{0} open tasks'),
     scopeEstimate: vscode.l10n.t('{0} d'),
     scopeUncommitted: vscode.l10n.t('uncommitted edits'),
+    scopeCutOffShallow: vscode.l10n.t('The history before {0} is not in this clone (a shallow clone): the release started earlier than the chart shows.'),
+    scopeCutOffLimit: vscode.l10n.t('The history before {0} is beyond the {1} versions read: the release started earlier than the chart shows.'),
     scopeNoHistory: vscode.l10n.t('No history from Git for this release: Scope over time is drawn from the commits of .release/release.yaml.'),
     scopeReading: vscode.l10n.t('Reading the plan’s history from Git…'),
     scopeNotCommitted: vscode.l10n.t('This release has no commit of .release/release.yaml yet: commit the plan, and its scope is drawn day by day.'),
