@@ -1,7 +1,8 @@
 /**
  * The one reader of the plan's history from git, shared by the CLI and the extension: it builds the
  * git command lines and parses what git prints; the host only runs git (`run`). Both therefore see
- * the same versions, the same days (the author's own date), the same limit and the same renames.
+ * the same versions, the same days (the committer's own date: when the main line got the change), the
+ * same limit and the same renames. Who made a change is its author.
  *
  * What is read: the first-parent chain of HEAD (what the main line saw), the commits on it where
  * release.yaml's content changed — a merge that brought changes counts, with the person who merged
@@ -79,7 +80,7 @@ export function locateArgs(folder: string): string[] {
  */
 export function logArgs(root: string, path: string, maxVersions = MAX_VERSIONS): string[] {
   // One commit more than the limit: when git prints it, older versions exist (the history is cut off).
-  return [...BASE, '-C', root, 'log', '--first-parent', '-m', '--follow', '-z', '--raw', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', `--max-count=${maxVersions + 1}`, `--format=%x1e%H%x1f%an%x1f%as%x1f%P`, '--', path];
+  return [...BASE, '-C', root, 'log', '--first-parent', '-m', '--follow', '-z', '--raw', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', `--max-count=${maxVersions + 1}`, `--format=%x1e%H%x1f%an%x1f%cs%x1f%P`, '--', path];
 }
 
 /** `git cat-file --batch-check` in `root`: whether the objects named on stdin are in the repository. */

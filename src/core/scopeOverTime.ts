@@ -74,7 +74,7 @@ interface DayValue {
  * The release's scope over time, one point per calendar day, from the check's timeline (git) and
  * the plan as it is now. Pure: the timeline and `today` come from the check.
  *
- * - Each version counts on its author date; of several versions on one day, the last one (in
+ * - Each version counts on its date (the committer's day); of several versions on one day, the last one (in
  *   commit order) is the day's value. Versions without a valid date are left out.
  * - Days without a commit are filled in (`carried`): the scope did not change on them.
  * - The working plan is one more point, on today (or on the last commit's day when today is not

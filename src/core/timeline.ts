@@ -15,7 +15,10 @@ export interface PlanVersion {
   commit: string;
   /** The author's name as git records it (for a merge: the person who merged). */
   author: string;
-  /** The author date, YYYY-MM-DD (the day the change was made, in the author's own time zone). */
+  /**
+   * The committer date, YYYY-MM-DD, in the committer's own time zone: the day the main line got the
+   * change (a rebase or cherry-pick keeps an older author date). The same for every viewer.
+   */
   date: string;
   /** release.yaml's text at that commit (empty when the file was deleted there). */
   text: string;

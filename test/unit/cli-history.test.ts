@@ -199,15 +199,18 @@ describe('release-plan history and check with git (a real repository)', () => {
     assert.match(checked.stdout[0] ?? '', /warning plan-churn: The target date moved 2 times in this release/);
   });
 
-  it('dates a change by its author’s own day, whatever the committer’s date or time zone (repro g4)', async () => {
+  it('dates a change by the day the main line got it: the committer’s own day, whatever the author date or the viewer’s time zone (repros g4, rv2/ff)', async () => {
     await started();
     await writePlan(dir, { 'release.yaml': V2 });
     git(dir, ['add', '-A']);
-    // 23:30 in California on 2026-12-10 is 2026-12-11 in UTC; committed the next week.
-    git(dir, ['commit', '-q', '-m', 'Late evening', '--author=Bo Chen <bo@example.com>'], { GIT_AUTHOR_DATE: '2026-12-10T23:30:00-08:00', GIT_COMMITTER_DATE: '2026-12-17T09:00:00+01:00', TZ: 'Asia/Tokyo' });
+    // Written on 2026-12-01, rebased onto main at 23:30 in California on 2026-12-10 (2026-12-11 in UTC and in Tokyo).
+    git(dir, ['commit', '-q', '-m', 'Late evening', '--author=Bo Chen <bo@example.com>'], { GIT_AUTHOR_DATE: '2026-12-01T09:00:00+01:00', GIT_COMMITTER_DATE: '2026-12-10T23:30:00-08:00', TZ: 'Asia/Tokyo' });
     const read = await readPlanVersions(dir);
     assert.ok(read.ok);
-    assert.deepEqual(read.versions.map((version) => version.date), ['2026-11-20', '2026-12-10']);
+    assert.deepEqual(read.versions.map((version) => [version.author, version.date]), [
+      ['Ana Lima', '2026-11-20'],
+      ['Bo Chen', '2026-12-10'],
+    ]);
   });
 
   it('a pure rename of the plan’s folder is no version of its own; a deleted plan starts afresh when it comes back', async () => {
