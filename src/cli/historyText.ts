@@ -31,6 +31,8 @@ export function eventText(event: TimelineEvent): string {
       return `${change('the target', event.from, event.to)}${event.draft ? ' (while the plan was a draft: not counted as a move)' : ''}`;
     case 'backup-moved':
       return `${change('the backup date', event.from, event.to)}${event.draft ? ' (while the plan was a draft: not counted as a move)' : ''}`;
+    case 'freeze-moved':
+      return change(`freeze.${event.freeze}`, event.from, event.to);
     case 'problem-rewritten':
       return event.to !== undefined ? `rewrote the problem: "${event.to}"` : 'removed the problem statement';
   }

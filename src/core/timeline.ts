@@ -56,6 +56,8 @@ export type TimelineEvent = Provenance &
         title: string;
         /** Set when the task joined after a freeze that was already in force on `date`. */
         afterFreeze?: 'scope' | 'features';
+        /** With `afterFreeze`: the day of the freeze it came after (the one in force before the commit). */
+        frozen?: string;
         /** Set for the tasks of the first version: the scope the plan started with, never late. */
         initial?: true;
       }
@@ -71,6 +73,7 @@ export type TimelineEvent = Provenance &
         draft?: true;
       }
     | { kind: 'backup-moved'; from?: string; to?: string; draft?: true }
+    | { kind: 'freeze-moved'; freeze: 'scope' | 'features'; from?: string; to?: string }
     | { kind: 'problem-rewritten'; from?: string; to?: string }
   );
 
@@ -114,6 +117,8 @@ export type TaskOrigin = Provenance & {
   task: string;
   title: string;
   afterFreeze?: 'scope' | 'features';
+  /** With `afterFreeze`: the day of the freeze it came after. */
+  frozen?: string;
   /** In the first version already: the scope the plan started with (never a late addition). */
   initial?: true;
 };
@@ -264,14 +269,26 @@ function sameText(a: string | undefined, b: string | undefined): boolean {
   return norm(a) === norm(b);
 }
 
-/** Which freeze a task added on `date` came after (as `scope-late-addition` judges it), per the version that added it. */
-function freezeAfter(state: VersionState, task: TaskState, date: string): 'scope' | 'features' | undefined {
+/**
+ * Which freeze a task added on `date` came after (as `scope-late-addition` judges it), and its day:
+ * the freeze in force when the commit was made — of the version before and the version that added
+ * the task, the earliest freeze already passed on `date`. A commit that adds a task and pushes back
+ * a freeze that had passed does not make the task early.
+ */
+function freezeAfter(before: VersionState, state: VersionState, task: TaskState, date: string): { afterFreeze: 'scope' | 'features'; frozen: string } | undefined {
   const day = dayNumber(date);
   if (day === undefined) return undefined;
-  const scope = dayNumber(state.freezeScope);
-  if (scope !== undefined && day > scope) return 'scope';
-  const features = dayNumber(state.freezeFeatures);
-  if (features !== undefined && day > features && task.feature) return 'features';
+  const passed = (...freezes: (string | undefined)[]) =>
+    freezes
+      .flatMap((freeze) => {
+        const frozen = dayNumber(freeze);
+        return frozen !== undefined && day > frozen ? [{ freeze: freeze as string, frozen }] : [];
+      })
+      .sort((a, b) => a.frozen - b.frozen)[0]?.freeze;
+  const scope = passed(before.freezeScope, state.freezeScope);
+  if (scope !== undefined) return { afterFreeze: 'scope', frozen: scope };
+  const features = task.feature ? passed(before.freezeFeatures, state.freezeFeatures) : undefined;
+  if (features !== undefined) return { afterFreeze: 'features', frozen: features };
   return undefined;
 }
 
@@ -306,7 +323,7 @@ function currentRelease(versions: readonly PlanVersion[]): { kept: { version: Pl
 
 /**
  * The plan's history from its committed versions (oldest first): every task added, removed, done
- * or re-owned, every target and backup move, role change and problem rewrite, with the commit, its
+ * or re-owned, every target, backup and freeze move, role change and problem rewrite, with the commit, its
  * author and date; and the plan's size after each version. Pure and total: a version that does not
  * parse (or names no release) is skipped, and only the current release's versions count (those
  * after the last closure: `currentRelease`). Each version is compared with the one before it in
@@ -350,8 +367,8 @@ export function planTimeline(versions: readonly PlanVersion[], truncated?: Trunc
       }
       if (old === undefined || oldIndex === undefined) {
         // The first version is the scope the plan started with: its tasks did not join late.
-        const afterFreeze = previous ? freezeAfter(state, task, version.date) : undefined;
-        const marks = { ...(afterFreeze ? { afterFreeze } : {}), ...(previous ? {} : { initial: true as const }) };
+        const late = previous ? freezeAfter(previous, state, task, version.date) : undefined;
+        const marks = { ...(late ?? {}), ...(previous ? {} : { initial: true as const }) };
         events.push({ ...from, kind: 'task-added', task: identity(task), title: task.title, ...marks });
         nextOrigins.push({ ...from, task: identity(task), title: task.title, ...marks });
         return;
@@ -366,6 +383,8 @@ export function planTimeline(versions: readonly PlanVersion[], truncated?: Trunc
       const draft = previous.draft ? { draft: true as const } : {};
       if (previous.target !== state.target) events.push({ ...from, kind: 'target-moved', ...moved(previous.target, state.target), ...draft });
       if (previous.backup !== state.backup) events.push({ ...from, kind: 'backup-moved', ...moved(previous.backup, state.backup), ...draft });
+      if (previous.freezeScope !== state.freezeScope) events.push({ ...from, kind: 'freeze-moved', freeze: 'scope', ...moved(previous.freezeScope, state.freezeScope) });
+      if (previous.freezeFeatures !== state.freezeFeatures) events.push({ ...from, kind: 'freeze-moved', freeze: 'features', ...moved(previous.freezeFeatures, state.freezeFeatures) });
       for (const role of ROLE_NAMES) {
         if (previous.roles[role] !== state.roles[role]) events.push({ ...from, kind: 'role-changed', role, ...moved(previous.roles[role], state.roles[role]) });
       }

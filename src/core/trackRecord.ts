@@ -260,7 +260,7 @@ function scopeGrowth(release: Loaded<Release> | undefined, timeline: Timeline | 
       undated++;
       continue;
     }
-    if (joined <= frozen) continue;
+    if (joined.day <= frozen && !joined.lateThen) continue;
     tasks++;
     if (typeof task.estimate === 'number') estimate += task.estimate;
     else unestimated++;
@@ -269,15 +269,21 @@ function scopeGrowth(release: Loaded<Release> | undefined, timeline: Timeline | 
   return { known: true, freeze: freeze as string, tasks, estimate, unestimated };
 }
 
-/** The day a task joined (a day number): its `added:`, else the commit that added it; `-Infinity` for the starting scope. */
-function joinedDay(task: NonNullable<NonNullable<Loaded<Release>['data']['tasks']>[number]>, timeline: Timeline | undefined): number | undefined {
+/**
+ * The day a task joined (a day number): its `added:`, else the commit that added it; `-Infinity` for
+ * the starting scope. `lateThen`: git saw it join after the scope freeze in force then (one pushed
+ * back later, or in the same commit, does not make it early — as in scope-late-addition).
+ */
+function joinedDay(task: NonNullable<NonNullable<Loaded<Release>['data']['tasks']>[number]>, timeline: Timeline | undefined): { day: number; lateThen: boolean } | undefined {
   const added = dayNumber(task.added);
-  if (added !== undefined) return added;
+  if (added !== undefined) return { day: added, lateThen: false };
   if (!timeline) return undefined;
   const key = task.id !== undefined ? String(task.id) : typeof task.title === 'string' ? task.title : undefined;
   const origin = key !== undefined ? taskOrigin(timeline, key) : undefined;
   if (!origin) return undefined;
-  return origin.initial ? -Infinity : dayNumber(origin.date);
+  if (origin.initial) return { day: -Infinity, lateThen: false };
+  const day = dayNumber(origin.date);
+  return day === undefined ? undefined : { day, lateThen: origin.afterFreeze === 'scope' };
 }
 
 /**

@@ -89,6 +89,8 @@ export function eventText(event: TimelineEvent): string {
       return event.draft ? vscode.l10n.t('Target date: {0} → {1} (while the plan was a draft: not counted as a move)', value(event.from), value(event.to)) : vscode.l10n.t('Target date: {0} → {1}', value(event.from), value(event.to));
     case 'backup-moved':
       return event.draft ? vscode.l10n.t('Backup date: {0} → {1} (while the plan was a draft: not counted as a move)', value(event.from), value(event.to)) : vscode.l10n.t('Backup date: {0} → {1}', value(event.from), value(event.to));
+    case 'freeze-moved':
+      return event.freeze === 'scope' ? vscode.l10n.t('Scope freeze (freeze.scope): {0} → {1}', value(event.from), value(event.to)) : vscode.l10n.t('Feature freeze (freeze.features): {0} → {1}', value(event.from), value(event.to));
     case 'problem-rewritten':
       return vscode.l10n.t('Problem rewritten: {0}', value(event.to));
   }

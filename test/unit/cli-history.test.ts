@@ -342,6 +342,24 @@ describe('release-plan history and check with git (a real repository)', () => {
     assert.equal(await run(['history', '--format', 'sarif'], format), 2);
   });
 
+  it('a commit that adds a task and pushes back a freeze already passed: the freeze move is listed and the task is late against the old freeze (repro rv2/frz)', async () => {
+    await started();
+    await writePlan(dir, { 'release.yaml': releaseWith('  scope: 2026-12-10', '  scope: 2026-12-20', releaseWith(PARKED, `${T4}${PARKED}`, V1)) });
+    const c2 = commit(dir, 'Bo Chen', '2026-12-12', 'Add T4, push the freeze');
+    const cap = io(dir);
+    assert.equal(await run(['history'], cap), 0);
+    assert.deepEqual(cap.stdout.slice(2), [
+      `2026-12-12  Bo Chen   added task T4 "Export as CSV too" after the scope froze (freeze.scope)  (commit ${short(c2)})`,
+      `2026-12-12  Bo Chen   moved freeze.scope from 2026-12-10 to 2026-12-20  (commit ${short(c2)})`,
+      'release-plan: 4 changes in 2 versions of .release/release.yaml (release invoices-v1).',
+    ]);
+    const checked = io(dir);
+    await run(['check', '--today', TODAY], checked);
+    const late = checked.stdout.filter((line) => line.includes('scope-late-addition'));
+    assert.equal(late.length, 1);
+    assert.equal(late[0]?.replace(/^\.release\/release\.yaml:\d+:\d+: /, ''), `warning scope-late-addition: Task T4 was added on 2026-12-12 by Bo Chen (commit ${short(c2)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
+  });
+
   describe('a cut-off history (issue 11, review 2)', () => {
     it('a shallow clone: the oldest version read is the reading’s start, not the plan’s; check and history say so (repro rv2/shallow)', async () => {
       const origin = join(dir, 'origin');

@@ -59,7 +59,7 @@ describe('planTimeline (the plan from its git history)', () => {
       { ...by(2, 'Bo Chen', '2026-11-25'), kind: 'target-moved', from: '2026-12-10', to: '2026-12-14' },
       { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'task-removed', task: 'T2', title: 'Download button' },
       { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'task-done', task: 'T1', title: 'PDF export endpoint' },
-      { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' },
       { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'target-moved', from: '2026-12-14', to: '2026-12-18' },
       { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'role-changed', role: 'stop', from: 'Ana', to: 'Cy' },
       { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'problem-rewritten', from: 'Customers cannot download their invoices as PDF.', to: 'Customers cannot get their invoices as PDF from the billing page.' },
@@ -74,7 +74,7 @@ describe('planTimeline (the plan from its git history)', () => {
     assert.deepEqual(timeline.origins, [
       { ...by(1, 'Ana Lima', '2026-11-20'), task: 'T1', title: 'PDF export endpoint', initial: true },
       { ...by(2, 'Bo Chen', '2026-11-25'), task: 'T3', title: 'Retry failed exports' },
-      { ...by(3, 'Cy Diaz', '2026-12-12'), task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' },
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('planTimeline (the plan from its git history)', () => {
     assert.deepEqual(
       timeline.events.filter((event) => event.kind === 'task-added' && !('initial' in event)),
       [
-        { commit: C(2), author: 'Bo', date: '2026-12-02', kind: 'task-added', task: 'T3', title: 'Retry failed exports', afterFreeze: 'features' },
+        { commit: C(2), author: 'Bo', date: '2026-12-02', kind: 'task-added', task: 'T3', title: 'Retry failed exports', afterFreeze: 'features', frozen: '2026-11-30' },
         { commit: C(2), author: 'Bo', date: '2026-12-02', kind: 'task-added', task: 'T4', title: 'Export as CSV too' },
       ],
     );
@@ -164,7 +164,7 @@ describe('planTimeline (the plan from its git history)', () => {
     const timeline = planTimeline(history);
     assert.equal(timeline.release, 'Invoices v1');
     assert.deepEqual(timeline.points.map((point) => point.commit), [C(1), C(2), C(3)]);
-    assert.deepEqual(timeline.origins[2], { commit: C(2), author: 'Bo', date: '2026-12-11', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' });
+    assert.deepEqual(timeline.origins[2], { commit: C(2), author: 'Bo', date: '2026-12-11', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' });
     const finding = expectFinding({ 'release.yaml': renamed }, 'scope-late-addition', { severity: 'warning', covers: 'T4', today: '2026-12-14', timeline });
     assert.equal(finding.message, `Task T4 was added on 2026-12-11 by Bo (commit ${C(2).slice(0, 7)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
   });
@@ -177,10 +177,10 @@ describe('planTimeline (the plan from its git history)', () => {
     const timeline = planTimeline(history);
     const merged = { commit: C(2), author: 'Mia Merger', date: '2026-12-12', merge: true as const };
     assert.deepEqual(timeline.events.slice(2), [
-      { ...merged, kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' },
+      { ...merged, kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' },
       { ...merged, kind: 'target-moved', from: '2026-12-18', to: '2026-12-19' },
     ]);
-    assert.deepEqual(timeline.origins[2], { ...merged, task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' });
+    assert.deepEqual(timeline.origins[2], { ...merged, task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' });
     const finding = expectFinding({ 'release.yaml': history[1]?.text as string }, 'scope-late-addition', { severity: 'warning', covers: 'T4', today: '2026-12-14', timeline });
     assert.equal(finding.message, `Task T4 was merged in on 2026-12-12 by Mia Merger (merge commit ${C(2).slice(0, 7)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
   });
@@ -220,7 +220,7 @@ describe('planTimeline (the plan from its git history)', () => {
     assert.deepEqual(planTimeline([]), { events: [], points: [], origins: [] });
     const without = plan(['  - id: T2\n    title: Download button\n    owner: Cy\n    status: todo\n    estimate: 1\n', '']);
     const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-11-21', text: without }, { author: 'Cy', date: '2026-12-11', text: CLEAN_RELEASE }));
-    assert.deepEqual(timeline.origins[1], { commit: C(3), author: 'Cy', date: '2026-12-11', task: 'T2', title: 'Download button', afterFreeze: 'scope' });
+    assert.deepEqual(timeline.origins[1], { commit: C(3), author: 'Cy', date: '2026-12-11', task: 'T2', title: 'Download button', afterFreeze: 'scope', frozen: '2026-12-10' });
   });
 });
 
@@ -344,7 +344,7 @@ describe('a cut-off history (shallow clone, version limit)', () => {
       timeline.events.filter((event) => event.kind === 'task-added'),
       [
         { commit: C(2), author: 'Bo Chen', date: '2026-11-25', kind: 'task-added', task: 'T3', title: 'Retry failed exports' },
-        { commit: C(3), author: 'Cy Diaz', date: '2026-12-12', kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' },
+        { commit: C(3), author: 'Cy Diaz', date: '2026-12-12', kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' },
       ],
     );
     // T1 was in the oldest version read: when it joined is unknown.
@@ -377,5 +377,40 @@ describe('a cut-off history (shallow clone, version limit)', () => {
     // T4 seen joining in the third version: still late.
     const finding = single(check({ 'release.yaml': late }, today, planTimeline(HISTORY, cut('limit'))), 'scope-late-addition');
     assert.match(finding.message, /^Task T4 was added on 2026-12-12 by Cy Diaz/);
+  });
+});
+
+describe('freeze moves (issue 11, review 2)', () => {
+  const today = '2026-12-14';
+  const pushed = plan(['  scope: 2026-12-10', '  scope: 2026-12-20'], [PARKED, `${T4}${PARKED}`]);
+
+  it('lists a move of freeze.scope or freeze.features like a target move', () => {
+    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-11-25', text: plan(['  scope: 2026-12-10', '  scope: 2026-12-12'], ['  features: 2026-11-30', '  features: 2026-12-01']) }));
+    assert.deepEqual(
+      timeline.events.filter((event) => event.kind === 'freeze-moved'),
+      [
+        { commit: C(2), author: 'Bo', date: '2026-11-25', kind: 'freeze-moved', freeze: 'scope', from: '2026-12-10', to: '2026-12-12' },
+        { commit: C(2), author: 'Bo', date: '2026-11-25', kind: 'freeze-moved', freeze: 'features', from: '2026-11-30', to: '2026-12-01' },
+      ],
+    );
+  });
+
+  it('a task added in the commit that pushes back a freeze already passed is late against the freeze in force before it (repro rv2/frz)', () => {
+    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-12-12', text: pushed }));
+    assert.deepEqual(
+      timeline.events.filter((event) => event.kind === 'task-added' && !event.initial),
+      [{ commit: C(2), author: 'Bo', date: '2026-12-12', kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' }],
+    );
+    const finding = expectFinding({ 'release.yaml': pushed }, 'scope-late-addition', { severity: 'warning', covers: 'T4', today, timeline });
+    assert.equal(finding.message, `Task T4 was added on 2026-12-12 by Bo (commit ${C(2).slice(0, 7)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
+  });
+
+  it('a freeze pushed back before it passed leaves a task added before the new day on time', () => {
+    const noFeatureFreeze: [string, string] = ['  features: 2026-11-30\n', ''];
+    const later = plan(noFeatureFreeze, ['  scope: 2026-12-10', '  scope: 2026-12-20'], [PARKED, `${T4}${PARKED}`]);
+    const early = versions({ author: 'Ana', date: '2026-11-20', text: plan(noFeatureFreeze) }, { author: 'Bo', date: '2026-12-08', text: later });
+    const timeline = planTimeline(early);
+    assert.deepEqual(timeline.origins.map((origin) => [origin.task, origin.afterFreeze]), [['T1', undefined], ['T2', undefined], ['T4', undefined]]);
+    expectNo({ 'release.yaml': later }, 'scope-late-addition', today, timeline);
   });
 });

@@ -181,10 +181,16 @@ function checkLateAdditions(ctx: RuleContext): void {
     if (!origin || joined === undefined) continue;
     const path = ['tasks', index, task.id !== undefined ? 'id' : 'title'];
     const facts = { task: label, added: origin.date, author: origin.author, commit: shortCommit(origin.commit) };
+    // Late against the freeze the file names now, or against the one in force when the commit was
+    // made (a freeze pushed back after it passed, even in the same commit, does not make the task early).
     if (scopeFreeze !== undefined && joined > scopeFreeze) {
       ctx.report(source, path, 'scope-late-addition', messages(origin.merge ? 'scope-late-addition/git-merge' : 'scope-late-addition/git', { ...facts, frozen: String(data.freeze?.scope) }), { prefer: 'value' });
+    } else if (origin.afterFreeze === 'scope' && origin.frozen !== undefined) {
+      ctx.report(source, path, 'scope-late-addition', messages(origin.merge ? 'scope-late-addition/git-merge' : 'scope-late-addition/git', { ...facts, frozen: origin.frozen }), { prefer: 'value' });
     } else if (featureFreeze !== undefined && joined > featureFreeze && feature) {
       ctx.report(source, path, 'scope-late-addition', messages(origin.merge ? 'scope-late-addition/git-feature-merge' : 'scope-late-addition/git-feature', { ...facts, frozen: String(data.freeze?.features) }), { prefer: 'value' });
+    } else if (origin.afterFreeze === 'features' && origin.frozen !== undefined && feature) {
+      ctx.report(source, path, 'scope-late-addition', messages(origin.merge ? 'scope-late-addition/git-feature-merge' : 'scope-late-addition/git-feature', { ...facts, frozen: origin.frozen }), { prefer: 'value' });
     }
   }
 }
