@@ -293,10 +293,19 @@ function freezeAfter(before: VersionState, state: VersionState, task: TaskState,
 }
 
 /**
+ * A version that follows a launch record without it is a new release when the file started afresh
+ * (as `next` writes it): the release's name changed, or none of the previous version's tasks
+ * remains. The same name and tasks is the record undone (Mark as Shipped, then Undo, committed).
+ */
+function startsAfresh(previous: VersionState, state: VersionState): boolean {
+  return previous.release !== state.release || pairTasks(previous.tasks, state.tasks).size === 0;
+}
+
+/**
  * The versions of the current release: those after the last closure. A release closes when a
  * version that recorded its launch (`shipped:` with outcome shipped or rolled-back) is followed by
- * one without that record (the file started afresh for the next release), or when the file is
- * deleted or emptied. Not by name: renaming the release (`billing-v2` → `Billing v2`) keeps its
+ * one without that record that starts afresh (`startsAfresh`: a new name, or none of its tasks —
+ * an undone record is no closure), or when the file is deleted or emptied. Not by name: renaming the release (`billing-v2` → `Billing v2`) keeps its
  * history, and a new release that reuses a closed one's name does not inherit it. A version that
  * does not parse (or names no release) is skipped without closing anything.
  */
@@ -312,7 +321,7 @@ function currentRelease(versions: readonly PlanVersion[]): { kept: { version: Pl
     const state = readVersion(version.text);
     if (!state) continue;
     const previous = kept[kept.length - 1]?.state;
-    if (previous?.launched && !state.launched) {
+    if (previous?.launched && !state.launched && startsAfresh(previous, state)) {
       kept = [];
       closed = true;
     }

@@ -130,7 +130,8 @@ describe('planTimeline (the plan from its git history)', () => {
 
   it('closes a release when its launch record goes: the next one does not inherit its moves, even under the same name', () => {
     const shipped = (text: string, outcome = 'shipped') => `${text}shipped:\n  date: 2026-12-18\n  outcome: ${outcome}\n`;
-    const next = plan(['target: 2026-12-18', 'target: 2027-01-20'], ['backup: 2026-12-23', 'backup: 2027-01-27']);
+    // As `next` writes it: new dates, the parked candidates as its tasks (none of the closed release's).
+    const next = plan(['target: 2026-12-18', 'target: 2027-01-20'], ['backup: 2026-12-23', 'backup: 2027-01-27'], [CLEAN_RELEASE.slice(CLEAN_RELEASE.indexOf('  - id: T1'), CLEAN_RELEASE.indexOf(PARKED)), T4]);
     for (const outcome of ['shipped', 'rolled-back']) {
       // Closed, and the next release reuses the name invoices-v1 (the review's repro g5).
       const timeline = planTimeline(
@@ -156,6 +157,26 @@ describe('planTimeline (the plan from its git history)', () => {
     const early = plan(['target: 2026-12-18', 'target: 2026-12-10']);
     const slipped = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: early }, { author: 'Ana', date: '2026-12-10', text: shipped(early, 'slipped') }, { author: 'Bo', date: '2026-12-11', text: CLEAN_RELEASE }));
     assert.deepEqual(slipped.points.map((point) => point.commit), [C(1), C(2), C(3)]);
+  });
+
+  it('an undone launch record (Mark as Shipped, Undo, committed) does not close the release: same name, same tasks (repro rv2/unship)', () => {
+    const shipped = `${CLEAN_RELEASE}shipped:\n  date: 2026-11-22\n  outcome: shipped\n`;
+    const moved = plan(['target: 2026-12-18', 'target: 2026-12-21']);
+    const timeline = planTimeline(
+      versions(
+        { author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
+        { author: 'Ana', date: '2026-11-21', text: CLEAN_RELEASE },
+        { author: 'Ana', date: '2026-11-22', text: shipped },
+        { author: 'Ana', date: '2026-11-22', text: CLEAN_RELEASE },
+        { author: 'Bo', date: '2026-11-23', text: moved },
+      ),
+    );
+    assert.deepEqual(timeline.points.map((point) => point.commit), [C(1), C(2), C(3), C(4), C(5)]);
+    assert.deepEqual(timeline.origins.map((origin) => [origin.task, origin.commit, origin.initial]), [['T1', C(1), true], ['T2', C(1), true]]);
+    assert.equal(timeline.events.filter((event) => event.kind === 'target-moved').length, 2);
+    // The record goes and the release is renamed: started afresh, though a task carried over.
+    const renamed = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Ana', date: '2026-11-22', text: shipped }, { author: 'Bo', date: '2026-11-23', text: plan(['release: invoices-v1', 'release: invoices-v2']) }));
+    assert.deepEqual(renamed.points.map((point) => point.commit), [C(3)]);
   });
 
   it('keeps the history through a rename of the release: a task added after the freeze stays late (repro g6)', () => {
@@ -354,7 +375,7 @@ describe('a cut-off history (shallow clone, version limit)', () => {
   });
 
   it('is whole when a closure is among the versions read: the release began after it', () => {
-    const shipped = `${CLEAN_RELEASE}shipped:\n  date: 2026-11-19\n  outcome: shipped\n`;
+    const shipped = `${plan(['release: invoices-v1', 'release: invoices-v0'])}shipped:\n  date: 2026-11-19\n  outcome: shipped\n`;
     const list: PlanVersion[] = [{ commit: commit('z0'), author: 'Zed', date: '2026-11-18', text: shipped }, ...HISTORY];
     const timeline = planTimeline(list, { reason: 'limit', commit: commit('z0'), date: '2026-11-18', read: 4 });
     assert.equal(timeline.truncated, undefined);
