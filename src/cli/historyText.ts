@@ -50,7 +50,8 @@ export function historyLines(timeline: Timeline): string[] {
 /** Where a cut-off history starts, and why: the line before the changes. */
 export function truncationText(cut: Truncation): string {
   const where = `The history before ${cut.date} (commit ${shortCommit(cut.commit)})`;
-  return cut.reason === 'shallow'
-    ? `${where} is not in this clone (a shallow clone): the tasks and dates of that version are where the reading starts, not where the plan started. Fetch the whole history (git fetch --unshallow; in CI, fetch-depth: 0).`
-    : `${where} is beyond the ${cut.read} versions read: the tasks and dates of that version are where the reading starts, not where the plan started.`;
+  const start = 'the tasks and dates of that version are where the reading starts, not where the plan started.';
+  if (cut.reason === 'shallow') return `${where} is not in this clone (a shallow clone): ${start} Fetch the whole history (git fetch --unshallow; in CI, fetch-depth: 0).`;
+  if (cut.reason === 'missing') return `${where} is not in this clone (a partial clone without the older versions' contents; they are not fetched): ${start}`;
+  return `${where} is beyond the ${cut.read} versions read: ${start}`;
 }

@@ -25,7 +25,24 @@ export interface GitRunFailure {
   code?: string | number;
   stderr?: string;
   message?: string;
+  /** What git printed on stdout before it failed (`cat-file --batch` stops at an object a partial clone lacks). */
+  stdout?: Uint8Array;
 }
+
+/**
+ * The environment both runners add for git: English messages (the reader tells "not a repository"
+ * and "no commits yet" apart by them), no optional locks, and never the network or a prompt — a
+ * partial clone does not fetch a missing object (`GIT_NO_LAZY_FETCH`: it is unknown, see
+ * `readPlanVersions`), and nothing asks for credentials.
+ */
+export const GIT_ENV: Readonly<Record<string, string>> = {
+  LC_ALL: 'C',
+  GIT_OPTIONAL_LOCKS: '0',
+  GIT_NO_LAZY_FETCH: '1',
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_ASKPASS: '',
+  GCM_INTERACTIVE: 'never',
+};
 
 /** Why the plan's history could not be read from git, in a sentence. */
 export interface GitUnavailable {
@@ -149,34 +166,43 @@ export function commitParents(out: Uint8Array): string[] {
 async function parentsMissing(run: GitRun, root: string, commit: string): Promise<boolean> {
   const parents = commitParents(await run(batchArgs(root), `${commit}\n`));
   if (parents.length === 0) return false;
-  const check = utf8(await run(batchCheckArgs(root), parents.map((parent) => `${parent}\n`).join('')));
+  let check: string;
+  try {
+    check = utf8(await run(batchCheckArgs(root), parents.map((parent) => `${parent}\n`).join('')));
+  } catch {
+    // A partial clone's git fails on an object it would have to fetch: not here.
+    return true;
+  }
   return check.split('\n').some((line) => / missing$/.test(line.trim()));
 }
 
 /**
  * `git cat-file --batch` output: per request `<oid> <type> <size>\n<content>\n`, or
- * `<name> missing\n`. Text as the plan reader decodes it (UTF-8, a byte-order mark dropped); a
- * version that is not text is empty (skipped by the timeline).
+ * `<name> missing\n`. Text as the plan reader decodes it (UTF-8, a byte-order mark dropped);
+ * `undefined` for a version that is not text (skipped), `null` for one git does not have (missing,
+ * or not printed: a partial clone's git stops at the first blob it lacks). Always `count` entries.
  */
-export function parseBatch(out: Uint8Array, count: number): (string | undefined)[] {
-  const texts: (string | undefined)[] = [];
+export function parseBatch(out: Uint8Array, count: number): (string | null | undefined)[] {
+  const texts: (string | null | undefined)[] = [];
   let at = 0;
-  for (let i = 0; i < count && at < out.length; i++) {
+  while (texts.length < count && at < out.length) {
     const end = out.indexOf(0x0a, at);
     if (end === -1) break;
     const header = utf8(out.subarray(at, end));
     at = end + 1;
     const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
     if (!match) {
-      texts.push(undefined);
+      texts.push(/ missing$/.test(header) ? null : undefined);
       continue;
     }
     const size = Number(match[2]);
+    if (at + size > out.length) break; // cut short: not all of it arrived
     const bytes = out.subarray(at, at + size);
     at += size + 1;
     const decoded = match[1] === 'blob' ? decodePlanBytes(bytes) : undefined;
     texts.push(decoded?.text?.replace(/^\uFEFF/, ''));
   }
+  while (texts.length < count) texts.push(null);
   return texts;
 }
 
@@ -208,19 +234,43 @@ export async function readPlanVersions(run: GitRun, folder: string, maxVersions 
   }
   if (commits.length === 0) return { ok: true, root, path, versions: [] };
   const wanted = commits.flatMap((commit) => (commit.blob !== undefined ? [commit.blob] : []));
-  let texts: (string | undefined)[] = [];
-  let cut = false;
-  try {
-    if (wanted.length > 0) texts = parseBatch(await run(batchArgs(root), wanted.map((blob) => `${blob}\n`).join('')), wanted.length);
-    const oldest = commits[commits.length - 1] as LoggedCommit;
-    cut = !more && shallow && (await parentsMissing(run, root, oldest.commit));
-  } catch (error) {
-    return unavailable(error);
+  let texts: (string | null | undefined)[] = [];
+  if (wanted.length > 0) {
+    const input = wanted.map((blob) => `${blob}\n`).join('');
+    try {
+      texts = parseBatch(await run(batchArgs(root), input), wanted.length);
+    } catch (error) {
+      // A partial clone (never fetching, GIT_ENV) stops at the first blob it lacks: what came before it is read.
+      const { stdout, stderr = '' } = failure(error);
+      if (!stdout || !/promisor|lazy fetch/i.test(stderr)) return unavailable(error);
+      texts = parseBatch(stdout, wanted.length);
+    }
   }
-  const byBlob = new Map(wanted.map((blob, index) => [blob, texts[index] ?? ''] as const));
-  const versions = commits.map(({ commit, author, date, merge, blob }): PlanVersion => ({ commit, author, date, text: blob !== undefined ? (byBlob.get(blob) ?? '') : '', ...(merge ? { merge: true as const } : {}) })).reverse();
-  const first = versions[0] as PlanVersion;
-  const truncated: Truncation | undefined = more || cut ? { reason: more ? 'limit' : 'shallow', commit: first.commit, date: first.date, read: versions.length } : undefined;
+  const byBlob = new Map(wanted.map((blob, index) => [blob, texts[index]] as const));
+  // Newest first: a version whose text git does not have (a partial clone) ends what can be read.
+  const newestFirst: PlanVersion[] = [];
+  let missing: LoggedCommit | undefined;
+  for (const logged of commits) {
+    const text = logged.blob !== undefined ? byBlob.get(logged.blob) : '';
+    if (text === null) {
+      missing = logged;
+      break;
+    }
+    if (text === undefined) continue; // not text: no version to compare
+    newestFirst.push({ commit: logged.commit, author: logged.author, date: logged.date, text, ...(logged.merge ? { merge: true as const } : {}) });
+  }
+  const versions = newestFirst.reverse();
+  const first = versions[0];
+  let cut: Truncation['reason'] | undefined = more ? 'limit' : missing ? 'missing' : undefined;
+  if (!cut && shallow && first) {
+    try {
+      if (await parentsMissing(run, root, (commits[commits.length - 1] as LoggedCommit).commit)) cut = 'shallow';
+    } catch (error) {
+      return unavailable(error);
+    }
+  }
+  const at = first ?? missing ?? (commits[0] as LoggedCommit);
+  const truncated: Truncation | undefined = cut ? { reason: cut, commit: at.commit, date: at.date, read: versions.length } : undefined;
   return { ok: true, root, path, versions, ...(truncated ? { truncated } : {}) };
 }
 

@@ -28,11 +28,13 @@ export interface PlanVersion {
 
 /**
  * Why, and where, the plan's history read from git is cut off: older versions exist but were not
- * read — a shallow clone whose oldest version's commit has parents it does not hold (`shallow`), or
- * the version limit (MAX_VERSIONS) was hit (`limit`). `commit` and `date` are the oldest version read.
+ * read — a shallow clone whose oldest version's commit has parents it does not hold (`shallow`),
+ * the version limit (MAX_VERSIONS) was hit (`limit`), or a partial clone lacks a version's text
+ * (`missing`: never fetched, so that version and older ones are unknown). `commit` and `date` are
+ * the oldest version read (for `missing` without any version read: the one whose text is missing).
  */
 export interface Truncation {
-  reason: 'shallow' | 'limit';
+  reason: 'shallow' | 'limit' | 'missing';
   commit: string;
   date: string;
   /** How many versions were read (for `limit`: the limit). */

@@ -110,6 +110,8 @@ export function historyMarkdown(folder: vscode.WorkspaceFolder, state: Extract<H
     lines.push(
       timeline.truncated.reason === 'shallow'
         ? vscode.l10n.t('The history before {0} (commit {1}) is not in this clone (a shallow clone): the tasks and dates of that version are where the reading starts, not where the plan started. Fetch the whole history (git fetch --unshallow).', date, shortCommit(commit))
+        : timeline.truncated.reason === 'missing'
+        ? vscode.l10n.t('The history before {0} (commit {1}) is not in this clone (a partial clone without the older versions’ contents; they are not fetched): the tasks and dates of that version are where the reading starts, not where the plan started.', date, shortCommit(commit))
         : vscode.l10n.t('The history before {0} (commit {1}) is beyond the {2} versions read: the tasks and dates of that version are where the reading starts, not where the plan started.', date, shortCommit(commit), read),
       '',
     );

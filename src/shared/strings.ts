@@ -154,6 +154,7 @@ export const WEBVIEW_STRINGS = {
   scopeEstimate: '{0} d',
   scopeUncommitted: 'uncommitted edits',
   scopeCutOffShallow: 'The history before {0} is not in this clone (a shallow clone): the release started earlier than the chart shows.',
+  scopeCutOffMissing: 'The history before {0} is not in this clone (a partial clone without the older versions’ contents): the release started earlier than the chart shows.',
   scopeCutOffLimit: 'The history before {0} is beyond the {1} versions read: the release started earlier than the chart shows.',
   scopeNoHistory: 'No history from Git for this release: Scope over time is drawn from the commits of .release/release.yaml.',
   scopeReading: 'Reading the plan’s history from Git…',

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { planTimeline } from '../../src/core/timeline';
-import { readPlanVersions } from '../../src/cli/git';
+import { gitRunner, readPlanVersions } from '../../src/cli/git';
+import { extensionGitRunner } from '../../src/extension/gitRun';
+import { parseBatch } from '../../src/core/gitLog';
 import { freshDirEach, io, writePlan } from './cli-io';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, releaseWith } from './helpers';
 
@@ -358,6 +360,60 @@ describe('release-plan history and check with git (a real repository)', () => {
     const late = checked.stdout.filter((line) => line.includes('scope-late-addition'));
     assert.equal(late.length, 1);
     assert.equal(late[0]?.replace(/^\.release\/release\.yaml:\d+:\d+: /, ''), `warning scope-late-addition: Task T4 was added on 2026-12-12 by Bo Chen (commit ${short(c2)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
+  });
+
+  describe('no network, no prompt (issue 11, review 2)', () => {
+    it('both runners run git with lazy fetching off, no terminal prompt, no askpass helper, no credential manager prompt, English messages', async () => {
+      const fake = join(dir, 'fake-git');
+      await writeFile(fake, '#!/bin/sh\nprintf \'%s|%s|%s|%s|%s|%s\' "$GIT_NO_LAZY_FETCH" "$GIT_TERMINAL_PROMPT" "${GIT_ASKPASS-unset}" "$GCM_INTERACTIVE" "$LC_ALL" "$GIT_OPTIONAL_LOCKS"\n');
+      await chmod(fake, 0o755);
+      const env = { GIT_ASKPASS: '/usr/bin/ask', GIT_TERMINAL_PROMPT: '1', LC_ALL: 'de_DE.UTF-8' };
+      const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+      Object.assign(process.env, env);
+      try {
+        for (const runner of [gitRunner(fake, dir), extensionGitRunner(fake, dir)]) {
+          assert.equal(Buffer.from(await runner(['version'])).toString('utf8'), '1|0||never|C|0');
+        }
+      } finally {
+        for (const [key, value] of Object.entries(saved)) {
+          if (value === undefined) delete process.env[key];
+          else process.env[key] = value;
+        }
+      }
+    });
+
+    it('a partial clone: a version whose text is not here is unknown, never fetched and never an emptied file (repro rv2/partial2)', async () => {
+      const origin = join(dir, 'origin');
+      await mkdir(origin);
+      const previous = dir;
+      dir = origin;
+      let c3: string | undefined;
+      try {
+        [, , c3] = await history();
+      } finally {
+        dir = previous;
+      }
+      git(origin, ['config', 'uploadpack.allowFilter', 'true']);
+      const clone = join(dir, 'clone');
+      git(dir, ['clone', '-q', '--filter=blob:none', `file://${origin}`, clone]);
+      const read = await readPlanVersions(clone);
+      assert.ok(read.ok);
+      assert.deepEqual(read.versions.map((version) => [version.commit, version.text]), [[c3, V3]]);
+      assert.deepEqual(read.truncated, { reason: 'missing', commit: c3, date: '2026-12-12', read: 1 });
+      // Nothing was fetched: the older texts are still not in the clone.
+      const v2 = git(origin, ['rev-parse', 'HEAD~2:.release/release.yaml']).trim();
+      assert.throws(() => execFileSync('git', ['cat-file', '-e', v2], { cwd: clone, stdio: 'ignore', env: { ...process.env, GIT_NO_LAZY_FETCH: '1' } }));
+      const timeline = planTimeline(read.versions, read.truncated);
+      assert.equal(timeline.release, 'invoices-v1');
+      assert.deepEqual(timeline.origins, []);
+      assert.equal(timeline.truncated?.reason, 'missing');
+    });
+
+    it('parseBatch: a missing object is null, one cut short or never printed is null, one that is not text is undefined', () => {
+      const bytes = (text: string) => new TextEncoder().encode(text);
+      assert.deepEqual(parseBatch(bytes(`${'a'.repeat(40)} blob 3\nabc\n${'b'.repeat(40)} missing\n${'c'.repeat(40)} tree 2\nxy\n`), 4), ['abc', null, undefined, null]);
+      assert.deepEqual(parseBatch(bytes(`${'a'.repeat(40)} blob 10\nabc`), 1), [null]);
+    });
   });
 
   describe('a cut-off history (issue 11, review 2)', () => {

@@ -135,6 +135,7 @@ export function webviewStrings(): Record<StringKey, string> {
     scopeEstimate: vscode.l10n.t('{0} d'),
     scopeUncommitted: vscode.l10n.t('uncommitted edits'),
     scopeCutOffShallow: vscode.l10n.t('The history before {0} is not in this clone (a shallow clone): the release started earlier than the chart shows.'),
+    scopeCutOffMissing: vscode.l10n.t('The history before {0} is not in this clone (a partial clone without the older versions’ contents): the release started earlier than the chart shows.'),
     scopeCutOffLimit: vscode.l10n.t('The history before {0} is beyond the {1} versions read: the release started earlier than the chart shows.'),
     scopeNoHistory: vscode.l10n.t('No history from Git for this release: Scope over time is drawn from the commits of .release/release.yaml.'),
     scopeReading: vscode.l10n.t('Reading the plan’s history from Git…'),
