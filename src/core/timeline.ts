@@ -87,6 +87,8 @@ export interface TimelinePoint extends Provenance {
   target?: string;
   freezeScope?: string;
   freezeFeatures?: string;
+  /** The version is still a draft (its problem a placeholder): its dates are not yet a commitment. */
+  draft?: true;
 }
 
 export interface Timeline {
@@ -409,6 +411,7 @@ export function planTimeline(versions: readonly PlanVersion[], truncated?: Trunc
       ...(state.target !== undefined ? { target: state.target } : {}),
       ...(state.freezeScope !== undefined ? { freezeScope: state.freezeScope } : {}),
       ...(state.freezeFeatures !== undefined ? { freezeFeatures: state.freezeFeatures } : {}),
+      ...(state.draft ? { draft: true as const } : {}),
     });
     origins = nextOrigins;
     previous = state;

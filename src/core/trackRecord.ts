@@ -287,8 +287,9 @@ function joinedDay(task: NonNullable<NonNullable<Loaded<Release>['data']['tasks'
 }
 
 /**
- * The first target committed and the moves since (the file's target, when it differs from the last
- * committed, is one more). None from a cut-off history: its first target is not known.
+ * The first target committed once the plan was no draft, and the moves since (the file's target,
+ * when it differs from the last committed, is one more). None from a cut-off history: its first
+ * target is not known.
  */
 function targetHistoryOf(timeline: Timeline, target: string | undefined): TargetHistory | undefined {
   if (timeline.truncated) return undefined;
@@ -296,7 +297,8 @@ function targetHistoryOf(timeline: Timeline, target: string | undefined): Target
   let last: string | undefined;
   let moves = 0;
   for (const point of timeline.points) {
-    if (point.target === undefined) continue;
+    // A draft's target (init's default) is not a commitment: the first is the first after it, as plan-churn counts.
+    if (point.target === undefined || point.draft) continue;
     if (first === undefined) first = point.target;
     else if (point.target !== last) moves++;
     last = point.target;
