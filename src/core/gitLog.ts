@@ -12,7 +12,7 @@ import { decodePlanBytes } from './decode';
 import type { PlanVersion, Truncation } from './timeline';
 
 export type { Truncation } from './timeline';
-import { RELEASE_FILE } from './types';
+import { RELEASE_DIR, RELEASE_FILE } from './types';
 
 /**
  * Runs git with `args` (no shell) and `input` on its stdin, resolving to what it printed on stdout.
@@ -84,7 +84,10 @@ const ZERO_OID = /^0+$/;
 /** Git's options for every command: paths unquoted (raw UTF-8), no optional locks taken. */
 const BASE = ['-c', 'core.quotePath=false', '--no-optional-locks'];
 
-/** `git rev-parse` in `folder`: the repository's top level and the folder's path inside it. */
+/**
+ * `git rev-parse` in `folder` (the plan's `.release` folder, see `readPlanVersions`): the
+ * repository's top level, the folder's path inside it, and whether the clone is shallow.
+ */
 export function locateArgs(folder: string): string[] {
   return [...BASE, '-C', folder, 'rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository'];
 }
@@ -214,15 +217,26 @@ export async function readPlanVersions(run: GitRun, folder: string, maxVersions 
   let root: string;
   let prefix: string;
   let shallow: boolean;
+  // Located from `.release` itself: when it is a submodule or a link to another repository, that
+  // repository holds the file. Without the folder (not there), from `folder`.
+  let inRelease = true;
+  let located: Uint8Array;
   try {
-    const [top = '', inside = '', isShallow = ''] = utf8(await run(locateArgs(folder))).split('\n');
+    try {
+      located = await run(locateArgs(`${folder.replace(/[\\/]+$/, '')}/${RELEASE_DIR}`));
+    } catch (error) {
+      if (!/cannot change to|no such file|not a directory/i.test(failure(error).stderr ?? '')) throw error;
+      inRelease = false;
+      located = await run(locateArgs(folder));
+    }
+    const [top = '', inside = '', isShallow = ''] = utf8(located).split('\n');
     root = top.trim();
     prefix = inside.replace(/\r$/, '');
     shallow = isShallow.trim() === 'true';
   } catch (error) {
     return unavailable(error);
   }
-  const path = `${prefix}${RELEASE_FILE}`;
+  const path = inRelease ? `${prefix}${RELEASE_FILE.slice(RELEASE_DIR.length + 1)}` : `${prefix}${RELEASE_FILE}`;
   let commits: LoggedCommit[];
   let more: boolean;
   try {

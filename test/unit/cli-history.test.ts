@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { planTimeline } from '../../src/core/timeline';
@@ -360,6 +360,54 @@ describe('release-plan history and check with git (a real repository)', () => {
     const late = checked.stdout.filter((line) => line.includes('scope-late-addition'));
     assert.equal(late.length, 1);
     assert.equal(late[0]?.replace(/^\.release\/release\.yaml:\d+:\d+: /, ''), `warning scope-late-addition: Task T4 was added on 2026-12-12 by Bo Chen (commit ${short(c2)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
+  });
+
+  describe('.release in another repository (issue 11, review 2, repro rv2/super)', () => {
+    /** A repository in `<dir>/plans` whose release.yaml (at its top, or in .release/) went V1 → V2; returns its commits. */
+    async function plans(top = false): Promise<[string, string, string]> {
+      const repo = join(dir, 'plans');
+      await mkdir(repo);
+      git(repo, ['init', '-q']);
+      const write = (text: string) => (top ? writeFile(join(repo, 'release.yaml'), text) : writePlan(repo, { 'release.yaml': text }));
+      await write(V1);
+      const c1 = commit(repo, 'Ana Lima', '2026-11-20', 'Start the plan');
+      await write(V2);
+      const c2 = commit(repo, 'Bo Chen', '2026-11-25', 'Move the target');
+      return [repo, c1, c2];
+    }
+
+    it('a submodule: the history is read from the repository that holds the file', async () => {
+      const [repo, c1, c2] = await plans(true);
+      const app = join(dir, 'app');
+      await mkdir(app);
+      git(app, ['init', '-q']);
+      await writeFile(join(app, 'README.md'), 'app\n');
+      commit(app, 'Dee Park', '2026-11-21', 'App');
+      git(app, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', repo, '.release']);
+      commit(app, 'Dee Park', '2026-11-26', 'The plan as a submodule');
+      const read = await readPlanVersions(app);
+      assert.ok(read.ok);
+      assert.equal(read.path, 'release.yaml');
+      assert.deepEqual(read.versions.map((version) => [version.commit, version.author]), [
+        [c1, 'Ana Lima'],
+        [c2, 'Bo Chen'],
+      ]);
+      const cap = io(app);
+      assert.equal(await run(['history'], cap), 0);
+      assert.equal(cap.stdout.at(-1), 'release-plan: 4 changes in 2 versions of release.yaml (release invoices-v1).');
+    });
+
+    it('a link: .release pointing into another repository is read there', async () => {
+      const [repo, c1, c2] = await plans();
+      const app = join(dir, 'app');
+      await mkdir(app);
+      git(app, ['init', '-q']);
+      await symlink(join(repo, '.release'), join(app, '.release'));
+      const read = await readPlanVersions(app);
+      assert.ok(read.ok);
+      assert.equal(read.path, '.release/release.yaml');
+      assert.deepEqual(read.versions.map((version) => version.commit), [c1, c2]);
+    });
   });
 
   describe('no network, no prompt (issue 11, review 2)', () => {
