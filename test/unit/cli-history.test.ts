@@ -362,6 +362,15 @@ describe('release-plan history and check with git (a real repository)', () => {
     assert.equal(late[0]?.replace(/^\.release\/release\.yaml:\d+:\d+: /, ''), `warning scope-late-addition: Task T4 was added on 2026-12-12 by Bo Chen (commit ${short(c2)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
   });
 
+  it('history in a folder without .release/: the same usage error as every command (exit 2)', async () => {
+    git(dir, ['init', '-q']);
+    await writeFile(join(dir, 'README.md'), 'no plan here\n');
+    commit(dir, 'Ana Lima', '2026-11-20', 'Readme');
+    const cap = io(dir);
+    assert.equal(await run(['history'], cap), 2);
+    assert.deepEqual([cap.stdout, cap.stderr], [[], ['release-plan: no .release/ folder in the current folder. Run `release-plan init` to create one.']]);
+  });
+
   describe('.release in another repository (issue 11, review 2, repro rv2/super)', () => {
     /** A repository in `<dir>/plans` whose release.yaml (at its top, or in .release/) went V1 → V2; returns its commits. */
     async function plans(top = false): Promise<[string, string, string]> {

@@ -435,3 +435,20 @@ describe('freeze moves (issue 11, review 2)', () => {
     expectNo({ 'release.yaml': later }, 'scope-late-addition', today, timeline);
   });
 });
+
+describe('an author git records without a name (issue 11, review 2)', () => {
+  const unnamed = (timeline: Timeline): Timeline => ({ ...timeline, events: timeline.events.map((event) => ({ ...event, author: '' })), origins: timeline.origins.map((origin) => ({ ...origin, author: '' })) });
+
+  it('plan-churn says "by an unnamed author", in the finding and in each move, never "by ."', () => {
+    const finding = expectFinding({}, 'plan-churn', { severity: 'warning', covers: '2026-12-18', timeline: unnamed(churn(2)) });
+    assert.equal(finding.message, 'The target date moved 2 times in this release, last from 2026-12-14 to 2026-12-18 on 2026-11-22 by an unnamed author. A date that keeps moving is not a commitment: cut scope to fit this one and hold it.');
+    assert.deepEqual(finding.related?.map((info) => info.message), [`Moved from 2026-12-10 to 2026-12-14 on 2026-11-21 by an unnamed author (commit ${commit('d2').slice(0, 7)}).`, `Moved from 2026-12-14 to 2026-12-18 on 2026-11-22 by an unnamed author (commit ${commit('d3').slice(0, 7)}).`]);
+    const cut = single(check({}, TODAY, { ...unnamed(churn(2)), truncated: { reason: 'shallow', commit: commit('d1'), date: '2026-11-20', read: 3 } }), 'plan-churn');
+    assert.match(cut.message, /^The target date moved at least 2 times in this release \(its history before 2026-11-20 was not read\), last from 2026-12-14 to 2026-12-18 on 2026-11-22 by an unnamed author\. /);
+  });
+
+  it('scope-late-addition names no one when git has no name', () => {
+    const finding = expectFinding({ 'release.yaml': (HISTORY[2] as PlanVersion).text }, 'scope-late-addition', { severity: 'warning', covers: 'T4', today: '2026-12-14', timeline: unnamed(planTimeline(HISTORY)) });
+    assert.equal(finding.message, `Task T4 was added on 2026-12-12 by an unnamed author (commit ${C(3).slice(0, 7)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
+  });
+});
