@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { type GitRun, type GitUnavailable, type GitVersions, MAX_VERSIONS, readPlanVersions as readWith } from '../core/gitLog';
+import { GIT_ENV, type GitRun, type GitUnavailable, type GitVersions, MAX_VERSIONS, readPlanVersions as readWith } from '../core/gitLog';
 
 export type { GitUnavailable, GitVersions } from '../core/gitLog';
 export { MAX_VERSIONS } from '../core/gitLog';
@@ -14,9 +14,9 @@ const MAX_OUTPUT = 512 * 1024 * 1024;
 export function gitRunner(command = 'git', cwd?: string): GitRun {
   return (args, input) =>
     new Promise((resolve, reject) => {
-      const child = execFile(command, [...args], { encoding: 'buffer', maxBuffer: MAX_OUTPUT, windowsHide: true, ...(cwd !== undefined ? { cwd } : {}), env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } }, (error, stdout, stderr) => {
+      const child = execFile(command, [...args], { encoding: 'buffer', maxBuffer: MAX_OUTPUT, windowsHide: true, ...(cwd !== undefined ? { cwd } : {}), env: { ...process.env, ...GIT_ENV } }, (error, stdout, stderr) => {
         const err = stderr.toString('utf8');
-        if (error) reject({ code: (error as NodeJS.ErrnoException).code ?? (error as { code?: number }).code, stderr: err, message: error.message });
+        if (error) reject({ code: (error as NodeJS.ErrnoException).code ?? (error as { code?: number }).code, stderr: err, message: error.message, stdout });
         else resolve(stdout);
       });
       child.stdin?.on('error', () => {

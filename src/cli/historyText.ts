@@ -1,4 +1,4 @@
-import { shortCommit, type Timeline, type TimelineEvent } from '../core/timeline';
+import { shortCommit, type Timeline, type TimelineEvent, type Truncation } from '../core/timeline';
 
 /** A task as a line names it: `T3 "Retry failed exports"`, or just `"Download button"` for a task without an id. */
 function taskName(task: string, title?: string): string {
@@ -31,6 +31,8 @@ export function eventText(event: TimelineEvent): string {
       return `${change('the target', event.from, event.to)}${event.draft ? ' (while the plan was a draft: not counted as a move)' : ''}`;
     case 'backup-moved':
       return `${change('the backup date', event.from, event.to)}${event.draft ? ' (while the plan was a draft: not counted as a move)' : ''}`;
+    case 'freeze-moved':
+      return change(`freeze.${event.freeze}`, event.from, event.to);
     case 'problem-rewritten':
       return event.to !== undefined ? `rewrote the problem: "${event.to}"` : 'removed the problem statement';
   }
@@ -42,5 +44,14 @@ export function eventText(event: TimelineEvent): string {
  */
 export function historyLines(timeline: Timeline): string[] {
   const width = Math.max(0, ...timeline.events.map((event) => event.author.length));
-  return timeline.events.map((event) => `${event.date}  ${event.author.padEnd(width)}  ${eventText(event)}  (${event.merge ? 'merged in commit' : 'commit'} ${shortCommit(event.commit)})`);
+  return [...(timeline.truncated ? [truncationText(timeline.truncated)] : []), ...timeline.events.map((event) => `${event.date}  ${event.author.padEnd(width)}  ${eventText(event)}  (${event.merge ? 'merged in commit' : 'commit'} ${shortCommit(event.commit)})`)];
+}
+
+/** Where a cut-off history starts, and why: the line before the changes. */
+export function truncationText(cut: Truncation): string {
+  const where = `The history before ${cut.date} (commit ${shortCommit(cut.commit)})`;
+  const start = 'the tasks and dates of that version are where the reading starts, not where the plan started.';
+  if (cut.reason === 'shallow') return `${where} is not in this clone (a shallow clone): ${start} Fetch the whole history (git fetch --unshallow; in CI, fetch-depth: 0).`;
+  if (cut.reason === 'missing') return `${where} is not in this clone (a partial clone without the older versions' contents; they are not fetched): ${start}`;
+  return `${where} is beyond the ${cut.read} versions read: ${start}`;
 }

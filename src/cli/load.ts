@@ -71,7 +71,7 @@ export async function load(folder: string, today: string, io: Pick<Io, 'cwd'>, g
   }
   // The plan's history, when git can give it; without it the plan is checked as it is (no claim about history).
   const versions = git ? await readPlanVersions(folder) : undefined;
-  const timeline = versions?.ok ? planTimeline(versions.versions) : undefined;
+  const timeline = versions?.ok ? planTimeline(versions.versions, versions.truncated) : undefined;
   return { result: checkPlan(read.files, { today, unreadable: read.unreadable, ...(timeline ? { timeline } : {}) }), read };
 }
 

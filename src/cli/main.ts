@@ -82,7 +82,7 @@ Exit codes: 0 ok (go), 1 errors found (no-go), 2 bad usage, no .release/ folder,
 folder that cannot be read or written; ship: 2 also when release.yaml has errors or already
 records another outcome; next: 2 also when the release has not gone out (no \`shipped:\`, a
 slip, a launch after today), a file to move has errors, or the history folder exists; history:
-2 outside a git repository or without git.`;
+2 also outside a git repository or without git.`;
 
 /** Replaced with package.json's version when the CLI is bundled (esbuild.config.mjs). */
 declare const RELEASE_PLAN_VERSION: string | undefined;
@@ -477,13 +477,18 @@ async function history(folder: string, options: Options, io: Io): Promise<number
   const folderKind = await kindOf(folder, io);
   if (folderKind === 'missing') throw new CliFailure(`${shown} does not exist. Give the folder that holds .release/.`);
   if (folderKind === 'file') throw new CliFailure(`${shown} is a file, not a folder. Give the folder that holds .release/.`);
+  // As every command that reads the plan: no .release/ folder is a usage error, not "no committed version".
+  if ((await kindOf(join(folder, RELEASE_DIR), io)) === 'missing') {
+    const { where, init } = place(shown);
+    throw new CliFailure(`no .release/ folder in ${where}. Run \`${init}\` to create one.`);
+  }
   const read = await readPlanVersions(folder);
   if (!read.ok) {
     const where = place(shown).where;
     if (read.reason === 'not-a-repository') throw new CliFailure(`${where} is not inside a git repository: history reads the committed versions of ${RELEASE_FILE} from git. Run it in the repository that holds the plan (or \`git init\` and commit the plan).`);
     throw new CliFailure(`${read.message}: history reads the committed versions of ${RELEASE_FILE} from git.`);
   }
-  const timeline = planTimeline(read.versions);
+  const timeline = planTimeline(read.versions, read.truncated);
   if (options.format === 'json') {
     io.out(JSON.stringify({ root: folder, file: read.path, versions: read.versions.length, ...timeline }, null, 2));
     return 0;

@@ -1,6 +1,6 @@
 import { dayNumber, formatDay } from './dates';
 import type { CheckResult } from './engine';
-import { versionScope, type Timeline, type TimelinePoint } from './timeline';
+import { versionScope, type Timeline, type TimelinePoint, type Truncation } from './timeline';
 
 /** One calendar day of the release's scope: the plan as it stood at the end of that day. */
 export interface ScopeDay {
@@ -44,6 +44,11 @@ export type ScopeOverTime =
       uncommitted: boolean;
       /** Days before this were left out (more than MAX_DAYS days of history): their value is carried into the first day. */
       clipped: boolean;
+      /**
+       * Set when the history read from git is cut off (a shallow clone, or more versions than are
+       * read): the first day is where the reading starts, not where the release started.
+       */
+      cutOff?: Truncation;
     }
   | {
       known: false;
@@ -69,7 +74,7 @@ interface DayValue {
  * The release's scope over time, one point per calendar day, from the check's timeline (git) and
  * the plan as it is now. Pure: the timeline and `today` come from the check.
  *
- * - Each version counts on its author date; of several versions on one day, the last one (in
+ * - Each version counts on its date (the committer's day); of several versions on one day, the last one (in
  *   commit order) is the day's value. Versions without a valid date are left out.
  * - Days without a commit are filled in (`carried`): the scope did not change on them.
  * - The working plan is one more point, on today (or on the last commit's day when today is not
@@ -134,6 +139,7 @@ export function scopeOverTime(timeline: Timeline | undefined, working: string | 
     lateAdditions,
     uncommitted,
     clipped: start > first,
+    ...(timeline.truncated ? { cutOff: timeline.truncated } : {}),
   };
 }
 

@@ -15,12 +15,30 @@ export interface PlanVersion {
   commit: string;
   /** The author's name as git records it (for a merge: the person who merged). */
   author: string;
-  /** The author date, YYYY-MM-DD (the day the change was made, in the author's own time zone). */
+  /**
+   * The committer date, YYYY-MM-DD, in the committer's own time zone: the day the main line got the
+   * change (a rebase or cherry-pick keeps an older author date). The same for every viewer.
+   */
   date: string;
   /** release.yaml's text at that commit (empty when the file was deleted there). */
   text: string;
   /** Set when the commit is a merge: the changes it brought came from a branch, and `author` merged them. */
   merge?: true;
+}
+
+/**
+ * Why, and where, the plan's history read from git is cut off: older versions exist but were not
+ * read — a shallow clone whose oldest version's commit has parents it does not hold (`shallow`),
+ * the version limit (MAX_VERSIONS) was hit (`limit`), or a partial clone lacks a version's text
+ * (`missing`: never fetched, so that version and older ones are unknown). `commit` and `date` are
+ * the oldest version read (for `missing` without any version read: the one whose text is missing).
+ */
+export interface Truncation {
+  reason: 'shallow' | 'limit' | 'missing';
+  commit: string;
+  date: string;
+  /** How many versions were read (for `limit`: the limit). */
+  read: number;
 }
 
 /** Where an event came from: the commit that made the change. */
@@ -40,6 +58,8 @@ export type TimelineEvent = Provenance &
         title: string;
         /** Set when the task joined after a freeze that was already in force on `date`. */
         afterFreeze?: 'scope' | 'features';
+        /** With `afterFreeze`: the day of the freeze it came after (the one in force before the commit). */
+        frozen?: string;
         /** Set for the tasks of the first version: the scope the plan started with, never late. */
         initial?: true;
       }
@@ -55,6 +75,7 @@ export type TimelineEvent = Provenance &
         draft?: true;
       }
     | { kind: 'backup-moved'; from?: string; to?: string; draft?: true }
+    | { kind: 'freeze-moved'; freeze: 'scope' | 'features'; from?: string; to?: string }
     | { kind: 'problem-rewritten'; from?: string; to?: string }
   );
 
@@ -66,6 +87,8 @@ export interface TimelinePoint extends Provenance {
   target?: string;
   freezeScope?: string;
   freezeFeatures?: string;
+  /** The version is still a draft (its problem a placeholder): its dates are not yet a commitment. */
+  draft?: true;
 }
 
 export interface Timeline {
@@ -79,8 +102,17 @@ export interface Timeline {
   events: TimelineEvent[];
   /** One point per version that parsed (of this release), oldest first. */
   points: TimelinePoint[];
-  /** For each task of the newest version, the commit that added it (the last time it joined). */
+  /**
+   * For each task of the newest version whose joining was seen, the commit that added it (the last
+   * time it joined). A task already in the oldest version of a cut-off history has none.
+   */
   origins: TaskOrigin[];
+  /**
+   * Set when the history read is cut off before this release began (see `Truncation`): the oldest
+   * version's tasks and dates are where the reading starts, not where the plan started — nothing is
+   * `initial`, and counts of moves are "at least".
+   */
+  truncated?: Truncation;
 }
 
 /** The commit that (last) brought a task of the newest version into the release. */
@@ -89,6 +121,8 @@ export type TaskOrigin = Provenance & {
   task: string;
   title: string;
   afterFreeze?: 'scope' | 'features';
+  /** With `afterFreeze`: the day of the freeze it came after. */
+  frozen?: string;
   /** In the first version already: the scope the plan started with (never a late addition). */
   initial?: true;
 };
@@ -239,44 +273,70 @@ function sameText(a: string | undefined, b: string | undefined): boolean {
   return norm(a) === norm(b);
 }
 
-/** Which freeze a task added on `date` came after (as `scope-late-addition` judges it), per the version that added it. */
-function freezeAfter(state: VersionState, task: TaskState, date: string): 'scope' | 'features' | undefined {
+/**
+ * Which freeze a task added on `date` came after (as `scope-late-addition` judges it), and its day:
+ * the freeze in force when the commit was made — of the version before and the version that added
+ * the task, the earliest freeze already passed on `date`. A commit that adds a task and pushes back
+ * a freeze that had passed does not make the task early.
+ */
+function freezeAfter(before: VersionState, state: VersionState, task: TaskState, date: string): { afterFreeze: 'scope' | 'features'; frozen: string } | undefined {
   const day = dayNumber(date);
   if (day === undefined) return undefined;
-  const scope = dayNumber(state.freezeScope);
-  if (scope !== undefined && day > scope) return 'scope';
-  const features = dayNumber(state.freezeFeatures);
-  if (features !== undefined && day > features && task.feature) return 'features';
+  const passed = (...freezes: (string | undefined)[]) =>
+    freezes
+      .flatMap((freeze) => {
+        const frozen = dayNumber(freeze);
+        return frozen !== undefined && day > frozen ? [{ freeze: freeze as string, frozen }] : [];
+      })
+      .sort((a, b) => a.frozen - b.frozen)[0]?.freeze;
+  const scope = passed(before.freezeScope, state.freezeScope);
+  if (scope !== undefined) return { afterFreeze: 'scope', frozen: scope };
+  const features = task.feature ? passed(before.freezeFeatures, state.freezeFeatures) : undefined;
+  if (features !== undefined) return { afterFreeze: 'features', frozen: features };
   return undefined;
+}
+
+/**
+ * A version that follows a launch record without it is a new release when the file started afresh
+ * (as `next` writes it): the release's name changed, or none of the previous version's tasks
+ * remains. The same name and tasks is the record undone (Mark as Shipped, then Undo, committed).
+ */
+function startsAfresh(previous: VersionState, state: VersionState): boolean {
+  return previous.release !== state.release || pairTasks(previous.tasks, state.tasks).size === 0;
 }
 
 /**
  * The versions of the current release: those after the last closure. A release closes when a
  * version that recorded its launch (`shipped:` with outcome shipped or rolled-back) is followed by
- * one without that record (the file started afresh for the next release), or when the file is
- * deleted or emptied. Not by name: renaming the release (`billing-v2` → `Billing v2`) keeps its
+ * one without that record that starts afresh (`startsAfresh`: a new name, or none of its tasks —
+ * an undone record is no closure), or when the file is deleted or emptied. Not by name: renaming the release (`billing-v2` → `Billing v2`) keeps its
  * history, and a new release that reuses a closed one's name does not inherit it. A version that
  * does not parse (or names no release) is skipped without closing anything.
  */
-function currentRelease(versions: readonly PlanVersion[]): { version: PlanVersion; state: VersionState }[] {
+function currentRelease(versions: readonly PlanVersion[]): { kept: { version: PlanVersion; state: VersionState }[]; closed: boolean } {
   let kept: { version: PlanVersion; state: VersionState }[] = [];
+  let closed = false;
   for (const version of versions) {
     if (version.text.trim() === '') {
       kept = [];
+      closed = true;
       continue;
     }
     const state = readVersion(version.text);
     if (!state) continue;
     const previous = kept[kept.length - 1]?.state;
-    if (previous?.launched && !state.launched) kept = [];
+    if (previous?.launched && !state.launched && startsAfresh(previous, state)) {
+      kept = [];
+      closed = true;
+    }
     kept.push({ version, state });
   }
-  return kept;
+  return { kept, closed };
 }
 
 /**
  * The plan's history from its committed versions (oldest first): every task added, removed, done
- * or re-owned, every target and backup move, role change and problem rewrite, with the commit, its
+ * or re-owned, every target, backup and freeze move, role change and problem rewrite, with the commit, its
  * author and date; and the plan's size after each version. Pure and total: a version that does not
  * parse (or names no release) is skipped, and only the current release's versions count (those
  * after the last closure: `currentRelease`). Each version is compared with the one before it in
@@ -284,19 +344,25 @@ function currentRelease(versions: readonly PlanVersion[]): { version: PlanVersio
  * The first version's tasks are "added" by its commit (marked `initial`, never late); its dates are
  * where the plan started, not moves. A move of the target or backup made while the version before
  * was a draft (its problem a placeholder) is marked `draft`: filling in a template is not a slip.
+ *
+ * `truncated` (from the reader) says the versions are cut off: when no closure was seen in them,
+ * the release began before the oldest one, so its tasks are of unknown origin (no `task-added`
+ * event, no origin, never `initial`) and the timeline carries `truncated`. A closure seen among
+ * the versions means the release began after it: the history of the release is whole.
  */
-export function planTimeline(versions: readonly PlanVersion[]): Timeline {
-  const kept = currentRelease(versions);
+export function planTimeline(versions: readonly PlanVersion[], truncated?: Truncation): Timeline {
+  const { kept, closed } = currentRelease(versions);
+  const cut = truncated !== undefined && !closed && kept.length > 0 ? truncated : undefined;
   const release = kept[kept.length - 1]?.state.release;
   const events: TimelineEvent[] = [];
   const points: TimelinePoint[] = [];
-  // The origin of each task of the previous version, by its index there.
-  let origins: TaskOrigin[] = [];
+  // The origin of each task of the previous version, by its index there (none: not seen joining).
+  let origins: (TaskOrigin | undefined)[] = [];
   let previous: VersionState | undefined;
   for (const { version, state } of kept) {
     const from: Provenance = { commit: version.commit, author: version.author, date: version.date, ...(version.merge ? { merge: true as const } : {}) };
     const pairs = previous ? pairTasks(previous.tasks, state.tasks) : new Map<number, number>();
-    const nextOrigins: TaskOrigin[] = [];
+    const nextOrigins: (TaskOrigin | undefined)[] = [];
     const pairedBefore = new Set(pairs.values());
     if (previous) {
       const before = previous;
@@ -307,16 +373,21 @@ export function planTimeline(versions: readonly PlanVersion[]): Timeline {
     state.tasks.forEach((task, index) => {
       const oldIndex = pairs.get(index);
       const old = oldIndex !== undefined ? previous?.tasks[oldIndex] : undefined;
+      if (!previous && cut) {
+        // The oldest version of a cut-off history: when these tasks joined is not known.
+        nextOrigins.push(undefined);
+        return;
+      }
       if (old === undefined || oldIndex === undefined) {
         // The first version is the scope the plan started with: its tasks did not join late.
-        const afterFreeze = previous ? freezeAfter(state, task, version.date) : undefined;
-        const marks = { ...(afterFreeze ? { afterFreeze } : {}), ...(previous ? {} : { initial: true as const }) };
+        const late = previous ? freezeAfter(previous, state, task, version.date) : undefined;
+        const marks = { ...(late ?? {}), ...(previous ? {} : { initial: true as const }) };
         events.push({ ...from, kind: 'task-added', task: identity(task), title: task.title, ...marks });
         nextOrigins.push({ ...from, task: identity(task), title: task.title, ...marks });
         return;
       }
-      const origin = origins[oldIndex] as TaskOrigin;
-      nextOrigins.push({ ...origin, task: identity(task), title: task.title });
+      const origin = origins[oldIndex];
+      nextOrigins.push(origin ? { ...origin, task: identity(task), title: task.title } : undefined);
       if (old.owner !== task.owner) events.push({ ...from, kind: 'owner-changed', task: identity(task), ...(old.owner !== undefined ? { from: old.owner } : {}), ...(task.owner !== undefined ? { to: task.owner } : {}) });
       if (!old.done && task.done) events.push({ ...from, kind: 'task-done', task: identity(task), title: task.title });
     });
@@ -325,6 +396,8 @@ export function planTimeline(versions: readonly PlanVersion[]): Timeline {
       const draft = previous.draft ? { draft: true as const } : {};
       if (previous.target !== state.target) events.push({ ...from, kind: 'target-moved', ...moved(previous.target, state.target), ...draft });
       if (previous.backup !== state.backup) events.push({ ...from, kind: 'backup-moved', ...moved(previous.backup, state.backup), ...draft });
+      if (previous.freezeScope !== state.freezeScope) events.push({ ...from, kind: 'freeze-moved', freeze: 'scope', ...moved(previous.freezeScope, state.freezeScope) });
+      if (previous.freezeFeatures !== state.freezeFeatures) events.push({ ...from, kind: 'freeze-moved', freeze: 'features', ...moved(previous.freezeFeatures, state.freezeFeatures) });
       for (const role of ROLE_NAMES) {
         if (previous.roles[role] !== state.roles[role]) events.push({ ...from, kind: 'role-changed', role, ...moved(previous.roles[role], state.roles[role]) });
       }
@@ -338,11 +411,12 @@ export function planTimeline(versions: readonly PlanVersion[]): Timeline {
       ...(state.target !== undefined ? { target: state.target } : {}),
       ...(state.freezeScope !== undefined ? { freezeScope: state.freezeScope } : {}),
       ...(state.freezeFeatures !== undefined ? { freezeFeatures: state.freezeFeatures } : {}),
+      ...(state.draft ? { draft: true as const } : {}),
     });
     origins = nextOrigins;
     previous = state;
   }
-  return { ...(release !== undefined ? { release } : {}), events, points, origins };
+  return { ...(release !== undefined ? { release } : {}), events, points, origins: origins.filter((origin): origin is TaskOrigin => origin !== undefined), ...(cut ? { truncated: cut } : {}) };
 }
 
 /** What one text of release.yaml counts for "scope over time" (as `planTimeline` counts a version), or undefined when it does not parse as a release. */

@@ -260,7 +260,7 @@ function scopeGrowth(release: Loaded<Release> | undefined, timeline: Timeline | 
       undated++;
       continue;
     }
-    if (joined <= frozen) continue;
+    if (joined.day <= frozen && !joined.lateThen) continue;
     tasks++;
     if (typeof task.estimate === 'number') estimate += task.estimate;
     else unestimated++;
@@ -269,24 +269,36 @@ function scopeGrowth(release: Loaded<Release> | undefined, timeline: Timeline | 
   return { known: true, freeze: freeze as string, tasks, estimate, unestimated };
 }
 
-/** The day a task joined (a day number): its `added:`, else the commit that added it; `-Infinity` for the starting scope. */
-function joinedDay(task: NonNullable<NonNullable<Loaded<Release>['data']['tasks']>[number]>, timeline: Timeline | undefined): number | undefined {
+/**
+ * The day a task joined (a day number): its `added:`, else the commit that added it; `-Infinity` for
+ * the starting scope. `lateThen`: git saw it join after the scope freeze in force then (one pushed
+ * back later, or in the same commit, does not make it early — as in scope-late-addition).
+ */
+function joinedDay(task: NonNullable<NonNullable<Loaded<Release>['data']['tasks']>[number]>, timeline: Timeline | undefined): { day: number; lateThen: boolean } | undefined {
   const added = dayNumber(task.added);
-  if (added !== undefined) return added;
+  if (added !== undefined) return { day: added, lateThen: false };
   if (!timeline) return undefined;
   const key = task.id !== undefined ? String(task.id) : typeof task.title === 'string' ? task.title : undefined;
   const origin = key !== undefined ? taskOrigin(timeline, key) : undefined;
   if (!origin) return undefined;
-  return origin.initial ? -Infinity : dayNumber(origin.date);
+  if (origin.initial) return { day: -Infinity, lateThen: false };
+  const day = dayNumber(origin.date);
+  return day === undefined ? undefined : { day, lateThen: origin.afterFreeze === 'scope' };
 }
 
-/** The first target committed and the moves since (the file's target, when it differs from the last committed, is one more). */
+/**
+ * The first target committed once the plan was no draft, and the moves since (the file's target,
+ * when it differs from the last committed, is one more). None from a cut-off history: its first
+ * target is not known.
+ */
 function targetHistoryOf(timeline: Timeline, target: string | undefined): TargetHistory | undefined {
+  if (timeline.truncated) return undefined;
   let first: string | undefined;
   let last: string | undefined;
   let moves = 0;
   for (const point of timeline.points) {
-    if (point.target === undefined) continue;
+    // A draft's target (init's default) is not a commitment: the first is the first after it, as plan-churn counts.
+    if (point.target === undefined || point.draft) continue;
     if (first === undefined) first = point.target;
     else if (point.target !== last) moves++;
     last = point.target;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readPlanVersions, type GitRun } from '../core/gitLog';
-import { planTimeline, type PlanVersion, type Timeline } from '../core/timeline';
+import { planTimeline, type PlanVersion, type Timeline, type Truncation } from '../core/timeline';
 import { Disposable } from './dispose';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
 import type { HistoryNote } from '../shared/protocol';
@@ -126,12 +126,14 @@ export class GitHistory extends Disposable implements TimelineSource {
     const started = performance.now();
     // A repository without commits has no history yet (and no HEAD commit to read at).
     let versions: PlanVersion[] = [];
+    let truncated: Truncation | undefined;
     if (head !== '') {
       const read = await readPlanVersions(this.gitRunner(api.git.path, repository.rootUri.fsPath), folder.uri.fsPath);
       if (!read.ok) return { kind: 'unavailable', why: read.reason === 'no-git' ? 'no-git' : read.reason === 'not-a-repository' ? 'no-repository' : 'error', ...(read.detail !== undefined ? { detail: read.detail } : {}) };
       versions = read.versions;
+      truncated = read.truncated;
     }
-    const timeline = planTimeline(versions);
+    const timeline = planTimeline(versions, truncated);
     this.log.debug(`Plan history of ${folder.name}: ${versions.length} versions, ${timeline.events.length} changes in ${(performance.now() - started).toFixed(0)} ms (HEAD ${head.slice(0, 7)})`);
     return { kind: 'ready', timeline, versions: versions.length, head };
   }

@@ -91,6 +91,8 @@ export function eventText(event: TimelineEvent): string {
       return event.draft ? vscode.l10n.t('Target date: {0} → {1} (while the plan was a draft: not counted as a move)', value(event.from), value(event.to)) : vscode.l10n.t('Target date: {0} → {1}', value(event.from), value(event.to));
     case 'backup-moved':
       return event.draft ? vscode.l10n.t('Backup date: {0} → {1} (while the plan was a draft: not counted as a move)', value(event.from), value(event.to)) : vscode.l10n.t('Backup date: {0} → {1}', value(event.from), value(event.to));
+    case 'freeze-moved':
+      return event.freeze === 'scope' ? vscode.l10n.t('Scope freeze (freeze.scope): {0} → {1}', value(event.from), value(event.to)) : vscode.l10n.t('Feature freeze (freeze.features): {0} → {1}', value(event.from), value(event.to));
     case 'problem-rewritten':
       return vscode.l10n.t('Problem rewritten: {0}', value(event.to));
   }
@@ -105,6 +107,17 @@ export function historyMarkdown(folder: vscode.WorkspaceFolder, state: Extract<H
     return `${lines.join('\n')}\n`;
   }
   lines.push(vscode.l10n.t('From Git: {0} committed versions of {1}, read at commit {2}, as the main line saw them (first parent: a merge is by the person who merged it). Only this release counts; newest first.', state.versions, RELEASE_FILE, shortCommit(state.head)), '');
+  if (timeline.truncated) {
+    const { date, commit, read } = timeline.truncated;
+    lines.push(
+      timeline.truncated.reason === 'shallow'
+        ? vscode.l10n.t('The history before {0} (commit {1}) is not in this clone (a shallow clone): the tasks and dates of that version are where the reading starts, not where the plan started. Fetch the whole history (git fetch --unshallow).', date, shortCommit(commit))
+        : timeline.truncated.reason === 'missing'
+        ? vscode.l10n.t('The history before {0} (commit {1}) is not in this clone (a partial clone without the older versions’ contents; they are not fetched): the tasks and dates of that version are where the reading starts, not where the plan started.', date, shortCommit(commit))
+        : vscode.l10n.t('The history before {0} (commit {1}) is beyond the {2} versions read: the tasks and dates of that version are where the reading starts, not where the plan started.', date, shortCommit(commit), read),
+      '',
+    );
+  }
   lines.push(`| ${vscode.l10n.t('Date')} | ${vscode.l10n.t('Author')} | ${vscode.l10n.t('Change')} | ${vscode.l10n.t('Commit')} |`, '|---|---|---|---|');
   for (const event of [...timeline.events].reverse()) lines.push(`| ${cell(event.date)} | ${cell(event.author)} | ${cell(eventText(event))} | ${event.merge ? vscode.l10n.t('{0} (merge)', shortCommit(event.commit)) : shortCommit(event.commit)} |`);
   return `${lines.join('\n')}\n`;

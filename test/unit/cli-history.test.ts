@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { planTimeline } from '../../src/core/timeline';
-import { readPlanVersions } from '../../src/cli/git';
+import { gitRunner, readPlanVersions } from '../../src/cli/git';
+import { extensionGitRunner } from '../../src/extension/gitRun';
+import { parseBatch } from '../../src/core/gitLog';
 import { freshDirEach, io, writePlan } from './cli-io';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, releaseWith } from './helpers';
 
@@ -199,15 +201,18 @@ describe('release-plan history and check with git (a real repository)', () => {
     assert.match(checked.stdout[0] ?? '', /warning plan-churn: The target date moved 2 times in this release/);
   });
 
-  it('dates a change by its author’s own day, whatever the committer’s date or time zone (repro g4)', async () => {
+  it('dates a change by the day the main line got it: the committer’s own day, whatever the author date or the viewer’s time zone (repros g4, rv2/ff)', async () => {
     await started();
     await writePlan(dir, { 'release.yaml': V2 });
     git(dir, ['add', '-A']);
-    // 23:30 in California on 2026-12-10 is 2026-12-11 in UTC; committed the next week.
-    git(dir, ['commit', '-q', '-m', 'Late evening', '--author=Bo Chen <bo@example.com>'], { GIT_AUTHOR_DATE: '2026-12-10T23:30:00-08:00', GIT_COMMITTER_DATE: '2026-12-17T09:00:00+01:00', TZ: 'Asia/Tokyo' });
+    // Written on 2026-12-01, rebased onto main at 23:30 in California on 2026-12-10 (2026-12-11 in UTC and in Tokyo).
+    git(dir, ['commit', '-q', '-m', 'Late evening', '--author=Bo Chen <bo@example.com>'], { GIT_AUTHOR_DATE: '2026-12-01T09:00:00+01:00', GIT_COMMITTER_DATE: '2026-12-10T23:30:00-08:00', TZ: 'Asia/Tokyo' });
     const read = await readPlanVersions(dir);
     assert.ok(read.ok);
-    assert.deepEqual(read.versions.map((version) => version.date), ['2026-11-20', '2026-12-10']);
+    assert.deepEqual(read.versions.map((version) => [version.author, version.date]), [
+      ['Ana Lima', '2026-11-20'],
+      ['Bo Chen', '2026-12-10'],
+    ]);
   });
 
   it('a pure rename of the plan’s folder is no version of its own; a deleted plan starts afresh when it comes back', async () => {
@@ -337,5 +342,198 @@ describe('release-plan history and check with git (a real repository)', () => {
     assert.match(usage.stderr[0] ?? '', /^release-plan: --no-git applies to the check, gonogo and mcp commands only\./);
     const format = io(dir);
     assert.equal(await run(['history', '--format', 'sarif'], format), 2);
+  });
+
+  it('a commit that adds a task and pushes back a freeze already passed: the freeze move is listed and the task is late against the old freeze (repro rv2/frz)', async () => {
+    await started();
+    await writePlan(dir, { 'release.yaml': releaseWith('  scope: 2026-12-10', '  scope: 2026-12-20', releaseWith(PARKED, `${T4}${PARKED}`, V1)) });
+    const c2 = commit(dir, 'Bo Chen', '2026-12-12', 'Add T4, push the freeze');
+    const cap = io(dir);
+    assert.equal(await run(['history'], cap), 0);
+    assert.deepEqual(cap.stdout.slice(2), [
+      `2026-12-12  Bo Chen   added task T4 "Export as CSV too" after the scope froze (freeze.scope)  (commit ${short(c2)})`,
+      `2026-12-12  Bo Chen   moved freeze.scope from 2026-12-10 to 2026-12-20  (commit ${short(c2)})`,
+      'release-plan: 4 changes in 2 versions of .release/release.yaml (release invoices-v1).',
+    ]);
+    const checked = io(dir);
+    await run(['check', '--today', TODAY], checked);
+    const late = checked.stdout.filter((line) => line.includes('scope-late-addition'));
+    assert.equal(late.length, 1);
+    assert.equal(late[0]?.replace(/^\.release\/release\.yaml:\d+:\d+: /, ''), `warning scope-late-addition: Task T4 was added on 2026-12-12 by Bo Chen (commit ${short(c2)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
+  });
+
+  it('history in a folder without .release/: the same usage error as every command (exit 2)', async () => {
+    git(dir, ['init', '-q']);
+    await writeFile(join(dir, 'README.md'), 'no plan here\n');
+    commit(dir, 'Ana Lima', '2026-11-20', 'Readme');
+    const cap = io(dir);
+    assert.equal(await run(['history'], cap), 2);
+    assert.deepEqual([cap.stdout, cap.stderr], [[], ['release-plan: no .release/ folder in the current folder. Run `release-plan init` to create one.']]);
+  });
+
+  describe('.release in another repository (issue 11, review 2, repro rv2/super)', () => {
+    /** A repository in `<dir>/plans` whose release.yaml (at its top, or in .release/) went V1 → V2; returns its commits. */
+    async function plans(top = false): Promise<[string, string, string]> {
+      const repo = join(dir, 'plans');
+      await mkdir(repo);
+      git(repo, ['init', '-q']);
+      const write = (text: string) => (top ? writeFile(join(repo, 'release.yaml'), text) : writePlan(repo, { 'release.yaml': text }));
+      await write(V1);
+      const c1 = commit(repo, 'Ana Lima', '2026-11-20', 'Start the plan');
+      await write(V2);
+      const c2 = commit(repo, 'Bo Chen', '2026-11-25', 'Move the target');
+      return [repo, c1, c2];
+    }
+
+    it('a submodule: the history is read from the repository that holds the file', async () => {
+      const [repo, c1, c2] = await plans(true);
+      const app = join(dir, 'app');
+      await mkdir(app);
+      git(app, ['init', '-q']);
+      await writeFile(join(app, 'README.md'), 'app\n');
+      commit(app, 'Dee Park', '2026-11-21', 'App');
+      git(app, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', repo, '.release']);
+      commit(app, 'Dee Park', '2026-11-26', 'The plan as a submodule');
+      const read = await readPlanVersions(app);
+      assert.ok(read.ok);
+      assert.equal(read.path, 'release.yaml');
+      assert.deepEqual(read.versions.map((version) => [version.commit, version.author]), [
+        [c1, 'Ana Lima'],
+        [c2, 'Bo Chen'],
+      ]);
+      const cap = io(app);
+      assert.equal(await run(['history'], cap), 0);
+      assert.equal(cap.stdout.at(-1), 'release-plan: 4 changes in 2 versions of release.yaml (release invoices-v1).');
+    });
+
+    it('a link: .release pointing into another repository is read there', async () => {
+      const [repo, c1, c2] = await plans();
+      const app = join(dir, 'app');
+      await mkdir(app);
+      git(app, ['init', '-q']);
+      await symlink(join(repo, '.release'), join(app, '.release'));
+      const read = await readPlanVersions(app);
+      assert.ok(read.ok);
+      assert.equal(read.path, '.release/release.yaml');
+      assert.deepEqual(read.versions.map((version) => version.commit), [c1, c2]);
+    });
+  });
+
+  describe('no network, no prompt (issue 11, review 2)', () => {
+    it('both runners run git with lazy fetching off, no terminal prompt, no askpass helper, no credential manager prompt, English messages', async () => {
+      const fake = join(dir, 'fake-git');
+      await writeFile(fake, '#!/bin/sh\nprintf \'%s|%s|%s|%s|%s|%s\' "$GIT_NO_LAZY_FETCH" "$GIT_TERMINAL_PROMPT" "${GIT_ASKPASS-unset}" "$GCM_INTERACTIVE" "$LC_ALL" "$GIT_OPTIONAL_LOCKS"\n');
+      await chmod(fake, 0o755);
+      const env = { GIT_ASKPASS: '/usr/bin/ask', GIT_TERMINAL_PROMPT: '1', LC_ALL: 'de_DE.UTF-8' };
+      const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+      Object.assign(process.env, env);
+      try {
+        for (const runner of [gitRunner(fake, dir), extensionGitRunner(fake, dir)]) {
+          assert.equal(Buffer.from(await runner(['version'])).toString('utf8'), '1|0||never|C|0');
+        }
+      } finally {
+        for (const [key, value] of Object.entries(saved)) {
+          if (value === undefined) delete process.env[key];
+          else process.env[key] = value;
+        }
+      }
+    });
+
+    it('a partial clone: a version whose text is not here is unknown, never fetched and never an emptied file (repro rv2/partial2)', async () => {
+      const origin = join(dir, 'origin');
+      await mkdir(origin);
+      const previous = dir;
+      dir = origin;
+      let c3: string | undefined;
+      try {
+        [, , c3] = await history();
+      } finally {
+        dir = previous;
+      }
+      git(origin, ['config', 'uploadpack.allowFilter', 'true']);
+      const clone = join(dir, 'clone');
+      git(dir, ['clone', '-q', '--filter=blob:none', `file://${origin}`, clone]);
+      const read = await readPlanVersions(clone);
+      assert.ok(read.ok);
+      assert.deepEqual(read.versions.map((version) => [version.commit, version.text]), [[c3, V3]]);
+      assert.deepEqual(read.truncated, { reason: 'missing', commit: c3, date: '2026-12-12', read: 1 });
+      // Nothing was fetched: the older texts are still not in the clone.
+      const v2 = git(origin, ['rev-parse', 'HEAD~2:.release/release.yaml']).trim();
+      assert.throws(() => execFileSync('git', ['cat-file', '-e', v2], { cwd: clone, stdio: 'ignore', env: { ...process.env, GIT_NO_LAZY_FETCH: '1' } }));
+      const timeline = planTimeline(read.versions, read.truncated);
+      assert.equal(timeline.release, 'invoices-v1');
+      assert.deepEqual(timeline.origins, []);
+      assert.equal(timeline.truncated?.reason, 'missing');
+    });
+
+    it('parseBatch: a missing object is null, one cut short or never printed is null, one that is not text is undefined', () => {
+      const bytes = (text: string) => new TextEncoder().encode(text);
+      assert.deepEqual(parseBatch(bytes(`${'a'.repeat(40)} blob 3\nabc\n${'b'.repeat(40)} missing\n${'c'.repeat(40)} tree 2\nxy\n`), 4), ['abc', null, undefined, null]);
+      assert.deepEqual(parseBatch(bytes(`${'a'.repeat(40)} blob 10\nabc`), 1), [null]);
+    });
+  });
+
+  describe('a cut-off history (issue 11, review 2)', () => {
+    it('a shallow clone: the oldest version read is the reading’s start, not the plan’s; check and history say so (repro rv2/shallow)', async () => {
+      const origin = join(dir, 'origin');
+      await mkdir(origin);
+      const previous = dir;
+      dir = origin;
+      try {
+        await history();
+      } finally {
+        dir = previous;
+      }
+      const clone = join(dir, 'clone');
+      git(dir, ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
+      const head = git(clone, ['rev-parse', 'HEAD']).trim();
+      const read = await readPlanVersions(clone);
+      assert.ok(read.ok);
+      assert.deepEqual(read.truncated, { reason: 'shallow', commit: head, date: '2026-12-12', read: 1 });
+      const cap = io(clone);
+      assert.equal(await run(['history'], cap), 0);
+      assert.deepEqual(cap.stdout, [
+        `The history before 2026-12-12 (commit ${short(head)}) is not in this clone (a shallow clone): the tasks and dates of that version are where the reading starts, not where the plan started. Fetch the whole history (git fetch --unshallow; in CI, fetch-depth: 0).`,
+        'release-plan: 0 changes in 1 version of .release/release.yaml (release invoices-v1).',
+      ]);
+      // T4 joined after the freeze, but the clone cannot tell when: no late addition from git.
+      const checked = io(clone);
+      await run(['check', '--today', TODAY, '--format', 'json'], checked);
+      assert.equal((JSON.parse(checked.stdout.join('\n')) as { diagnostics: { code: string }[] }).diagnostics.filter((finding) => finding.code === 'scope-late-addition').length, 0);
+      const full = io(origin);
+      await run(['check', '--today', TODAY, '--format', 'json'], full);
+      assert.equal((JSON.parse(full.stdout.join('\n')) as { diagnostics: { code: string }[] }).diagnostics.filter((finding) => finding.code === 'scope-late-addition').length, 1);
+      // The full history is not cut off.
+      const whole = await readPlanVersions(origin);
+      assert.ok(whole.ok);
+      assert.equal(whole.truncated, undefined);
+    });
+
+    it('a shallow clone deep enough to hold the plan’s first commit is whole', async () => {
+      const origin = join(dir, 'origin');
+      await mkdir(origin);
+      git(origin, ['init', '-q']);
+      await writePlan(origin, { 'release.yaml': V1 });
+      commit(origin, 'Ana Lima', '2026-11-20', 'Start the plan');
+      const clone = join(dir, 'clone');
+      git(dir, ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
+      assert.equal(git(clone, ['rev-parse', '--is-shallow-repository']).trim(), 'true');
+      const read = await readPlanVersions(clone);
+      assert.ok(read.ok);
+      assert.equal(read.truncated, undefined);
+      assert.deepEqual(planTimeline(read.versions, read.truncated).origins.map((origin) => origin.initial), [true, true]);
+    });
+
+    it('more versions than the limit: the newest are read and the rest is said to be beyond them', async () => {
+      const [, c2, c3] = await history();
+      const read = await readPlanVersions(dir, 2);
+      assert.ok(read.ok);
+      assert.deepEqual(read.versions.map((version) => version.commit), [c2, c3]);
+      assert.deepEqual(read.truncated, { reason: 'limit', commit: c2, date: '2026-11-25', read: 2 });
+      const exact = await readPlanVersions(dir, 3);
+      assert.ok(exact.ok);
+      assert.equal(exact.truncated, undefined);
+      assert.equal(exact.versions.length, 3);
+    });
   });
 });

@@ -139,6 +139,16 @@ describe('scope over time (scopeOverTime)', () => {
     assert.equal(scope.clipped, true);
   });
 
+  it('a cut-off history says so: the first day is where the reading starts', () => {
+    const cut = { reason: 'shallow' as const, commit: C(1), date: '2026-12-05', read: 2 };
+    const scope = scopeOverTime(planTimeline(versions({ author: 'Ana Lima', date: '2026-12-05', text: START }, { author: 'Bo Chen', date: '2026-12-07', text: GROWN }), cut), undefined, '2026-12-07');
+    assert.ok(scope.known);
+    assert.deepEqual(scope.cutOff, cut);
+    const whole = scopeOverTime(planTimeline(versions({ author: 'Ana Lima', date: '2026-12-05', text: START })), undefined, '2026-12-07');
+    assert.ok(whole.known);
+    assert.equal(whole.cutOff, undefined);
+  });
+
   it('scopeOverTimeOf: from the check (its timeline for the plan\'s release, its text, its today), once per result', () => {
     const timeline = planTimeline(versions({ author: 'Ana Lima', date: '2026-11-20', text: START }));
     const result = check({ 'release.yaml': GROWN }, '2026-11-22', timeline);

@@ -59,7 +59,7 @@ describe('planTimeline (the plan from its git history)', () => {
       { ...by(2, 'Bo Chen', '2026-11-25'), kind: 'target-moved', from: '2026-12-10', to: '2026-12-14' },
       { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'task-removed', task: 'T2', title: 'Download button' },
       { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'task-done', task: 'T1', title: 'PDF export endpoint' },
-      { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' },
       { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'target-moved', from: '2026-12-14', to: '2026-12-18' },
       { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'role-changed', role: 'stop', from: 'Ana', to: 'Cy' },
       { ...by(3, 'Cy Diaz', '2026-12-12'), kind: 'problem-rewritten', from: 'Customers cannot download their invoices as PDF.', to: 'Customers cannot get their invoices as PDF from the billing page.' },
@@ -74,7 +74,7 @@ describe('planTimeline (the plan from its git history)', () => {
     assert.deepEqual(timeline.origins, [
       { ...by(1, 'Ana Lima', '2026-11-20'), task: 'T1', title: 'PDF export endpoint', initial: true },
       { ...by(2, 'Bo Chen', '2026-11-25'), task: 'T3', title: 'Retry failed exports' },
-      { ...by(3, 'Cy Diaz', '2026-12-12'), task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' },
+      { ...by(3, 'Cy Diaz', '2026-12-12'), task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' },
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('planTimeline (the plan from its git history)', () => {
     assert.deepEqual(
       timeline.events.filter((event) => event.kind === 'task-added' && !('initial' in event)),
       [
-        { commit: C(2), author: 'Bo', date: '2026-12-02', kind: 'task-added', task: 'T3', title: 'Retry failed exports', afterFreeze: 'features' },
+        { commit: C(2), author: 'Bo', date: '2026-12-02', kind: 'task-added', task: 'T3', title: 'Retry failed exports', afterFreeze: 'features', frozen: '2026-11-30' },
         { commit: C(2), author: 'Bo', date: '2026-12-02', kind: 'task-added', task: 'T4', title: 'Export as CSV too' },
       ],
     );
@@ -130,7 +130,8 @@ describe('planTimeline (the plan from its git history)', () => {
 
   it('closes a release when its launch record goes: the next one does not inherit its moves, even under the same name', () => {
     const shipped = (text: string, outcome = 'shipped') => `${text}shipped:\n  date: 2026-12-18\n  outcome: ${outcome}\n`;
-    const next = plan(['target: 2026-12-18', 'target: 2027-01-20'], ['backup: 2026-12-23', 'backup: 2027-01-27']);
+    // As `next` writes it: new dates, the parked candidates as its tasks (none of the closed release's).
+    const next = plan(['target: 2026-12-18', 'target: 2027-01-20'], ['backup: 2026-12-23', 'backup: 2027-01-27'], [CLEAN_RELEASE.slice(CLEAN_RELEASE.indexOf('  - id: T1'), CLEAN_RELEASE.indexOf(PARKED)), T4]);
     for (const outcome of ['shipped', 'rolled-back']) {
       // Closed, and the next release reuses the name invoices-v1 (the review's repro g5).
       const timeline = planTimeline(
@@ -158,13 +159,33 @@ describe('planTimeline (the plan from its git history)', () => {
     assert.deepEqual(slipped.points.map((point) => point.commit), [C(1), C(2), C(3)]);
   });
 
+  it('an undone launch record (Mark as Shipped, Undo, committed) does not close the release: same name, same tasks (repro rv2/unship)', () => {
+    const shipped = `${CLEAN_RELEASE}shipped:\n  date: 2026-11-22\n  outcome: shipped\n`;
+    const moved = plan(['target: 2026-12-18', 'target: 2026-12-21']);
+    const timeline = planTimeline(
+      versions(
+        { author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
+        { author: 'Ana', date: '2026-11-21', text: CLEAN_RELEASE },
+        { author: 'Ana', date: '2026-11-22', text: shipped },
+        { author: 'Ana', date: '2026-11-22', text: CLEAN_RELEASE },
+        { author: 'Bo', date: '2026-11-23', text: moved },
+      ),
+    );
+    assert.deepEqual(timeline.points.map((point) => point.commit), [C(1), C(2), C(3), C(4), C(5)]);
+    assert.deepEqual(timeline.origins.map((origin) => [origin.task, origin.commit, origin.initial]), [['T1', C(1), true], ['T2', C(1), true]]);
+    assert.equal(timeline.events.filter((event) => event.kind === 'target-moved').length, 2);
+    // The record goes and the release is renamed: started afresh, though a task carried over.
+    const renamed = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Ana', date: '2026-11-22', text: shipped }, { author: 'Bo', date: '2026-11-23', text: plan(['release: invoices-v1', 'release: invoices-v2']) }));
+    assert.deepEqual(renamed.points.map((point) => point.commit), [C(3)]);
+  });
+
   it('keeps the history through a rename of the release: a task added after the freeze stays late (repro g6)', () => {
     const renamed = plan(['release: invoices-v1', 'release: Invoices v1'], [PARKED, `${T4}${PARKED}`]);
     const history = versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-12-11', text: plan([PARKED, `${T4}${PARKED}`]) }, { author: 'Ann', date: '2026-12-12', text: renamed });
     const timeline = planTimeline(history);
     assert.equal(timeline.release, 'Invoices v1');
     assert.deepEqual(timeline.points.map((point) => point.commit), [C(1), C(2), C(3)]);
-    assert.deepEqual(timeline.origins[2], { commit: C(2), author: 'Bo', date: '2026-12-11', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' });
+    assert.deepEqual(timeline.origins[2], { commit: C(2), author: 'Bo', date: '2026-12-11', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' });
     const finding = expectFinding({ 'release.yaml': renamed }, 'scope-late-addition', { severity: 'warning', covers: 'T4', today: '2026-12-14', timeline });
     assert.equal(finding.message, `Task T4 was added on 2026-12-11 by Bo (commit ${C(2).slice(0, 7)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
   });
@@ -177,10 +198,10 @@ describe('planTimeline (the plan from its git history)', () => {
     const timeline = planTimeline(history);
     const merged = { commit: C(2), author: 'Mia Merger', date: '2026-12-12', merge: true as const };
     assert.deepEqual(timeline.events.slice(2), [
-      { ...merged, kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' },
+      { ...merged, kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' },
       { ...merged, kind: 'target-moved', from: '2026-12-18', to: '2026-12-19' },
     ]);
-    assert.deepEqual(timeline.origins[2], { ...merged, task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope' });
+    assert.deepEqual(timeline.origins[2], { ...merged, task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' });
     const finding = expectFinding({ 'release.yaml': history[1]?.text as string }, 'scope-late-addition', { severity: 'warning', covers: 'T4', today: '2026-12-14', timeline });
     assert.equal(finding.message, `Task T4 was merged in on 2026-12-12 by Mia Merger (merge commit ${C(2).slice(0, 7)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
   });
@@ -220,7 +241,7 @@ describe('planTimeline (the plan from its git history)', () => {
     assert.deepEqual(planTimeline([]), { events: [], points: [], origins: [] });
     const without = plan(['  - id: T2\n    title: Download button\n    owner: Cy\n    status: todo\n    estimate: 1\n', '']);
     const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-11-21', text: without }, { author: 'Cy', date: '2026-12-11', text: CLEAN_RELEASE }));
-    assert.deepEqual(timeline.origins[1], { commit: C(3), author: 'Cy', date: '2026-12-11', task: 'T2', title: 'Download button', afterFreeze: 'scope' });
+    assert.deepEqual(timeline.origins[1], { commit: C(3), author: 'Cy', date: '2026-12-11', task: 'T2', title: 'Download button', afterFreeze: 'scope', frozen: '2026-12-10' });
   });
 });
 
@@ -331,5 +352,103 @@ describe('scope-late-addition from git (no added:)', () => {
     // T4 is in the file but in no commit yet.
     const committed = planTimeline(HISTORY.slice(0, 2));
     expectNo(entries, 'scope-late-addition', today, committed);
+  });
+});
+
+describe('a cut-off history (shallow clone, version limit)', () => {
+  const cut = (reason: 'shallow' | 'limit', n = 1) => ({ reason, commit: C(n), date: '2026-11-20', read: 3 });
+
+  it('starts nowhere: the oldest version’s tasks have no origin and no event, nothing is initial', () => {
+    const timeline = planTimeline(HISTORY, cut('shallow'));
+    assert.deepEqual(timeline.truncated, cut('shallow'));
+    assert.deepEqual(
+      timeline.events.filter((event) => event.kind === 'task-added'),
+      [
+        { commit: C(2), author: 'Bo Chen', date: '2026-11-25', kind: 'task-added', task: 'T3', title: 'Retry failed exports' },
+        { commit: C(3), author: 'Cy Diaz', date: '2026-12-12', kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' },
+      ],
+    );
+    // T1 was in the oldest version read: when it joined is unknown.
+    assert.deepEqual(timeline.origins.map((origin) => origin.task), ['T3', 'T4']);
+    assert.equal(timeline.events.some((event) => event.kind === 'task-added' && event.initial), false);
+    assert.equal(timeline.points.length, 3);
+  });
+
+  it('is whole when a closure is among the versions read: the release began after it', () => {
+    const shipped = `${plan(['release: invoices-v1', 'release: invoices-v0'])}shipped:\n  date: 2026-11-19\n  outcome: shipped\n`;
+    const list: PlanVersion[] = [{ commit: commit('z0'), author: 'Zed', date: '2026-11-18', text: shipped }, ...HISTORY];
+    const timeline = planTimeline(list, { reason: 'limit', commit: commit('z0'), date: '2026-11-18', read: 4 });
+    assert.equal(timeline.truncated, undefined);
+    assert.equal(timeline.origins.filter((origin) => origin.initial).length, 1);
+  });
+
+  it('plan-churn counts the moves it saw and says "at least", still from two', () => {
+    const moved = churn(2);
+    const finding = single(check({}, TODAY, { ...moved, truncated: { reason: 'shallow', commit: commit('d1'), date: '2026-11-20', read: 3 } }), 'plan-churn');
+    assert.equal(finding.message, 'The target date moved at least 2 times in this release (its history before 2026-11-20 was not read), last from 2026-12-14 to 2026-12-18 on 2026-11-22 by Cy Diaz. A date that keeps moving is not a commitment: cut scope to fit this one and hold it.');
+    expectNo({}, 'plan-churn', TODAY, { ...churn(1), truncated: { reason: 'limit', commit: commit('d1'), date: '2026-11-20', read: 500 } });
+  });
+
+  it('scope-late-addition uses git only for tasks whose adding commit was seen', () => {
+    const today = '2026-12-14';
+    const late = (HISTORY[2] as PlanVersion).text;
+    // The oldest version read already holds T4, after the freeze: it may have joined any time before.
+    const oldest = versions({ author: 'Zed', date: '2026-12-12', text: late });
+    expectNo({ 'release.yaml': late }, 'scope-late-addition', today, planTimeline(oldest, { reason: 'shallow', commit: C(1), date: '2026-12-12', read: 1 }));
+    // T4 seen joining in the third version: still late.
+    const finding = single(check({ 'release.yaml': late }, today, planTimeline(HISTORY, cut('limit'))), 'scope-late-addition');
+    assert.match(finding.message, /^Task T4 was added on 2026-12-12 by Cy Diaz/);
+  });
+});
+
+describe('freeze moves (issue 11, review 2)', () => {
+  const today = '2026-12-14';
+  const pushed = plan(['  scope: 2026-12-10', '  scope: 2026-12-20'], [PARKED, `${T4}${PARKED}`]);
+
+  it('lists a move of freeze.scope or freeze.features like a target move', () => {
+    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-11-25', text: plan(['  scope: 2026-12-10', '  scope: 2026-12-12'], ['  features: 2026-11-30', '  features: 2026-12-01']) }));
+    assert.deepEqual(
+      timeline.events.filter((event) => event.kind === 'freeze-moved'),
+      [
+        { commit: C(2), author: 'Bo', date: '2026-11-25', kind: 'freeze-moved', freeze: 'scope', from: '2026-12-10', to: '2026-12-12' },
+        { commit: C(2), author: 'Bo', date: '2026-11-25', kind: 'freeze-moved', freeze: 'features', from: '2026-11-30', to: '2026-12-01' },
+      ],
+    );
+  });
+
+  it('a task added in the commit that pushes back a freeze already passed is late against the freeze in force before it (repro rv2/frz)', () => {
+    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-12-12', text: pushed }));
+    assert.deepEqual(
+      timeline.events.filter((event) => event.kind === 'task-added' && !event.initial),
+      [{ commit: C(2), author: 'Bo', date: '2026-12-12', kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' }],
+    );
+    const finding = expectFinding({ 'release.yaml': pushed }, 'scope-late-addition', { severity: 'warning', covers: 'T4', today, timeline });
+    assert.equal(finding.message, `Task T4 was added on 2026-12-12 by Bo (commit ${C(2).slice(0, 7)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
+  });
+
+  it('a freeze pushed back before it passed leaves a task added before the new day on time', () => {
+    const noFeatureFreeze: [string, string] = ['  features: 2026-11-30\n', ''];
+    const later = plan(noFeatureFreeze, ['  scope: 2026-12-10', '  scope: 2026-12-20'], [PARKED, `${T4}${PARKED}`]);
+    const early = versions({ author: 'Ana', date: '2026-11-20', text: plan(noFeatureFreeze) }, { author: 'Bo', date: '2026-12-08', text: later });
+    const timeline = planTimeline(early);
+    assert.deepEqual(timeline.origins.map((origin) => [origin.task, origin.afterFreeze]), [['T1', undefined], ['T2', undefined], ['T4', undefined]]);
+    expectNo({ 'release.yaml': later }, 'scope-late-addition', today, timeline);
+  });
+});
+
+describe('an author git records without a name (issue 11, review 2)', () => {
+  const unnamed = (timeline: Timeline): Timeline => ({ ...timeline, events: timeline.events.map((event) => ({ ...event, author: '' })), origins: timeline.origins.map((origin) => ({ ...origin, author: '' })) });
+
+  it('plan-churn says "by an unnamed author", in the finding and in each move, never "by ."', () => {
+    const finding = expectFinding({}, 'plan-churn', { severity: 'warning', covers: '2026-12-18', timeline: unnamed(churn(2)) });
+    assert.equal(finding.message, 'The target date moved 2 times in this release, last from 2026-12-14 to 2026-12-18 on 2026-11-22 by an unnamed author. A date that keeps moving is not a commitment: cut scope to fit this one and hold it.');
+    assert.deepEqual(finding.related?.map((info) => info.message), [`Moved from 2026-12-10 to 2026-12-14 on 2026-11-21 by an unnamed author (commit ${commit('d2').slice(0, 7)}).`, `Moved from 2026-12-14 to 2026-12-18 on 2026-11-22 by an unnamed author (commit ${commit('d3').slice(0, 7)}).`]);
+    const cut = single(check({}, TODAY, { ...unnamed(churn(2)), truncated: { reason: 'shallow', commit: commit('d1'), date: '2026-11-20', read: 3 } }), 'plan-churn');
+    assert.match(cut.message, /^The target date moved at least 2 times in this release \(its history before 2026-11-20 was not read\), last from 2026-12-14 to 2026-12-18 on 2026-11-22 by an unnamed author\. /);
+  });
+
+  it('scope-late-addition names no one when git has no name', () => {
+    const finding = expectFinding({ 'release.yaml': (HISTORY[2] as PlanVersion).text }, 'scope-late-addition', { severity: 'warning', covers: 'T4', today: '2026-12-14', timeline: unnamed(planTimeline(HISTORY)) });
+    assert.equal(finding.message, `Task T4 was added on 2026-12-12 by an unnamed author (commit ${C(3).slice(0, 7)}), after the scope froze on 2026-12-10 (freeze.scope). Park it, or have the scope owner trade it for something of equal size.`);
   });
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { loadPlan } from '../../src/core/plan';
 import { targetKnownFirst, trackRecord, trackRecordOf, hasTrackRecord, type TrackRow } from '../../src/core/trackRecord';
 import { planTimeline } from '../../src/core/timeline';
+import { scaffoldFiles } from '../../src/core/scaffold';
 import { check, CLEAN_RELEASE, CLEAN_ROLLBACK, files, releaseWith } from './helpers';
 
 const TODAY = '2026-12-01';
@@ -183,6 +184,31 @@ describe('track record (trackRecord)', () => {
       const kept = check({ 'release.yaml': SHIPPED }, '2026-12-21', planTimeline([at('a', '2026-11-01', CLEAN_RELEASE)]));
       const keptRow = trackRecordOf(kept).rows.at(-1) as TrackRow;
       assert.deepEqual([keptRow.verdict, keptRow.targetHistory, targetKnownFirst(keptRow)], ['on-time', { first: '2026-12-18', moves: 0 }, true]);
+    });
+
+    it('a cut-off history (shallow clone, version limit): never "on time" against a first target, growth unknown', () => {
+      const frozen = SHIPPED.replace('  - id: T2\n', '  - id: T2\n');
+      const timeline = planTimeline([at('a', '2026-11-01', frozen)], { reason: 'shallow', commit: 'a'.repeat(40), date: '2026-11-01', read: 1 });
+      const row = trackRecordOf(check({ 'release.yaml': frozen }, '2026-12-21', timeline)).rows.at(-1) as TrackRow;
+      assert.deepEqual([row.verdict, row.targetHistory, targetKnownFirst(row), row.growth], ['on-time', undefined, false, { known: false, why: 'undated', freeze: '2026-12-10', undated: 2 }]);
+      // The same version, read whole: the first target kept, no growth.
+      const whole = trackRecordOf(check({ 'release.yaml': frozen }, '2026-12-21', planTimeline([at('a', '2026-11-01', frozen)]))).rows.at(-1) as TrackRow;
+      assert.deepEqual([targetKnownFirst(whole), whole.growth], [true, { known: true, freeze: '2026-12-10', tasks: 0, estimate: 0, unestimated: 0 }]);
+    });
+
+    it('a draft\'s target (init\'s default) is not the first target: filled in, then kept, is on time against the first (repro rv2/drafty)', () => {
+      const init = scaffoldFiles('2026-11-01').get('.release/release.yaml') as string;
+      const filled = init.replace('problem: "TODO: the one customer problem this release solves, in one sentence"', 'problem: Customers cannot pay invoices online.').replace(/^target: .*$/m, 'target: 2026-12-18');
+      assert.notEqual(filled, init);
+      const shipped = `${filled}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`;
+      const timeline = planTimeline([at('a', '2026-11-01', init), at('b', '2026-11-02', filled), at('c', '2026-12-18', shipped)]);
+      assert.deepEqual(timeline.points.map((point) => point.draft), [true, undefined, undefined]);
+      const row = trackRecordOf(check({ 'release.yaml': shipped }, '2026-12-21', timeline)).rows.at(-1) as TrackRow;
+      assert.deepEqual([row.verdict, row.targetHistory, targetKnownFirst(row)], ['on-time', { first: '2026-12-18', moves: 0 }, true]);
+      // Moved once after the draft: that move counts, as plan-churn counts it.
+      const moved = filled.replace('target: 2026-12-18', 'target: 2026-12-11');
+      const again = planTimeline([at('a', '2026-11-01', init), at('b', '2026-11-02', moved), at('c', '2026-12-18', shipped)]);
+      assert.deepEqual((trackRecordOf(check({ 'release.yaml': shipped }, '2026-12-21', again)).rows.at(-1) as TrackRow).targetHistory, { first: '2026-12-11', moves: 1 });
     });
 
     it('the file\'s target, not yet committed, counts as one more move', () => {

@@ -4,7 +4,7 @@
  */
 import { readPlanFiles } from '../../src/cli/files';
 import { checkPlan } from '../../src/core/engine';
-import { planTimeline } from '../../src/core/timeline';
+import { planTimeline, type Truncation } from '../../src/core/timeline';
 import { dashboardState } from '../../src/shared/dashboardState';
 import type { DashboardState, HistoryNote } from '../../src/shared/protocol';
 
@@ -300,7 +300,7 @@ export async function historyState(
  * `uncommitted`: the working text has one more open task than the last commit. `note`: what the
  * host says about Git when there is no history (`history: false`).
  */
-export async function scopeState(generation = 1, { title = 'SSO for admins', uncommitted = false, history = true, note }: { title?: string; uncommitted?: boolean; history?: boolean; note?: HistoryNote } = {}): Promise<DashboardState> {
+export async function scopeState(generation = 1, { title = 'SSO for admins', uncommitted = false, history = true, note, truncated }: { title?: string; uncommitted?: boolean; history?: boolean; note?: HistoryNote; truncated?: Truncation } = {}): Promise<DashboardState> {
   const folder = new URL('../../examples/clean', import.meta.url).pathname;
   const files = await readPlanFiles(folder);
   const release = files.get('.release/release.yaml');
@@ -313,7 +313,7 @@ export async function scopeState(generation = 1, { title = 'SSO for admins', unc
     { commit: 'a'.repeat(40), author: 'Ana Keller', date: '2099-02-16', text: started },
     { commit: 'b'.repeat(40), author: 'Bo Lindqvist', date: '2099-03-05', text: late },
     { commit: 'c'.repeat(40), author: 'Chidi Okafor', date: '2099-03-10', text: now },
-  ]);
+  ], truncated);
   files.set('.release/release.yaml', uncommitted ? addTask(now, 'PDF-10', 'One more ask', 1) : now);
   return dashboardState(folder, checkPlan(files, { today: TODAY, ...(history ? { timeline } : {}) }), generation, folder, note);
 }

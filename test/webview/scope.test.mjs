@@ -99,6 +99,18 @@ describe('Scope over time and the header after launch (headless Chromium)', func
     assert.equal(await page.locator('#scope-uncommitted').count(), 0);
   });
 
+  it('a cut-off history (shallow clone, version limit) says the chart starts where the reading does', async () => {
+    const page = await open();
+    await showState(page, await scopeState(1));
+    assert.equal(await page.locator('#scope-cut-off').count(), 0);
+    await showState(page, await scopeState(2, { truncated: { reason: 'shallow', commit: 'a'.repeat(40), date: '2099-02-16', read: 3 } }));
+    assert.equal(await page.locator('#scope-cut-off').textContent(), 'The history before 2099-02-16 is not in this clone (a shallow clone): the release started earlier than the chart shows.');
+    await showState(page, await scopeState(3, { truncated: { reason: 'limit', commit: 'a'.repeat(40), date: '2099-02-16', read: 500 } }));
+    assert.equal(await page.locator('#scope-cut-off').textContent(), 'The history before 2099-02-16 is beyond the 500 versions read: the release started earlier than the chart shows.');
+    // The late addition was seen joining: still listed.
+    assert.equal((await lateItems(page)).length, 1);
+  });
+
   it('plan text is text: a task title with markup shows as written', async () => {
     const page = await open();
     await showState(page, await scopeState(1, { title: XSS.img }));

@@ -1,7 +1,7 @@
 import { dayNumber } from '../dates';
 import { counted, horizonKey, taskLabel, type RuleContext } from '../context';
-import { defineMessages } from '../message';
-import { shortCommit, taskOrigin } from '../timeline';
+import { defineMessages, type MessageArg } from '../message';
+import { shortCommit, taskOrigin, type TaskOrigin } from '../timeline';
 
 /** The sentences of the scope rules; a refactor title's reason picks one of the `scope-refactor/…` sentences. */
 export const messages = defineMessages({
@@ -24,6 +24,11 @@ export const messages = defineMessages({
   /** As above, when the commit that brought the task into the main line is a merge: `{author}` merged it. */
   'scope-late-addition/git-merge': 'Task {task} was merged in on {added} by {author} (merge commit {commit}), after the scope froze on {frozen} (freeze.scope). Park it, or have the scope owner trade it for something of equal size.',
   'scope-late-addition/git-feature-merge': 'Task {task} is a new feature merged in on {added} by {author} (merge commit {commit}), after feature requests stopped on {frozen} (freeze.features). Park it for the next release, or set `kind:` if it is not a feature.',
+  /** The four above, when git records no name for the author. */
+  'scope-late-addition/git-unnamed': 'Task {task} was added on {added} by an unnamed author (commit {commit}), after the scope froze on {frozen} (freeze.scope). Park it, or have the scope owner trade it for something of equal size.',
+  'scope-late-addition/git-feature-unnamed': 'Task {task} is a new feature added on {added} by an unnamed author (commit {commit}), after feature requests stopped on {frozen} (freeze.features). Park it for the next release, or set `kind:` if it is not a feature.',
+  'scope-late-addition/git-merge-unnamed': 'Task {task} was merged in on {added} by an unnamed author (merge commit {commit}), after the scope froze on {frozen} (freeze.scope). Park it, or have the scope owner trade it for something of equal size.',
+  'scope-late-addition/git-feature-merge-unnamed': 'Task {task} is a new feature merged in on {added} by an unnamed author (merge commit {commit}), after feature requests stopped on {frozen} (freeze.features). Park it for the next release, or set `kind:` if it is not a feature.',
   'scope-over-capacity/one-person/target': 'Open estimates add up to {days}, but 1 person has {available} before target. Cut scope until it fits.',
   'scope-over-capacity/target': 'Open estimates add up to {days}, but {count} people have {available} before target. Cut scope until it fits.',
   'scope-over-capacity/one-person/release-day': 'Open estimates add up to {days}, but 1 person has {available} before the release today. Cut scope until it fits.',
@@ -180,13 +185,32 @@ function checkLateAdditions(ctx: RuleContext): void {
     const joined = origin && !origin.initial ? dayNumber(origin.date) : undefined;
     if (!origin || joined === undefined) continue;
     const path = ['tasks', index, task.id !== undefined ? 'id' : 'title'];
-    const facts = { task: label, added: origin.date, author: origin.author, commit: shortCommit(origin.commit) };
-    if (scopeFreeze !== undefined && joined > scopeFreeze) {
-      ctx.report(source, path, 'scope-late-addition', messages(origin.merge ? 'scope-late-addition/git-merge' : 'scope-late-addition/git', { ...facts, frozen: String(data.freeze?.scope) }), { prefer: 'value' });
-    } else if (featureFreeze !== undefined && joined > featureFreeze && feature) {
-      ctx.report(source, path, 'scope-late-addition', messages(origin.merge ? 'scope-late-addition/git-feature-merge' : 'scope-late-addition/git-feature', { ...facts, frozen: String(data.freeze?.features) }), { prefer: 'value' });
-    }
+    // Late against the freeze the file names now, or against the one in force when the commit was
+    // made (a freeze pushed back after it passed, even in the same commit, does not make the task early).
+    const frozen =
+      scopeFreeze !== undefined && joined > scopeFreeze
+        ? { freeze: 'scope' as const, day: String(data.freeze?.scope) }
+        : origin.afterFreeze === 'scope' && origin.frozen !== undefined
+        ? { freeze: 'scope' as const, day: origin.frozen }
+        : featureFreeze !== undefined && joined > featureFreeze && feature
+        ? { freeze: 'features' as const, day: String(data.freeze?.features) }
+        : origin.afterFreeze === 'features' && origin.frozen !== undefined && feature
+        ? { freeze: 'features' as const, day: origin.frozen }
+        : undefined;
+    if (!frozen) continue;
+    ctx.report(source, path, 'scope-late-addition', lateByGit(frozen.freeze, origin, { task: label, added: origin.date, commit: shortCommit(origin.commit), frozen: frozen.day }), { prefer: 'value' });
   }
+}
+
+/** The git variant of a late addition's message: scope or feature freeze, a merge or not, the author named or not (git may record an empty name). */
+function lateByGit(freeze: 'scope' | 'features', origin: TaskOrigin, facts: { task: MessageArg; added: string; commit: string; frozen: string }) {
+  const author = origin.author;
+  if (author.trim() === '') {
+    if (freeze === 'scope') return messages(origin.merge ? 'scope-late-addition/git-merge-unnamed' : 'scope-late-addition/git-unnamed', facts);
+    return messages(origin.merge ? 'scope-late-addition/git-feature-merge-unnamed' : 'scope-late-addition/git-feature-unnamed', facts);
+  }
+  if (freeze === 'scope') return messages(origin.merge ? 'scope-late-addition/git-merge' : 'scope-late-addition/git', { ...facts, author });
+  return messages(origin.merge ? 'scope-late-addition/git-feature-merge' : 'scope-late-addition/git-feature', { ...facts, author });
 }
 
 function checkCapacity(ctx: RuleContext): void {

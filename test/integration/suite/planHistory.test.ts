@@ -63,11 +63,12 @@ describe('Plan history from git', function () {
     assert.equal(diagnostic(release(), 'plan-churn'), undefined);
   });
 
-  it('a second move committed as Cy Diaz: plan-churn on the target, each move as related information, dated by the author’s own day', async () => {
+  it('a second move committed as Cy Diaz: plan-churn on the target, each move as related information, dated by the committer’s own day', async () => {
     const root = basic().uri.fsPath;
     writeFileSync(release().fsPath, original.replace('target: 2099-06-15', 'target: 2099-06-19'));
-    // 23:30 in California on 2099-06-05 is 2099-06-06 in UTC (and on most viewers' clocks): the CLI says 2099-06-05, so must the editor.
-    git(root, ['commit', '-q', '-am', 'Move the target again', '--author=Cy Diaz <cy@example.com>'], { GIT_AUTHOR_DATE: '2099-06-05T23:30:00-08:00', GIT_COMMITTER_DATE: '2099-06-06T10:00:00Z' });
+    // Written on 2099-05-28, rebased onto the main line at 23:30 in California on 2099-06-05 (2099-06-06 in UTC, and on most
+    // viewers' clocks): the day the main line got it is 2099-06-05 for the CLI, so it must be for the editor.
+    git(root, ['commit', '-q', '-am', 'Move the target again', '--author=Cy Diaz <cy@example.com>'], { GIT_AUTHOR_DATE: '2099-05-28T10:00:00Z', GIT_COMMITTER_DATE: '2099-06-05T23:30:00-08:00' });
     const moved = git(root, ['rev-parse', 'HEAD']);
     // The Git extension sees the new HEAD; the extension re-reads the history and checks again.
     const churn = await waitFor(() => diagnostic(release(), 'plan-churn'), 'plan-churn after the second move', 45_000);

@@ -31,7 +31,9 @@ export function renderScope(view: View): HTMLElement {
     h('span', {}, t('scopeNow', count(last.openTasks, 'scopeOneOpenTask', 'scopeOpenTasks'), estimateText(last.openEstimate), shortDate(last.date, true))),
     scope.uncommitted ? h('span', { class: 'tag', id: 'scope-uncommitted' }, t('scopeUncommitted')) : null,
   );
-  return section('scope-over-time', t('scopeOverTime'), 'graph-line', now, chart(scope), numbers(scope), late(scope));
+  // A cut-off history (shallow clone, version limit): say the chart starts where the reading does.
+  const cutOff = scope.cutOff ? h('p', { class: 'muted', id: 'scope-cut-off' }, scope.cutOff.reason === 'shallow' ? t('scopeCutOffShallow', scope.cutOff.date) : scope.cutOff.reason === 'missing' ? t('scopeCutOffMissing', scope.cutOff.date) : t('scopeCutOffLimit', scope.cutOff.date, scope.cutOff.read)) : null;
+  return section('scope-over-time', t('scopeOverTime'), 'graph-line', now, cutOff, chart(scope), numbers(scope), late(scope));
 }
 
 function whyNoHistory(note: HistoryNote | undefined): string {
