@@ -147,6 +147,12 @@ export async function runWebSuite(): Promise<{ vscodeVersion: string; passes: nu
       await vscode.workspace.fs.writeFile(release(), new TextEncoder().encode(original));
       await vscode.commands.executeCommand('workbench.action.files.revert', release());
     }
+    // The open editor shows the disk's text once the revert has landed (in the web worker it can
+    // lag the command); an open document's text is what a check reads, so wait for it first.
+    await waitFor(() => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === release().toString());
+      return !doc || (!doc.isDirty && doc.getText() === original);
+    }, 'the editor to show release.yaml as it is on disk');
     // Written behind the store's back with workspace.fs: the visible Refresh reads it again.
     await vscode.commands.executeCommand('releasePlan.refresh');
     await api.store.settled();
