@@ -1,6 +1,7 @@
 // Serves the built dashboard (dist/webview.js, media/dashboard.css, dist/codicons) with the real
 // page from dashboardHtml() on 127.0.0.1, and drives it in headless Chromium (playwright-core).
 // The page's CSP is the extension's: the tests see every violation the real webview would.
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -157,4 +158,38 @@ export async function problems(page, log) {
 
 export async function posted(page) {
   return page.evaluate(() => window.__posted);
+}
+
+/**
+ * The hooks every dashboard suite needs, registered in the calling `describe`: one server and one
+ * browser for the suite, and after each test its page's problems checked (no CSP violation, console
+ * error, page error or dialog) and its context closed. Returns `open(options)` for a test's page
+ * (the options of `openDashboard`).
+ */
+export function dashboardPages() {
+  let server;
+  let browser;
+  let session;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    if (!session) return;
+    const { page, context, log } = session;
+    session = undefined;
+    const found = await problems(page, log);
+    await context.close();
+    assert.deepEqual(found, { csp: [], consoleErrors: [], pageErrors: [], dialogs: [] }, 'the page reported problems');
+  });
+  return {
+    async open(options) {
+      session = await openDashboard(browser, server, options);
+      return session.page;
+    },
+  };
 }

@@ -3,7 +3,7 @@
 // either wrapped or plan data / engine text from the state; without a table the page is English.
 import assert from 'node:assert/strict';
 import { brokenPlan, editedExampleState, exampleState, historyState, noPlan, scopeState, vetoPlan, zeroTaskPlan } from './fixtures.ts';
-import { launch, openDashboard, problems, showState, startServer } from './harness.mjs';
+import { dashboardPages, showState } from './harness.mjs';
 
 /** Every string in the state (plan text, names, dates, the engine's messages), longest first, and their upper case (decisions are shown so). */
 function dataStrings(...states) {
@@ -59,33 +59,8 @@ function shownTexts(page) {
 
 describe('Release Dashboard words from the host (vscode.l10n)', function () {
   this.timeout(60_000);
-  let server;
-  let browser;
-  let session;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    if (!session) return;
-    const { page, context, log } = session;
-    session = undefined;
-    const found = await problems(page, log);
-    await context.close();
-    assert.deepEqual(found, { csp: [], consoleErrors: [], pageErrors: [], dialogs: [] }, 'the page reported problems');
-  });
-
-  async function open(query) {
-    session = await openDashboard(browser, server, { query });
-    return session.page;
-  }
+  const pages = dashboardPages();
+  const open = (query) => pages.open({ query });
 
   async function expectAllTranslated(page, ...states) {
     const data = dataStrings(...states);

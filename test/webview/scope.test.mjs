@@ -2,37 +2,11 @@
 // Chromium under the real CSP, with states built by the engine (examples/clean with a git timeline).
 import assert from 'node:assert/strict';
 import { historyState, scopeState, XSS } from './fixtures.ts';
-import { launch, openDashboard, posted, problems, showState, startServer } from './harness.mjs';
+import { dashboardPages, posted, showState } from './harness.mjs';
 
 describe('Scope over time and the header after launch (headless Chromium)', function () {
   this.timeout(60_000);
-  let server;
-  let browser;
-  let session;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    if (!session) return;
-    const { page, context, log } = session;
-    session = undefined;
-    const found = await problems(page, log);
-    await context.close();
-    assert.deepEqual(found, { csp: [], consoleErrors: [], pageErrors: [], dialogs: [] }, 'the page reported problems');
-  });
-
-  async function open(options) {
-    session = await openDashboard(browser, server, options);
-    return session.page;
-  }
+  const { open } = dashboardPages();
 
   const tableRows = (page) => page.locator('#scope-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.source, ...[...tr.cells].map((td) => td.textContent)]));
   const lateItems = (page) => page.locator('#scope-late li').evaluateAll((lis) => lis.map((li) => li.textContent.trim()));

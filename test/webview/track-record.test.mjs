@@ -2,37 +2,11 @@
 // with states built by the engine (history/ next to examples/clean).
 import assert from 'node:assert/strict';
 import { exampleState, historyState, XSS } from './fixtures.ts';
-import { launch, openDashboard, posted, problems, showState, startServer } from './harness.mjs';
+import { dashboardPages, posted, showState } from './harness.mjs';
 
 describe('Track Record and the shipped state (headless Chromium)', function () {
   this.timeout(60_000);
-  let server;
-  let browser;
-  let session;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    if (!session) return;
-    const { page, context, log } = session;
-    session = undefined;
-    const found = await problems(page, log);
-    await context.close();
-    assert.deepEqual(found, { csp: [], consoleErrors: [], pageErrors: [], dialogs: [] }, 'the page reported problems');
-  });
-
-  async function open(options) {
-    session = await openDashboard(browser, server, options);
-    return session.page;
-  }
+  const { open } = dashboardPages();
 
   /** Each row's cells as text. */
   const rows = (page) => page.locator('#track-record-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
