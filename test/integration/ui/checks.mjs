@@ -106,6 +106,21 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
     }
     if (targets.length) console.log(`       screenshot: ${targets.map((target) => path.relative(process.cwd(), target)).join(', ')}`);
   };
+  /** The dashboard webview's theme kind, from its body's class: light, dark or high-contrast. */
+  const webviewTheme = async (webview) => ((await webview.locator('body').getAttribute('class', { timeout: TIMEOUT })) ?? '').match(/vscode-(light|dark|high-contrast)/)?.[1];
+  /** The README's pictures of a dashboard section, `<name>-light` and `<name>-dark`: in the workbench's own Light and Dark Modern themes, as a user sees it. */
+  const screenshotInThemes = async (webview, section, name, what) => {
+    for (const [kind, theme] of [['light', 'Light Modern'], ['dark', 'Dark Modern']]) {
+      await setColorTheme(page, theme);
+      await waitUntilAsync(async () => (await webviewTheme(webview)) === kind, `the dashboard to follow the ${theme} theme`);
+      await section.scrollIntoViewIfNeeded({ timeout: TIMEOUT });
+      await page.waitForTimeout(200); // the theme's colours repaint after the class changes
+      const box = await section.boundingBox();
+      if (!box) throw new Error(`${what} has no box on screen`);
+      const pad = 8;
+      await screenshot(`${name}-${kind}`, { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad });
+    }
+  };
 
   await page.keyboard.press('Escape');
 
@@ -695,7 +710,7 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
   await check(`the dashboard's Track Record on the fixture's .release/history/: ${TRACK_ROWS.length} releases, "${TRACK_ROWS[0][1]}", rehearsal minutes ${TRACK_TREND} (screenshots track-record-light, track-record-dark)`, async () => {
     const dashboardTab = page.locator('.part.editor .tab', { hasText: DASHBOARD_TAB });
     const webview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
-    const themeOf = async () => ((await webview.locator('body').getAttribute('class', { timeout: TIMEOUT })) ?? '').match(/vscode-(light|dark|high-contrast)/)?.[1];
+    const themeOf = () => webviewTheme(webview);
     let started;
     try {
       await page.keyboard.press('Escape');
@@ -714,16 +729,7 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
       if (JSON.stringify(blockers) !== JSON.stringify([TRACK_BLOCKER])) throw new Error(`the recurring blockers read ${JSON.stringify(blockers)}, not ${JSON.stringify([TRACK_BLOCKER])}`);
       // The README's pictures: the section in a light and a dark theme (the workbench's own, as a user sees it).
       started = await themeOf();
-      for (const [kind, theme] of [['light', 'Light Modern'], ['dark', 'Dark Modern']]) {
-        await setColorTheme(page, theme);
-        await waitUntilAsync(async () => (await themeOf()) === kind, `the dashboard to follow the ${theme} theme`);
-        await section.scrollIntoViewIfNeeded({ timeout: TIMEOUT });
-        await page.waitForTimeout(200); // the theme's colours repaint after the class changes
-        const box = await section.boundingBox();
-        if (!box) throw new Error('the Track Record section has no box on screen');
-        const pad = 8;
-        await screenshot(`track-record-${kind}`, { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad });
-      }
+      await screenshotInThemes(webview, section, 'track-record', 'the Track Record section');
       console.log(`       rows: ${rows.map(([name, verdict]) => `${name} ${verdict}`).join(' · ')}; trend ${TRACK_TREND}; recurring: ${TRACK_BLOCKER.join(' ')}`);
     } finally {
       if (started === 'light') await setColorTheme(page, 'Light Modern').catch(() => {});
@@ -742,7 +748,7 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
     if (!workspace) throw new Error('no workspace folder to commit in');
     const dashboardTab = page.locator('.part.editor .tab', { hasText: DASHBOARD_TAB });
     const webview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
-    const themeOf = async () => ((await webview.locator('body').getAttribute('class', { timeout: TIMEOUT })) ?? '').match(/vscode-(light|dark|high-contrast)/)?.[1];
+    const themeOf = () => webviewTheme(webview);
     const git = (args, env = {}) => execFileSync('git', ['-c', 'user.name=Release Plan Tests', '-c', 'user.email=tests@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: workspace, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', ...env } }).trim();
     const releaseFile = path.join(workspace, '.release', 'release.yaml');
     const rows = () => webview.locator('#scope-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.source, ...[...tr.cells].map((td) => td.textContent)]));
@@ -785,16 +791,7 @@ export async function runUiChecks(page, { manifest, resultsDir, workspace, scree
 
       // The README's pictures: the section in a light and a dark theme.
       started = await themeOf();
-      for (const [kind, theme] of [['light', 'Light Modern'], ['dark', 'Dark Modern']]) {
-        await setColorTheme(page, theme);
-        await waitUntilAsync(async () => (await themeOf()) === kind, `the dashboard to follow the ${theme} theme`);
-        await section.scrollIntoViewIfNeeded({ timeout: TIMEOUT });
-        await page.waitForTimeout(200); // the theme's colours repaint after the class changes
-        const box = await section.boundingBox();
-        if (!box) throw new Error('the Scope over time section has no box on screen');
-        const pad = 8;
-        await screenshot(`scope-over-time-${kind}`, { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad });
-      }
+      await screenshotInThemes(webview, section, 'scope-over-time', 'the Scope over time section');
       console.log(`       ${after.map((r) => `${r[1]}: ${r[2]} open, ${r[3]} d (${r[4]})`).join(' · ')}; late: ${lateLine}`);
     } finally {
       if (committed) {
