@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, releaseWith, TODAY } from './helpers';
+import { buildIfStale } from './cli-io';
 
 /**
  * The built `dist/cli.js` run as a child process, the way CI and a terminal run it: exit codes,
@@ -41,16 +42,6 @@ function assertNoStack(ran: Ran): void {
   for (const line of `${ran.stdout}\n${ran.stderr}`.split('\n')) assert.ok(!line.startsWith('    at '), `a stack trace line: ${line}`);
 }
 
-/** Newest modification time of the CLI's sources, to rebuild a stale dist/cli.js. */
-function newestSource(dir = join(ROOT, 'src')): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 const MARKED = releaseWith('    owner: Bo\n', '    owner: backend team\n');
 const VAGUE_ROLLBACK = releaseWith('    threshold: "> 2%"\n', '', CLEAN_ROLLBACK);
@@ -60,7 +51,7 @@ describe('release-plan as a process (dist/cli.js)', function () {
   let dir: string;
 
   before(async () => {
-    if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestSource()) await promisify(execFile)(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT });
+    await buildIfStale(['cli']);
   });
 
   beforeEach(async () => {

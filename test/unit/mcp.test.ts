@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { buildIfStale } from './cli-io';
 
 /**
  * `release-plan mcp` as an agent runs it: the built CLI (dist/cli.js, which loads dist/mcp.js)
@@ -18,16 +18,6 @@ const MCP = join(ROOT, 'dist/mcp.js');
 const TODAY = '2099-03-16';
 const TOOL_NAMES = ['release-plan_status', 'release-plan_findings', 'release-plan_gonogo', 'release-plan_explainRule'];
 
-/** Newest modification time of the sources, to rebuild stale bundles. */
-function newestSource(dir = join(ROOT, 'src')): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 interface ToolResult {
   content: { type: string; text: string }[];
@@ -70,10 +60,7 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
   this.timeout(60_000);
 
   before(async () => {
-    const newest = newestSource();
-    if (!existsSync(CLI) || !existsSync(MCP) || statSync(CLI).mtimeMs < newest || statSync(MCP).mtimeMs < newest) {
-      await promisify(execFile)(process.execPath, ['esbuild.config.mjs', '--only=cli,mcp'], { cwd: ROOT });
-    }
+    await buildIfStale(['cli', 'mcp']);
   });
 
   describe('against examples/messy', () => {
