@@ -403,3 +403,19 @@ export function makeFixtureRepository(dir) {
   const moved = commit('Bo Chen', 'bo@example.com', '2099-05-20', 'Add the download button; move the target a week');
   return [started, moved];
 }
+
+/**
+ * Runs a test-bed pass (`main` resolves to `{ passed, failed }`), prints the line the harness and
+ * CI read ("N passed, M failed") and exits: 1 when anything failed, threw or set an exit code.
+ */
+export async function exitWithCounts(main) {
+  let counts;
+  try {
+    counts = await main();
+  } catch (error) {
+    console.error(`[testbed] ERROR: ${error instanceof Error ? error.message : error}`);
+    counts = { passed: 0, failed: 1 };
+  }
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(counts.failed > 0 || process.exitCode ? 1 : 0);
+}

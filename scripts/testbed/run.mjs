@@ -27,7 +27,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureTestbed } from './install.mjs';
 import {
-  CHROMIUM_ARGS, ROOT, displayManifest, freePort, installExtensionFolder, installVsix, killProcessGroupSync, log, makeFixtureRepository, makeRunDir, portIsFree,
+  CHROMIUM_ARGS, ROOT, displayManifest, exitWithCounts, freePort, installExtensionFolder, installVsix, killProcessGroupSync, log, makeFixtureRepository, makeRunDir, portIsFree,
   readManifest, removeDir, seconds, startCodeServer, stopProcessGroup, tail, withCleanup, writeUserData,
 } from './lib.mjs';
 import { runUiChecks } from '../../test/integration/ui/checks.mjs';
@@ -303,12 +303,4 @@ function extensionHostLogs(userDataDir) {
   return result.stdout || '(no extension host logs found)';
 }
 
-let counts;
-try {
-  counts = await main();
-} catch (error) {
-  console.error(`[testbed] ERROR: ${error instanceof Error ? error.message : error}`);
-  counts = { passed: 0, failed: 1 };
-}
-console.log(`${counts.passed} passed, ${counts.failed} failed`);
-process.exit(counts.failed > 0 || process.exitCode ? 1 : 0);
+await exitWithCounts(main);

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureTestbed } from './install.mjs';
 import {
-  CHROMIUM_ARGS, ROOT, freePort, installExtensionFolder, killProcessGroupSync, log, makeRunDir, portIsFree, removeDir, seconds, startCodeServer, stopProcessGroup, tail, withCleanup, writeUserData,
+  CHROMIUM_ARGS, ROOT, exitWithCounts, freePort, installExtensionFolder, killProcessGroupSync, log, makeRunDir, portIsFree, removeDir, seconds, startCodeServer, stopProcessGroup, tail, withCleanup, writeUserData,
 } from './lib.mjs';
 
 const argv = process.argv.slice(2);
@@ -178,12 +178,4 @@ async function main() {
   });
 }
 
-let counts;
-try {
-  counts = await main();
-} catch (error) {
-  console.error(`[testbed] ERROR: ${error instanceof Error ? error.message : error}`);
-  counts = { passed: 0, failed: 1 };
-}
-console.log(`${counts.passed} passed, ${counts.failed} failed`);
-process.exit(counts.failed > 0 || process.exitCode ? 1 : 0);
+await exitWithCounts(main);
