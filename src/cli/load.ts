@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { checkPlan, type CheckResult } from '../core/engine';
 import { planTimeline } from '../core/timeline';
-import { RELEASE_DIR, RELEASE_FILE, type Finding } from '../core/types';
+import { oneBased, RELEASE_DIR, RELEASE_FILE, type Finding } from '../core/types';
 import { readPlan, type PlanRead } from './files';
 import { CliFailure, fsReason } from './fsErrors';
 import { readPlanVersions } from './git';
@@ -84,10 +84,7 @@ export function toShown(finding: Finding, folder: string, read: PlanRead, io: Pi
   const path = join(folder, finding.file);
   return {
     file: root !== undefined ? relativeTo(root, path) : display(io.cwd, path),
-    line: finding.range.start.line + 1,
-    column: finding.range.start.character + 1,
-    endLine: finding.range.end.line + 1,
-    endColumn: finding.range.end.character + 1,
+    ...oneBased(finding.range),
     severity: finding.severity,
     code: finding.code,
     message: target ? `${finding.message} (this file is a link to ${target})` : finding.message,
@@ -95,7 +92,7 @@ export function toShown(finding: Finding, folder: string, read: PlanRead, io: Pi
       ? {
           related: finding.related.map((info) => {
             const at = join(folder, info.file);
-            return { file: root !== undefined ? relativeTo(root, at) : display(io.cwd, at), line: info.range.start.line + 1, column: info.range.start.character + 1, endLine: info.range.end.line + 1, endColumn: info.range.end.character + 1, message: info.message };
+            return { file: root !== undefined ? relativeTo(root, at) : display(io.cwd, at), ...oneBased(info.range), message: info.message };
           }),
         }
       : {}),

@@ -4,7 +4,7 @@ import type { CheckResult } from './engine';
 import { evaluateGonogo, type GonogoResult, type Verdict } from './gonogo';
 import { defineMessages, render, type Message } from './message';
 import { findingsByTask, releaseHealth, summarizeRelease } from './summary';
-import type { Finding, Severity } from './types';
+import { oneBased, type Finding, type Severity } from './types';
 
 /**
  * The release plan's tools for AI agents: read-only questions an agent asks about the plan, each
@@ -113,20 +113,16 @@ export interface AgentFinding {
 }
 
 function agentFinding(finding: Finding, task?: { id: string; owner?: string }): AgentFinding {
-  const { start, end } = finding.range;
   const rule = isRuleCode(finding.code) ? RULES[finding.code].summary : undefined;
   return {
     file: finding.file,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
+    ...oneBased(finding.range),
     severity: finding.severity,
     code: finding.code,
     message: finding.message,
     ...(rule !== undefined ? { rule } : {}),
     ...(task ? { task } : {}),
-    ...(finding.related?.length ? { related: finding.related.map((r) => ({ file: r.file, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) } : {}),
+    ...(finding.related?.length ? { related: finding.related.map((r) => { const { line, column } = oneBased(r.range); return { file: r.file, line, column, message: r.message }; }) } : {}),
   };
 }
 

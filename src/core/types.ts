@@ -11,6 +11,19 @@ export interface Range {
   end: Position;
 }
 
+/** A range as people and terminals count it: 1-based lines and columns (`file:line:column`). */
+export interface OneBased {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** `range` counted from 1, for what people read (the CLI's lines, agents' answers). */
+export function oneBased(range: Range): OneBased {
+  return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /**
