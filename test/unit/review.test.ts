@@ -207,6 +207,10 @@ keep:
         recurringBlockers(result.plan, '2026-12-01').map((r) => [r.key, r.days, r.releases]),
         [['vpn flaky', ['2026-09-01', '2026-09-02'], ['a']]],
       );
+      // Found once per plan and day (the rule and the Track Record of one check share it); another day is asked again.
+      assert.equal(recurringBlockers(result.plan, '2026-12-01'), recurringBlockers(result.plan, '2026-12-01'));
+      assert.deepEqual(recurringBlockers(result.plan, '2026-09-01'), [], 'on 2026-09-01 the second report had not happened yet');
+      assert.equal(recurringBlockers(result.plan, '2026-12-01').length, 1);
       // Two past releases with one name (a re-run of app-v1) are still two releases, each its own day.
       const twins = check({
         'history/a/release.yaml': 'release: app-v1\ntarget: 2026-09-01\n',

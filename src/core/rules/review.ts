@@ -207,6 +207,17 @@ export interface RecurringBlocker {
  * it spans two or more days or two or more releases. Pure: the plan and the day it is read on.
  */
 export function recurringBlockers(plan: Plan, today: string): RecurringBlocker[] {
+  // Asked by the rule and by the Track Record of the same check: found once per plan and day.
+  const known = recurringMemo.get(plan);
+  if (known?.today === today) return known.blockers;
+  const blockers = findRecurringBlockers(plan, today);
+  recurringMemo.set(plan, { today, blockers });
+  return blockers;
+}
+
+const recurringMemo = new WeakMap<Plan, { today: string; blockers: RecurringBlocker[] }>();
+
+function findRecurringBlockers(plan: Plan, today: string): RecurringBlocker[] {
   const places: BlockerPlace[] = [];
   // Ranges are found only for places that are read (a recurring blocker's): years of check-ins stay cheap.
   const place = (fields: Omit<BlockerPlace, 'range'>): BlockerPlace => {
