@@ -1,10 +1,16 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { RULE_CODES, RULES, isRuleCode, type RuleCode } from './catalog';
 import type { CheckResult } from './engine';
 import { evaluateGonogo, type GonogoResult, type Verdict } from './gonogo';
 import { defineMessages, render, type Message } from './message';
+import { describe } from './schemas';
 import { findingsByTask, releaseHealth, summarizeRelease } from './summary';
 import { oneBased, type Finding, type Severity } from './types';
+
+// zod/mini loads no messages of its own: a refused argument is explained in English (for models).
+z.config(z.locales.en());
+
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 /**
  * The release plan's tools for AI agents: read-only questions an agent asks about the plan, each
@@ -28,7 +34,7 @@ export interface AgentToolOutput {
   isError?: true;
 }
 
-export interface AgentTool<Input extends z.ZodObject = z.ZodObject> {
+export interface AgentTool<Input extends z.ZodMiniObject = z.ZodMiniObject> {
   /** Stable: `^[\w-]+$`, the same in MCP and in VS Code (where names must not start with `copilot_` or `vscode_`). */
   name: string;
   /** One-line title for people (MCP's `title`). */
@@ -139,7 +145,7 @@ function counts(result: CheckResult): { errors: number; warnings: number; infos:
   return out;
 }
 
-const noInput = z.object({}).strict();
+const noInput = z.strictObject({});
 
 /** `release-plan_status`: the release, how far its target is, the verdict and its reasons. */
 export const statusTool: AgentTool<typeof noInput> = {
@@ -188,15 +194,13 @@ export const statusTool: AgentTool<typeof noInput> = {
   },
 };
 
-const findingsInput = z
-  .object({
-    code: z.string().min(1).optional().describe('Only findings with this rule code, e.g. "owner-missing" (release-plan_explainRule explains a code).'),
-    owner: z.string().min(1).optional().describe('Only findings about tasks this person owns (as written in release.yaml; letter case is ignored).'),
-    file: z.string().min(1).optional().describe('Only findings in this plan file, e.g. "release.yaml", ".release/rollback.yaml" or "checkins/2026-12-01.yaml".'),
-    severity: z.enum(severities).optional().describe('Only findings of this severity.'),
-    limit: z.number().int().min(1).max(500).optional().describe('At most this many findings are listed (default 50); the rest are counted.'),
-  })
-  .strict();
+const findingsInput = z.strictObject({
+  code: describe(z.optional(nonEmpty()), 'Only findings with this rule code, e.g. "owner-missing" (release-plan_explainRule explains a code).'),
+  owner: describe(z.optional(nonEmpty()), 'Only findings about tasks this person owns (as written in release.yaml; letter case is ignored).'),
+  file: describe(z.optional(nonEmpty()), 'Only findings in this plan file, e.g. "release.yaml", ".release/rollback.yaml" or "checkins/2026-12-01.yaml".'),
+  severity: describe(z.optional(z.enum(severities)), 'Only findings of this severity.'),
+  limit: describe(z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(500))), 'At most this many findings are listed (default 50); the rest are counted.'),
+});
 
 export const FINDINGS_DEFAULT_LIMIT = 50;
 
@@ -307,11 +311,9 @@ export const gonogoTool: AgentTool<typeof noInput> = {
   },
 };
 
-const explainInput = z
-  .object({
-    code: z.string().min(1).describe('A rule code as findings report it, e.g. "owner-team-label" or "rollback-not-rehearsed".'),
-  })
-  .strict();
+const explainInput = z.strictObject({
+  code: describe(nonEmpty(), 'A rule code as findings report it, e.g. "owner-team-label" or "rollback-not-rehearsed".'),
+});
 
 /** `release-plan_explainRule`: a rule code's documentation (its docs/rules.md section) and what it says in this plan. */
 export const explainRuleTool: AgentTool<typeof explainInput> = {
@@ -348,15 +350,14 @@ export const AGENT_TOOLS = [statusTool, findingsTool, gonogoTool, explainRuleToo
  * Tools, src/extension/lmTools.ts) take one more, optional argument: which folder. The MCP server
  * serves one folder and has no such argument.
  */
-export const FOLDER_ARGUMENT = z
-  .string()
-  .min(1)
-  .optional()
-  .describe('The workspace folder whose release plan to use, by name or path; needed only when several open folders have a .release/ plan.');
+export const FOLDER_ARGUMENT = describe(
+  z.optional(nonEmpty()),
+  'The workspace folder whose release plan to use, by name or path; needed only when several open folders have a .release/ plan.',
+);
 
 /** A tool's input as the editor takes it: the tool's own arguments and `folder`. */
-export function editorToolInput(tool: AgentTool): z.ZodObject {
-  return tool.input.extend({ folder: FOLDER_ARGUMENT });
+export function editorToolInput(tool: AgentTool): z.ZodMiniObject {
+  return z.extend(tool.input, { folder: FOLDER_ARGUMENT });
 }
 
 /**
@@ -369,13 +370,11 @@ export const assignOwnerTool = {
   title: 'Assign a task owner',
   description:
     'Sets the owner of one task of the current release in this repository\'s release plan (.release/release.yaml), as the "Release Plan: Assign Owner" command does: comments and formatting are kept, the change can be undone, and the user confirms the exact change first. One named person, not a team: a team label is reported by the owner-team-label rule. Refused in Restricted Mode, and when the task is gone or was renamed since the user confirmed. Use release-plan_findings (e.g. with code "owner-missing") to find tasks that need an owner.',
-  input: z
-    .object({
-      task: z.string().min(1).describe('The id of the task as written in release.yaml, e.g. "T2".'),
-      owner: z.string().min(1).describe('The one person who will own the task, e.g. "Ana".'),
-      folder: FOLDER_ARGUMENT,
-    })
-    .strict(),
+  input: z.strictObject({
+    task: describe(nonEmpty(), 'The id of the task as written in release.yaml, e.g. "T2".'),
+    owner: describe(nonEmpty(), 'The one person who will own the task, e.g. "Ana".'),
+    folder: FOLDER_ARGUMENT,
+  }),
 } as const;
 
 /** A tool's input as JSON Schema (draft 2020-12), for a manifest such as `contributes.languageModelTools`. */

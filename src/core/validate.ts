@@ -1,7 +1,7 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { defineMessages, type Message } from './message';
 import { checkConfigRules } from './rules/files';
-import { DATE_ISSUE, DEDICATED_MISSING, EXTENSION_PREFIX, FILE_SCHEMAS, isExtensible, type FileKind } from './schemas';
+import { DATE_ISSUE, DEDICATED_MISSING, EXTENSION_PREFIX, FILE_SCHEMAS, descriptionOf, isExtensible, type FileKind } from './schemas';
 import type { PathSegment, SourceFile } from './source';
 import { closest, onlyCaseDiffers } from './suggest';
 import type { Finding } from './types';
@@ -24,7 +24,7 @@ export interface Validated<T> {
 /**
  * The sentences of schema findings. What a sentence is about (a field's path, or the file) is a
  * fragment, and so is what a value must be: a type's name, or the field's own description
- * (`schema/expected/…`, one per `.describe()` in schemas.ts, as it reads after "must be").
+ * (`schema/expected/…`, one per `describe()` in schemas.ts, as it reads after "must be").
  */
 const messages = defineMessages({
   'schema/not-a-map/list': 'This file must be a map of fields (like `{field}: …`), but it is a list.',
@@ -131,7 +131,7 @@ const MAX_PASSES = 8;
  * node; the offending value is then dropped so the rest of the file can still be checked.
  */
 export function validate<K extends FileKind>(file: SourceFile, kind: K): Validated<z.infer<(typeof FILE_SCHEMAS)[K]['schema']>> {
-  const schema = FILE_SCHEMAS[kind].schema as z.ZodType;
+  const schema = FILE_SCHEMAS[kind].schema as z.ZodMiniType;
   const findings: Finding[] = [];
   const seen = new Set<string>();
   // `file.data` is shared (and frozen) when the file comes from the parse cache: work on a copy.
@@ -190,7 +190,7 @@ function notAMap(field: string, data: unknown): Message {
   return messages('schema/not-a-map/other', { field });
 }
 
-function describeIssue(file: SourceFile, kind: FileKind, schema: z.ZodType, issue: z.core.$ZodIssue, path: PathSegment[], data: unknown): Finding[] {
+function describeIssue(file: SourceFile, kind: FileKind, schema: z.ZodMiniType, issue: z.core.$ZodIssue, path: PathSegment[], data: unknown): Finding[] {
   const subject = path.length > 0 ? messages('schema/subject/field', { path: displayPath(path) }) : messages('schema/subject/file');
   const present = valueAt(data, path) !== undefined;
   if (!present) {
@@ -265,7 +265,7 @@ function choiceFor(node: unknown, value: string): string | undefined {
 }
 
 /** One finding per unknown key, on that key, with the closest known field when it looks like a typo. */
-function unknownField(file: SourceFile, schema: z.ZodType, path: PathSegment[], key: string): { finding: Finding; guess: string | undefined } {
+function unknownField(file: SourceFile, schema: z.ZodMiniType, path: PathSegment[], key: string): { finding: Finding; guess: string | undefined } {
   const object = objectAt(schema, path);
   const known = object ? Object.keys(object.shape) : [];
   // `X-Priority`: the extension prefix in the wrong case. Keep the rest of the name as written.
@@ -344,13 +344,12 @@ interface SchemaDef {
 }
 
 const defOf = (node: unknown): SchemaDef | undefined => (node as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
-const descriptionOf = (node: unknown): string | undefined => (node as { description?: string } | undefined)?.description;
 
 /**
  * Walks the schema along `path` (through optional wrappers, lists and unions) and returns the node
  * there plus the nearest description on the way in. Zod issues do not carry their schema.
  */
-function schemaAt(schema: z.ZodType, path: readonly PathSegment[]): { node: unknown; description: string | undefined } | undefined {
+function schemaAt(schema: z.ZodMiniType, path: readonly PathSegment[]): { node: unknown; description: string | undefined } | undefined {
   let description: string | undefined;
   const unwrap = (node: unknown): unknown => {
     let cursor = node;
@@ -377,12 +376,12 @@ function schemaAt(schema: z.ZodType, path: readonly PathSegment[]): { node: unkn
   return { node, description };
 }
 
-function describedAt(schema: z.ZodType, path: readonly PathSegment[]): string | undefined {
+function describedAt(schema: z.ZodMiniType, path: readonly PathSegment[]): string | undefined {
   return schemaAt(schema, path)?.description;
 }
 
 /** The object schema at `path`: its fields, and whether it takes `x-` keys. */
-function objectAt(schema: z.ZodType, path: readonly PathSegment[]): { shape: Record<string, unknown>; extensible: boolean } | undefined {
+function objectAt(schema: z.ZodMiniType, path: readonly PathSegment[]): { shape: Record<string, unknown>; extensible: boolean } | undefined {
   const found = schemaAt(schema, path);
   let node = found?.node;
   if (defOf(node)?.type === 'union') node = defOf(node)?.options?.find((option) => defOf(option)?.type === 'object');

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { STATUSES } from '../core/lists';
 import type { PersonLoad } from '../core/load';
 import type { ReleaseSummary } from '../core/summary';
@@ -65,18 +65,18 @@ export type DashboardState =
 
 export type HostMessage = { type: 'state'; state: DashboardState } | { type: 'notice'; level: 'info' | 'warning'; message: string };
 
-const index = z.number().int().nonnegative().max(100_000);
-const generation = z.number().int().nonnegative();
-const shortText = z.string().max(500);
+const index = z.number().check(z.int(), z.nonnegative(), z.maximum(100_000));
+const generation = z.number().check(z.int(), z.nonnegative());
+const shortText = () => z.string().check(z.maxLength(500));
 
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('assignOwner'), generation, taskIndex: index, owner: shortText.refine((owner) => owner.trim() !== '', 'an owner must not be blank') }),
+  z.strictObject({ type: z.literal('assignOwner'), generation, taskIndex: index, owner: shortText().check(z.refine((owner) => owner.trim() !== '', 'an owner must not be blank')) }),
   z.strictObject({ type: z.literal('setStatus'), generation, taskIndex: index, status: z.enum(STATUSES) }),
-  z.strictObject({ type: z.literal('parkTask'), generation, taskIndex: index, reason: shortText, askedBy: shortText }),
+  z.strictObject({ type: z.literal('parkTask'), generation, taskIndex: index, reason: shortText(), askedBy: shortText() }),
   z.strictObject({ type: z.literal('markTold'), generation, parkedIndex: index }),
   z.strictObject({ type: z.literal('runGonogo') }),
-  z.strictObject({ type: z.literal('openLocation'), file: z.string().regex(/^\.release\/[\w./-]+\.ya?ml$/).refine((p) => !p.includes('..')), line: index, character: index }),
+  z.strictObject({ type: z.literal('openLocation'), file: z.string().check(z.regex(/^\.release\/[\w./-]+\.ya?ml$/), z.refine((p) => !p.includes('..'))), line: index, character: index }),
 ]);
 
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;

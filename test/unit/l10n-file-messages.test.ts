@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { brokenLinkReason, readPlanTree, type PlanTreeEntry } from '../../src/core/planTree';
 import { checkPlan } from '../../src/core/engine';
 import { declaredMessages, render } from '../../src/core/message';
-import { FILE_SCHEMAS } from '../../src/core/schemas';
+import { FILE_SCHEMAS, descriptionOf } from '../../src/core/schemas';
 import type { Finding } from '../../src/core/types';
 import { CLEAN_RELEASE, CLEAN_ROLLBACK, TODAY } from './helpers';
 
@@ -25,7 +25,7 @@ function descriptions(): Set<string> {
   const visit = (node: unknown): void => {
     const def = (node as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
     if (!def) return;
-    const description = (node as { description?: string }).description;
+    const description = descriptionOf(node);
     if (description) found.add(description);
     for (const key of ['innerType', 'element', 'valueType', 'catchall']) visit(def[key]);
     for (const child of Object.values((def.shape as Record<string, unknown> | undefined) ?? {})) visit(child);

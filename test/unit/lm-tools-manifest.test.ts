@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGENT_TOOLS, agentToolJsonSchema, assignOwnerTool, editorToolInput, FOLDER_ARGUMENT } from '../../src/core/agentTools';
+import { descriptionOf } from '../../src/core/schemas';
 
 /**
  * package.json's `contributes.languageModelTools` (what VS Code shows a model before the extension
@@ -39,7 +40,7 @@ describe('Language Model Tools manifest (package.json ↔ core agent tools)', ()
       // The core schema, untouched: the MCP server's arguments are the same but for `folder`.
       const { folder, ...own } = (entry.inputSchema?.properties ?? {}) as Record<string, unknown>;
       assert.deepEqual(own, agentToolJsonSchema(tool).properties ?? {}, tool.name);
-      assert.deepEqual(folder, { description: FOLDER_ARGUMENT.description, type: 'string', minLength: 1 });
+      assert.deepEqual(folder, { description: descriptionOf(FOLDER_ARGUMENT), type: 'string', minLength: 1 });
       assert.equal(entry.inputSchema?.additionalProperties, false);
       assert.ok(entry.tags?.includes('read-only'));
     }
