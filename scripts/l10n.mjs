@@ -2,6 +2,8 @@
 // keyed by itself, ready for a translator:
 //  - the extension's own words: every literal vscode.l10n.t call in src/extension, as
 //    @vscode/l10n-dev extracts them;
+//  - the dashboard's words: every entry of src/shared/strings.ts, which the extension translates
+//    for the page (src/extension/dashboard/webviewStrings.ts), with its translator's comment if any;
 //  - the engine's sentences: every template declared with defineMessages in src/core (findings,
 //    go/no-go, readiness, refusals), which the extension renders through vscode.l10n.t with the
 //    message's id as the comment (key `template/id`, value { message, comment }).
@@ -31,6 +33,13 @@ export async function engineTemplates() {
 export async function buildBundle() {
   const sources = tsFiles(join(ROOT, 'src', 'extension')).map((file) => ({ extension: '.ts', contents: readFileSync(file, 'utf8') }));
   const bundle = { ...(await getL10nJson(sources)) };
+  const { WEBVIEW_STRINGS, WEBVIEW_STRING_COMMENTS } = await import(pathToFileURL(join(ROOT, 'src', 'shared', 'strings.ts')).href);
+  // Keyed as webviewStrings() looks them up: the English, or `English/comment` with a comment.
+  for (const [key, message] of Object.entries(WEBVIEW_STRINGS)) {
+    const comment = WEBVIEW_STRING_COMMENTS[key];
+    if (comment === undefined) bundle[message] = message;
+    else bundle[`${message}/${comment}`] = { message, comment: [comment] };
+  }
   const templates = await engineTemplates();
   // Keyed as vscode.l10n.t({ message, comment: [id] }) looks them up (src/extension/translate.ts).
   for (const id of [...templates.keys()].sort()) {

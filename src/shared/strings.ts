@@ -6,7 +6,7 @@
  * the page (`dashboardHtml`'s `strings`); the webview looks words up by key with `t(key, …args)`
  * and falls back to this English when the table has no entry (the browser tests run without a
  * host). `{0}`, `{1}`… are arguments; a count has one whole sentence per form ("1 task" / "{0}
- * tasks"), never a word with an "s" glued on. `scripts/l10n-export.mjs` adds these to
+ * tasks"), never a word with an "s" glued on. `npm run l10n` (scripts/l10n.mjs) adds these to
  * l10n/bundle.l10n.json next to the strings of `vscode.l10n.t` calls in src/extension.
  */
 export const WEBVIEW_STRINGS = {
@@ -292,6 +292,30 @@ export const WEBVIEW_STRINGS = {
 } as const;
 
 export type StringKey = keyof typeof WEBVIEW_STRINGS;
+
+/**
+ * What a translator needs to know about an entry whose English alone is ambiguous ("May", "{0} {1}").
+ * Only the host reads these (as `vscode.l10n.t`'s comment, which is part of the bundle's key); the
+ * webview bundle leaves them out.
+ */
+export const WEBVIEW_STRING_COMMENTS: Partial<Record<StringKey, string>> = {
+  dateDayMonth: 'A short date: {0} is the day of the month, {1} the month\'s short name (e.g. "16 Mar").',
+  dateDayMonthYear: 'A date: {0} is the day of the month, {1} the month\'s short name, {2} the year (e.g. "16 Mar 2099").',
+  monthJan: 'The short name of a month in dates such as "16 Mar".',
+  monthFeb: 'The short name of a month in dates such as "16 Mar".',
+  monthMar: 'The short name of a month in dates such as "16 Mar".',
+  monthApr: 'The short name of a month in dates such as "16 Mar".',
+  monthMay: 'The short name of a month in dates such as "16 Mar".',
+  monthJun: 'The short name of a month in dates such as "16 Mar".',
+  monthJul: 'The short name of a month in dates such as "16 Mar".',
+  monthAug: 'The short name of a month in dates such as "16 Mar".',
+  monthSep: 'The short name of a month in dates such as "16 Mar".',
+  monthOct: 'The short name of a month in dates such as "16 Mar".',
+  monthNov: 'The short name of a month in dates such as "16 Mar".',
+  monthDec: 'The short name of a month in dates such as "16 Mar".',
+  loadFigures: 'Open estimates against working days available, in days (d): e.g. "13 / 8 d".',
+  rehearsalMinutes: 'A rehearsal in a chart\'s description: {0} is its date (YYYY-MM-DD), {1} its minutes.',
+};
 
 /** The words the page gets from the host: any entry may be missing (then the English is used). */
 export type WebviewStrings = Partial<Record<StringKey, string>>;

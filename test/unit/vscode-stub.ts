@@ -15,15 +15,16 @@ export function format(message: string, args: readonly unknown[] | Record<string
 }
 
 export const l10n = {
-  /** Set by tests: the translated message for an English one (undefined: English). */
-  bundle: undefined as ((message: string) => string | undefined) | undefined,
+  /** Set by tests: the translated message for an English one and its comment, if any (undefined: English). */
+  bundle: undefined as ((message: string, comment?: readonly string[]) => string | undefined) | undefined,
   /** Every message asked for, for tests that check what was translated. */
   asked: new Set<string>(),
-  t(message: string | { message: string; args?: unknown[] | Record<string, unknown> }, ...rest: unknown[]): string {
+  t(message: string | { message: string; args?: unknown[] | Record<string, unknown>; comment?: string | string[] }, ...rest: unknown[]): string {
     const text = typeof message === 'string' ? message : message.message;
     const args = typeof message === 'string' ? (rest.length === 1 && typeof rest[0] === 'object' && rest[0] !== null ? (rest[0] as Record<string, unknown>) : rest) : (message.args ?? []);
+    const comment = typeof message === 'string' || message.comment === undefined ? undefined : [message.comment].flat();
     l10n.asked.add(text);
-    return format(l10n.bundle?.(text) ?? text, args);
+    return format(l10n.bundle?.(text, comment) ?? text, args);
   },
 };
 
