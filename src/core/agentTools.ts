@@ -58,7 +58,13 @@ const messages = defineMessages({
   'agent/status/verdict/at-risk': 'Verdict: At risk',
   'agent/status/verdict/no-go': 'Verdict: No-go',
   'agent/status/reason': '- {reason}',
-  'agent/status/counts': 'Findings: {errors} errors, {warnings} warnings, {infos} infos (checked as of {today}).',
+  'agent/status/counts': 'Findings: {errors}, {warnings}, {infos} (checked as of {today}).',
+  'agent/count/errors': '{count} errors',
+  'agent/count/errors/one': '1 error',
+  'agent/count/warnings': '{count} warnings',
+  'agent/count/warnings/one': '1 warning',
+  'agent/count/infos': '{count} infos',
+  'agent/count/infos/one': '1 info',
   'agent/countdown/days': 'T-{count} days',
   'agent/countdown/day': 'T-1 day',
   'agent/countdown/launch-day': 'launch day',
@@ -189,7 +195,8 @@ export const statusTool: AgentTool<typeof noInput> = {
         ...(gonogo.shipped ? { shipped: { date: gonogo.shipped.date, outcome: gonogo.shipped.outcome, ...(gonogo.shipped.version !== undefined ? { version: gonogo.shipped.version } : {}) } } : {}),
       };
     }
-    lines.push(say(messages('agent/status/counts', { ...found, today })));
+    const count = (n: number, noun: 'errors' | 'warnings' | 'infos') => (n === 1 ? messages(`agent/count/${noun}/one`) : messages(`agent/count/${noun}`, { count: n }));
+    lines.push(say(messages('agent/status/counts', { errors: count(found.errors, 'errors'), warnings: count(found.warnings, 'warnings'), infos: count(found.infos, 'infos'), today })));
     return { text: lines.join('\n'), data };
   },
 };

@@ -29,6 +29,7 @@ export const RULES = {
   'scope-too-risky': { family: 'scope', severity: 'warning', summary: 'More open risky tasks than the limit.' },
   'scope-refactor': { family: 'scope', severity: 'warning', summary: 'A refactor is in the release.' },
   'scope-late-addition': { family: 'scope', severity: 'warning', summary: 'A task was added after the scope freeze.' },
+  'scope-added-unknown': { family: 'scope', severity: 'info', summary: 'A freeze has passed and nothing tells when some tasks joined (no `added:`, no commit in the plan\'s history).' },
   'scope-over-capacity': { family: 'scope', severity: 'warning', summary: 'Open estimates exceed the working days the team has left.' },
   'date-target-missing': { family: 'dates', severity: 'error', summary: 'The release has no target date.' },
   'date-backup-missing': { family: 'dates', severity: 'warning', summary: 'The release has no backup date.' },

@@ -5,6 +5,7 @@ import { evidenceState, happenedRecords, hasHappened, latestHappened } from './e
 import { isPlaceholder } from './placeholder';
 import { properName, type Dated } from './plan';
 import { rehearsalEvidence } from './rules/rollback';
+import { undatedJoins } from './rules/scope';
 import { counted, taskLabel } from './context';
 import { defineMessages, findingText, render, type Message, type Translate } from './message';
 import { GONOGO_QUESTION_IDS, RELEASE_ROLES, ROLLBACK_ROLES, type Gonogo } from './schemas';
@@ -333,7 +334,11 @@ function oneProblem(result: CheckResult): Answer {
   const failing = findingsFor('one-problem', result.findings);
   // Without a problem statement the answer is no, whatever severity problem-missing was given.
   const stated = !isPlaceholder(problem) ? [] : failing.some((f) => f.code === 'problem-missing') ? [] : [messages('gonogo/no-problem')];
-  return fromFindings('one-problem', result, stated, () => [messages('gonogo/problem', { problem: problem ?? '' })]);
+  const answered = fromFindings('one-problem', result, stated, () => [messages('gonogo/problem', { problem: problem ?? '' })]);
+  // Tasks nothing dates, after a freeze they may have broken: a late addition cannot be ruled out,
+  // so the scope is not known to be frozen (whatever severity `scope-added-unknown` was given).
+  const undatedTasks = undatedJoins(result.context);
+  return answered.verdict === 'pass' && undatedTasks ? answer('one-problem', 'needs-answer', [undatedTasks.message]) : answered;
 }
 
 /**

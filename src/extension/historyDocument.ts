@@ -36,7 +36,7 @@ export class HistoryDocuments extends Disposable implements vscode.TextDocumentC
 export function unavailableText(folder: vscode.WorkspaceFolder, state: Extract<HistoryState, { kind: 'unavailable' }>): string {
   switch (state.why) {
     case 'web':
-      return vscode.l10n.t('Plan history is not available in the browser: it is read with Git, which needs the desktop VS Code. Everything else (checks, tree, dashboard, go/no-go) works here.');
+      return vscode.l10n.t('Plan history is not available in the browser: it is read with Git, which needs the desktop VS Code. The checks, tree, dashboard and go/no-go work here; after a freeze, tasks without `added:` cannot be dated, so the go/no-go asks about them.');
     case 'virtual':
       return vscode.l10n.t('Plan history is not available: {0} is not on this computer (a virtual workspace), and the history is read with Git.', folder.name);
     case 'missing':

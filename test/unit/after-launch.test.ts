@@ -149,7 +149,7 @@ describe('after launch: shipped:', () => {
     });
 
     it('scope-late-addition: not after launch', () => {
-      const late = releaseWith('    status: todo\n', '    status: todo\n    added: 2026-12-12\n');
+      const late = releaseWith('    estimate: 1\n    added: 2026-11-16\n', '    estimate: 1\n    added: 2026-12-12\n');
       expectFinding({ 'release.yaml': late }, 'scope-late-addition', { severity: 'warning', covers: '2026-12-12', today: LAUNCH_DAY });
       expectNo({ 'release.yaml': shipped({}, late) }, 'scope-late-addition', LAUNCH_DAY);
       expectFinding({ 'release.yaml': shipped({ date: '2026-12-19' }, late) }, 'scope-late-addition', { severity: 'warning', covers: '2026-12-12', today: LAUNCH_DAY });

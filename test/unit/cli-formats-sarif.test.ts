@@ -154,7 +154,7 @@ describe('release-plan check --format sarif', () => {
       assert.deepEqual(location?.region, { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn });
     });
     assert.ok(runLog.results.some((r) => r.locations[0]?.physicalLocation.artifactLocation.uri === 'examples/messy/.release/rollback.yaml'));
-    assert.deepEqual(new Set(runLog.results.map((r) => r.level)), new Set(['error', 'warning']));
+    assert.deepEqual(new Set(runLog.results.map((r) => r.level)), new Set(['error', 'warning', 'note']));
     const ids = runLog.results.map((r) => r.partialFingerprints['releasePlanFinding/v1']);
     assert.equal(new Set(ids).size, ids.length, 'every result has its own fingerprint');
   });

@@ -27,6 +27,7 @@ interface Diagnostic {
   severity: 'error' | 'warning' | 'info';
   code: string;
   message: string;
+  related?: { message: string }[];
 }
 
 async function check(args: string[], cwd: string): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
@@ -80,7 +81,7 @@ describe('release-plan check: CI formats', () => {
       assert.deepEqual(stderr, []);
       const json = await diagnostics(MESSY, ROOT);
       assert.equal(stdout.length, json.length + 1);
-      assert.match(stdout[stdout.length - 1] ?? '', /^release-plan: \d+ errors, \d+ warnings in .*examples\/messy \(checked as of 2099-03-16\)\.$/);
+      assert.match(stdout[stdout.length - 1] ?? '', /^release-plan: \d+ errors, \d+ warnings, 1 info in .*examples\/messy \(checked as of 2099-03-16\)\.$/);
       json.forEach((d, i) => {
         const line = stdout[i] ?? '';
         const m = GITHUB_LINE.exec(line);
@@ -91,7 +92,8 @@ describe('release-plan check: CI formats', () => {
         assert.deepEqual([Number(m[3]), Number(m[5])], [d.line, d.endLine]);
         if (d.line === d.endLine) assert.deepEqual([Number(m[4]), Number(m[6])], [d.column, d.endColumn]);
         assert.equal(m[7], d.code);
-        assert.equal(m[8], escapeData(d.message));
+        // An annotation's related information follows its message, one line each.
+        assert.equal(m[8], escapeData([d.message, ...(d.related ?? []).map((r) => `- ${r.message}`)].join('\n')));
       });
       assert.ok(
         stdout.includes('::error file=examples/messy/.release/release.yaml,line=53,col=12,endLine=53,endColumn=24,title=owner-team-label::"backend team" is a group, not a person. Name one person for task CR-2.'),
@@ -278,7 +280,7 @@ describe('release-plan check: CI formats', () => {
         // A finished task inserted first: every other task's index moves by one, its id does not.
         const release = join(messy, '.release/release.yaml');
         const text = await readFile(release, 'utf8');
-        await writeFile(release, text.replace(/^tasks:\n/m, 'tasks:\n  - id: CR-0\n    title: Warm-up\n    owner: Ana Costa\n    status: done\n'));
+        await writeFile(release, text.replace(/^tasks:\n/m, 'tasks:\n  - id: CR-0\n    title: Warm-up\n    owner: Ana Costa\n    status: done\n    added: 2099-02-16\n'));
         const inserted = await fingerprinted(['messy', '--today', '2099-03-16'], dir);
         // The findings about tasks, by code and message (which name the task, not its place; a line number it names moved).
         const aboutTasks = (found: readonly Fingerprinted[]) => {
@@ -366,7 +368,8 @@ describe('release-plan check: CI formats', () => {
       );
       assert.equal(questions[3]?.[3], 'The last dry run (2099-02-20) is older than 14 days.');
 
-      assert.ok(lines.includes(`${errors} errors, ${warnings} warnings in 4 files.`));
+      assert.equal(json.filter((d) => d.severity === 'info').length, 1);
+      assert.ok(lines.includes(`${errors} errors, ${warnings} warnings, 1 info in 4 files.`));
       const files = [...new Set(json.map((d) => d.file))];
       assert.deepEqual(lines.filter((line) => line.startsWith('#### ')), files.map((file) => `#### ${file}`));
       let listed = 0;
@@ -465,7 +468,7 @@ describe('release-plan check: CI formats', () => {
     });
 
     it(`lists at most ${MARKDOWN_MAX_FINDINGS} findings and counts the rest`, async () => {
-      const tasks = Array.from({ length: 130 }, (_, i) => `  - id: X${i}\n    title: Task ${i}\n    owner: backend team\n    status: done\n`).join('');
+      const tasks = Array.from({ length: 130 }, (_, i) => `  - id: X${i}\n    title: Task ${i}\n    owner: backend team\n    status: done\n    added: 2026-11-20\n`).join('');
       await plan({ ...CLEAN, 'release.yaml': CLEAN_RELEASE.replace('parked:\n', `${tasks}parked:\n`) });
       const { text } = await markdown(['--today', TODAY], dir);
       const rows = tableAfter(text, '#### .release/release.yaml');

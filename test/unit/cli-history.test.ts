@@ -8,7 +8,7 @@ import { gitRunner, readPlanVersions } from '../../src/cli/git';
 import { extensionGitRunner } from '../../src/extension/gitRun';
 import { parseBatch } from '../../src/core/gitLog';
 import { freshDirEach, io, writePlan } from './cli-io';
-import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, releaseWith } from './helpers';
+import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE_UNDATED, CLEAN_ROLLBACK, releaseWith } from './helpers';
 
 /** Runs git in `cwd` with a fixed identity and no user or system configuration. */
 function git(cwd: string, args: string[], env: Record<string, string> = {}): string {
@@ -30,9 +30,9 @@ function commit(repo: string, author: string, date: string, message: string): st
 const T3 = '  - id: T3\n    title: Retry failed exports\n    owner: Bo\n    estimate: 1\n';
 const T4 = '  - id: T4\n    title: Export as CSV too\n    owner: Cy\n    estimate: 1\n';
 const PARKED = 'parked:\n';
-const V1 = releaseWith('target: 2026-12-18', 'target: 2026-12-10');
-const V2 = releaseWith(PARKED, `${T3}${PARKED}`, releaseWith('target: 2026-12-18', 'target: 2026-12-14'));
-const V3 = releaseWith(PARKED, `${T3}${T4}${PARKED}`);
+const V1 = releaseWith('target: 2026-12-18', 'target: 2026-12-10', CLEAN_RELEASE_UNDATED);
+const V2 = releaseWith(PARKED, `${T3}${PARKED}`, releaseWith('target: 2026-12-18', 'target: 2026-12-14', CLEAN_RELEASE_UNDATED));
+const V3 = releaseWith(PARKED, `${T3}${T4}${PARKED}`, CLEAN_RELEASE_UNDATED);
 const TODAY = '2026-12-14';
 /** Rehearsed recently as of TODAY (no rollback-rehearsal-stale). */
 const ROLLBACK = CLEAN_ROLLBACK.replace('date: 2026-11-27', 'date: 2026-12-10');
@@ -267,18 +267,31 @@ describe('release-plan history and check with git (a real repository)', () => {
     assert.ok(!without.stdout.some((line) => line.includes('scope-late-addition')), without.stdout.join('\n'));
   });
 
-  it('check --no-git, and a plan git has never seen, claim no history', async () => {
+  it('check --no-git, and a plan git has never seen, claim no history: after the freeze they say the tasks cannot be dated, and go/no-go needs an answer (never GO)', async () => {
     await history();
+    // Without the history nothing dates T1…T4 (no `added:`): T4 joined after the scope froze, which only git knows.
+    const undated = (root: string) => [
+      `.release/release.yaml:6:10: info scope-added-unknown: The plan cannot tell whether scope grew after it froze on 2026-12-10 (freeze.scope): 4 tasks (T1, T2, T3, T4) have no valid \`added:\` date, and no commit in the plan's history dates them. Write the day each joined the release as \`added:\`.`,
+      '    .release/release.yaml:17:9: Task T1 has no valid `added:` date.',
+      '    .release/release.yaml:22:9: Task T2 has no valid `added:` date.',
+      '    .release/release.yaml:27:9: Task T3 has no valid `added:` date.',
+      '    .release/release.yaml:31:9: Task T4 has no valid `added:` date.',
+      `release-plan: 0 errors, 0 warnings, 1 info in ${root} (checked as of ${TODAY}).`,
+    ];
     const cap = io(dir);
     assert.equal(await run(['check', '--today', TODAY, '--no-git'], cap), 0);
-    assert.deepEqual(cap.stdout, [`release-plan: no problems in ${dir} (checked as of ${TODAY}).`]);
+    assert.deepEqual(cap.stdout, undated(dir));
+    const gonogo = io(dir);
+    assert.equal(await run(['gonogo', '--today', TODAY, '--no-git'], gonogo), 1);
+    assert.match(gonogo.stdout.join('\n'), /^1\. \[\?\?\?\?\] Does this release solve one specific customer problem\?\n {5}The plan cannot tell whether scope grew after it froze on 2026-12-10 \(freeze\.scope\): 4 tasks \(T1, T2, T3, T4\)/m);
+    assert.match(gonogo.stdout.join('\n'), /^Recommendation: NO-GO until every question is answered/m);
     const plain = join(dir, 'outside');
     await mkdir(plain);
     await writePlan(plain, { 'release.yaml': V3, 'rollback.yaml': ROLLBACK, 'checkins/2026-12-13.yaml': CLEAN_CHECKIN });
     // Not a repository of its own, but inside `dir`'s: git finds the outer repository, where this plan was never committed.
     const inner = io(plain);
     assert.equal(await run(['check', '--today', TODAY], inner), 0);
-    assert.deepEqual(inner.stdout, [`release-plan: no problems in ${plain} (checked as of ${TODAY}).`]);
+    assert.deepEqual(inner.stdout, undated(plain));
   });
 
   it('sarif gives each move as a related location; github and markdown list them with the finding', async () => {
@@ -306,7 +319,7 @@ describe('release-plan history and check with git (a real repository)', () => {
   });
 
   it('history outside a git repository (or without git) exits 2 with a clear message', async () => {
-    await writePlan(dir, { 'release.yaml': CLEAN_RELEASE });
+    await writePlan(dir, { 'release.yaml': CLEAN_RELEASE_UNDATED });
     const cap = io(dir);
     assert.equal(await run(['history', '.'], cap), 2);
     assert.deepEqual(cap.stdout, []);
@@ -318,11 +331,16 @@ describe('release-plan history and check with git (a real repository)', () => {
       const none = io(dir);
       assert.equal(await run(['history'], none), 2);
       assert.deepEqual(none.stderr, ['release-plan: git is not installed (or not on PATH), so the plan’s history cannot be read: history reads the committed versions of .release/release.yaml from git.']);
-      // check does not need git: it checks the plan as it is.
+      // check does not need git: it checks the plan as it is, and says what it cannot tell without the history.
       await writePlan(dir, { 'rollback.yaml': ROLLBACK, 'checkins/2026-12-13.yaml': CLEAN_CHECKIN });
       const checked = io(dir);
       assert.equal(await run(['check', '--today', TODAY], checked), 0);
-      assert.deepEqual(checked.stdout, [`release-plan: no problems in ${dir} (checked as of ${TODAY}).`]);
+      assert.deepEqual(checked.stdout, [
+        `.release/release.yaml:6:10: info scope-added-unknown: The plan cannot tell whether scope grew after it froze on 2026-12-10 (freeze.scope): 2 tasks (T1, T2) have no valid \`added:\` date, and no commit in the plan's history dates them. Write the day each joined the release as \`added:\`.`,
+        '    .release/release.yaml:17:9: Task T1 has no valid `added:` date.',
+        '    .release/release.yaml:22:9: Task T2 has no valid `added:` date.',
+        `release-plan: 0 errors, 0 warnings, 1 info in ${dir} (checked as of ${TODAY}).`,
+      ]);
     } finally {
       process.env.PATH = path;
     }
@@ -330,7 +348,7 @@ describe('release-plan history and check with git (a real repository)', () => {
 
   it('history of a repository without the plan committed says so; a folder that does not exist exits 2; --no-git is for check, gonogo and mcp', async () => {
     git(dir, ['init', '-q']);
-    await writePlan(dir, { 'release.yaml': CLEAN_RELEASE });
+    await writePlan(dir, { 'release.yaml': CLEAN_RELEASE_UNDATED });
     const cap = io(dir);
     assert.equal(await run(['history'], cap), 0);
     assert.deepEqual(cap.stdout, ['No committed version of .release/release.yaml yet: its history starts with the first commit of the plan.']);

@@ -161,7 +161,7 @@ describe('the CLI npm package (npm run pack:cli)', function () {
       const ran = await exec('npx', ['release-plan', 'check', 'messy', '--today', '2099-03-16'], project);
       assert.equal(ran.code, 1, ran.stderr);
       assert.match(ran.stdout, /^messy\/\.release\/release\.yaml:\d+:\d+: error owner-team-label: "backend team" is a group, not a person\./m);
-      assert.match(ran.stdout, /^release-plan: 16 errors, \d+ warnings in .*messy \(checked as of 2099-03-16\)\.$/m);
+      assert.match(ran.stdout, /^release-plan: 16 errors, \d+ warnings, 1 info in .*messy \(checked as of 2099-03-16\)\.$/m);
       const none = await exec('npx', ['release-plan', 'check'], project);
       assert.deepEqual(none, { code: 2, stdout: '', stderr: 'release-plan: no .release/ folder in the current folder. Run `release-plan init` to create one.\n' });
     });

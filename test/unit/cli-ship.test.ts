@@ -95,7 +95,7 @@ describe('release-plan ship', () => {
     const cap = io(dir);
     assert.equal(await run(['ship', '--outcome', 'shipped'], cap), 2);
     assert.equal(cap.stderr[0], 'release-plan: .release/release.yaml has errors, so ship leaves it as it is: fix them, then run ship again.');
-    assert.match(cap.stderr[1] ?? '', /^\.release\/release\.yaml:26:15: error schema: `tasks\[1\]\.estimate` must be/);
+    assert.match(cap.stderr[1] ?? '', /^\.release\/release\.yaml:27:15: error schema: `tasks\[1\]\.estimate` must be/);
     assert.equal(cap.stderr.length, 2);
     assert.equal(await releaseText(), broken);
 

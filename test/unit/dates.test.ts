@@ -80,7 +80,7 @@ describe('date rules', () => {
     });
 
     it('fires on a nested date: a task added 2026-13-01', () => {
-      const finding = expectFinding({ 'release.yaml': releaseWith('    estimate: 1\n', '    estimate: 1\n    added: 2026-13-01\n') }, 'date-invalid', { severity: 'error', covers: '2026-13-01' });
+      const finding = expectFinding({ 'release.yaml': releaseWith('    estimate: 1\n    added: 2026-11-16\n', '    estimate: 1\n    added: 2026-13-01\n') }, 'date-invalid', { severity: 'error', covers: '2026-13-01' });
       assert.match(finding.message, /`tasks\[1\]\.added`/);
     });
 

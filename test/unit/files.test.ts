@@ -103,7 +103,7 @@ describe('file rules', () => {
     it('a value containing ": " names the field and the value, on the value', () => {
       const text = releaseWith('    reason: not the problem we solve\n', '    reason: Not now: maybe v2\n');
       const finding = single(check({ 'release.yaml': text }), 'yaml-syntax');
-      assert.deepEqual(finding.range.start, { line: 28, character: 12 });
+      assert.deepEqual(finding.range.start, { line: 30, character: 12 });
       assert.equal(covered(text, finding), 'N');
       assert.equal(finding.message, 'This value contains ": ", so it reads as a second field on the same line. Put the value in quotes: `reason: "Not now: maybe v2"`.');
       const withQuotes = single(check({ 'rollback.yaml': 'steps:\n  - check: the "live" flag: on  # note\n' }), 'yaml-syntax');
@@ -320,7 +320,7 @@ describe('file rules', () => {
   describe('task-id-duplicate', () => {
     it('fires on the second use of an id, at its value', () => {
       const finding = expectFinding({ 'release.yaml': releaseWith('id: T2', 'id: T1') }, 'task-id-duplicate', { severity: 'error', covers: 'T1' });
-      assert.equal(finding.range.start.line, 21);
+      assert.equal(finding.range.start.line, 22);
       assert.equal(finding.message, 'Task id "T1" is already used on line 17. Ids must be unique: give this one a new id.');
     });
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { evaluateGonogo, findingsFor, QUESTION_CODES, type GonogoResult, type QuestionId } from '../../src/core/gonogo';
 import type { Finding } from '../../src/core/types';
 import { checkPlan } from '../../src/core/engine';
-import { check, CLEAN_ROLLBACK, files, releaseWith, said, TODAY } from './helpers';
+import { planTimeline } from '../../src/core/timeline';
+import { check, CLEAN_RELEASE_UNDATED, CLEAN_ROLLBACK, files, releaseWith, said, TODAY } from './helpers';
 
 function gonogo(entries: Record<string, string | undefined> = {}, today = TODAY): GonogoResult {
   return evaluateGonogo(check(entries, today));
@@ -79,6 +80,39 @@ describe('go/no-go', () => {
       const q = question(gonogo({ ...release('problem: Customers cannot download their invoices as PDF.\n', ''), ...config({ 'problem-missing': 'off' }) }), 'one-problem');
       assert.equal(q.verdict, 'fail');
       assert.deepEqual(q.reasons, ['No problem statement: say in one sentence which customer problem this release solves (`problem:` in release.yaml).']);
+    });
+
+    describe('after a freeze, tasks nothing dates (no added:, no plan history): a late addition cannot be ruled out', () => {
+      const UNDATED = { 'release.yaml': CLEAN_RELEASE_UNDATED };
+      const REASON = "The plan cannot tell whether new features joined after feature requests stopped on 2026-11-30 (freeze.features): 2 feature tasks (T1, T2) have no valid `added:` date, and no commit in the plan's history dates them. Write the day each joined the release as `added:`.";
+
+      it('needs an answer, never passes: the recommendation is needs-answers, not go', () => {
+        const result = gonogo(UNDATED);
+        const q = question(result, 'one-problem');
+        assert.equal(q.verdict, 'needs-answer');
+        assert.deepEqual(q.reasons, [REASON]);
+        assert.equal(result.recommendation, 'needs-answers');
+      });
+
+      it('whatever severity scope-added-unknown has: a fact, not a finding', () => {
+        assert.equal(question(gonogo({ ...UNDATED, ...config({ 'scope-added-unknown': 'off' }) }), 'one-problem').verdict, 'needs-answer');
+      });
+
+      it('passes once the tasks are dated: by added:, or by the plan\'s history', () => {
+        assert.equal(question(gonogo({ 'release.yaml': CLEAN_RELEASE_UNDATED.replace(/    estimate: (\d)\n/g, '    estimate: $1\n    added: 2026-11-20\n') }), 'one-problem').verdict, 'pass');
+        const timeline = planTimeline([{ commit: 'c1'.repeat(20), author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE_UNDATED }]);
+        assert.equal(question(evaluateGonogo(check(UNDATED, TODAY, timeline)), 'one-problem').verdict, 'pass');
+      });
+
+      it('a person\'s recorded answer settles it; a failing finding still fails it', () => {
+        const record = 'decision: go\ndecided_by: Ana\nanswers:\n  - id: one-problem\n    answer: yes\n    evidence: Ana checked the tracker, nothing joined after the freeze\n';
+        const answered = gonogo({ ...UNDATED, 'gonogo/2026-12-01.yaml': record });
+        assert.equal(question(answered, 'one-problem').verdict, 'pass');
+        assert.equal(question(answered, 'one-problem').source, 'record');
+        assert.equal(answered.recommendation, 'go');
+        const broad = { 'release.yaml': releaseWith('problem: Customers cannot download their invoices as PDF.', 'problem: PDF export plus CSV export', CLEAN_RELEASE_UNDATED) };
+        assert.equal(question(gonogo(broad), 'one-problem').verdict, 'fail');
+      });
     });
 
     it('fails when release.yaml is unreadable', () => {

@@ -6,7 +6,10 @@ import type { Finding } from '../../src/core/types';
 
 export const TODAY = '2026-12-01';
 
-/** A complete, clean release.yaml as of TODAY; tests override parts of it. */
+/**
+ * A complete, clean release.yaml as of TODAY (after freeze.features); tests override parts of it.
+ * Its tasks say when they joined (`added:`), so no freeze leaves them undated (scope-added-unknown).
+ */
 export const CLEAN_RELEASE = `release: invoices-v1
 problem: Customers cannot download their invoices as PDF.
 target: 2026-12-18
@@ -28,11 +31,13 @@ tasks:
     owner: Bo
     status: doing
     estimate: 2
+    added: 2026-11-16
   - id: T2
     title: Download button
     owner: Cy
     status: todo
     estimate: 1
+    added: 2026-11-16
 parked:
   - title: CSV export
     reason: not the problem we solve
@@ -107,6 +112,9 @@ export function covered(text: string, finding: Finding): string {
   const last = (lines[finding.range.end.line] ?? '').slice(0, finding.range.end.character);
   return [first, ...middle, last].join('\n');
 }
+
+/** The clean release with tasks that do not say when they joined: what the plan's git history dates (or nothing does). */
+export const CLEAN_RELEASE_UNDATED = CLEAN_RELEASE.replaceAll('    added: 2026-11-16\n', '');
 
 /** Replaces one exact snippet of the clean release (fails loudly if it is not there). */
 export function releaseWith(find: string, replace: string, base = CLEAN_RELEASE): string {

@@ -107,20 +107,20 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
       assert.equal(data.daysLeft, 10);
       assert.equal(data.verdict, 'no-go');
       assert.equal(data.recommendation, 'no-go');
-      assert.deepEqual(data.counts, { errors: 16, warnings: 20, infos: 0 });
+      assert.deepEqual(data.counts, { errors: 16, warnings: 20, infos: 1 });
       assert.deepEqual((data.reasons as string[]).slice(0, 2), ['16 errors in the plan', 'Fails: Does this release solve one specific customer problem?']);
       const lines = textOf(result).split('\n');
       assert.equal(lines[0], 'Release: checkout-rescue');
       assert.ok(lines.includes('Target: 2099-03-26 (T-10 days)'));
       assert.ok(lines.includes('Backup: 2099-03-20'));
       assert.ok(lines.includes('Verdict: No-go'));
-      assert.equal(lines.at(-1), 'Findings: 16 errors, 20 warnings, 0 infos (checked as of 2099-03-16).');
+      assert.equal(lines.at(-1), 'Findings: 16 errors, 20 warnings, 1 info (checked as of 2099-03-16).');
     });
 
     it('release-plan_findings: every finding, filtered by code, owner, file and severity, with the rule\'s summary', async () => {
       const all = await call(client, 'release-plan_findings', { limit: 500 });
-      assert.equal(all.structuredContent?.total, 36);
-      assert.equal((all.structuredContent?.findings as unknown[]).length, 36);
+      assert.equal(all.structuredContent?.total, 37);
+      assert.equal((all.structuredContent?.findings as unknown[]).length, 37);
 
       const team = await call(client, 'release-plan_findings', { code: 'owner-team-label' });
       const found = team.structuredContent?.findings as { file: string; line: number; column: number; code: string; rule: string; task?: { id: string; owner?: string } }[];
@@ -131,7 +131,7 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
       assert.deepEqual(found[1]?.task, { id: 'CR-2', owner: 'backend team' });
       assert.equal(found[0]?.rule, 'An owner names a group ("backend team", "QA"), not a person.');
       const text = textOf(team).split('\n');
-      assert.equal(text[0], '4 of 36 findings in the plan match (checked as of 2099-03-16).');
+      assert.equal(text[0], '4 of 37 findings in the plan match (checked as of 2099-03-16).');
       assert.ok(text.includes('.release/release.yaml:53:12 error owner-team-label: "backend team" is a group, not a person. Name one person for task CR-2.'));
       assert.ok(text.includes('  (task CR-2, owner backend team)'));
       assert.equal(text.at(-1), '- owner-team-label: An owner names a group ("backend team", "QA"), not a person.');
@@ -146,7 +146,7 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
 
       const few = await call(client, 'release-plan_findings', { limit: 2 });
       assert.equal((few.structuredContent?.findings as unknown[]).length, 2);
-      assert.match(textOf(few), /^…and 34 more that match: narrow the filter or raise the limit\.$/m);
+      assert.match(textOf(few), /^…and 35 more that match: narrow the filter or raise the limit\.$/m);
 
       const none = await call(client, 'release-plan_findings', { code: 'owner-missing', owner: 'Ana' });
       assert.equal(textOf(none), 'No findings match (checked as of 2099-03-16).');
@@ -271,7 +271,7 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
         const after = await call(client, 'release-plan_findings', { code: 'owner-team-label', file: 'release.yaml' });
         assert.deepEqual((after.structuredContent?.findings as { line: number }[]).map((f) => f.line), [167]);
         // One error less; Ana's four days more make her overloaded: one warning more.
-        assert.deepEqual((await call(client, 'release-plan_status')).structuredContent?.counts, { errors: 15, warnings: 21, infos: 0 });
+        assert.deepEqual((await call(client, 'release-plan_status')).structuredContent?.counts, { errors: 15, warnings: 21, infos: 1 });
         assert.deepEqual((await call(client, 'release-plan_findings', { owner: 'ana' })).structuredContent?.matching, 0);
         assert.match(textOf(await call(client, 'release-plan_findings', { code: 'owner-overloaded' })), /^\.release\/release\.yaml:\d+:\d+ warning owner-overloaded: Ana Costa's open estimates reach 10 days by task CR-15/m);
       } finally {

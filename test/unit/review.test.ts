@@ -7,10 +7,10 @@ import { loadPlan } from '../../src/core/plan';
 import { reviewDraft } from '../../src/core/reviewDraft';
 import { blockerKey, recurringBlockers, workingDaysSince } from '../../src/core/rules/review';
 import type { TimelineEvent } from '../../src/core/timeline';
-import { check, CLEAN_RELEASE, CLEAN_ROLLBACK, covered, expectFinding, expectNo, files, only, releaseWith, said, single, textOf } from './helpers';
+import { check, CLEAN_RELEASE_UNDATED, CLEAN_ROLLBACK, covered, expectFinding, expectNo, files, only, releaseWith, said, single, textOf } from './helpers';
 
 /** The clean release, shipped (or rolled back, or slipped) on Friday 2026-12-18. */
-function shipped(outcome = 'shipped', base = CLEAN_RELEASE): string {
+function shipped(outcome = 'shipped', base = CLEAN_RELEASE_UNDATED): string {
   return `${base}shipped:\n  date: 2026-12-18\n  outcome: ${outcome}\n`;
 }
 
@@ -257,7 +257,7 @@ keep:
       const second = { 'release.yaml': NEW_OWNER, 'history/a/release.yaml': rescue('pay-v2', 'Cy', '2026-10-01'), 'history/b/release.yaml': rescue('pay-v3', 'Cy', '2026-11-01', false) };
       expectFinding(second, 'rhythm-owner-changed', { severity: 'info', covers: 'Dee' });
       expectNo({ ...second, 'history/c/release.yaml': rescue('pay-v4', 'Cy', '2026-11-15', false) }, 'rhythm-owner-changed');
-      expectNo({ 'release.yaml': CLEAN_RELEASE, 'history/a/release.yaml': rescue('pay-v2', 'cy', '2026-11-01') }, 'rhythm-owner-changed');
+      expectNo({ 'release.yaml': CLEAN_RELEASE_UNDATED, 'history/a/release.yaml': rescue('pay-v2', 'cy', '2026-11-01') }, 'rhythm-owner-changed');
       expectNo({ 'release.yaml': NEW_OWNER, 'team.yaml': 'people:\n  - name: Cy\n    aliases: [Dee]\n', 'history/a/release.yaml': rescue('pay-v2', 'Cy', '2026-11-01') }, 'rhythm-owner-changed');
       expectNo({ 'release.yaml': NEW_OWNER, 'history/a/release.yaml': rescue('pay-v2', 'Cy', '2026-11-01', false) }, 'rhythm-owner-changed');
       // A new rescue sets the rhythm again.

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { check, expectFinding, expectNo, only, releaseWith } from './helpers';
+import { planTimeline, type PlanVersion } from '../../src/core/timeline';
+import { check, CLEAN_RELEASE_UNDATED, covered, expectFinding, expectNo, only, releaseWith, single } from './helpers';
 
 
 /** `count` extra open tasks, each with its own owner so no one is overloaded. */
@@ -145,6 +146,69 @@ describe('scope rules', () => {
       expectNo(withTasks(tasks(1, '    added: 2026-11-30\n')), 'scope-late-addition');
       const noFreeze = releaseWith('freeze:\n  scope: 2026-12-10\n  features: 2026-11-30\n', '', releaseWith('parked:', `${tasks(1, '    added: 2026-12-11\n')}parked:`));
       expectNo({ 'release.yaml': noFreeze }, 'scope-late-addition');
+    });
+  });
+
+  describe('scope-added-unknown', () => {
+    // CLEAN_RELEASE_UNDATED: T1 (line 27) and T2 (line 32) say nothing of when they joined; freeze.scope 2026-12-10, freeze.features 2026-11-30.
+    const UNDATED = { 'release.yaml': CLEAN_RELEASE_UNDATED };
+    const versions = (...texts: string[]): PlanVersion[] => texts.map((text, i) => ({ commit: `c${i + 1}`.repeat(20), author: 'Ana', date: `2026-11-${20 + i}`, text }));
+
+    it('fires once on the passed freeze.scope, naming the undated tasks, each as related information on its id', () => {
+      const finding = expectFinding(UNDATED, 'scope-added-unknown', { severity: 'info', covers: '2026-12-10', today: '2026-12-11' });
+      assert.equal(finding.message, "The plan cannot tell whether scope grew after it froze on 2026-12-10 (freeze.scope): 2 tasks (T1, T2) have no valid `added:` date, and no commit in the plan's history dates them. Write the day each joined the release as `added:`.");
+      assert.deepEqual(finding.related?.map((r) => [r.message, covered(CLEAN_RELEASE_UNDATED, r as never)]), [['Task T1 has no valid `added:` date.', 'T1'], ['Task T2 has no valid `added:` date.', 'T2']]);
+    });
+
+    it('after freeze.features only (before freeze.scope), names the feature tasks alone, on freeze.features', () => {
+      const fixKind = { 'release.yaml': releaseWith('    estimate: 1\n', '    estimate: 1\n    kind: fix\n', CLEAN_RELEASE_UNDATED) };
+      const finding = expectFinding(fixKind, 'scope-added-unknown', { severity: 'info', covers: '2026-11-30', today: '2026-12-01' });
+      assert.equal(finding.message, "The plan cannot tell whether a new feature joined after feature requests stopped on 2026-11-30 (freeze.features): feature task T1 has no valid `added:` date, and no commit in the plan's history dates it. Write the day it joined the release as `added:`.");
+    });
+
+    it('lists five tasks and counts the rest', () => {
+      const many = { 'release.yaml': releaseWith('parked:', `${tasks(6)}parked:`, CLEAN_RELEASE_UNDATED) };
+      const finding = single(check(many, '2026-12-11'), 'scope-added-unknown');
+      assert.match(finding.message, /: 8 tasks \(T1, T2, X0, X1, X2 and 3 more\) have no valid/);
+      assert.equal(finding.related?.length, 8);
+    });
+
+    it('counts a task whose added: is not a date (date-invalid says why), and git does not replace it', () => {
+      const invalid = releaseWith('    estimate: 1\n', '    estimate: 1\n    added: 2026-11-31\n', CLEAN_RELEASE_UNDATED);
+      const timeline = planTimeline(versions(invalid));
+      const finding = single(check({ 'release.yaml': invalid }, '2026-12-11', timeline), 'scope-added-unknown');
+      assert.match(finding.message, /task T2 has no valid `added:` date/);
+      assert.deepEqual(finding.related?.map((r) => covered(invalid, r as never)), ['T2']);
+    });
+
+    it('is silent before any freeze has passed (the freeze day itself included), without a freeze, and when every task is dated', () => {
+      expectNo(UNDATED, 'scope-added-unknown', '2026-11-30');
+      expectNo({ 'release.yaml': releaseWith('freeze:\n  scope: 2026-12-10\n  features: 2026-11-30\n', '', CLEAN_RELEASE_UNDATED) }, 'scope-added-unknown', '2026-12-11');
+      expectNo({}, 'scope-added-unknown', '2026-12-11');
+      // Only fixes after freeze.features: no feature can have joined late yet.
+      expectNo({ 'release.yaml': CLEAN_RELEASE_UNDATED.replace(/    estimate: (\d)\n/g, '    estimate: $1\n    kind: fix\n') }, 'scope-added-unknown', '2026-12-01');
+    });
+
+    it('is silent when the plan\'s history dates the tasks: the first commit\'s tasks are its starting scope, a later one joined on its commit\'s day', () => {
+      const first = CLEAN_RELEASE_UNDATED.replace(/  - id: T2\n[\s\S]*?parked:/, 'parked:');
+      expectNo(UNDATED, 'scope-added-unknown', '2026-12-11', planTimeline(versions(first, CLEAN_RELEASE_UNDATED)));
+    });
+
+    it('still fires for a task the history does not date: not committed yet, or before a cut-off history', () => {
+      const first = CLEAN_RELEASE_UNDATED.replace(/  - id: T2\n[\s\S]*?parked:/, 'parked:');
+      // T2 is in the file, in no commit yet.
+      const uncommitted = single(check(UNDATED, '2026-12-11', planTimeline(versions(first))), 'scope-added-unknown');
+      assert.match(uncommitted.message, /task T2 has no valid `added:` date/);
+      // A shallow clone: the oldest version read is not where the plan started.
+      const cut = planTimeline(versions(CLEAN_RELEASE_UNDATED), { reason: 'shallow', commit: 'c1'.repeat(20), date: '2026-11-20', read: 1 });
+      assert.ok(cut.truncated, 'a cut-off history');
+      assert.match(single(check(UNDATED, '2026-12-11', cut), 'scope-added-unknown').message, /2 tasks \(T1, T2\)/);
+    });
+
+    it('is not checked after launch (from the shipped date; the day before it still is)', () => {
+      const shipped = { 'release.yaml': `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-12\n  outcome: shipped\n` };
+      expectFinding(shipped, 'scope-added-unknown', { severity: 'info', covers: '2026-12-10', today: '2026-12-11' });
+      expectNo(shipped, 'scope-added-unknown', '2026-12-12');
     });
   });
 

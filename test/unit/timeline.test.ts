@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { planTimeline, type PlanVersion, type Timeline } from '../../src/core/timeline';
 import { scaffoldFiles } from '../../src/core/scaffold';
-import { check, CLEAN_RELEASE, covered, expectFinding, expectNo, releaseWith, single, textOf, TODAY } from './helpers';
+import { check, CLEAN_RELEASE_UNDATED, covered, expectFinding, expectNo, releaseWith, single, textOf, TODAY } from './helpers';
 
 /** A 40-hex commit hash from a short name: `commit('a1')` is 'a1a1a1…'. */
 const commit = (name: string) => name.repeat(40).slice(0, 40);
@@ -15,7 +15,7 @@ const C = (n: number) => commit(`c${n}`);
 
 /** The clean release (target 2026-12-18, freeze.scope 2026-12-10, freeze.features 2026-11-30, tasks T1 and T2) with edits. */
 function plan(...edits: [string, string][]): string {
-  return edits.reduce((text, [find, replace]) => releaseWith(find, replace, text), CLEAN_RELEASE);
+  return edits.reduce((text, [find, replace]) => releaseWith(find, replace, text), CLEAN_RELEASE_UNDATED);
 }
 
 const T3 = `  - id: T3
@@ -80,7 +80,7 @@ describe('planTimeline (the plan from its git history)', () => {
 
   it('marks a feature added after freeze.features (and before freeze.scope), not a fix', () => {
     const fix = T4.replace('    estimate: 2\n', '    estimate: 2\n    kind: fix\n');
-    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-12-02', text: plan([PARKED, `${T3}${fix}${PARKED}`]) }));
+    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE_UNDATED }, { author: 'Bo', date: '2026-12-02', text: plan([PARKED, `${T3}${fix}${PARKED}`]) }));
     assert.deepEqual(
       timeline.events.filter((event) => event.kind === 'task-added' && !('initial' in event)),
       [
@@ -97,7 +97,7 @@ describe('planTimeline (the plan from its git history)', () => {
         { author: 'Bo', date: '2026-11-21', text: 'release: [unclosed\n' },
         { author: 'Bo', date: '2026-11-23', text: '- a list\n' },
         { author: 'Bo', date: '2026-11-24', text: plan(['release: invoices-v1\n', '']) },
-        { author: 'Cy', date: '2026-11-25', text: CLEAN_RELEASE },
+        { author: 'Cy', date: '2026-11-25', text: CLEAN_RELEASE_UNDATED },
       ),
     );
     assert.deepEqual(
@@ -116,7 +116,7 @@ describe('planTimeline (the plan from its git history)', () => {
         versions(
           { author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
           { author: 'Bo', date: '2026-11-22', text: gone },
-          { author: 'Cy', date: '2026-11-25', text: CLEAN_RELEASE },
+          { author: 'Cy', date: '2026-11-25', text: CLEAN_RELEASE_UNDATED },
           { author: 'Dee', date: '2026-11-26', text: plan(['target: 2026-12-18', 'target: 2026-12-19']) },
         ),
       );
@@ -131,14 +131,14 @@ describe('planTimeline (the plan from its git history)', () => {
   it('closes a release when its launch record goes: the next one does not inherit its moves, even under the same name', () => {
     const shipped = (text: string, outcome = 'shipped') => `${text}shipped:\n  date: 2026-12-18\n  outcome: ${outcome}\n`;
     // As `next` writes it: new dates, the parked candidates as its tasks (none of the closed release's).
-    const next = plan(['target: 2026-12-18', 'target: 2027-01-20'], ['backup: 2026-12-23', 'backup: 2027-01-27'], [CLEAN_RELEASE.slice(CLEAN_RELEASE.indexOf('  - id: T1'), CLEAN_RELEASE.indexOf(PARKED)), T4]);
+    const next = plan(['target: 2026-12-18', 'target: 2027-01-20'], ['backup: 2026-12-23', 'backup: 2027-01-27'], [CLEAN_RELEASE_UNDATED.slice(CLEAN_RELEASE_UNDATED.indexOf('  - id: T1'), CLEAN_RELEASE_UNDATED.indexOf(PARKED)), T4]);
     for (const outcome of ['shipped', 'rolled-back']) {
       // Closed, and the next release reuses the name invoices-v1 (the review's repro g5).
       const timeline = planTimeline(
         versions(
           { author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
-          { author: 'Ana', date: '2026-11-21', text: CLEAN_RELEASE },
-          { author: 'Ana', date: '2026-12-18', text: shipped(CLEAN_RELEASE, outcome) },
+          { author: 'Ana', date: '2026-11-21', text: CLEAN_RELEASE_UNDATED },
+          { author: 'Ana', date: '2026-12-18', text: shipped(CLEAN_RELEASE_UNDATED, outcome) },
           { author: 'Bo', date: '2026-12-20', text: next },
           { author: 'Bo', date: '2026-12-21', text: next.replace('target: 2027-01-20', 'target: 2027-01-22') },
         ),
@@ -155,19 +155,19 @@ describe('planTimeline (the plan from its git history)', () => {
     }
     // A slip is no launch: the release goes on, its moves count.
     const early = plan(['target: 2026-12-18', 'target: 2026-12-10']);
-    const slipped = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: early }, { author: 'Ana', date: '2026-12-10', text: shipped(early, 'slipped') }, { author: 'Bo', date: '2026-12-11', text: CLEAN_RELEASE }));
+    const slipped = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: early }, { author: 'Ana', date: '2026-12-10', text: shipped(early, 'slipped') }, { author: 'Bo', date: '2026-12-11', text: CLEAN_RELEASE_UNDATED }));
     assert.deepEqual(slipped.points.map((point) => point.commit), [C(1), C(2), C(3)]);
   });
 
   it('an undone launch record (Mark as Shipped, Undo, committed) does not close the release: same name, same tasks (repro rv2/unship)', () => {
-    const shipped = `${CLEAN_RELEASE}shipped:\n  date: 2026-11-22\n  outcome: shipped\n`;
+    const shipped = `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-11-22\n  outcome: shipped\n`;
     const moved = plan(['target: 2026-12-18', 'target: 2026-12-21']);
     const timeline = planTimeline(
       versions(
         { author: 'Ana', date: '2026-11-20', text: plan(['target: 2026-12-18', 'target: 2026-12-10']) },
-        { author: 'Ana', date: '2026-11-21', text: CLEAN_RELEASE },
+        { author: 'Ana', date: '2026-11-21', text: CLEAN_RELEASE_UNDATED },
         { author: 'Ana', date: '2026-11-22', text: shipped },
-        { author: 'Ana', date: '2026-11-22', text: CLEAN_RELEASE },
+        { author: 'Ana', date: '2026-11-22', text: CLEAN_RELEASE_UNDATED },
         { author: 'Bo', date: '2026-11-23', text: moved },
       ),
     );
@@ -175,13 +175,13 @@ describe('planTimeline (the plan from its git history)', () => {
     assert.deepEqual(timeline.origins.map((origin) => [origin.task, origin.commit, origin.initial]), [['T1', C(1), true], ['T2', C(1), true]]);
     assert.equal(timeline.events.filter((event) => event.kind === 'target-moved').length, 2);
     // The record goes and the release is renamed: started afresh, though a task carried over.
-    const renamed = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Ana', date: '2026-11-22', text: shipped }, { author: 'Bo', date: '2026-11-23', text: plan(['release: invoices-v1', 'release: invoices-v2']) }));
+    const renamed = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE_UNDATED }, { author: 'Ana', date: '2026-11-22', text: shipped }, { author: 'Bo', date: '2026-11-23', text: plan(['release: invoices-v1', 'release: invoices-v2']) }));
     assert.deepEqual(renamed.points.map((point) => point.commit), [C(3)]);
   });
 
   it('keeps the history through a rename of the release: a task added after the freeze stays late (repro g6)', () => {
     const renamed = plan(['release: invoices-v1', 'release: Invoices v1'], [PARKED, `${T4}${PARKED}`]);
-    const history = versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-12-11', text: plan([PARKED, `${T4}${PARKED}`]) }, { author: 'Ann', date: '2026-12-12', text: renamed });
+    const history = versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE_UNDATED }, { author: 'Bo', date: '2026-12-11', text: plan([PARKED, `${T4}${PARKED}`]) }, { author: 'Ann', date: '2026-12-12', text: renamed });
     const timeline = planTimeline(history);
     assert.equal(timeline.release, 'Invoices v1');
     assert.deepEqual(timeline.points.map((point) => point.commit), [C(1), C(2), C(3)]);
@@ -192,7 +192,7 @@ describe('planTimeline (the plan from its git history)', () => {
 
   it('marks a version that came in a merge, its events and the tasks it brought (the merger is their author)', () => {
     const history: PlanVersion[] = [
-      { commit: C(1), author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE },
+      { commit: C(1), author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE_UNDATED },
       { commit: C(2), author: 'Mia Merger', date: '2026-12-12', text: plan([PARKED, `${T4}${PARKED}`], ['target: 2026-12-18', 'target: 2026-12-19']), merge: true },
     ];
     const timeline = planTimeline(history);
@@ -210,7 +210,7 @@ describe('planTimeline (the plan from its git history)', () => {
     const untitled = plan(['  - id: T2\n    title: Download button', '  - title: Download button']);
     const renamed = plan(['  - id: T1\n    title: PDF export endpoint', '  - id: T1\n    title: PDF export API']);
     const timeline = planTimeline(
-      versions({ author: 'Ana', date: '2026-11-20', text: untitled }, { author: 'Bo', date: '2026-11-21', text: CLEAN_RELEASE }, { author: 'Cy', date: '2026-11-22', text: renamed }),
+      versions({ author: 'Ana', date: '2026-11-20', text: untitled }, { author: 'Bo', date: '2026-11-21', text: CLEAN_RELEASE_UNDATED }, { author: 'Cy', date: '2026-11-22', text: renamed }),
     );
     assert.deepEqual(
       timeline.events.map((event) => [event.kind, 'task' in event ? event.task : '']),
@@ -240,13 +240,13 @@ describe('planTimeline (the plan from its git history)', () => {
   it('is empty for no versions, and a task re-added after removal joins again', () => {
     assert.deepEqual(planTimeline([]), { events: [], points: [], origins: [] });
     const without = plan(['  - id: T2\n    title: Download button\n    owner: Cy\n    status: todo\n    estimate: 1\n', '']);
-    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-11-21', text: without }, { author: 'Cy', date: '2026-12-11', text: CLEAN_RELEASE }));
+    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE_UNDATED }, { author: 'Bo', date: '2026-11-21', text: without }, { author: 'Cy', date: '2026-12-11', text: CLEAN_RELEASE_UNDATED }));
     assert.deepEqual(timeline.origins[1], { commit: C(3), author: 'Cy', date: '2026-12-11', task: 'T2', title: 'Download button', afterFreeze: 'scope', frozen: '2026-12-10' });
   });
 });
 
 /** A timeline whose target moved `moves` times (2026-12-10 → 12-14 → 12-18 for two). */
-function churn(moves: number, release = CLEAN_RELEASE): Timeline {
+function churn(moves: number, release = CLEAN_RELEASE_UNDATED): Timeline {
   const dates = ['2026-12-04', '2026-12-08', '2026-12-10', '2026-12-14', '2026-12-18'].slice(5 - moves - 1);
   const authors = ['Ana Lima', 'Bo Chen', 'Cy Diaz', 'Dee Park', 'Ed Ruiz', 'Fay Wu'];
   return planTimeline(dates.map((target, index) => ({ commit: commit(`d${index + 1}`), author: authors[index] as string, date: `2026-11-${String(20 + index).padStart(2, '0')}`, text: releaseWith('target: 2026-12-18', `target: ${target}`, release) })));
@@ -275,13 +275,13 @@ describe('plan-churn', () => {
     expectNo({}, 'plan-churn', TODAY, churn(1));
     expectNo({}, 'plan-churn', TODAY);
     expectNo({}, 'plan-churn', TODAY, churn(2, releaseWith('release: invoices-v1', 'release: invoices-v0')));
-    const shipped = { 'release.yaml': `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: shipped\n` };
+    const shipped = { 'release.yaml': `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-18\n  outcome: shipped\n` };
     expectNo(shipped, 'plan-churn', '2026-12-18', churn(2));
     expectNo(shipped, 'plan-churn', '2026-12-25', churn(2));
   });
 
   it('does not count setting the first target or removing it as a move', () => {
-    const texts = [releaseWith('target: 2026-12-18\n', ''), releaseWith('target: 2026-12-18', 'target: 2026-12-14'), releaseWith('target: 2026-12-18\n', ''), CLEAN_RELEASE];
+    const texts = [releaseWith('target: 2026-12-18\n', ''), releaseWith('target: 2026-12-18', 'target: 2026-12-14'), releaseWith('target: 2026-12-18\n', ''), CLEAN_RELEASE_UNDATED];
     const timeline = planTimeline(texts.map((text, index) => ({ commit: commit(`e${index}`), author: 'Ana', date: `2026-11-2${index}`, text })));
     assert.equal(timeline.events.filter((event) => event.kind === 'target-moved').length, 3);
     expectNo({}, 'plan-churn', TODAY, timeline);
@@ -331,7 +331,7 @@ describe('scope-late-addition from git (no added:)', () => {
 
   it('names the author of a feature added after freeze.features, at the title of a task without an id', () => {
     const late = '  - title: Export as CSV too\n    owner: Cy\n    estimate: 2\n';
-    const history = versions({ author: 'Ana Lima', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo Chen', date: '2026-12-03', text: plan([PARKED, `${late}${PARKED}`]) });
+    const history = versions({ author: 'Ana Lima', date: '2026-11-20', text: CLEAN_RELEASE_UNDATED }, { author: 'Bo Chen', date: '2026-12-03', text: plan([PARKED, `${late}${PARKED}`]) });
     const latest = { 'release.yaml': (history[1] as PlanVersion).text };
     const finding = expectFinding(latest, 'scope-late-addition', { severity: 'warning', covers: 'Export as CSV too', today, timeline: planTimeline(history) });
     assert.equal(finding.message, `Task #3 is a new feature added on 2026-12-03 by Bo Chen (commit ${C(2).slice(0, 7)}), after feature requests stopped on 2026-11-30 (freeze.features). Park it for the next release, or set \`kind:\` if it is not a feature.`);
@@ -406,7 +406,7 @@ describe('freeze moves (issue 11, review 2)', () => {
   const pushed = plan(['  scope: 2026-12-10', '  scope: 2026-12-20'], [PARKED, `${T4}${PARKED}`]);
 
   it('lists a move of freeze.scope or freeze.features like a target move', () => {
-    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-11-25', text: plan(['  scope: 2026-12-10', '  scope: 2026-12-12'], ['  features: 2026-11-30', '  features: 2026-12-01']) }));
+    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE_UNDATED }, { author: 'Bo', date: '2026-11-25', text: plan(['  scope: 2026-12-10', '  scope: 2026-12-12'], ['  features: 2026-11-30', '  features: 2026-12-01']) }));
     assert.deepEqual(
       timeline.events.filter((event) => event.kind === 'freeze-moved'),
       [
@@ -417,7 +417,7 @@ describe('freeze moves (issue 11, review 2)', () => {
   });
 
   it('a task added in the commit that pushes back a freeze already passed is late against the freeze in force before it (repro rv2/frz)', () => {
-    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE }, { author: 'Bo', date: '2026-12-12', text: pushed }));
+    const timeline = planTimeline(versions({ author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE_UNDATED }, { author: 'Bo', date: '2026-12-12', text: pushed }));
     assert.deepEqual(
       timeline.events.filter((event) => event.kind === 'task-added' && !event.initial),
       [{ commit: C(2), author: 'Bo', date: '2026-12-12', kind: 'task-added', task: 'T4', title: 'Export as CSV too', afterFreeze: 'scope', frozen: '2026-12-10' }],

@@ -9,12 +9,12 @@ import { trackRecordOf } from '../../src/core/trackRecord';
 import { statusBarContent } from '../../src/extension/statusBar';
 import { buildReleaseNode, type ReleaseNode } from '../../src/extension/tree/releaseTree';
 import { launchLine } from '../../src/extension/words';
-import { CLEAN_RELEASE, files, releaseWith } from './helpers';
+import { CLEAN_RELEASE_UNDATED, files, releaseWith } from './helpers';
 
 const folder = { uri: { scheme: 'file', path: '/w', toString: () => 'file:///w' }, name: 'w', index: 0 } as never;
 
 function past(name: string, target: string, shipped: string, outcome = 'shipped', extra = ''): string {
-  return `${releaseWith('release: invoices-v1', `release: ${name}`).replace('target: 2026-12-18', `target: ${target}`).replace('backup: 2026-12-23', 'backup: 2026-12-31')}shipped:\n  date: ${shipped}\n  outcome: ${outcome}\n${extra}`;
+  return `${releaseWith('release: invoices-v1', `release: ${name}`, CLEAN_RELEASE_UNDATED).replace('target: 2026-12-18', `target: ${target}`).replace('backup: 2026-12-23', 'backup: 2026-12-31')}shipped:\n  date: ${shipped}\n  outcome: ${outcome}\n${extra}`;
 }
 
 const HISTORY = {
@@ -87,7 +87,7 @@ describe('track record in the extension', () => {
     });
 
     it('after launch: the release row shows the launch; "Review: not written" until review.yaml is there, then "Review: written" opens it', () => {
-      const shipped = `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: shipped\n  version: 1.5.0\n`;
+      const shipped = `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-18\n  outcome: shipped\n  version: 1.5.0\n`;
       const missing = view({ 'release.yaml': shipped }, '2026-12-20').root;
       assert.equal(missing.description, 'Shipped 1.5.0 on 2026-12-18');
       const review = child(missing, 'Review: not written');
@@ -121,7 +121,7 @@ describe('track record in the extension', () => {
     });
 
     it('the status bar: "Shipped 1.5.0 on …" instead of a countdown, the engine\'s sentence in the tooltip, no Run Go/No-Go link', () => {
-      const { result, summary } = view({ 'release.yaml': `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: shipped\n  version: 1.5.0\n` }, '2026-12-20');
+      const { result, summary } = view({ 'release.yaml': `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-18\n  outcome: shipped\n  version: 1.5.0\n` }, '2026-12-20');
       const { text, tooltip } = statusBarContent(summary, result.findings);
       assert.equal(text, '$(rocket) invoices-v1 · Shipped 1.5.0 on 2026-12-18');
       assert.equal(
@@ -129,7 +129,7 @@ describe('track record in the extension', () => {
         '**invoices\\-v1** · Shipped 1\\.5\\.0 on 2026\\-12\\-18\n\nShipped 1\\.5\\.0 on 2026\\-12\\-18: the go/no\\-go is history and is not asked again\\.\n\nNo problems found.\n\n[Show Problems](command:releasePlan.showProblems) · [Open Dashboard](command:releasePlan.openDashboard)',
       );
       // During the watch the rollback rules still apply: a problem is still counted after the state (a stale rehearsal here).
-      const rolledBack = view({ 'release.yaml': `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: rolled-back\n` }, '2026-12-18');
+      const rolledBack = view({ 'release.yaml': `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-18\n  outcome: rolled-back\n` }, '2026-12-18');
       assert.deepEqual(rolledBack.result.findings.filter((f) => f.severity !== 'info').map((f) => f.code), ['rollback-rehearsal-stale']);
       assert.equal(statusBarContent(rolledBack.summary, rolledBack.result.findings).text, '$(rocket) invoices-v1 · Rolled back on 2026-12-18 · 1 warning');
     });
@@ -142,7 +142,7 @@ describe('track record in the extension', () => {
 
   it('a pseudo-locale wraps every new word: only plan text and dates are left', () => {
     l10n.bundle = (message) => `［${message}］`;
-    const { root } = view({ ...HISTORY, 'release.yaml': `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: shipped\n` }, '2026-12-20');
+    const { root } = view({ ...HISTORY, 'release.yaml': `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-18\n  outcome: shipped\n` }, '2026-12-20');
     const history = child(root, '［History］');
     const review = root.children?.find((c) => c.label === '［Review: not written］');
     assert.ok(history && review, JSON.stringify(root.children?.map((c) => c.label)));

@@ -4,7 +4,7 @@ import { loadPlan } from '../../src/core/plan';
 import { targetKnownFirst, trackRecord, trackRecordOf, hasTrackRecord, type TrackRow } from '../../src/core/trackRecord';
 import { planTimeline } from '../../src/core/timeline';
 import { scaffoldFiles } from '../../src/core/scaffold';
-import { check, CLEAN_RELEASE, CLEAN_ROLLBACK, files, releaseWith } from './helpers';
+import { check, CLEAN_RELEASE_UNDATED, CLEAN_ROLLBACK, files, releaseWith } from './helpers';
 
 const TODAY = '2026-12-01';
 
@@ -90,7 +90,7 @@ describe('track record (trackRecord)', () => {
     const history = { 'history/login-v3/release.yaml': past('login-v3', '2026-10-02', '2026-10-09', { date: '2026-10-02', outcome: 'shipped' }) };
     const planning = record(history);
     assert.deepEqual(planning.rows.map((row) => [row.name, row.current]), [['login-v3', false]]);
-    const shipped = record({ ...history, 'release.yaml': `${CLEAN_RELEASE}shipped:\n  date: 2026-12-21\n  outcome: shipped\n  version: 1.5.0\n` }, '2026-12-22');
+    const shipped = record({ ...history, 'release.yaml': `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-21\n  outcome: shipped\n  version: 1.5.0\n` }, '2026-12-22');
     assert.deepEqual(verdicts(shipped.rows).at(-1), { name: 'invoices-v1', target: '2026-12-18', shipped: '2026-12-21', verdict: 'slipped', slippedDays: 3, withinBackup: true, unknown: undefined });
     assert.deepEqual([shipped.rows.at(-1)?.current, shipped.rows.at(-1)?.file, shipped.rows.at(-1)?.folder], [true, '.release/release.yaml', undefined]);
     // Nothing at all: no history and no launch.
@@ -138,7 +138,7 @@ describe('track record (trackRecord)', () => {
     });
 
     it('agrees with scope-late-addition on the current release', () => {
-      const text = `${releaseWith('    estimate: 1\n', '    estimate: 1\n    added: 2026-12-11\n')}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`.replace('    estimate: 2\n', '    estimate: 2\n    added: 2026-11-20\n');
+      const text = `${releaseWith('    estimate: 1\n', '    estimate: 1\n    added: 2026-12-11\n', CLEAN_RELEASE_UNDATED)}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`.replace('    estimate: 2\n', '    estimate: 2\n    added: 2026-11-20\n');
       const result = check({ 'release.yaml': text }, '2026-12-02');
       assert.equal(result.findings.filter((f) => f.code === 'scope-late-addition').length, 1);
       assert.deepEqual(trackRecordOf(result).rows.at(-1)?.growth, { known: true, freeze: '2026-12-10', tasks: 1, estimate: 1, unestimated: 0 });
@@ -146,11 +146,11 @@ describe('track record (trackRecord)', () => {
 
     describe('tasks without added: on the current release (the day they joined from git, as scope-late-addition)', () => {
       // T1 and T2 have no `added:`; T2 joined in a commit after the scope freeze.
-      const SHIPPED = `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`;
-      const FIRST = CLEAN_RELEASE.replace(/  - id: T2\n[\s\S]*?parked:/, 'parked:');
+      const SHIPPED = `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`;
+      const FIRST = CLEAN_RELEASE_UNDATED.replace(/  - id: T2\n[\s\S]*?parked:/, 'parked:');
       const versions = [
         { commit: 'a'.repeat(40), author: 'Ana', date: '2026-11-20', text: FIRST },
-        { commit: 'b'.repeat(40), author: 'Bo', date: '2026-12-12', text: CLEAN_RELEASE },
+        { commit: 'b'.repeat(40), author: 'Bo', date: '2026-12-12', text: CLEAN_RELEASE_UNDATED },
       ];
 
       it('without the history: unknown, though scope-late-addition has nothing to say either', () => {
@@ -173,15 +173,15 @@ describe('track record (trackRecord)', () => {
   });
 
   describe('the current release\'s target moves (on time is judged against the final target)', () => {
-    const SHIPPED = `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`;
+    const SHIPPED = `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`;
     const at = (commit: string, date: string, text: string) => ({ commit: commit.repeat(40), author: 'Ana', date, text });
 
     it('with the history: the first target committed and the moves since; "on time" only when the first target was kept', () => {
-      const moved = check({ 'release.yaml': SHIPPED }, '2026-12-21', planTimeline([at('a', '2026-11-01', CLEAN_RELEASE.replace('target: 2026-12-18', 'target: 2026-12-04')), at('b', '2026-11-20', CLEAN_RELEASE.replace('target: 2026-12-18', 'target: 2026-12-11')), at('c', '2026-12-01', CLEAN_RELEASE)]));
+      const moved = check({ 'release.yaml': SHIPPED }, '2026-12-21', planTimeline([at('a', '2026-11-01', CLEAN_RELEASE_UNDATED.replace('target: 2026-12-18', 'target: 2026-12-04')), at('b', '2026-11-20', CLEAN_RELEASE_UNDATED.replace('target: 2026-12-18', 'target: 2026-12-11')), at('c', '2026-12-01', CLEAN_RELEASE_UNDATED)]));
       const row = trackRecordOf(moved).rows.at(-1) as TrackRow;
       assert.deepEqual([row.verdict, row.targetHistory, targetKnownFirst(row)], ['on-time', { first: '2026-12-04', moves: 2 }, false]);
 
-      const kept = check({ 'release.yaml': SHIPPED }, '2026-12-21', planTimeline([at('a', '2026-11-01', CLEAN_RELEASE)]));
+      const kept = check({ 'release.yaml': SHIPPED }, '2026-12-21', planTimeline([at('a', '2026-11-01', CLEAN_RELEASE_UNDATED)]));
       const keptRow = trackRecordOf(kept).rows.at(-1) as TrackRow;
       assert.deepEqual([keptRow.verdict, keptRow.targetHistory, targetKnownFirst(keptRow)], ['on-time', { first: '2026-12-18', moves: 0 }, true]);
     });
@@ -212,7 +212,7 @@ describe('track record (trackRecord)', () => {
     });
 
     it('the file\'s target, not yet committed, counts as one more move', () => {
-      const result = check({ 'release.yaml': SHIPPED }, '2026-12-21', planTimeline([at('a', '2026-11-01', CLEAN_RELEASE.replace('target: 2026-12-18', 'target: 2026-12-11'))]));
+      const result = check({ 'release.yaml': SHIPPED }, '2026-12-21', planTimeline([at('a', '2026-11-01', CLEAN_RELEASE_UNDATED.replace('target: 2026-12-18', 'target: 2026-12-11'))]));
       assert.deepEqual(trackRecordOf(result).rows.at(-1)?.targetHistory, { first: '2026-12-11', moves: 1 });
     });
 
@@ -272,10 +272,10 @@ describe('track record (trackRecord)', () => {
     });
 
     it("the current release's review: not due before launch, missing after it, written once review.yaml is there", () => {
-      const shippedText = `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`;
+      const shippedText = `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-18\n  outcome: shipped\n`;
       assert.deepEqual(record({}).review, { state: 'not-due', file: '.release/review.yaml' });
       assert.deepEqual(record({ 'release.yaml': shippedText }, '2026-12-17').review.state, 'not-due');
-      assert.deepEqual(record({ 'release.yaml': `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: slipped\n` }, '2026-12-20').review.state, 'not-due');
+      assert.deepEqual(record({ 'release.yaml': `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-18\n  outcome: slipped\n` }, '2026-12-20').review.state, 'not-due');
       assert.deepEqual(record({ 'release.yaml': shippedText }, '2026-12-18').review.state, 'missing');
       assert.deepEqual(record({ 'release.yaml': shippedText, 'review.yaml': 'pattern: One sentence.\n' }, '2026-12-20').review, { state: 'written', file: '.release/review.yaml' });
       assert.deepEqual(record({ 'release.yaml': shippedText }, '2026-12-20').rows.at(-1)?.review, { state: 'missing', file: '.release/review.yaml' });

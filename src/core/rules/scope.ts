@@ -1,6 +1,6 @@
 import { dayNumber } from '../dates';
-import { counted, horizonKey, taskLabel, type RuleContext } from '../context';
-import { defineMessages, type MessageArg } from '../message';
+import { counted, horizonKey, taskLabel, type IndexedTask, type RuleContext } from '../context';
+import { defineMessages, type Message, type MessageArg } from '../message';
 import { shortCommit, taskOrigin, type TaskOrigin } from '../timeline';
 
 /** The sentences of the scope rules; a refactor title's reason picks one of the `scope-refactor/…` sentences. */
@@ -29,6 +29,15 @@ export const messages = defineMessages({
   'scope-late-addition/git-feature-unnamed': 'Task {task} is a new feature added on {added} by an unnamed author (commit {commit}), after feature requests stopped on {frozen} (freeze.features). Park it for the next release, or set `kind:` if it is not a feature.',
   'scope-late-addition/git-merge-unnamed': 'Task {task} was merged in on {added} by an unnamed author (merge commit {commit}), after the scope froze on {frozen} (freeze.scope). Park it, or have the scope owner trade it for something of equal size.',
   'scope-late-addition/git-feature-merge-unnamed': 'Task {task} is a new feature merged in on {added} by an unnamed author (merge commit {commit}), after feature requests stopped on {frozen} (freeze.features). Park it for the next release, or set `kind:` if it is not a feature.',
+  /** A freeze has passed and nothing dates these tasks: `{tasks}` lists at most five of them. */
+  'scope-added-unknown/scope/one': 'The plan cannot tell whether scope grew after it froze on {frozen} (freeze.scope): task {task} has no valid `added:` date, and no commit in the plan\'s history dates it. Write the day it joined the release as `added:`.',
+  'scope-added-unknown/scope': 'The plan cannot tell whether scope grew after it froze on {frozen} (freeze.scope): {count} tasks ({tasks}) have no valid `added:` date, and no commit in the plan\'s history dates them. Write the day each joined the release as `added:`.',
+  'scope-added-unknown/scope/more': 'The plan cannot tell whether scope grew after it froze on {frozen} (freeze.scope): {count} tasks ({tasks} and {more} more) have no valid `added:` date, and no commit in the plan\'s history dates them. Write the day each joined the release as `added:`.',
+  'scope-added-unknown/features/one': 'The plan cannot tell whether a new feature joined after feature requests stopped on {frozen} (freeze.features): feature task {task} has no valid `added:` date, and no commit in the plan\'s history dates it. Write the day it joined the release as `added:`.',
+  'scope-added-unknown/features': 'The plan cannot tell whether new features joined after feature requests stopped on {frozen} (freeze.features): {count} feature tasks ({tasks}) have no valid `added:` date, and no commit in the plan\'s history dates them. Write the day each joined the release as `added:`.',
+  'scope-added-unknown/features/more': 'The plan cannot tell whether new features joined after feature requests stopped on {frozen} (freeze.features): {count} feature tasks ({tasks} and {more} more) have no valid `added:` date, and no commit in the plan\'s history dates them. Write the day each joined the release as `added:`.',
+  /** Related information: one task the finding above is about. */
+  'scope-added-unknown/task': 'Task {task} has no valid `added:` date.',
   'scope-over-capacity/one-person/target': 'Open estimates add up to {days}, but 1 person has {available} before target. Cut scope until it fits.',
   'scope-over-capacity/target': 'Open estimates add up to {days}, but {count} people have {available} before target. Cut scope until it fits.',
   'scope-over-capacity/one-person/release-day': 'Open estimates add up to {days}, but 1 person has {available} before the release today. Cut scope until it fits.',
@@ -57,7 +66,10 @@ export function checkScope(ctx: RuleContext): void {
 
   checkRefactors(ctx);
   // After launch there is no freeze to guard and no date to fit work before (the horizon is gone).
-  if (!ctx.afterLaunch()) checkLateAdditions(ctx);
+  if (!ctx.afterLaunch()) {
+    checkLateAdditions(ctx);
+    checkUndatedJoins(ctx);
+  }
   checkCapacity(ctx);
 }
 
@@ -200,6 +212,78 @@ function checkLateAdditions(ctx: RuleContext): void {
     if (!frozen) continue;
     ctx.report(source, path, 'scope-late-addition', lateByGit(frozen.freeze, origin, { task: label, added: origin.date, commit: shortCommit(origin.commit), frozen: frozen.day }), { prefer: 'value' });
   }
+}
+
+/** Tasks that may have joined after a freeze that has passed, with nothing to tell when they joined. */
+export interface UndatedJoins {
+  /** The freeze they may have broken: `scope` when it has passed (every task), else `features` (feature tasks). */
+  freeze: 'scope' | 'features';
+  /** That freeze's day, as written. */
+  frozen: string;
+  tasks: IndexedTask[];
+  /** The sentence that says so (the finding's, and the go/no-go's reason for question 1). */
+  message: Message;
+}
+
+const undated = new WeakMap<RuleContext, UndatedJoins | null>();
+
+/**
+ * The tasks whose joining day nobody can tell while a freeze they could have broken has passed
+ * (today is after it): no valid `added:` (an invalid one is not replaced by git), and no commit of the plan's history that added them —
+ * there is no history (the browser, `--no-git`, no repository), it is cut off before them, or they
+ * are not committed yet. A task of the plan's first commit is its starting scope, so it is dated.
+ * `scope-late-addition` cannot judge these tasks, so the go/no-go's first question needs an answer
+ * rather than passing by default. Computed once per check; undefined when every task is dated.
+ */
+export function undatedJoins(ctx: RuleContext): UndatedJoins | undefined {
+  const known = undated.get(ctx);
+  if (known !== undefined) return known ?? undefined;
+  const found = findUndatedJoins(ctx);
+  undated.set(ctx, found ?? null);
+  return found;
+}
+
+const LISTED = 5;
+
+function findUndatedJoins(ctx: RuleContext): UndatedJoins | undefined {
+  const data = ctx.release?.data;
+  const today = dayNumber(ctx.today);
+  if (!data || today === undefined) return undefined;
+  const scopeFreeze = dayNumber(data.freeze?.scope);
+  const featureFreeze = dayNumber(data.freeze?.features);
+  const freeze = scopeFreeze !== undefined && today > scopeFreeze ? 'scope' : featureFreeze !== undefined && today > featureFreeze ? 'features' : undefined;
+  if (!freeze) return undefined;
+  const timeline = ctx.timeline();
+  const source = ctx.release?.source;
+  const tasks = ctx.tasks().filter(({ task, index }) => {
+    if (freeze === 'features' && (task.kind ?? 'feature') !== 'feature') return false;
+    if (dayNumber(task.added) !== undefined) return false;
+    // An `added:` that is not a date is still the file's word (as for scope-late-addition): git does not date that task.
+    if (source?.node(['tasks', index, 'added']) !== undefined) return true;
+    const key = task.id !== undefined ? String(task.id) : typeof task.title === 'string' ? task.title : undefined;
+    const origin = timeline && key !== undefined ? taskOrigin(timeline, key) : undefined;
+    return !(origin && (origin.initial || dayNumber(origin.date) !== undefined));
+  });
+  if (tasks.length === 0) return undefined;
+  const frozen = String(freeze === 'scope' ? data.freeze?.scope : data.freeze?.features);
+  const labels = tasks.slice(0, LISTED).map(({ task, index }) => taskLabel(task, index));
+  const [first] = tasks;
+  const message =
+    tasks.length === 1 && first
+      ? messages(`scope-added-unknown/${freeze}/one`, { frozen, task: taskLabel(first.task, first.index) })
+      : tasks.length <= LISTED
+        ? messages(`scope-added-unknown/${freeze}`, { frozen, count: tasks.length, tasks: labels })
+        : messages(`scope-added-unknown/${freeze}/more`, { frozen, count: tasks.length, tasks: labels, more: tasks.length - LISTED });
+  return { freeze, frozen, tasks, message };
+}
+
+/** One finding on the freeze that has passed, each undated task as related information. */
+function checkUndatedJoins(ctx: RuleContext): void {
+  const release = ctx.release;
+  const found = undatedJoins(ctx);
+  if (!release || !found) return;
+  const related = found.tasks.map(({ task, index }) => ctx.related(release.source, ['tasks', index, task.id !== undefined ? 'id' : 'title'], messages('scope-added-unknown/task', { task: taskLabel(task, index) })));
+  ctx.report(release.source, ['freeze', found.freeze], 'scope-added-unknown', found.message, { prefer: 'value', related });
 }
 
 /** The git variant of a late addition's message: scope or feature freeze, a merge or not, the author named or not (git may record an empty name). */

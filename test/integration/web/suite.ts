@@ -118,7 +118,30 @@ export async function runWebSuite(): Promise<{ vscodeVersion: string; passes: nu
     equal(await api.history.status(folder!), { kind: 'unavailable', why: 'web' }, 'the history state');
     equal(api.history.note(folder!), { state: 'unavailable', why: 'web' }, 'what the dashboard is told');
     const shown = await vscode.commands.executeCommand<{ shown: boolean; message?: string }>('releasePlan.showHistory', folder);
-    equal(shown, { shown: false, message: 'Plan history is not available in the browser: it is read with Git, which needs the desktop VS Code. Everything else (checks, tree, dashboard, go/no-go) works here.' }, 'Show Plan History');
+    equal(shown, { shown: false, message: 'Plan history is not available in the browser: it is read with Git, which needs the desktop VS Code. The checks, tree, dashboard and go/no-go work here; after a freeze, tasks without `added:` cannot be dated, so the go/no-go asks about them.' }, 'Show Plan History');
+  });
+
+  await test('without git history, tasks nothing dates after a passed freeze: question 1 needs an answer (never a pass by default), and the Problems panel says why', async () => {
+    const document = await vscode.workspace.openTextDocument(release());
+    await vscode.window.showTextDocument(document);
+    equal(document.lineAt(5).text, 'roles:', 'the fixture');
+    const edit = new vscode.WorkspaceEdit();
+    // The scope froze on 1 June; today is 6 June; T1 and T2 have no `added:`.
+    edit.insert(document.uri, new vscode.Position(5, 0), 'freeze:\n  scope: 2099-06-01\n');
+    ok(await vscode.workspace.applyEdit(edit), 'edit applied');
+    const undated = await waitFor(() => ours(release()).find((d) => codeOf(d) === 'scope-added-unknown'), 'scope-added-unknown');
+    equal([describeRange(undated.range), undated.severity], ['6:9-6:19', vscode.DiagnosticSeverity.Information], 'on freeze.scope, as information');
+    equal(undated.relatedInformation?.map((r) => [r.message, describeRange(r.location.range)]), [['Task T1 has no valid `added:` date.', '13:8-13:10'], ['Task T2 has no valid `added:` date.', '17:8-17:10']], 'each task as related information');
+    const plan = api.store.get(folder!);
+    ok(plan, 'the folder has a checked plan');
+    const state = dashboardState(folder!.name, plan.result, plan.generation, folder!.uri.toString(), api.history.note(folder!));
+    ok(state.kind === 'plan', `a plan state, got ${state.kind}`);
+    const first = state.summary.gonogo.questions[0];
+    equal([first?.id, first?.verdict], ['one-problem', 'needs-answer'], 'question 1');
+    equal(first?.reasons, ["The plan cannot tell whether scope grew after it froze on 2099-06-01 (freeze.scope): 2 tasks (T1, T2) have no valid `added:` date, and no commit in the plan's history dates them. Write the day each joined the release as `added:`."], 'its reason');
+    await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
+    await waitFor(() => !ours(release()).some((d) => codeOf(d) === 'scope-added-unknown'), 'scope-added-unknown to go with the revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   await test('re-checks on document events: an unsaved edit drops the error, a revert brings it back', async () => {
