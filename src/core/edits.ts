@@ -233,6 +233,9 @@ function block(value: Record<string, unknown>, indent: number): string {
 }
 
 export function formatScalar(value: Scalar): string {
+  // Text over several lines: double-quoted on one line (JSON's escapes are YAML's), never a block
+  // scalar, whose lines would need the key's indent (at column 0 they end the map: the file breaks).
+  if (typeof value === 'string' && /[\r\n\u0085\u2028\u2029]/.test(value)) return JSON.stringify(value);
   return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
 }
 

@@ -8,7 +8,7 @@ import { formatScalar } from './edits';
 
 /** Text on one line after `key: ` or `- `: plain or quoted as YAML needs; text over several lines double-quoted. */
 export function inlineScalar(value: string): string {
-  return /[\r\n\u0085\u2028\u2029]/.test(value) ? JSON.stringify(value) : formatScalar(value);
+  return formatScalar(value);
 }
 
 /**

@@ -4,6 +4,7 @@ import { setValue } from '../core/edits';
 import { docSections } from '../core/ruleDocs';
 import { textHash, type PlanTarget } from '../core/targets';
 import { RELEASE_FILE } from '../core/types';
+import { valueAt } from '../core/validate';
 import { editTarget, refuseUntrusted } from './documentEdits';
 import { planUri } from './planFiles';
 import type { FolderPlan, PlanStore } from './planStore';
@@ -53,11 +54,30 @@ export async function planFor(store: PlanStore, input: unknown): Promise<{ plan:
     return { error: refused(vscode.l10n.t('Several open folders have a release plan: {0}. Say which one with the folder argument.', names.join(', ')), { error: 'folder-needed', folders: names }) };
   }
   const wanted = asked.trim().replace(/[\\/]+$/, '');
-  const plan =
-    plans.find((p) => p.folder.name === wanted || p.folder.uri.fsPath === wanted || p.folder.uri.path === wanted || p.folder.uri.toString() === wanted) ??
-    plans.find((p) => p.folder.name.toLowerCase() === wanted.toLowerCase());
+  const byPath = plans.filter((p) => p.folder.uri.fsPath === wanted || p.folder.uri.path === wanted || p.folder.uri.toString() === wanted);
+  const byName = plans.filter((p) => p.folder.name === wanted);
+  const byAnyCase = plans.filter((p) => p.folder.name.toLowerCase() === wanted.toLowerCase());
+  // A path names one folder; a name may be shared by several (a multi-root workspace allows it): then say which.
+  const matches = byPath.length > 0 ? byPath : byName.length > 0 ? byName : byAnyCase;
+  if (matches.length > 1) {
+    const paths = matches.map((p) => p.folder.uri.fsPath || p.folder.uri.path);
+    return { error: refused(vscode.l10n.t('Several open folders with a release plan are called "{0}": {1}. Give the folder\'s path instead.', wanted, paths.join(', ')), { error: 'ambiguous-folder', folder: wanted, folders: paths }) };
+  }
+  const [plan] = matches;
   if (!plan) return { error: refused(vscode.l10n.t('No open folder with a release plan is called "{0}". The folders with a plan: {1}.', wanted, names.join(', ')), { error: 'unknown-folder', folder: wanted, folders: names }) };
   return { plan };
+}
+
+/** What a task's owner field holds as the file says it (the raw value, before the schema): for "Its owner now". */
+function ownerAsWritten(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw.trim() === '' ? undefined : raw.trim();
+  if (Array.isArray(raw)) {
+    const items = raw.filter((item) => item !== null && item !== undefined && String(item).trim() !== '').map((item) => String(item).trim());
+    return items.length > 0 ? items.join(', ') : undefined;
+  }
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  if (raw !== null && raw !== undefined) return JSON.stringify(raw);
+  return undefined;
 }
 
 /** The input without `folder`, which only the editor's tools take (the core tools' schemas are strict). */
@@ -122,6 +142,10 @@ export class LanguageModelTools implements vscode.Disposable {
     const owner = parsed.data.owner.trim();
     const id = parsed.data.task.trim();
     if (owner === '') return { error: refused(vscode.l10n.t('Invalid arguments for {0}: owner is only spaces.', assignOwnerTool.name), { error: 'invalid-arguments', problems: ['owner'] }) };
+    // One person's name is one line: a line break or another control character is not part of a name.
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(owner)) {
+      return { error: refused(vscode.l10n.t('Invalid arguments for {0}: owner must be the name of one person on one line, without line breaks or control characters.', assignOwnerTool.name), { error: 'invalid-arguments', problems: ['owner'] }) };
+    }
     const found = await planFor(this.store, parsed.data);
     if ('error' in found) return found;
     const { plan } = found;
@@ -139,12 +163,20 @@ export class LanguageModelTools implements vscode.Disposable {
     const title = typeof task.title === 'string' && task.title.trim() !== '' ? task.title.trim() : undefined;
     const releaseText = plan.result.plan.release?.source.text;
     const target: PlanTarget = { kind: 'task', index, id, ...(title !== undefined ? { title } : {}), ...(releaseText !== undefined ? { textHash: textHash(releaseText) } : {}) };
-    return { plan, target, id, owner, ...(title !== undefined ? { title } : {}), ...(typeof task.owner === 'string' ? { current: task.owner } : {}) };
+    // What the write replaces, as the file has it: a list of owners or a number too, not only text the schema kept.
+    const current = ownerAsWritten(valueAt(plan.result.plan.release?.source.data, ['tasks', index, 'owner']));
+    return { plan, target, id, owner, ...(title !== undefined ? { title } : {}), ...(current !== undefined ? { current } : {}) };
   }
 
-  /** Where release.yaml is, as the user reads it: with the folder's name when the window has several folders. */
+  /**
+   * Where release.yaml is, as the user reads it: with the folder's name when the window has several
+   * folders, and with the folder's path when another open folder has the same name.
+   */
   private releasePath(plan: FolderPlan): string {
-    return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${plan.folder.name}/${RELEASE_FILE}` : RELEASE_FILE;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length <= 1) return RELEASE_FILE;
+    const shared = folders.some((folder) => folder.name === plan.folder.name && folder.uri.toString() !== plan.folder.uri.toString());
+    return `${shared ? plan.folder.uri.fsPath || plan.folder.uri.path : plan.folder.name}/${RELEASE_FILE}`;
   }
 
   private confirmationKey(input: unknown): string {
@@ -157,6 +189,7 @@ export class LanguageModelTools implements vscode.Disposable {
     const resolved = await this.resolveAssignment(input);
     if ('error' in resolved) return {};
     const { plan, target, id, title, owner, current } = resolved;
+    // The one change `invoke` may write for this input: the task as it is now.
     this.confirmed.set(this.confirmationKey(input), target);
     const where = this.releasePath(plan);
     const change =
@@ -179,8 +212,13 @@ export class LanguageModelTools implements vscode.Disposable {
     const resolved = await this.resolveAssignment(input);
     if ('error' in resolved) return toolResult(resolved.error);
     const { plan, id, owner } = resolved;
+    // Only a change the user confirmed is written: VS Code asks (prepareInvocation) before it invokes.
+    // No confirmation for this input (the task was not there when it was asked, or it was not asked): nothing is written.
+    if (!confirmedTarget) {
+      return toolResult(refused(vscode.l10n.t('Nothing was written: the change to {0} was not confirmed. Ask again, and confirm the change that is shown.', id), { error: 'not-confirmed', task: id, owner }));
+    }
     // The task the user confirmed, found again by id and title in the text as it is now.
-    const target = confirmedTarget ?? resolved.target;
+    const target = confirmedTarget;
     const written = await editTarget(planUri(plan.folder, RELEASE_FILE), target, (text, path) => setValue(text, [...path, 'owner'], owner));
     await this.store.refresh(plan.folder);
     if (!written.ok) return toolResult(refused(written.reason, { error: 'refused', task: id, owner, reason: written.reason }));

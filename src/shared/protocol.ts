@@ -68,10 +68,12 @@ export type HostMessage = { type: 'state'; state: DashboardState } | { type: 'no
 const index = z.number().check(z.int(), z.nonnegative(), z.maximum(100_000));
 const generation = z.number().check(z.int(), z.nonnegative());
 const shortText = () => z.string().check(z.maxLength(500));
+/** Not in one person's name: a line break or another control character. */
+const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('assignOwner'), generation, taskIndex: index, owner: shortText().check(z.refine((owner) => owner.trim() !== '', 'an owner must not be blank')) }),
+  z.strictObject({ type: z.literal('assignOwner'), generation, taskIndex: index, owner: shortText().check(z.refine((owner) => owner.trim() !== '', 'an owner must not be blank'), z.refine((owner) => !LINE_BREAK_OR_CONTROL.test(owner), 'an owner is one line')) }),
   z.strictObject({ type: z.literal('setStatus'), generation, taskIndex: index, status: z.enum(STATUSES) }),
   z.strictObject({ type: z.literal('parkTask'), generation, taskIndex: index, reason: shortText(), askedBy: shortText() }),
   z.strictObject({ type: z.literal('markTold'), generation, parkedIndex: index }),

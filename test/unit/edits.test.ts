@@ -37,6 +37,20 @@ describe('edits', () => {
     assert.equal(out.replace('owner: Ana # who?', 'owner: backend team # who?'), PLAN);
   });
 
+  it('replaces a value with text over several lines double-quoted on one line, never a block scalar that would end the map (review of issue 12)', () => {
+    // [path, value, lines the file gains]: a block list of two owners becomes one line (-2).
+    for (const [path, value, gained] of [[['tasks', 0, 'owner'], 'Dee\nEve', 0], [['tasks', 2, 'owner'], 'line one\r\nline two', -2], [['release'], 'a\u2028b\nc: "d"', 0]] as const) {
+      const out = apply(PLAN, setValue(PLAN, [...path], value));
+      const doc = parse(out);
+      assert.equal(path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], doc), value, JSON.stringify(value));
+      assert.equal(out.split('\n').length, PLAN.split('\n').length + gained, `${JSON.stringify(value)} on one line`);
+      assert.doesNotMatch(out, /: [|>][-+]?(\s|#)/, 'no block scalar');
+    }
+    // A missing key is added as a block at its indent: it reads back as the same text too.
+    const added = apply(PLAN, setValue(PLAN, ['tasks', 1, 'owner'], 'Dee\nEve: "x"'));
+    assert.equal(parse(added).tasks[1].owner, 'Dee\nEve: "x"');
+  });
+
   it('adds a missing key at the task indentation', () => {
     const out = apply(PLAN, setValue(PLAN, ['tasks', 1, 'owner'], 'Bo'));
     assert.equal(parse(out).tasks[1].owner, 'Bo');

@@ -169,6 +169,54 @@ describe('Language Model Tools', function () {
     assert.equal(await readText(release()), renamed);
   });
 
+  it('release-plan_assignOwner writes only a change the user confirmed: not one asked while the task was missing, nor one never asked (review of issue 12)', async () => {
+    const { languageModelTools, store } = await api();
+    const tool = languageModelTools.tools.get('release-plan_assignOwner')!;
+    const token = new vscode.CancellationTokenSource().token;
+    const original = await readText(release());
+    // Asked while T2 is not in the plan: nothing to confirm, so no confirmation is shown…
+    const withoutT2 = original.replace(/  - id: T2\n(    .*\n)*/, '');
+    assert.notEqual(withoutT2, original, 'the fixture has T2');
+    await setText(release(), withoutT2, true);
+    await store.refreshAll();
+    const input = { folder: 'basic', task: 'T2', owner: 'Mallory' };
+    assert.deepEqual(await tool.prepareInvocation!({ input }, token), {});
+    // …then T2 comes back (a pull, an undo) before VS Code invokes: nothing was confirmed, nothing is written.
+    await setText(release(), original, true);
+    await store.refreshAll();
+    const result = (await tool.invoke({ input, toolInvocationToken: undefined }, token))!;
+    assert.equal(textOf(result), 'Nothing was written: the change to T2 was not confirmed. Ask again, and confirm the change that is shown.');
+    if (hasDataParts()) assert.equal(dataOf(result)?.error, 'not-confirmed');
+    assert.equal(await readText(release()), original);
+    // Invoked with no confirmation asked at all: the same.
+    const unasked = (await tool.invoke({ input: { folder: 'basic', task: 'T1', owner: 'Cy' }, toolInvocationToken: undefined }, token))!;
+    assert.match(textOf(unasked), /^Nothing was written: the change to T1 was not confirmed\./);
+    assert.equal(await readText(release()), original);
+  });
+
+  it('release-plan_assignOwner: the confirmation names the owners it replaces as the file has them (a list too); an owner over two lines is refused (review of issue 12)', async () => {
+    const { languageModelTools, store } = await api();
+    const tool = languageModelTools.tools.get('release-plan_assignOwner')!;
+    const token = new vscode.CancellationTokenSource().token;
+    const listed = (await readText(release())).replace('    owner: Bo\n', '    owner: [Ana, Bo]\n');
+    await setText(release(), listed, true);
+    await store.refreshAll();
+    const input = { folder: 'basic', task: 'T2', owner: 'Dee' };
+    const prepared = await tool.prepareInvocation!({ input }, token);
+    assert.equal(prepared?.confirmationMessages?.message, 'Set the owner of T2 (Download button) to Dee in basic/.release/release.yaml. Its owner now: Ana, Bo.');
+    const written = (await tool.invoke({ input, toolInvocationToken: undefined }, token))!;
+    assert.equal(textOf(written), 'T2 is now owned by Dee in basic/.release/release.yaml. Undo in the editor takes it back.');
+    assert.equal(await readText(release()), listed.replace('owner: [Ana, Bo]', 'owner: Dee'));
+
+    const before = await readText(release());
+    const twoLines = { folder: 'basic', task: 'T2', owner: 'Dee\nEve' };
+    assert.deepEqual(await tool.prepareInvocation!({ input: twoLines }, token), {});
+    const refusedResult = (await tool.invoke({ input: twoLines, toolInvocationToken: undefined }, token))!;
+    assert.equal(textOf(refusedResult), 'Invalid arguments for release-plan_assignOwner: owner must be the name of one person on one line, without line breaks or control characters.');
+    assert.equal(await readText(release()), before);
+    assert.equal(parse(before).tasks[1].owner, 'Dee');
+  });
+
   it('release-plan_assignOwner through vscode.lm.invokeTool with bad input: an error result, no confirmation asked', async () => {
     const snapshotText = readText(release());
     const result = await invoke('release-plan_assignOwner', { folder: 'basic', task: 'T2' });
