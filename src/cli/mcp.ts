@@ -1,6 +1,8 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import type { Readable, Writable } from 'node:stream';
+import { JSONRPCRequestSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { AGENT_TOOLS, type AgentTool, type AgentToolOutput } from '../core/agentTools';
 import { todayIso } from '../core/dates';
 import { docSections } from '../core/ruleDocs';
@@ -100,21 +102,132 @@ export function createMcpServer(options: Omit<McpOptions, 'log' | 'stdin' | 'std
   return server;
 }
 
+/** JSON-RPC 2.0's error codes for a message the server cannot take. */
+export const PARSE_ERROR = -32700;
+export const INVALID_REQUEST = -32600;
+export const INVALID_PARAMS = -32602;
+
+/** The error reply to one line of input: the request's id (null when it has none), a code and one sentence. */
+export interface Refusal {
+  id: string | number | null;
+  code: number;
+  message: string;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What a value is, for a sentence: "missing", "null", "an array", "a number"… */
+function kind(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Screens one line of input before the SDK reads it. The SDK drops a message that does not fit
+ * JSON-RPC's shape without a word (a client waiting on `{"id":7,…,"params":null}` hangs) and answers
+ * a request whose params do not fit with an internal error carrying zod's issues; each such line gets
+ * a JSON-RPC error here instead, with one sentence. `undefined`: the line goes on to the SDK.
+ * Notifications are never answered (JSON-RPC), so a broken one is left to the SDK too.
+ */
+export function screenMessage(line: string): Refusal | undefined {
+  let message: unknown;
+  try {
+    message = JSON.parse(line);
+  } catch {
+    return { id: null, code: PARSE_ERROR, message: 'Parse error: this line is not JSON. Send each JSON-RPC message as one JSON object on its own line.' };
+  }
+  if (!isObject(message)) {
+    return { id: null, code: INVALID_REQUEST, message: `Invalid request: a message is one JSON-RPC object, not ${kind(message)}${Array.isArray(message) ? ' (batches are not supported)' : ''}.` };
+  }
+  // A response from the client, or no method at all: the SDK's to judge.
+  if (!('method' in message)) return undefined;
+  const { id, method } = message;
+  const hasId = 'id' in message && id !== undefined;
+  const validId = typeof id === 'string' || typeof id === 'number';
+  if (!hasId) return undefined;
+  if (!validId) return { id: null, code: INVALID_REQUEST, message: `Invalid request: "id" must be a string or a number, not ${kind(id)}.` };
+  if (typeof method !== 'string') return { id, code: INVALID_REQUEST, message: `Invalid request: "method" must be a string, not ${kind(method)}.` };
+  if (message.jsonrpc !== '2.0') return { id, code: INVALID_REQUEST, message: `Invalid request: "jsonrpc" must be "2.0" (${method}).` };
+  const { params } = message;
+  if (params !== undefined && !isObject(params)) return { id, code: INVALID_PARAMS, message: `Invalid params: the params of ${method} must be an object, not ${kind(params)}.` };
+  const given = params ?? {};
+  if (method === 'tools/call') {
+    if (typeof given.name !== 'string') return { id, code: INVALID_PARAMS, message: `Invalid params: tools/call needs "name", the tool's name as a string (tools/list gives them); it is ${kind(given.name)}.` };
+    if (given.arguments !== undefined && !isObject(given.arguments)) {
+      return { id, code: INVALID_PARAMS, message: `Invalid params: the "arguments" of tools/call ${given.name} must be an object of named arguments, not ${kind(given.arguments)}.` };
+    }
+  }
+  if (method === 'resources/read' && typeof given.uri !== 'string') {
+    return { id, code: INVALID_PARAMS, message: `Invalid params: resources/read needs "uri", the resource's address as a string (${PLAN_RESOURCE_URI}); it is ${kind(given.uri)}.` };
+  }
+  // Anything else the SDK's shape of a request refuses (a key it does not know, a `_meta` that is not an object).
+  const shape = JSONRPCRequestSchema.safeParse(message);
+  if (shape.success) return undefined;
+  const aboutParams = shape.error.issues.every((issue) => issue.path[0] === 'params');
+  return { id, code: aboutParams ? INVALID_PARAMS : INVALID_REQUEST, message: `${aboutParams ? 'Invalid params' : 'Invalid request'}: ${issuesSaid(shape.error.issues)} (${method}).` };
+}
+
+/** Schema issues as one clause: "params._meta: Invalid input: expected object, received number; …". */
+function issuesSaid(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((issue) => `${issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : ''}${issue.message}`).join('; ');
+}
+
+/**
+ * An error reply the SDK made from a schema's issues (an internal error whose message is zod's
+ * issue list as JSON), as invalid params with one sentence; any other message as it is.
+ */
+export function plainError(message: JSONRPCMessage): JSONRPCMessage {
+  if (!('error' in message) || message.error.code !== -32603) return message;
+  let issues: unknown;
+  try {
+    issues = JSON.parse(message.error.message);
+  } catch {
+    return message;
+  }
+  if (!Array.isArray(issues) || issues.length === 0 || !issues.every((issue) => isObject(issue) && typeof issue.message === 'string' && Array.isArray(issue.path))) return message;
+  return { ...message, error: { code: INVALID_PARAMS, message: `Invalid params: ${issuesSaid(issues as { message: string; path: PropertyKey[] }[])}.` } };
+}
+
 /** Serves until the client closes stdin (or the connection); resolves then. */
 export async function serveMcp(options: McpOptions): Promise<void> {
   const server = createMcpServer(options);
   const stdin = options.stdin ?? process.stdin;
-  const transport = new StdioServerTransport(stdin, options.stdout ?? process.stdout);
+  // The SDK reads the lines that pass the screen (screenMessage); the others are answered here.
+  const screened = new PassThrough();
+  const transport = new StdioServerTransport(screened, options.stdout ?? process.stdout);
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
   });
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  const onData = (chunk: Buffer | string) => {
+    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    let end: number;
+    while ((end = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, end).replace(/\r$/, '');
+      pending = pending.slice(end + 1);
+      if (line.trim() === '') continue;
+      const refusal = screenMessage(line);
+      if (refusal) void transport.send({ jsonrpc: '2.0', id: refusal.id, error: { code: refusal.code, message: refusal.message } } as JSONRPCMessage);
+      else screened.write(`${line}\n`);
+    }
+  };
   // The transport does not watch for the end of its input: a client that goes away ends the server.
   const end = () => void server.close();
   stdin.once('end', end);
   stdin.once('close', end);
   await server.connect(transport);
+  // The SDK's own error replies, after connect set them up: a schema's issues become one sentence.
+  const send = transport.send.bind(transport);
+  transport.send = (message, ...rest) => send(plainError(message), ...rest);
+  stdin.on('data', onData);
   options.log(`release-plan mcp: serving the release plan in ${display(options.cwd, options.folder)} over stdio (${AGENT_TOOLS.length} tools, resource ${PLAN_RESOURCE_URI}).`);
   await closed;
+  stdin.off('data', onData);
+  if (stdin.listenerCount('data') === 0) stdin.pause();
   stdin.off('end', end);
   stdin.off('close', end);
 }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { RULE_CODES, RULES, isRuleCode, type RuleCode } from './catalog';
 import type { CheckResult } from './engine';
 import { evaluateGonogo, type GonogoResult, type Verdict } from './gonogo';
-import { defineMessages, render, type Message } from './message';
+import { defineMessages, render, type Message, type MessageArg } from './message';
 import { describe } from './schemas';
 import { findingsByTask, releaseHealth, summarizeRelease } from './summary';
 import { oneBased, type Finding, type Severity } from './types';
@@ -58,6 +58,8 @@ const messages = defineMessages({
   'agent/status/verdict/at-risk': 'Verdict: At risk',
   'agent/status/verdict/no-go': 'Verdict: No-go',
   'agent/status/reason': '- {reason}',
+  'agent/status/more-unreadable': '- …and {count} more go/no-go records that cannot be read.',
+  'agent/status/more-unreadable/one': '- …and 1 more go/no-go record that cannot be read.',
   'agent/status/counts': 'Findings: {errors}, {warnings}, {infos} (checked as of {today}).',
   'agent/count/errors': '{count} errors',
   'agent/count/errors/one': '1 error',
@@ -71,7 +73,12 @@ const messages = defineMessages({
   'agent/countdown/late/day': '1 day late',
   'agent/countdown/late/days': '{count} days late',
   'agent/findings/unknown-code': 'There is no rule code "{code}". The codes are: {codes}.',
+  'agent/findings/unknown-file': 'There is no plan file "{file}". The plan\'s files are: {files}.',
+  'agent/findings/ambiguous-file': '"{file}" could be several plan files that differ only in letter case: {files}. Name one as it is written.',
+  'agent/findings/unknown-owner': 'Nobody called "{owner}" owns a task of the release. The owners are: {owners}.',
+  'agent/findings/unknown-owner/no-owners': 'Nobody called "{owner}" owns a task of the release: no task has an owner.',
   'agent/findings/none': 'No findings match (checked as of {today}).',
+  'agent/list/more': '…and {count} more',
   'agent/findings/count': '{shown} of {total} findings in the plan match (checked as of {today}).',
   'agent/findings/more': '…and {count} more that match: narrow the filter or raise the limit.',
   'agent/findings/line': '{file}:{line}:{column} {severity} {code}: {message}',
@@ -85,7 +92,13 @@ const messages = defineMessages({
   'agent/gonogo/verdict/fail': 'FAIL',
   'agent/gonogo/verdict/needs-answer': 'NEEDS AN ANSWER',
   'agent/gonogo/reason': '   - {reason}',
+  'agent/gonogo/more-reasons': '   - …and {count} more reasons (release-plan_findings lists every finding).',
+  'agent/gonogo/more-reasons/one': '   - …and 1 more reason (release-plan_findings lists every finding).',
   'agent/gonogo/evidence': '   - {file}:{line}:{column} {code}',
+  'agent/gonogo/more-evidence': '   - …and {count} more findings (release-plan_findings lists them all).',
+  'agent/gonogo/more-evidence/one': '   - …and 1 more finding (release-plan_findings lists them all).',
+  'agent/gonogo/more-unreadable': '…and {count} more go/no-go records that cannot be read.',
+  'agent/gonogo/more-unreadable/one': '…and 1 more go/no-go record that cannot be read.',
   'agent/gonogo/recommendation/go': 'Recommendation: GO (checked as of {today}).',
   'agent/gonogo/recommendation/no-go': 'Recommendation: NO-GO (checked as of {today}).',
   'agent/gonogo/recommendation/needs-answers': 'Recommendation: NO-GO until every question is answered (checked as of {today}).',
@@ -153,6 +166,33 @@ function counts(result: CheckResult): { errors: number; warnings: number; infos:
 
 const noInput = z.strictObject({});
 
+/**
+ * At most this many items of one list in an answer (a question's reasons and evidence, the status
+ * reasons, the files or owners an error lists); the rest are counted. A plan of 15,000 tasks must
+ * not make an answer no model can read.
+ */
+export const LIST_LIMIT = 20;
+
+/**
+ * The status reasons an answer lists: all of them but the go/no-go records that cannot be read past
+ * LIST_LIMIT reasons in all (the others, a veto, the counts and the questions, are a dozen at most).
+ */
+function statusReasons(reasons: readonly string[], unreadable: readonly { reason: string }[]): string[] {
+  const records = new Set(unreadable.map((record) => record.reason));
+  let room = Math.max(0, LIST_LIMIT - reasons.filter((reason) => !records.has(reason)).length);
+  return reasons.filter((reason) => !records.has(reason) || room-- > 0);
+}
+
+/** "…and N more reasons", in the singular for one. */
+function more(id: 'agent/status/more-unreadable' | 'agent/gonogo/more-reasons' | 'agent/gonogo/more-evidence' | 'agent/gonogo/more-unreadable', count: number): Message {
+  return count === 1 ? messages(`${id}/one`) : messages(id, { count });
+}
+
+/** A list of names for a message, cut at LIST_LIMIT with "…and N more". */
+function capped(names: readonly string[]): MessageArg[] {
+  return names.length > LIST_LIMIT ? [...names.slice(0, LIST_LIMIT), messages('agent/list/more', { count: names.length - LIST_LIMIT })] : [...names];
+}
+
 /** `release-plan_status`: the release, how far its target is, the verdict and its reasons. */
 export const statusTool: AgentTool<typeof noInput> = {
   name: 'release-plan_status',
@@ -170,7 +210,7 @@ export const statusTool: AgentTool<typeof noInput> = {
     let data: Record<string, unknown>;
     if (!summary) {
       lines.push(say(messages('agent/status/no-release')), say(messages('agent/status/verdict/no-go')));
-      data = { release: null, today, verdict: 'no-go', reasons: [], recommendation: gonogo.recommendation, counts: found };
+      data = { release: null, today, verdict: 'no-go', reasons: [], reasonCount: 0, recommendation: gonogo.recommendation, counts: found };
     } else {
       const health = releaseHealth(summary, result.translate);
       lines.push(say(messages('agent/status/release', { name: summary.name })));
@@ -180,7 +220,16 @@ export const statusTool: AgentTool<typeof noInput> = {
       else lines.push(say(messages('agent/status/target', { target: summary.target, countdown: countdown(summary.daysLeft) })));
       lines.push(say(summary.backup !== undefined ? messages('agent/status/backup', { backup: summary.backup }) : messages('agent/status/no-backup')));
       lines.push(say(messages(`agent/status/verdict/${health.verdict}`)));
-      for (const reason of health.reasons) lines.push(say(messages('agent/status/reason', { reason })));
+      const reasons = statusReasons(health.reasons, summary.gonogo.unreadableRecords);
+      const hidden = health.reasons.length - reasons.length;
+      // "…and N more" right after the last record listed (the records come before the counts).
+      const records = new Set(summary.gonogo.unreadableRecords.map((record) => record.reason));
+      const lastRecord = reasons.reduce((last, reason, index) => (records.has(reason) ? index : last), -1);
+      if (hidden > 0 && lastRecord < 0) lines.push(say(more('agent/status/more-unreadable', hidden)));
+      reasons.forEach((reason, index) => {
+        lines.push(say(messages('agent/status/reason', { reason })));
+        if (hidden > 0 && index === lastRecord) lines.push(say(more('agent/status/more-unreadable', hidden)));
+      });
       data = {
         release: summary.name,
         ...(summary.problem !== undefined ? { problem: summary.problem } : {}),
@@ -189,7 +238,8 @@ export const statusTool: AgentTool<typeof noInput> = {
         today,
         ...(summary.daysLeft !== undefined ? { daysLeft: summary.daysLeft } : {}),
         verdict: health.verdict,
-        reasons: health.reasons,
+        reasons: statusReasons(health.reasons, summary.gonogo.unreadableRecords),
+        reasonCount: health.reasons.length,
         recommendation: gonogo.recommendation,
         counts: found,
         ...(gonogo.shipped ? { shipped: { date: gonogo.shipped.date, outcome: gonogo.shipped.outcome, ...(gonogo.shipped.version !== undefined ? { version: gonogo.shipped.version } : {}) } } : {}),
@@ -203,18 +253,48 @@ export const statusTool: AgentTool<typeof noInput> = {
 
 const findingsInput = z.strictObject({
   code: describe(z.optional(nonEmpty()), 'Only findings with this rule code, e.g. "owner-missing" (release-plan_explainRule explains a code).'),
-  owner: describe(z.optional(nonEmpty()), 'Only findings about tasks this person owns (as written in release.yaml; letter case is ignored).'),
-  file: describe(z.optional(nonEmpty()), 'Only findings in this plan file, e.g. "release.yaml", ".release/rollback.yaml" or "checkins/2026-12-01.yaml".'),
+  owner: describe(
+    z.optional(nonEmpty()),
+    'Only findings about tasks this person owns, alone or with others (a task owned by "Ana/Bo" or "Ana and Bo" is Ana\'s and Bo\'s): a name as written in release.yaml or team.yaml (a team.yaml alias is the same person; letter case is ignored). A name that owns no task is an error that lists the owners.',
+  ),
+  file: describe(
+    z.optional(nonEmpty()),
+    'Only findings in this plan file: "release.yaml", ".release/rollback.yaml", "checkins/2026-12-01.yaml", or a relative or absolute path ending in .release/<file> (e.g. "examples/app/.release/rollback.yaml"). Letter case is ignored when only one file fits. A file that is not in the plan is an error that lists the plan\'s files.',
+  ),
   severity: describe(z.optional(z.enum(severities)), 'Only findings of this severity.'),
   limit: describe(z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(500))), 'At most this many findings are listed (default 50); the rest are counted.'),
 });
 
 export const FINDINGS_DEFAULT_LIMIT = 50;
 
-/** A plan file as an agent may name it: `release.yaml`, `.release/release.yaml`, `./.release/release.yaml`, backslashes or not. */
-function sameFile(file: string, asked: string): boolean {
-  const wanted = asked.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-  return file === wanted || file === `.release/${wanted}`;
+/**
+ * The plan file an agent names, as findings give it (`.release/rollback.yaml`): `rollback.yaml`,
+ * `.release/rollback.yaml`, `./.release/rollback.yaml`, backslashes or not, or any path that ends in
+ * `.release/<file>` (from another folder, or absolute). The exact spelling wins; letter case is
+ * ignored only when one file fits. `files` is every file of the check.
+ */
+function planFile(asked: string, files: readonly string[]): { file: string } | { candidates: string[] } {
+  const path = asked.trim().replace(/\\/g, '/').replace(/\/{2,}/g, '/').replace(/(^|\/)(\.\/)+/g, '$1');
+  const inside = /(?:^|\/)\.release\/(.*)$/i.exec(path);
+  const wanted = `.release/${inside ? inside[1] : path}`;
+  if (files.includes(wanted)) return { file: wanted };
+  const folded = files.filter((file) => file.toLowerCase() === wanted.toLowerCase());
+  return folded.length === 1 && folded[0] !== undefined ? { file: folded[0] } : { candidates: folded };
+}
+
+/**
+ * Every file of the check (read, unreadable, or with a finding), in the order an error lists them: the
+ * files in .release/ itself, then those in its folders (check-ins and go/no-go records newest first),
+ * past releases (history/) last.
+ */
+function planFiles(result: CheckResult): string[] {
+  const all = [...new Set([...result.plan.present, ...result.findings.map((f) => f.file)])].sort();
+  const history = all.filter((file) => file.startsWith('.release/history/'));
+  const rest = all.filter((file) => !file.startsWith('.release/history/'));
+  const inFolder = (file: string) => file.slice('.release/'.length).includes('/');
+  const top = rest.filter((file) => !inFolder(file));
+  const nested = rest.filter(inFolder).reverse();
+  return [...top, ...nested, ...history];
 }
 
 /** `release-plan_findings`: the plan's findings, filtered, each with its rule's summary. */
@@ -228,20 +308,44 @@ export const findingsTool: AgentTool<typeof findingsInput> = {
     const say = (message: Message) => render(message, result.translate);
     const code = input.code?.trim().toLowerCase();
     if (code !== undefined && !isRuleCode(code) && code !== 'engine-error') return unknownCode(input.code ?? '', result);
+    const files = planFiles(result);
+    let file: string | undefined;
+    if (input.file !== undefined) {
+      const found = planFile(input.file, files);
+      if (!('file' in found)) return found.candidates.length > 1 ? unknownFile(input.file, found.candidates, true, result) : unknownFile(input.file, files, false, result);
+      file = found.file;
+    }
+    const people = result.context.people;
     const tasks = new Map<number, { id: string; owner?: string }>();
     for (const task of summarizeRelease(result)?.tasks ?? []) tasks.set(task.index, { id: task.id, ...(task.owner !== undefined ? { owner: task.owner } : {}) });
+    // Whom each task belongs to: its owner as written (a team, a list) and each person it names.
+    const ownersOf = new Map<number, Set<string>>();
+    const owners = new Map<string, string>();
+    for (const { task, index } of result.context.tasks()) {
+      const written = (Array.isArray(task.owner) ? task.owner : [task.owner]).filter((o): o is string => typeof o === 'string' && o.trim() !== '').map((o) => o.trim());
+      const named = people.named(task.owner);
+      const keys = new Set<string>();
+      for (const name of [...written, ...named]) keys.add(people.key(name));
+      ownersOf.set(index, keys);
+      for (const name of named.length > 0 ? named : written) if (!owners.has(people.key(name))) owners.set(people.key(name), people.known(name));
+    }
+    const owner = input.owner !== undefined ? people.key(input.owner) : undefined;
+    if (owner !== undefined && ![...ownersOf.values()].some((keys) => keys.has(owner))) return unknownOwner(input.owner ?? '', [...owners.values()], result);
     const taskOf = new Map<Finding, { id: string; owner?: string }>();
+    const indexOf = new Map<Finding, number>();
     for (const [index, list] of findingsByTask(result)) {
       const task = tasks.get(index);
-      if (task) for (const finding of list) taskOf.set(finding, task);
+      for (const finding of list) {
+        indexOf.set(finding, index);
+        if (task) taskOf.set(finding, task);
+      }
     }
-    const owner = input.owner?.trim().toLowerCase();
     const matching = result.findings.filter(
       (f) =>
         (code === undefined || f.code === code) &&
-        (input.file === undefined || sameFile(f.file, input.file)) &&
+        (file === undefined || f.file === file) &&
         (input.severity === undefined || f.severity === input.severity) &&
-        (owner === undefined || taskOf.get(f)?.owner?.trim().toLowerCase() === owner),
+        (owner === undefined || ownersOf.get(indexOf.get(f) ?? -1)?.has(owner) === true),
     );
     const limit = input.limit ?? FINDINGS_DEFAULT_LIMIT;
     const listed = matching.slice(0, limit).map((f) => agentFinding(f, taskOf.get(f)));
@@ -270,7 +374,20 @@ function unknownCode(code: string, result: CheckResult): AgentToolOutput {
   return { text, data: { error: 'unknown-code', code, codes: [...RULE_CODES] }, isError: true };
 }
 
-/** The go/no-go's answer as data: every question with its reasons and the findings behind a failure. */
+function unknownFile(file: string, files: string[], ambiguous: boolean, result: CheckResult): AgentToolOutput {
+  const text = render(messages(ambiguous ? 'agent/findings/ambiguous-file' : 'agent/findings/unknown-file', { file, files: capped(files) }), result.translate);
+  return { text, data: { error: ambiguous ? 'ambiguous-file' : 'unknown-file', file, files: files.slice(0, LIST_LIMIT), fileCount: files.length }, isError: true };
+}
+
+function unknownOwner(owner: string, owners: string[], result: CheckResult): AgentToolOutput {
+  const text = render(owners.length > 0 ? messages('agent/findings/unknown-owner', { owner, owners: capped(owners) }) : messages('agent/findings/unknown-owner/no-owners', { owner }), result.translate);
+  return { text, data: { error: 'unknown-owner', owner, owners: owners.slice(0, LIST_LIMIT), ownerCount: owners.length }, isError: true };
+}
+
+/**
+ * The go/no-go's answer as data: every question with its reasons and the findings behind a failure,
+ * each list cut at LIST_LIMIT and counted (`reasonCount`, `evidenceCount`, `unreadableRecordCount`).
+ */
 function gonogoData(gonogo: GonogoResult, today: string): Record<string, unknown> {
   return {
     today,
@@ -278,8 +395,18 @@ function gonogoData(gonogo: GonogoResult, today: string): Record<string, unknown
     ...(gonogo.recordDate !== undefined ? { recordDate: gonogo.recordDate } : {}),
     ...(gonogo.veto ? { veto: gonogo.veto } : {}),
     ...(gonogo.shipped ? { shipped: gonogo.shipped } : {}),
-    unreadableRecords: gonogo.unreadableRecords,
-    questions: gonogo.questions.map((q) => ({ id: q.id, question: q.question, verdict: q.verdict, source: q.source, reasons: q.reasons, evidence: q.findings.map((f) => agentFinding(f)) })),
+    unreadableRecords: gonogo.unreadableRecords.slice(0, LIST_LIMIT),
+    unreadableRecordCount: gonogo.unreadableRecords.length,
+    questions: gonogo.questions.map((q) => ({
+      id: q.id,
+      question: q.question,
+      verdict: q.verdict,
+      source: q.source,
+      reasons: q.reasons.slice(0, LIST_LIMIT),
+      reasonCount: q.reasons.length,
+      evidence: q.findings.slice(0, LIST_LIMIT).map((f) => agentFinding(f)),
+      evidenceCount: q.findings.length,
+    })),
   };
 }
 
@@ -307,11 +434,15 @@ export const gonogoTool: AgentTool<typeof noInput> = {
     }
     gonogo.questions.forEach((q, index) => {
       lines.push(say(messages('agent/gonogo/question', { number: index + 1, verdict: messages(VERDICT_WORD[q.verdict]), question: q.question })));
-      for (const reason of q.reasons) lines.push(say(messages('agent/gonogo/reason', { reason })));
-      if (q.verdict === 'fail') for (const f of q.findings.map((finding) => agentFinding(finding))) lines.push(say(messages('agent/gonogo/evidence', { file: f.file, line: f.line, column: f.column, code: f.code })));
+      for (const reason of q.reasons.slice(0, LIST_LIMIT)) lines.push(say(messages('agent/gonogo/reason', { reason })));
+      if (q.reasons.length > LIST_LIMIT) lines.push(say(more('agent/gonogo/more-reasons', q.reasons.length - LIST_LIMIT)));
+      if (q.verdict !== 'fail') return;
+      for (const f of q.findings.slice(0, LIST_LIMIT).map((finding) => agentFinding(finding))) lines.push(say(messages('agent/gonogo/evidence', { file: f.file, line: f.line, column: f.column, code: f.code })));
+      if (q.findings.length > LIST_LIMIT) lines.push(say(more('agent/gonogo/more-evidence', q.findings.length - LIST_LIMIT)));
     });
     if (gonogo.veto) lines.push(gonogo.veto.message);
-    for (const unread of gonogo.unreadableRecords) lines.push(unread.reason);
+    for (const unread of gonogo.unreadableRecords.slice(0, LIST_LIMIT)) lines.push(unread.reason);
+    if (gonogo.unreadableRecords.length > LIST_LIMIT) lines.push(say(more('agent/gonogo/more-unreadable', gonogo.unreadableRecords.length - LIST_LIMIT)));
     lines.push(say(messages(`agent/gonogo/recommendation/${gonogo.recommendation}`, { today })));
     if (gonogo.recordDate !== undefined) lines.push(say(messages('agent/gonogo/recorded', { date: gonogo.recordDate })));
     return { text: lines.join('\n'), data: gonogoData(gonogo, today) };

@@ -86,6 +86,32 @@ export class People {
 
   private readonly spellings = new Map<string, string>();
 
+  /**
+   * Who a name means, as a key to compare (nothing is remembered, unlike `canonical`): the same for
+   * a team.yaml name and its aliases, and for spellings that differ only in letter case, a leading @,
+   * apostrophes or spaces.
+   */
+  key(name: string): string {
+    const folded = handle(name);
+    const known = this.byName.get(folded);
+    return known !== undefined ? handle(known) : folded;
+  }
+
+  /** The team.yaml name for a name or alias, else the name as written (trimmed); nothing is remembered, unlike `canonical`. */
+  known(name: string): string {
+    return this.byName.get(handle(name)) ?? name.trim();
+  }
+
+  /**
+   * The people an owner value names, as `judge` reads it: each of several ("Ana/Bo", "Ana and Bo",
+   * a list) and the one person of a single name; none for a team, a role or nobody.
+   */
+  named(value: unknown): string[] {
+    const verdict = this.judge(value);
+    if (verdict.kind === 'multiple') return verdict.people;
+    return verdict.kind === 'ok' || verdict.kind === 'unknown' ? [verdict.person] : [];
+  }
+
   /** Working days per week for a person (5 unless team.yaml says otherwise). */
   capacity(name: string): number {
     return this.capacities.get(this.canonical(name)) ?? 5;

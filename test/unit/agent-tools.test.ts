@@ -6,7 +6,7 @@ import { RULE_CODES } from '../../src/core/catalog';
 import { docSections } from '../../src/core/ruleDocs';
 import { marking } from './composed';
 import { checkPlan } from '../../src/core/engine';
-import { check, files, releaseWith } from './helpers';
+import { CLEAN_ROLLBACK, check, files, releaseWith } from './helpers';
 
 /**
  * The agent tools of the core (src/core/agentTools.ts), called in-process the way the MCP server
@@ -46,6 +46,7 @@ describe('agent tools (core)', () => {
       daysLeft: 17,
       verdict: 'go',
       reasons: ['Every go/no-go question passes and the plan has no findings.'],
+      reasonCount: 1,
       recommendation: 'go',
       counts: { errors: 0, warnings: 0, infos: 0 },
     });
@@ -70,6 +71,126 @@ describe('agent tools (core)', () => {
     assert.equal((runAgentTool(findingsTool, ctx, { file: 'rollback.yaml' }).data.findings as unknown[]).length, 0);
     assert.equal((runAgentTool(findingsTool, ctx, { owner: 'BACKEND TEAM' }).data.findings as unknown[]).length, 1);
     assert.equal((runAgentTool(findingsTool, ctx, { owner: 'Cy' }).data.findings as unknown[]).length, 0);
+  });
+
+  it('findings: a file given as a path from another folder or an absolute path ending in .release/<file>, and in another letter case', () => {
+    const ctx = context({ 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') });
+    for (const file of ['examples/app/.release/release.yaml', './examples/app/.release/release.yaml', '/home/me/app/.release/release.yaml', 'C:\\work\\app\\.release\\release.yaml', 'RELEASE.yaml', '.Release/Release.YAML', 'app//.release/./release.yaml']) {
+      const out = runAgentTool(findingsTool, ctx, { file });
+      assert.equal(out.isError, undefined, file);
+      assert.deepEqual((out.data.findings as { file: string; code: string }[]).map((f) => [f.file, f.code]), [['.release/release.yaml', 'owner-team-label']], file);
+    }
+    // A check-in by its path inside .release/, from anywhere.
+    assert.equal(runAgentTool(findingsTool, ctx, { file: '/srv/app/.release/checkins/2026-11-30.yaml' }).isError, undefined);
+  });
+
+  it('findings: a file that is not in the plan is an error that lists the plan\'s files, never "No findings match"', () => {
+    const ctx = context({ 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') });
+    for (const file of ['rollback.yml', 'examples/app/rollback.yaml', '.release/checkins/2026-12-01.yaml', 'src/release.yaml']) {
+      assert.deepEqual(runAgentTool(findingsTool, ctx, { file }), {
+        text: `There is no plan file "${file}". The plan's files are: .release/release.yaml, .release/rollback.yaml, .release/checkins/2026-11-30.yaml.`,
+        data: { error: 'unknown-file', file, files: ['.release/release.yaml', '.release/rollback.yaml', '.release/checkins/2026-11-30.yaml'], fileCount: 3 },
+        isError: true,
+      }, file);
+    }
+    // A file of the plan without findings is an answer, not an error.
+    assert.equal(runAgentTool(findingsTool, ctx, { file: 'rollback.yaml' }).text, 'No findings match (checked as of 2026-12-01).');
+  });
+
+  it('findings: letter case decides nothing when two plan files differ only in it', () => {
+    const ctx = context({ 'Rollback.yaml': CLEAN_ROLLBACK });
+    assert.deepEqual(runAgentTool(findingsTool, ctx, { file: 'ROLLBACK.YAML' }), {
+      text: '"ROLLBACK.YAML" could be several plan files that differ only in letter case: .release/Rollback.yaml, .release/rollback.yaml. Name one as it is written.',
+      data: { error: 'ambiguous-file', file: 'ROLLBACK.YAML', files: ['.release/Rollback.yaml', '.release/rollback.yaml'], fileCount: 2 },
+      isError: true,
+    });
+    // Written exactly, each is found: the misnamed one has its file-misnamed finding.
+    assert.deepEqual((runAgentTool(findingsTool, ctx, { file: 'Rollback.yaml' }).data.findings as { code: string }[]).map((f) => f.code), ['file-misnamed']);
+    assert.deepEqual(runAgentTool(findingsTool, ctx, { file: 'rollback.yaml' }).data.matching, 0);
+  });
+
+  it('findings: a task owned by several people ("Ana/Bo", "Ana and Bo", a list) belongs to each of them', () => {
+    for (const owner of ['Ana/Bo', 'Ana and Bo', '[Ana, Bo]', 'Ana & Bo']) {
+      const ctx = context({ 'release.yaml': releaseWith('    owner: Bo\n', `    owner: ${owner}\n`) });
+      for (const asked of ['Ana', 'bo', ' BO ']) {
+        const found = runAgentTool(findingsTool, ctx, { owner: asked });
+        assert.deepEqual((found.data.findings as { code: string; task?: { id: string } }[]).map((f) => [f.code, f.task?.id]), [['owner-multiple', 'T1']], `${owner} / ${asked}`);
+      }
+      // Cy owns T2, which has no finding: an answer, not an error.
+      assert.equal(runAgentTool(findingsTool, ctx, { owner: 'Cy' }).text, 'No findings match (checked as of 2026-12-01).');
+    }
+    // The owner as written still names the task too.
+    const written = context({ 'release.yaml': releaseWith('    owner: Bo\n', '    owner: Ana/Bo\n') });
+    assert.deepEqual((runAgentTool(findingsTool, written, { owner: 'ana/bo' }).data.findings as { code: string }[]).map((f) => f.code), ['owner-multiple']);
+  });
+
+  it('findings: a team.yaml alias is the same person as the name', () => {
+    const team = 'people:\n  - name: Ana Costa\n    aliases: [Ana]\n  - name: Bo Nielsen\n    aliases: [Bo]\n  - name: Cy\n';
+    const ctx = context({ 'team.yaml': team, 'release.yaml': releaseWith('    owner: Bo\n', '    owner: Ana/Bo\n') });
+    assert.deepEqual((runAgentTool(findingsTool, ctx, { owner: 'Bo Nielsen' }).data.findings as { code: string }[]).map((f) => f.code), ['owner-multiple']);
+    assert.deepEqual(runAgentTool(findingsTool, ctx, { owner: 'Dee' }).data, { error: 'unknown-owner', owner: 'Dee', owners: ['Ana Costa', 'Bo Nielsen', 'Cy'], ownerCount: 3 });
+  });
+
+  it('findings: an owner who owns no task is an error that lists the owners, never "No findings match"', () => {
+    const ctx = context({ 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') });
+    assert.deepEqual(runAgentTool(findingsTool, ctx, { owner: 'Ana' }), {
+      text: 'Nobody called "Ana" owns a task of the release. The owners are: backend team, Cy.',
+      data: { error: 'unknown-owner', owner: 'Ana', owners: ['backend team', 'Cy'], ownerCount: 2 },
+      isError: true,
+    });
+    const unowned = context({ 'release.yaml': releaseWith('    owner: Bo\n', '').replace('    owner: Cy\n', '') });
+    assert.equal(runAgentTool(findingsTool, unowned, { owner: 'Bo' }).text, 'Nobody called "Bo" owns a task of the release: no task has an owner.');
+    // Many owners: the list stops at 20 and counts the rest.
+    const many = Array.from({ length: 25 }, (_, i) => `  - id: X${i}\n    title: Task ${i}\n    owner: P${i}\n    status: todo\n    estimate: 1\n    added: 2026-11-16\n`).join('');
+    const out = runAgentTool(findingsTool, context({ 'release.yaml': releaseWith('tasks:\n', `tasks:\n${many}`) }), { owner: 'Nobody Here' });
+    assert.match(out.text, /The owners are: P0, P1, .*, P19, …and 7 more\.$/);
+    assert.equal((out.data.owners as string[]).length, 20);
+    assert.equal(out.data.ownerCount, 27);
+  });
+
+  it('gonogo: a question lists at most 20 reasons and 20 findings, and counts the rest, in the text and in the data', () => {
+    const unowned = Array.from({ length: 30 }, (_, i) => `  - id: X${i}\n    title: Task ${i}\n    status: todo\n    estimate: 1\n    added: 2026-11-16\n`).join('');
+    const out = runAgentTool(gonogoTool, context({ 'release.yaml': releaseWith('tasks:\n', `tasks:\n${unowned}`) }), {});
+    const lines = out.text.split('\n');
+    const start = lines.indexOf('2. [FAIL] Does every unfinished task have one named owner?');
+    const end = lines.findIndex((line) => line.startsWith('3. '));
+    const owners = lines.slice(start + 1, end);
+    assert.equal(owners.length, 42);
+    assert.equal(owners[0], '   - owner-missing: Task X0 has no owner. Name the one person who will finish it.');
+    assert.equal(owners[19], '   - owner-missing: Task X19 has no owner. Name the one person who will finish it.');
+    assert.equal(owners[20], '   - …and 10 more reasons (release-plan_findings lists every finding).');
+    assert.equal(owners[21], '   - .release/release.yaml:17:5 owner-missing');
+    assert.equal(owners[40], '   - .release/release.yaml:112:5 owner-missing');
+    assert.equal(owners[41], '   - …and 10 more findings (release-plan_findings lists them all).');
+    const question = (out.data.questions as { id: string; reasons: string[]; reasonCount: number; evidence: { line: number }[]; evidenceCount: number }[])[1];
+    assert.equal(question?.id, 'owners');
+    assert.deepEqual([question?.reasons.length, question?.reasonCount, question?.evidence.length, question?.evidenceCount], [20, 30, 20, 30]);
+    assert.deepEqual(question?.evidence.map((f) => f.line), Array.from({ length: 20 }, (_, i) => 17 + 5 * i));
+    // One over: "1 more", in the singular.
+    const one = runAgentTool(gonogoTool, context({ 'release.yaml': releaseWith('tasks:\n', `tasks:\n${unowned.split('  - id: X21\n')[0]}`) }), {}).text;
+    assert.match(one, /^ {3}- …and 1 more reason \(release-plan_findings lists every finding\)\.$/m);
+    assert.match(one, /^ {3}- …and 1 more finding \(release-plan_findings lists them all\)\.$/m);
+  });
+
+  it('gonogo and status: go/no-go records that cannot be read are listed up to 20 and counted, the other reasons all kept', () => {
+    const records: Record<string, string> = {};
+    for (let day = 1; day <= 25; day++) records[`gonogo/2026-11-${String(day).padStart(2, '0')}.yaml`] = 'notes: to be decided\n';
+    const ctx = context(records);
+    const record = (day: number) => `Go/no-go record .release/gonogo/2026-11-${String(day).padStart(2, '0')}.yaml: \`decision:\` is not go or no-go. It may hold a veto, so the release cannot be go until it is fixed.`;
+    const gonogo = runAgentTool(gonogoTool, ctx, {});
+    const lines = gonogo.text.split('\n');
+    assert.deepEqual(lines.slice(-23, -2), [...Array.from({ length: 20 }, (_, i) => record(i + 1)), '…and 5 more go/no-go records that cannot be read.']);
+    assert.equal(gonogo.data.unreadableRecordCount, 25);
+    assert.deepEqual((gonogo.data.unreadableRecords as { reason: string }[]).map((r) => r.reason), Array.from({ length: 20 }, (_, i) => record(i + 1)));
+
+    const status = runAgentTool(statusTool, ctx, {});
+    const reasons = status.data.reasons as string[];
+    assert.equal(status.data.reasonCount, 26);
+    // The verdict's other reasons stay; records fill the room left up to 20.
+    assert.deepEqual(reasons, [...Array.from({ length: 19 }, (_, i) => record(i + 1)), '50 errors in the plan']);
+    const text = status.text.split('\n');
+    const at = text.indexOf(`- ${record(19)}`);
+    assert.deepEqual(text.slice(at, at + 3), [`- ${record(19)}`, '- …and 6 more go/no-go records that cannot be read.', '- 50 errors in the plan']);
   });
 
   it('explainRule: what this plan\'s config.yaml does to the rule', () => {

@@ -272,7 +272,9 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
         assert.deepEqual((after.structuredContent?.findings as { line: number }[]).map((f) => f.line), [167]);
         // One error less; Ana's four days more make her overloaded: one warning more.
         assert.deepEqual((await call(client, 'release-plan_status')).structuredContent?.counts, { errors: 15, warnings: 21, infos: 1 });
-        assert.deepEqual((await call(client, 'release-plan_findings', { owner: 'ana' })).structuredContent?.matching, 0);
+        // Ana's tasks (team.yaml: Ana is Ana Costa's alias; CR-4 is Ana's and Bo's): none is about CR-2 now.
+        const anas = (await call(client, 'release-plan_findings', { owner: 'ana' })).structuredContent?.findings as { code: string; task?: { id: string } }[];
+        assert.deepEqual(anas.map((f) => [f.code, f.task?.id]), [['owner-multiple', 'CR-4'], ['schema', 'CR-13'], ['owner-overloaded', 'CR-15']]);
         assert.match(textOf(await call(client, 'release-plan_findings', { code: 'owner-overloaded' })), /^\.release\/release\.yaml:\d+:\d+ warning owner-overloaded: Ana Costa's open estimates reach 10 days by task CR-15/m);
       } finally {
         await client.close();
@@ -305,6 +307,76 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
     assert.deepEqual(messages.map((m) => m.id), [1, 2]);
     assert.deepEqual(messages[1]?.result.tools?.map((t) => t.name), TOOL_NAMES);
     assert.equal(stderr, 'release-plan mcp: serving the release plan in examples/messy over stdio (4 tools, resource release-plan://plan).\n');
+  });
+
+  it('a malformed request gets exactly one JSON-RPC error with its id, a code and one sentence, and the server goes on serving', async () => {
+    const child = spawn(process.execPath, [CLI, 'mcp', 'examples/clean', '--today', TODAY, '--no-git'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
+    type Reply = { jsonrpc: string; id: string | number | null; result?: { content?: { text: string }[]; structuredContent?: Record<string, unknown> }; error?: { code: number; message: string } };
+    const replies = () => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Reply);
+    // Every id below answered (the SDK's answers come asynchronously, the refusals at once).
+    const waitFor = (ids: (string | number)[]) =>
+      new Promise<void>((done) => {
+        const seen = () => ids.every((id) => replies().some((reply) => reply.id === id));
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString('utf8');
+          if (seen()) done();
+        });
+      });
+    const answered = waitFor([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 'twelve', 20]);
+    const send = (message: unknown) => child.stdin.write(`${typeof message === 'string' ? message : JSON.stringify(message)}\n`);
+    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    send('this is not json');
+    send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: null });
+    send({ jsonrpc: '2.0', id: 3, method: 'tools/call' });
+    send({ jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 5 } });
+    send({ jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 'release-plan_findings', arguments: 'notanobject' } });
+    send({ jsonrpc: '2.0', id: 6, method: 'tools/call', params: { name: 'release-plan_findings', arguments: [1] } });
+    send({ jsonrpc: '2.0', id: 7, method: 'resources/read', params: {} });
+    send({ jsonrpc: '2.0', id: 8, method: 'ping', params: [1] });
+    send({ jsonrpc: '2.0', id: 9, method: 'ping', extra: true });
+    send({ jsonrpc: '2.0', id: 10, method: 'tools/list', params: { _meta: 'x' } });
+    send({ jsonrpc: '2.0', id: 11, method: 'tools/list', params: { cursor: 5 } });
+    send({ id: 'twelve', method: 'ping' });
+    send({ jsonrpc: '2.0', id: null, method: 'ping' });
+    send([{ jsonrpc: '2.0', id: 13, method: 'ping' }]);
+    send({ jsonrpc: '2.0', id: 20, method: 'tools/call', params: { name: 'release-plan_status', arguments: {} } });
+    // A request left unanswered would hang here: stop the server then, so the test fails on its timeout alone.
+    const unanswered = setTimeout(() => child.kill(), 50_000);
+    try {
+      await answered;
+    } finally {
+      clearTimeout(unanswered);
+    }
+    child.stdin.end();
+    assert.deepEqual(await exited, { code: 0, signal: null });
+
+    const all = replies();
+    assert.ok(all.every((reply) => reply.jsonrpc === '2.0'));
+    const errors = all.filter((reply) => reply.error).map((reply) => [reply.id, reply.error?.code, reply.error?.message]);
+    const byId = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0])) || String(a[2]).localeCompare(String(b[2]));
+    assert.deepEqual(errors.sort(byId), [
+      [2, -32602, 'Invalid params: the params of tools/call must be an object, not null.'],
+      [3, -32602, 'Invalid params: tools/call needs "name", the tool\'s name as a string (tools/list gives them); it is missing.'],
+      [4, -32602, 'Invalid params: tools/call needs "name", the tool\'s name as a string (tools/list gives them); it is a number.'],
+      [5, -32602, 'Invalid params: the "arguments" of tools/call release-plan_findings must be an object of named arguments, not a string.'],
+      [6, -32602, 'Invalid params: the "arguments" of tools/call release-plan_findings must be an object of named arguments, not an array.'],
+      [7, -32602, 'Invalid params: resources/read needs "uri", the resource\'s address as a string (release-plan://plan); it is missing.'],
+      [8, -32602, 'Invalid params: the params of ping must be an object, not an array.'],
+      [9, -32600, 'Invalid request: Unrecognized key: "extra" (ping).'],
+      [10, -32602, 'Invalid params: params._meta: Invalid input: expected object, received string (tools/list).'],
+      [11, -32602, 'Invalid params: params.cursor: Invalid input: expected string, received number.'],
+      [null, -32600, 'Invalid request: "id" must be a string or a number, not null.'],
+      [null, -32600, 'Invalid request: a message is one JSON-RPC object, not an array (batches are not supported).'],
+      [null, -32700, 'Parse error: this line is not JSON. Send each JSON-RPC message as one JSON object on its own line.'],
+      ['twelve', -32600, 'Invalid request: "jsonrpc" must be "2.0" (ping).'],
+    ].sort(byId));
+    // Exactly one reply per request: the 14 errors, initialize and the status call after them all.
+    assert.deepEqual(all.filter((reply) => !reply.error).map((reply) => reply.id), [1, 20]);
+    assert.equal(all.length, 16);
+    assert.equal(all.find((reply) => reply.id === 20)?.result?.structuredContent?.verdict, 'go');
   });
 
   it('bad command lines exit 2 with one line before any server starts', async () => {

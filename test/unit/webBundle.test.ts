@@ -51,6 +51,79 @@ describe('the web bundle and its no-Node check', () => {
       assert.deepEqual([...NODE_GLOBALS], ['process', 'Buffer', 'global', '__dirname', '__filename', 'setImmediate', 'clearImmediate']);
     });
 
+    it('flags a Node global reached through the global object, by dot or by a string in brackets', () => {
+      const code = [
+        'globalThis.process.env.HOME;',
+        'globalThis["process"].cwd();',
+        'self.Buffer.from("x");',
+        "window['__dirname'];",
+        'global.setImmediate(f);',
+        'globalThis.setImmediate(() => 1);',
+        'self["clearImmediate"](t);',
+      ].join('\n');
+      assert.deepEqual(webBundleViolations(code), [
+        { line: 1, what: 'the Node global `process` through `globalThis`' },
+        { line: 2, what: 'the Node global `process` through `globalThis`' },
+        { line: 3, what: 'the Node global `Buffer` through `self`' },
+        { line: 4, what: 'the Node global `__dirname` through `window`' },
+        { line: 5, what: 'the Node global `setImmediate` through `global`' },
+        { line: 6, what: 'the Node global `setImmediate` through `globalThis`' },
+        { line: 7, what: 'the Node global `clearImmediate` through `self`' },
+      ]);
+    });
+
+    it('flags require read as a property of anything: module.require, self.require, a bracket, a parameter named module', () => {
+      const code = [
+        'module.require("fs");',
+        'self.require("fs");',
+        'globalThis["require"]("child_process");',
+        'function wrapped(exports, module) { return module.require("os"); }',
+        'm?.require("path");',
+      ].join('\n');
+      assert.deepEqual(webBundleViolations(code), [
+        { line: 1, what: '`require` read as a property (`x.require`)' },
+        { line: 2, what: '`require` read as a property (`x.require`)' },
+        { line: 3, what: '`require` read as a property (`x.require`)' },
+        { line: 4, what: '`require` read as a property (`x.require`)' },
+        { line: 5, what: '`require` read as a property (`x.require`)' },
+      ]);
+    });
+
+    it('flags eval in any form and Function called or constructed: code from text reaches Node unseen', () => {
+      const code = [
+        'eval("require")("fs");',
+        '(0, eval)("process.env");',
+        'const e = eval;',
+        'globalThis.eval("1");',
+        'new Function("return process")();',
+        'Function("return require")()("child_process");',
+        'const F = Function; new F("x");',
+        'self["Function"]("x");',
+      ].join('\n');
+      assert.deepEqual(webBundleViolations(code), [
+        { line: 1, what: '`eval` (code from text at run time)' },
+        { line: 2, what: '`eval` (code from text at run time)' },
+        { line: 3, what: '`eval` (code from text at run time)' },
+        { line: 4, what: '`eval` through `globalThis` (code from text at run time)' },
+        { line: 5, what: '`Function` (code from text at run time)' },
+        { line: 6, what: '`Function` (code from text at run time)' },
+        { line: 7, what: '`Function` (code from text at run time)' },
+        { line: 8, what: '`Function` through `self` (code from text at run time)' },
+      ]);
+    });
+
+    it('does not flag the new forms as text, other properties of the global object, a require key or method, instanceof Function', () => {
+      const code = [
+        'const s = "globalThis.process.env; module.require(\\"fs\\"); eval(x); new Function(y)";',
+        'globalThis.fetch(u); self.postMessage(m); window.addEventListener("x", f);',
+        'const o = { require: true, "require": 1 }; class K { require() {} }',
+        'x instanceof Function; Function.prototype.call.bind(f);',
+        'function g(self) { return self.process; }',
+        'const evaluate = 1, Functions = 2; o.eval; o.Function;',
+      ].join('\n');
+      assert.deepEqual(webBundleViolations(code), []);
+    });
+
     it('does not flag the names as text, properties or local variables', () => {
       const code = [
         'throw new Error("either Buffer or atob is required; process.env; require(\\"fs\\")");',
