@@ -24,6 +24,12 @@ export interface QuestionResult {
   source: 'plan' | 'record';
   /** The findings that made this question fail (empty when it passes or needs an answer). */
   findings: Finding[];
+  /**
+   * Set when only the plan can settle this open question (tasks nothing dates after a freeze: write
+   * their `added:`): a recorded answer does not count — a record cannot vouch for tasks it may not
+   * have seen — and Run Go/No-Go does not ask a person for one.
+   */
+  planOnly?: true;
 }
 
 /** The stop owner's recorded "no": the latest go/no-go record on or before today says no-go. */
@@ -228,7 +234,7 @@ function evaluate(result: CheckResult): GonogoResult {
   const record = latestHappened(plan.gonogos, (g) => g.date, today);
   if (record && !launched) {
     for (const question of asked) {
-      if (question.verdict !== 'needs-answer') continue;
+      if (question.verdict !== 'needs-answer' || question.planOnly) continue;
       const answer = record.data.answers?.find((a) => a?.id === question.id);
       if (!answer || answer.answer === undefined) continue;
       const yes = answer.answer === true || answer.answer === 'yes';
@@ -242,7 +248,7 @@ function evaluate(result: CheckResult): GonogoResult {
       ];
     }
   }
-  const questions = asked.map(({ id, verdict, reasons, source, findings }) => ({ id, question: render(messages(`gonogo/question/${id}`), translate), verdict, reasons: reasons.map((reason) => render(reason, translate)), source, findings }));
+  const questions = asked.map(({ id, verdict, reasons, source, findings, planOnly }) => ({ id, question: render(messages(`gonogo/question/${id}`), translate), verdict, reasons: reasons.map((reason) => render(reason, translate)), source, findings, ...(planOnly ? { planOnly } : {}) }));
 
   // The latest record that states a decision decides; a later record without one does not lift a veto.
   const decided = happenedRecords(plan.gonogos, (g) => g.date, today).filter((g) => decisionIn(g) !== undefined);
@@ -335,10 +341,12 @@ function oneProblem(result: CheckResult): Answer {
   // Without a problem statement the answer is no, whatever severity problem-missing was given.
   const stated = !isPlaceholder(problem) ? [] : failing.some((f) => f.code === 'problem-missing') ? [] : [messages('gonogo/no-problem')];
   const answered = fromFindings('one-problem', result, stated, () => [messages('gonogo/problem', { problem: problem ?? '' })]);
-  // Tasks nothing dates, after a freeze they may have broken: a late addition cannot be ruled out,
-  // so the scope is not known to be frozen (whatever severity `scope-added-unknown` was given).
+  if (answered.verdict !== 'pass') return answered;
+  // Tasks nothing dates, after a freeze they may have broken (or a freeze that is not a date): a
+  // late addition cannot be ruled out, so the scope is not known to be frozen — whatever severity
+  // `scope-added-unknown` was given. Only the plan settles it (`added:`, a readable freeze).
   const undatedTasks = undatedJoins(result.context);
-  return answered.verdict === 'pass' && undatedTasks ? answer('one-problem', 'needs-answer', [undatedTasks.message]) : answered;
+  return undatedTasks ? { ...answer('one-problem', 'needs-answer', [undatedTasks.message]), planOnly: true } : answered;
 }
 
 /**

@@ -32,7 +32,8 @@ export interface RecordedAnswer {
  */
 export function gonogoRecord(result: GonogoResult, decision: 'go' | 'no-go', decidedBy: string, given: Partial<Record<QuestionId, RecordedAnswer>>, reason?: string, at?: string): string {
   const answers = result.questions.map((question) => {
-    const person = given[question.id];
+    // A plan-only question is the plan's to answer: a person's answer is not written for it.
+    const person = question.planOnly ? undefined : given[question.id];
     if (person) return { id: question.id, answer: person.answer, ...(person.evidence ? { evidence: person.evidence } : {}) };
     const answer = question.verdict === 'pass' ? 'yes' : 'no';
     return { id: question.id, answer, evidence: question.reasons.join(' ').slice(0, 500) };

@@ -16,6 +16,11 @@ export interface ReviewDraftOptions {
    * with who added them and when. Without it, late tasks are found by their `added:` date.
    */
   events?: readonly TimelineEvent[];
+  /**
+   * Tasks that may have joined after a freeze with nothing to date them (`undatedJoins` of the check,
+   * as their labels): the draft then does not say that nothing joined late.
+   */
+  undated?: readonly string[];
 }
 
 /** One scalar as YAML on one line (quoted when it must be: placeholders hold ": "; text over several lines double-quoted). */
@@ -47,7 +52,18 @@ export function reviewDraft(plan: Plan, options: ReviewDraftOptions): string {
   const growth = scopeGrowth(plan, options.events);
   lines.push('# Why scope grew: what joined the release after the freeze, who allowed it in, when, and why.');
   if (options.events) lines.push('# From the git history of release.yaml: allowed_by is who committed it; correct it if someone else allowed it.');
-  if (growth.length === 0) {
+  const undated = options.undated ?? [];
+  if (undated.length > 0) {
+    // Never "nothing joined" while a late task may hide: the team says what joined, by hand.
+    lines.push(`# Release Plan cannot tell whether these joined after the freeze (no added: date, and no commit of the plan's history dates them): ${oneLine(undated.join(', '))}.`);
+    lines.push('scope_growth:');
+    for (const item of growth) {
+      lines.push(`  - what: ${yaml(item.what)}`, `    allowed_by: ${item.allowedBy !== undefined ? yaml(item.allowedBy) : todo('the one person who allowed it in')}`);
+      if (item.when !== undefined) lines.push(`    when: ${item.when}`);
+      lines.push(`    why: ${todo('why it was let in, in one sentence')}`);
+    }
+    lines.push(`  - what: ${todo('which of the tasks above joined after the freeze (remove this item if none did)')}`);
+  } else if (growth.length === 0) {
     lines.push(data?.freeze?.scope || data?.freeze?.features ? '# Nothing joined after the freeze.' : '# release.yaml has no freeze date, so nothing counts as late; add what joined late by hand.', 'scope_growth: []');
   } else {
     lines.push('scope_growth:');

@@ -243,9 +243,15 @@ function pairTasks(before: readonly TaskState[], after: readonly TaskState[]): M
   before.forEach((task, index) => {
     if (task.id !== undefined && !byId.has(task.id)) byId.set(task.id, index);
   });
+  // An id handed to new work while its old task lives on under another id (X1 renamed X2, a new X1):
+  // the old task is the one that kept its title, so that pair is made by title below.
+  const renamedAway = (old: number, index: number): boolean => {
+    const title = before[old]?.title ?? '';
+    return title !== '' && after[index]?.title !== title && after.some((other, j) => j !== index && other.title === title && other.id !== after[index]?.id);
+  };
   after.forEach((task, index) => {
     const old = task.id !== undefined ? byId.get(task.id) : undefined;
-    if (old !== undefined && !usedBefore.has(old)) {
+    if (old !== undefined && !usedBefore.has(old) && !renamedAway(old, index)) {
       pairs.set(index, old);
       usedBefore.add(old);
     }

@@ -3,7 +3,7 @@ import { evaluateGonogo, findingsFor, QUESTION_CODES, type GonogoResult, type Qu
 import type { Finding } from '../../src/core/types';
 import { checkPlan } from '../../src/core/engine';
 import { planTimeline } from '../../src/core/timeline';
-import { check, CLEAN_RELEASE_UNDATED, CLEAN_ROLLBACK, files, releaseWith, said, TODAY } from './helpers';
+import { check, CLEAN_RELEASE, CLEAN_RELEASE_UNDATED, CLEAN_ROLLBACK, files, releaseWith, said, TODAY } from './helpers';
 
 function gonogo(entries: Record<string, string | undefined> = {}, today = TODAY): GonogoResult {
   return evaluateGonogo(check(entries, today));
@@ -104,14 +104,30 @@ describe('go/no-go', () => {
         assert.equal(question(evaluateGonogo(check(UNDATED, TODAY, timeline)), 'one-problem').verdict, 'pass');
       });
 
-      it('a person\'s recorded answer settles it; a failing finding still fails it', () => {
-        const record = 'decision: go\ndecided_by: Ana\nanswers:\n  - id: one-problem\n    answer: yes\n    evidence: Ana checked the tracker, nothing joined after the freeze\n';
-        const answered = gonogo({ ...UNDATED, 'gonogo/2026-12-01.yaml': record });
-        assert.equal(question(answered, 'one-problem').verdict, 'pass');
-        assert.equal(question(answered, 'one-problem').source, 'record');
-        assert.equal(answered.recommendation, 'go');
+      it('a recorded answer does not settle it (a record cannot vouch for tasks it may not have seen, and Release Plan writes yes for every question the plan passed); a failing finding still fails it', () => {
+        const record = 'decision: go\ndecided_by: Ana\nanswers:\n  - id: one-problem\n    answer: yes\n    evidence: "Problem: Customers cannot download their invoices as PDF."\n';
+        const recorded = gonogo({ ...UNDATED, 'gonogo/2026-12-01.yaml': record });
+        const q = question(recorded, 'one-problem');
+        assert.deepEqual([q.verdict, q.source, q.planOnly, q.reasons], ['needs-answer', 'plan', true, [REASON]]);
+        assert.equal(recorded.recommendation, 'needs-answers');
         const broad = { 'release.yaml': releaseWith('problem: Customers cannot download their invoices as PDF.', 'problem: PDF export plus CSV export', CLEAN_RELEASE_UNDATED) };
         assert.equal(question(gonogo(broad), 'one-problem').verdict, 'fail');
+        // Other open questions are still answered by a record.
+        assert.equal(question(gonogo({ ...LAPTOP, 'gonogo/2026-11-30.yaml': 'decision: go\nanswers:\n  - id: dry-run\n    answer: yes\n' }), 'dry-run').planOnly, undefined);
+      });
+
+      it('a freeze that is not a date leaves the question open (date-invalid reports it; no scope-added-unknown on top)', () => {
+        for (const written of ['2026-11-31', '"after QA"', '2026-1-5']) {
+          const result = check({ 'release.yaml': CLEAN_RELEASE_UNDATED.replace('  features: 2026-11-30', `  features: ${written}`) }, '2026-12-05');
+          const q = question(evaluateGonogo(result), 'one-problem');
+          assert.deepEqual([q.verdict, q.reasons], ['needs-answer', ['The plan cannot tell whether new features joined after feature requests stopped: `freeze.features` is not a date (date-invalid). Write it as YYYY-MM-DD.']], written);
+          assert.deepEqual(result.findings.filter((f) => f.code === 'scope-added-unknown'), []);
+        }
+        // Once the scope freeze has passed it covers every task: an unreadable features freeze no longer matters.
+        const dated = CLEAN_RELEASE.replace('  features: 2026-11-30', '  features: 2026-11-31');
+        assert.equal(question(gonogo({ 'release.yaml': dated }, '2026-12-11'), 'one-problem').verdict, 'pass');
+        const scopeUnreadable = CLEAN_RELEASE.replace('  scope: 2026-12-10', '  scope: soon');
+        assert.match(question(gonogo({ 'release.yaml': scopeUnreadable }, '2026-12-11'), 'one-problem').reasons[0] ?? '', /`freeze\.scope` is not a date/);
       });
     });
 

@@ -6,6 +6,7 @@ import { evaluateGonogo } from '../../src/core/gonogo';
 import { loadPlan } from '../../src/core/plan';
 import { reviewDraft } from '../../src/core/reviewDraft';
 import { blockerKey, recurringBlockers, workingDaysSince } from '../../src/core/rules/review';
+import { undatedJoins } from '../../src/core/rules/scope';
 import type { TimelineEvent } from '../../src/core/timeline';
 import { check, CLEAN_RELEASE_UNDATED, CLEAN_ROLLBACK, covered, expectFinding, expectNo, files, only, releaseWith, said, single, textOf } from './helpers';
 
@@ -310,6 +311,20 @@ keep:
       'checkins/2026-12-30.yaml': 'blocks:\n  - what: Not yet written\n',
     };
     const draftOf = (entries: Record<string, string | undefined>, events?: TimelineEvent[]) => reviewDraft(loadPlan(files(entries), undefined, false), { today: DUE, ...(events ? { events } : {}) });
+
+    it('never says nothing joined late while the check could not date tasks after the freeze: names them and leaves a TODO (review 2 of issue 12)', () => {
+      const plan = loadPlan(files({ 'release.yaml': shipped() }), undefined, false);
+      const result = checkPlan(files({ 'release.yaml': shipped() }), { today: '2026-12-17', cache: false });
+      const undated = undatedJoins(result.context)?.tasks.map(({ task }) => String(task.id));
+      assert.deepEqual(undated, ['T1', 'T2']);
+      const draft = reviewDraft(plan, { today: DUE, undated: undated! });
+      assert.doesNotMatch(draft, /Nothing joined after the freeze/);
+      assert.match(draft, /# Release Plan cannot tell whether these joined after the freeze \(no added: date, and no commit of the plan's history dates them\): T1, T2\.\nscope_growth:\n  - what: "TODO: which of the tasks above joined after the freeze \(remove this item if none did\)"\n/);
+      assert.deepEqual(parse(draft).scope_growth, [{ what: 'TODO: which of the tasks above joined after the freeze (remove this item if none did)' }]);
+      // The rules flag that TODO until a person answers it.
+      const flagged = check({ 'release.yaml': shipped(), 'review.yaml': draft }, DUE);
+      assert.ok(only(flagged, 'placeholder-text').some((f) => f.message.includes('which of the tasks above joined')));
+    });
 
     it('prefills scope growth, blocks and what to keep, with comments, and placeholders only a person can answer', () => {
       assert.equal(

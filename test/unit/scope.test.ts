@@ -205,6 +205,51 @@ describe('scope rules', () => {
       assert.match(single(check(UNDATED, '2026-12-11', cut), 'scope-added-unknown').message, /2 tasks \(T1, T2\)/);
     });
 
+    it('a plan first committed after the freeze does not date its tasks: the first version is the starting scope only if committed by the freeze (review 2 of issue 12)', () => {
+      const late = (date: string) => planTimeline([{ commit: 'c1'.repeat(20), author: 'Ana', date, text: CLEAN_RELEASE_UNDATED }]);
+      assert.match(single(check(UNDATED, '2026-12-11', late('2026-12-11')), 'scope-added-unknown').message, /2 tasks \(T1, T2\)/);
+      expectNo(UNDATED, 'scope-added-unknown', '2026-12-11', late('2026-12-10'));
+      // After freeze.features only: the first commit must be by that freeze.
+      assert.match(single(check(UNDATED, '2026-12-01', late('2026-12-01')), 'scope-added-unknown').message, /2 feature tasks \(T1, T2\)/);
+    });
+
+    it('a task whose id or title another task shares is not dated by git, and scope-late-addition does not guess which one joined (review 2 of issue 12)', () => {
+      const T3 = '  - id: T3\n    title: Export as CSV\n    owner: Cy\n';
+      const T2again = '  - id: T2\n    title: Export as CSV\n    owner: Cy\n';
+      const first = releaseWith('parked:', `${T3}parked:`, CLEAN_RELEASE_UNDATED);
+      const now = releaseWith('parked:', `${T3}${T2again}parked:`, CLEAN_RELEASE_UNDATED);
+      const timeline = planTimeline(versions(first, now).map((v, i) => ({ ...v, date: i === 0 ? '2026-11-20' : '2026-12-11' })));
+      const result = check({ 'release.yaml': now }, '2026-12-12', timeline);
+      assert.deepEqual(only(result, 'scope-late-addition'), []);
+      assert.match(single(result, 'scope-added-unknown').message, /2 tasks \(T2, T2\) have no valid/);
+    });
+
+    it('an id handed to new work while its old task lives on under another id: the new work joined late, the renamed task keeps its day (review 2 of issue 12)', () => {
+      const first = CLEAN_RELEASE_UNDATED;
+      // After the freeze T1 becomes T9 (same title), and a new task takes the id T1.
+      const now = CLEAN_RELEASE_UNDATED.replace('  - id: T1\n    title: PDF export endpoint\n', '  - id: T9\n    title: PDF export endpoint\n').replace('parked:', '  - id: T1\n    title: Export as CSV too\n    owner: Cy\nparked:');
+      const timeline = planTimeline([{ commit: 'c1'.repeat(20), author: 'Ana', date: '2026-11-20', text: first }, { commit: 'c2'.repeat(20), author: 'Cy', date: '2026-12-11', text: now }]);
+      const result = check({ 'release.yaml': now }, '2026-12-12', timeline);
+      const late = single(result, 'scope-late-addition');
+      assert.match(late.message, /^Task T1 was added on 2026-12-11 by Cy/);
+      assert.equal(covered(now, late), 'T1');
+      assert.equal(late.range.start.line, now.split('\n').findIndex((line) => line === '  - id: T1'));
+      assert.deepEqual(only(result, 'scope-added-unknown'), []);
+    });
+
+    it('a freeze deleted after a task joined late: git still knows the freeze in force, and the task is late (review 2 of issue 12)', () => {
+      const T9 = '  - id: T9\n    title: Export as CSV too\n    owner: Cy\n';
+      const withT9 = releaseWith('parked:', `${T9}parked:`, CLEAN_RELEASE_UNDATED);
+      const noFreeze = releaseWith('freeze:\n  scope: 2026-12-10\n  features: 2026-11-30\n', '', withT9);
+      const timeline = planTimeline([
+        { commit: 'c1'.repeat(20), author: 'Ana', date: '2026-11-20', text: CLEAN_RELEASE_UNDATED },
+        { commit: 'c2'.repeat(20), author: 'Cy', date: '2026-12-11', text: withT9 },
+        { commit: 'c3'.repeat(20), author: 'Bo', date: '2026-12-12', text: noFreeze },
+      ]);
+      const late = single(check({ 'release.yaml': noFreeze }, '2026-12-13', timeline), 'scope-late-addition');
+      assert.match(late.message, /^Task T9 was added on 2026-12-11 by Cy \(commit c2c2c2c\), after the scope froze on 2026-12-10 \(freeze\.scope\)/);
+    });
+
     it('is not checked after launch (from the shipped date; the day before it still is)', () => {
       const shipped = { 'release.yaml': `${CLEAN_RELEASE_UNDATED}shipped:\n  date: 2026-12-12\n  outcome: shipped\n` };
       expectFinding(shipped, 'scope-added-unknown', { severity: 'info', covers: '2026-12-10', today: '2026-12-11' });

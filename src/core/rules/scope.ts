@@ -1,7 +1,8 @@
 import { dayNumber } from '../dates';
 import { counted, horizonKey, taskLabel, type IndexedTask, type RuleContext } from '../context';
 import { defineMessages, type Message, type MessageArg } from '../message';
-import { shortCommit, taskOrigin, type TaskOrigin } from '../timeline';
+import { shortCommit, taskOrigin, type Timeline, type TaskOrigin } from '../timeline';
+import { valueAt } from '../validate';
 
 /** The sentences of the scope rules; a refactor title's reason picks one of the `scope-refactor/…` sentences. */
 export const messages = defineMessages({
@@ -36,6 +37,9 @@ export const messages = defineMessages({
   'scope-added-unknown/features/one': 'The plan cannot tell whether a new feature joined after feature requests stopped on {frozen} (freeze.features): feature task {task} has no valid `added:` date, and no commit in the plan\'s history dates it. Write the day it joined the release as `added:`.',
   'scope-added-unknown/features': 'The plan cannot tell whether new features joined after feature requests stopped on {frozen} (freeze.features): {count} feature tasks ({tasks}) have no valid `added:` date, and no commit in the plan\'s history dates them. Write the day each joined the release as `added:`.',
   'scope-added-unknown/features/more': 'The plan cannot tell whether new features joined after feature requests stopped on {frozen} (freeze.features): {count} feature tasks ({tasks} and {more} more) have no valid `added:` date, and no commit in the plan\'s history dates them. Write the day each joined the release as `added:`.',
+  /** The go/no-go's reason when a freeze is written but is not a date. */
+  'scope-added-unknown/unreadable-scope': 'The plan cannot tell whether scope grew after the scope freeze: `freeze.scope` is not a date (date-invalid). Write it as YYYY-MM-DD.',
+  'scope-added-unknown/unreadable-features': 'The plan cannot tell whether new features joined after feature requests stopped: `freeze.features` is not a date (date-invalid). Write it as YYYY-MM-DD.',
   /** Related information: one task the finding above is about. */
   'scope-added-unknown/task': 'Task {task} has no valid `added:` date.',
   'scope-over-capacity/one-person/target': 'Open estimates add up to {days}, but 1 person has {available} before target. Cut scope until it fits.',
@@ -176,8 +180,11 @@ function checkLateAdditions(ctx: RuleContext): void {
   const { source, data } = release;
   const scopeFreeze = dayNumber(data.freeze?.scope);
   const featureFreeze = dayNumber(data.freeze?.features);
-  if (scopeFreeze === undefined && featureFreeze === undefined) return;
   const timeline = ctx.timeline();
+  // A freeze deleted (or made unreadable) after a task joined late does not make the task early:
+  // git's history still knows the freeze in force when the task was committed.
+  if (scopeFreeze === undefined && featureFreeze === undefined && !timeline?.origins.some((origin) => origin.afterFreeze !== undefined)) return;
+  const keys = taskKeyCounts(ctx);
   for (const { task, index } of ctx.tasks()) {
     const label = taskLabel(task, index);
     const feature = (task.kind ?? 'feature') === 'feature';
@@ -192,8 +199,8 @@ function checkLateAdditions(ctx: RuleContext): void {
     }
     // An `added:` the schema dropped (not a date) is still the file's word: date-invalid says what is wrong.
     if (!timeline || source.node(['tasks', index, 'added']) !== undefined) continue;
-    const key = task.id !== undefined ? String(task.id) : typeof task.title === 'string' ? task.title : undefined;
-    const origin = key !== undefined ? taskOrigin(timeline, key) : undefined;
+    // A shared id or title does not say which task git saw join: such a task is undated (scope-added-unknown).
+    const origin = originOf(timeline, task, keys);
     const joined = origin && !origin.initial ? dayNumber(origin.date) : undefined;
     if (!origin || joined === undefined) continue;
     const path = ['tasks', index, task.id !== undefined ? 'id' : 'title'];
@@ -221,6 +228,8 @@ export interface UndatedJoins {
   /** That freeze's day, as written. */
   frozen: string;
   tasks: IndexedTask[];
+  /** The freeze is written but is not a date (date-invalid reports it): no task can be judged against it. */
+  unreadable?: true;
   /** The sentence that says so (the finding's, and the go/no-go's reason for question 1). */
   message: Message;
 }
@@ -246,23 +255,36 @@ export function undatedJoins(ctx: RuleContext): UndatedJoins | undefined {
 const LISTED = 5;
 
 function findUndatedJoins(ctx: RuleContext): UndatedJoins | undefined {
-  const data = ctx.release?.data;
+  const release = ctx.release;
+  const data = release?.data;
   const today = dayNumber(ctx.today);
-  if (!data || today === undefined) return undefined;
+  if (!release || !data || today === undefined) return undefined;
   const scopeFreeze = dayNumber(data.freeze?.scope);
   const featureFreeze = dayNumber(data.freeze?.features);
+  // A freeze written but not a date (date-invalid says why): the plan cannot tell what it guards.
+  const unreadable = (['scope', 'features'] as const).find((which) => {
+    const raw = valueAt(release.source.data, ['freeze', which]);
+    return raw !== undefined && raw !== null && dayNumber(data.freeze?.[which]) === undefined;
+  });
+  if (unreadable === 'scope' || (unreadable === 'features' && !(scopeFreeze !== undefined && today > scopeFreeze))) {
+    return { freeze: unreadable, frozen: '', tasks: [], unreadable: true, message: messages(`scope-added-unknown/unreadable-${unreadable}`) };
+  }
   const freeze = scopeFreeze !== undefined && today > scopeFreeze ? 'scope' : featureFreeze !== undefined && today > featureFreeze ? 'features' : undefined;
   if (!freeze) return undefined;
+  const freezeDay = (freeze === 'scope' ? scopeFreeze : featureFreeze) as number;
   const timeline = ctx.timeline();
-  const source = ctx.release?.source;
+  const keys = taskKeyCounts(ctx);
   const tasks = ctx.tasks().filter(({ task, index }) => {
     if (freeze === 'features' && (task.kind ?? 'feature') !== 'feature') return false;
     if (dayNumber(task.added) !== undefined) return false;
     // An `added:` that is not a date is still the file's word (as for scope-late-addition): git does not date that task.
-    if (source?.node(['tasks', index, 'added']) !== undefined) return true;
-    const key = task.id !== undefined ? String(task.id) : typeof task.title === 'string' ? task.title : undefined;
-    const origin = timeline && key !== undefined ? taskOrigin(timeline, key) : undefined;
-    return !(origin && (origin.initial || dayNumber(origin.date) !== undefined));
+    if (release.source.node(['tasks', index, 'added']) !== undefined) return true;
+    const origin = timeline ? originOf(timeline, task, keys) : undefined;
+    if (!origin) return true;
+    // The plan's first version is its starting scope only if it was committed by the freeze: a plan
+    // first committed later (adopted mid-release, moved, squashed) does not say when its tasks joined.
+    if (origin.initial) return !(dayNumber(origin.date) !== undefined && (dayNumber(origin.date) as number) <= freezeDay);
+    return dayNumber(origin.date) === undefined;
   });
   if (tasks.length === 0) return undefined;
   const frozen = String(freeze === 'scope' ? data.freeze?.scope : data.freeze?.features);
@@ -277,11 +299,33 @@ function findUndatedJoins(ctx: RuleContext): UndatedJoins | undefined {
   return { freeze, frozen, tasks, message };
 }
 
+/** A task's identity in the plan's history: its id, else its title (as the timeline pairs versions). */
+function taskKey(task: IndexedTask['task']): string | undefined {
+  return task.id !== undefined ? String(task.id) : typeof task.title === 'string' ? task.title : undefined;
+}
+
+/** How many tasks of the plan share each identity: a shared one does not say which task git saw join. */
+function taskKeyCounts(ctx: RuleContext): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { task } of ctx.tasks()) {
+    const key = taskKey(task);
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The commit that added `task`, when its identity is its own (not shared with another task of the plan). */
+function originOf(timeline: Timeline, task: IndexedTask['task'], keys: ReadonlyMap<string, number>): TaskOrigin | undefined {
+  const key = taskKey(task);
+  return key !== undefined && keys.get(key) === 1 ? taskOrigin(timeline, key) : undefined;
+}
+
 /** One finding on the freeze that has passed, each undated task as related information. */
 function checkUndatedJoins(ctx: RuleContext): void {
   const release = ctx.release;
   const found = undatedJoins(ctx);
-  if (!release || !found) return;
+  // An unreadable freeze is date-invalid's finding; the go/no-go still reads it as an open question.
+  if (!release || !found || found.unreadable) return;
   const related = found.tasks.map(({ task, index }) => ctx.related(release.source, ['tasks', index, task.id !== undefined ? 'id' : 'title'], messages('scope-added-unknown/task', { task: taskLabel(task, index) })));
   ctx.report(release.source, ['freeze', found.freeze], 'scope-added-unknown', found.message, { prefer: 'value', related });
 }

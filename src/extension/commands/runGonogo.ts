@@ -46,7 +46,9 @@ export const runGonogo: Command = {
 
     for (const [index, question] of result.questions.entries()) {
       const title = vscode.l10n.t('Go/No-Go ({0}/{1}): {2}', index + 1, total, question.question);
-      if (question.verdict === 'needs-answer' && !answers[question.id]) {
+      // Only the plan settles a plan-only question (write `added:`): nobody is asked, and no answer counts.
+      if (question.planOnly) delete answers[question.id];
+      if (question.verdict === 'needs-answer' && !question.planOnly && !answers[question.id]) {
         const answer = await askQuestion(title, question);
         if (!answer) return undefined;
         answers[question.id] = answer;
@@ -95,7 +97,8 @@ export const runGonogo: Command = {
 
 async function showVerdict(title: string, question: QuestionResult): Promise<boolean> {
   // The reasons follow as their own rows, so the first row only states the verdict.
-  const next = { label: `${ICON[question.verdict]} ${question.verdict === 'pass' ? vscode.l10n.t('Pass — continue') : vscode.l10n.t('Fails — continue')}` };
+  const verdict = question.verdict === 'pass' ? vscode.l10n.t('Pass — continue') : question.verdict === 'needs-answer' ? vscode.l10n.t('Open until the plan answers it — continue') : vscode.l10n.t('Fails — continue');
+  const next = { label: `${ICON[question.verdict]} ${verdict}` };
   const reasons = question.reasons.slice(0, 6).map((reason) => ({ label: `$(info) ${reason}`, reason: true }));
   const picked = await vscode.window.showQuickPick([next, ...reasons], { title, placeHolder: vscode.l10n.t('The plan answers this question. Press Enter to continue.'), ignoreFocusOut: true });
   return picked !== undefined;
