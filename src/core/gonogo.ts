@@ -6,6 +6,7 @@ import { isPlaceholder } from './placeholder';
 import { properName, type Dated } from './plan';
 import { rehearsalEvidence } from './rules/rollback';
 import { undatedJoins } from './rules/scope';
+import { valueAt } from './validate';
 import { counted, taskLabel } from './context';
 import { defineMessages, findingText, render, type Message, type Translate } from './message';
 import { GONOGO_QUESTION_IDS, RELEASE_ROLES, ROLLBACK_ROLES, type Gonogo } from './schemas';
@@ -103,6 +104,8 @@ const messages = defineMessages({
   'gonogo/no-release': 'release.yaml is missing or unreadable.',
   'gonogo/no-problem': 'No problem statement: say in one sentence which customer problem this release solves (`problem:` in release.yaml).',
   'gonogo/problem': 'Problem: {problem}',
+  'gonogo/task-unreadable': 'Task #{number} cannot be read (its finding in release.yaml says why): the plan cannot tell who owns it.',
+  'gonogo/tasks-unreadable': '`tasks:` in release.yaml cannot be read (its finding says why): the plan cannot tell who owns the work.',
   'gonogo/task-unowned': 'Task {task} has no one named owner.',
   'gonogo/role-unnamed': 'roles.{role} names no one person.',
   'gonogo/owners-pass/one': '1 unfinished task, with one named owner; all four roles named.',
@@ -405,7 +408,16 @@ function owners(result: CheckResult): Answer {
   const openIndexes = new Set(openTasks.map(({ index }) => index));
   const failing = findingsFor('owners', result.findings).filter((f) => isAboutOpenWork(f, openIndexes));
   const named = (value: unknown) => ['ok', 'unknown'].includes(context.people.judge(value).kind);
+  // A task the schema could not read (a text or an empty item where a task belongs): nobody can say who owns it.
+  const rawTasks = valueAt(release.source.data, ['tasks']);
+  const readable = new Set(context.tasks().map(({ index }) => index));
+  const unreadableTasks: Fact[] = Array.isArray(rawTasks)
+    ? rawTasks.flatMap((_, index) => (readable.has(index) ? [] : [{ reason: messages('gonogo/task-unreadable', { number: index + 1 }), covers: [] }]))
+    : rawTasks !== undefined && rawTasks !== null
+      ? [{ reason: messages('gonogo/tasks-unreadable'), covers: [] }]
+      : [];
   const facts: Fact[] = [
+    ...unreadableTasks,
     ...openTasks.filter(({ task }) => !named(task.owner)).map(({ task, index }) => ({ reason: messages('gonogo/task-unowned', { task: taskLabel(task, index) }), covers: about(RELEASE_FILE, ['tasks', index, 'owner']) })),
     ...RELEASE_ROLES
       .filter((role) => !named(release.data.roles?.[role]))

@@ -139,6 +139,19 @@ describe('go/no-go', () => {
   });
 
   describe('2. one named owner for every unfinished task', () => {
+    it('fails on a task the schema could not read (a text or an empty item where a task belongs): nobody can say who owns it (review 2 of issue 12)', () => {
+      const withItems = releaseWith('parked:', '  - Export invoices as CSV too\n  -\nparked:');
+      const q = question(gonogo({ 'release.yaml': withItems }), 'owners');
+      assert.equal(q.verdict, 'fail');
+      assert.deepEqual(q.reasons, [
+        'Task #3 cannot be read (its finding in release.yaml says why): the plan cannot tell who owns it.',
+        'Task #4 cannot be read (its finding in release.yaml says why): the plan cannot tell who owns it.',
+      ]);
+      const notAList = CLEAN_RELEASE.replace(/tasks:\n[\s\S]*?parked:/, 'tasks: Export invoices\nparked:');
+      assert.deepEqual(question(gonogo({ 'release.yaml': notAList }), 'owners').reasons, ['`tasks:` in release.yaml cannot be read (its finding says why): the plan cannot tell who owns the work.']);
+      assert.equal(gonogo({ 'release.yaml': notAList }).recommendation, 'no-go');
+    });
+
     it('fails for a group owner on an open task', () => {
       const q = question(gonogo(release('    owner: Bo\n', '    owner: backend team\n')), 'owners');
       assert.equal(q.verdict, 'fail');
