@@ -40,6 +40,25 @@ describe('commands', function () {
     await waitFor(() => tree.getChildren()[0]?.children?.find((c) => c.label === 'Go/No-Go')?.description?.startsWith(`Vetoed by Ana on ${today}: no reason recorded`), 'the tree to show the veto');
   });
 
+  it('Run Go/No-Go does not take a person\'s yes for tasks nothing dates after a freeze: only the plan answers that (review 2 of issue 12)', async () => {
+    // Scope froze yesterday; T3 is in the file but in no commit and has no `added:`: nothing says when it joined.
+    const text = (await readText(release())).replace('roles:', `freeze:\n  scope: ${yesterday}\nroles:`).replace(/\s*$/, '\n  - id: T3\n    title: Export as CSV too\n    owner: Cy\n');
+    await setText(release(), text, true);
+    const { store } = await api();
+    await waitFor(() => store.get(vscode.workspace.workspaceFolders![0]!)?.result.findings.some((f) => f.code === 'scope-added-unknown'), 'scope-added-unknown for T3');
+    const outcome = await vscode.commands.executeCommand<{ decision: string; blocking: string[] }>('releasePlan.runGonogo', { folder: basic(),
+      answers: { 'one-problem': { answer: 'yes', evidence: 'nothing joined, I think' }, 'dry-run': { answer: 'yes' } },
+      decision: 'no-go',
+      decidedBy: 'Ana',
+    });
+    assert.ok(outcome, 'the command returns its outcome');
+    assert.deepEqual(outcome.blocking, ['one-problem', 'owners']);
+    const record = parse(await readText(file(`.release/gonogo/${today}.yaml`)));
+    const first = record.answers.find((a: { id: string }) => a.id === 'one-problem');
+    assert.equal(first.answer, 'no', 'the person\'s yes is not written for it');
+    assert.match(first.evidence, /^The plan cannot tell whether scope grew after it froze on \d{4}-\d{2}-\d{2} \(freeze\.scope\): task T3 has no valid `added:` date/);
+  });
+
   it('a recorded no-go vetoes the release until a later go; the tree says who vetoed and why', async () => {
     const { tree } = await api();
     const goNode = () => tree.getChildren()[0]?.children?.find((c) => c.label === 'Go/No-Go');
