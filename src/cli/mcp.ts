@@ -29,7 +29,7 @@ export interface McpOptions {
   today?: string;
   /** Read the plan's history from git (not with `--no-git`), as `check` does. */
   git: boolean;
-  /** Where paths in messages are shown from (the CLI's current folder). */
+  /** Where paths in messages are shown from, and relative paths an agent gives are read from (the CLI's current folder, absolute). */
   cwd: string;
   version: string;
   /** A line for people (stderr). */
@@ -71,7 +71,8 @@ export function createMcpServer(options: Omit<McpOptions, 'log' | 'stdin' | 'std
         let output: AgentToolOutput;
         try {
           const { result } = await checked();
-          output = tool.run({ result, ruleDocs: ruleSections() }, input);
+          // A path the agent gives is read from the server's working folder; it must lead to this plan's folder.
+          output = tool.run({ result, ruleDocs: ruleSections(), root: options.folder, cwd: options.cwd }, input);
         } catch (error) {
           const reason = failure(error, options.cwd);
           if (reason === undefined) throw error;

@@ -129,7 +129,9 @@ export class LanguageModelTools implements vscode.Disposable {
   private async runReadOnly(tool: AgentTool, input: unknown): Promise<vscode.LanguageModelToolResult> {
     const found = await planFor(this.store, input);
     if ('error' in found) return toolResult(found.error);
-    return toolResult(runAgentTool(tool, { result: found.plan.result, ruleDocs: await this.docs() }, withoutFolder(input)));
+    // A path the model gives is read from the plan's folder; one into another folder's .release/ is refused.
+    const root = found.plan.folder.uri.fsPath || found.plan.folder.uri.path;
+    return toolResult(runAgentTool(tool, { result: found.plan.result, ruleDocs: await this.docs(), root, cwd: root }, withoutFolder(input)));
   }
 
   /** The task and owner an Assign Owner input names, checked against the current plan. */

@@ -144,6 +144,19 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
       assert.deepEqual(inRollback.map((f) => f.code), ['rollback-no-stable', 'rollback-role-missing', 'owner-team-label']);
       assert.ok(inRollback.every((f) => f.file === '.release/rollback.yaml' && f.severity === 'error'));
 
+      // The served plan's file by its path from the server's working folder (ROOT), or absolute.
+      for (const file of ['examples/messy/.release/rollback.yaml', join(ROOT, 'examples/messy/.release/rollback.yaml')]) {
+        const byPath = await call(client, 'release-plan_findings', { file, severity: 'error' });
+        assert.deepEqual((byPath.structuredContent?.findings as { code: string }[]).map((f) => f.code), ['rollback-no-stable', 'rollback-role-missing', 'owner-team-label'], file);
+      }
+      // Another plan's file is an error that names the plan served, not "No findings match" (review 12b).
+      for (const file of ['examples/clean/.release/rollback.yaml', join(ROOT, 'examples/clean/.release/release.yaml'), '../other-project/.release/release.yaml']) {
+        const other = await call(client, 'release-plan_findings', { file });
+        assert.equal(other.isError, true, file);
+        assert.deepEqual([other.structuredContent?.error, other.structuredContent?.plan], ['unknown-file', join(ROOT, 'examples/messy')], file);
+        assert.ok(textOf(other).startsWith(`"${file}" is not a file of the plan served here, which is the one in ${join(ROOT, 'examples/messy')}. Its files are: .release/release.yaml, `), textOf(other));
+      }
+
       const few = await call(client, 'release-plan_findings', { limit: 2 });
       assert.equal((few.structuredContent?.findings as unknown[]).length, 2);
       assert.match(textOf(few), /^…and 35 more that match: narrow the filter or raise the limit\.$/m);
