@@ -41,9 +41,15 @@ const messages = defineMessages({
   'edit/list-here': 'cannot create a list here',
   'edit/add-list-here': 'cannot add a list here',
   'edit/anchored': 'the value is shared through the anchor {anchor}; edit it by hand',
+  'edit/changed-since-confirmed': 'the value changed since the change was confirmed',
 });
 
 const fail = (reason: Message): EditResult => ({ ok: false, reason });
+
+/** The refusal of a caller that found the value it was about to replace changed since the user confirmed the change. */
+export function changedSinceConfirmed(): EditResult {
+  return fail(messages('edit/changed-since-confirmed'));
+}
 
 /** Applies edits (non-overlapping) to text; used by the CLI, tests and to preview. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
