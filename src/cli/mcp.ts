@@ -29,7 +29,7 @@ export interface McpOptions {
   today?: string;
   /** Read the plan's history from git (not with `--no-git`), as `check` does. */
   git: boolean;
-  /** Where paths in messages are shown from (the CLI's current folder). */
+  /** Where paths in messages are shown from, and relative paths an agent gives are read from (the CLI's current folder, absolute). */
   cwd: string;
   version: string;
   /** A line for people (stderr). */
@@ -71,7 +71,8 @@ export function createMcpServer(options: Omit<McpOptions, 'log' | 'stdin' | 'std
         let output: AgentToolOutput;
         try {
           const { result } = await checked();
-          output = tool.run({ result, ruleDocs: ruleSections() }, input);
+          // A path the agent gives is read from the server's working folder; it must lead to this plan's folder.
+          output = tool.run({ result, ruleDocs: ruleSections(), root: options.folder, cwd: options.cwd }, input);
         } catch (error) {
           const reason = failure(error, options.cwd);
           if (reason === undefined) throw error;
@@ -191,6 +192,65 @@ export function plainError(message: JSONRPCMessage): JSONRPCMessage {
   return { ...message, error: { code: INVALID_PARAMS, message: `Invalid params: ${issuesSaid(issues as { message: string; path: PropertyKey[] }[])}.` } };
 }
 
+/**
+ * The most one message may be, in bytes: below the SDK's read buffer (10 MiB), which closes the
+ * connection when a line overflows it, so the client would get no answer at all.
+ */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** How much of an oversized line is searched for its id. */
+const ID_SEARCH_CHARS = 64 * 1024;
+
+/** The refusal of a line over MAX_MESSAGE_BYTES, with the request's id when its start says it. */
+function tooLarge(line: string): Refusal {
+  return { id: topLevelId(line.slice(0, ID_SEARCH_CHARS)) ?? null, code: INVALID_REQUEST, message: `Invalid request: the message is over ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB, the most one message may be; it was not read.` };
+}
+
+/**
+ * The `id` of a JSON object whose text starts with `head` (cut anywhere): the value of the key
+ * "id" at the top level (not one inside params), when it is a number or a string; else undefined.
+ */
+export function topLevelId(head: string): string | number | undefined {
+  let depth = 0;
+  let i = 0;
+  const string = (): string | undefined => {
+    // `head[i]` is the opening quote: the JSON string up to its closing quote, read as JSON.
+    let j = i + 1;
+    while (j < head.length && head[j] !== '"') j += head[j] === '\\' ? 2 : 1;
+    if (j >= head.length) return undefined;
+    const text = head.slice(i, j + 1);
+    i = j + 1;
+    try {
+      return JSON.parse(text) as string;
+    } catch {
+      return undefined;
+    }
+  };
+  while (i < head.length) {
+    const c = head[i];
+    if (c === '"') {
+      const start = i;
+      const key = string();
+      if (key === undefined) return undefined;
+      if (depth === 1 && key === 'id' && /^\s*:/.test(head.slice(i))) {
+        const rest = head.slice(i).replace(/^\s*:\s*/, '');
+        const number = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?=\s*[,}])/.exec(rest);
+        if (number) return Number.isFinite(Number(number[0])) ? Number(number[0]) : undefined;
+        if (rest.startsWith('"')) {
+          i = head.length - rest.length;
+          return string();
+        }
+        return undefined;
+      }
+      if (i === start) return undefined;
+      continue;
+    }
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+    i++;
+  }
+  return undefined;
+}
+
 /** Serves until the client closes stdin (or the connection); resolves then. */
 export async function serveMcp(options: McpOptions): Promise<void> {
   const server = createMcpServer(options);
@@ -203,16 +263,29 @@ export async function serveMcp(options: McpOptions): Promise<void> {
   });
   const decoder = new StringDecoder('utf8');
   let pending = '';
+  // A line over MAX_MESSAGE_BYTES: its start (for its id), while the rest is read and dropped up to its end.
+  let oversized: string | undefined;
+  const refuse = (refusal: Refusal) => void transport.send({ jsonrpc: '2.0', id: refusal.id, error: { code: refusal.code, message: refusal.message } } as JSONRPCMessage);
   const onData = (chunk: Buffer | string) => {
     pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
     let end: number;
     while ((end = pending.indexOf('\n')) >= 0) {
       const line = pending.slice(0, end).replace(/\r$/, '');
       pending = pending.slice(end + 1);
+      if (oversized !== undefined) {
+        refuse(tooLarge(oversized));
+        oversized = undefined;
+        continue;
+      }
       if (line.trim() === '') continue;
-      const refusal = screenMessage(line);
-      if (refusal) void transport.send({ jsonrpc: '2.0', id: refusal.id, error: { code: refusal.code, message: refusal.message } } as JSONRPCMessage);
+      const refusal = Buffer.byteLength(line, 'utf8') > MAX_MESSAGE_BYTES ? tooLarge(line) : screenMessage(line);
+      if (refusal) refuse(refusal);
       else screened.write(`${line}\n`);
+    }
+    // No line end yet: never hold more than one message may be (the SDK would close the connection).
+    if (pending.length > MAX_MESSAGE_BYTES) {
+      oversized ??= pending.slice(0, ID_SEARCH_CHARS);
+      pending = '';
     }
   };
   // The transport does not watch for the end of its input: a client that goes away ends the server.

@@ -25,6 +25,14 @@ const nonEmpty = () => z.string().check(z.minLength(1));
 export interface AgentToolContext {
   result: CheckResult;
   ruleDocs: ReadonlyMap<string, string>;
+  /**
+   * The folder that holds the served plan's `.release/`, as an absolute path (`/srv/app`,
+   * `C:\work\app`), and the folder a relative path an agent gives is read from (the MCP server's
+   * working folder; the plan's folder in the editor). A `file` with folders before `.release/` must
+   * lead to `root`: the plan served is the only one answered for.
+   */
+  root: string;
+  cwd: string;
 }
 
 /** A tool's answer: text for the model to read, and the same facts as data. `isError` when the input was refused. */
@@ -74,6 +82,7 @@ const messages = defineMessages({
   'agent/countdown/late/days': '{count} days late',
   'agent/findings/unknown-code': 'There is no rule code "{code}". The codes are: {codes}.',
   'agent/findings/unknown-file': 'There is no plan file "{file}". The plan\'s files are: {files}.',
+  'agent/findings/other-plan': '"{file}" is not a file of the plan served here, which is the one in {root}. Its files are: {files}.',
   'agent/findings/ambiguous-file': '"{file}" could be several plan files that differ only in letter case: {files}. Name one as it is written.',
   'agent/findings/unknown-owner': 'Nobody called "{owner}" owns a task of the release. The owners are: {owners}.',
   'agent/findings/unknown-owner/no-owners': 'Nobody called "{owner}" owns a task of the release: no task has an owner.',
@@ -259,7 +268,7 @@ const findingsInput = z.strictObject({
   ),
   file: describe(
     z.optional(nonEmpty()),
-    'Only findings in this plan file: "release.yaml", ".release/rollback.yaml", "checkins/2026-12-01.yaml", or a relative or absolute path ending in .release/<file> (e.g. "examples/app/.release/rollback.yaml"). Letter case is ignored when only one file fits. A file that is not in the plan is an error that lists the plan\'s files.',
+    'Only findings in this plan file: "release.yaml", ".release/rollback.yaml", "checkins/2026-12-01.yaml", or a relative or absolute path to this plan\'s .release/<file> (e.g. "examples/app/.release/rollback.yaml" when the plan served is examples/app). A path into another folder\'s .release/ is an error that names the plan served. Letter case is ignored when only one file fits. A file that is not in the plan is an error that lists the plan\'s files.',
   ),
   severity: describe(z.optional(z.enum(severities)), 'Only findings of this severity.'),
   limit: describe(z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(500))), 'At most this many findings are listed (default 50); the rest are counted.'),
@@ -269,17 +278,51 @@ export const FINDINGS_DEFAULT_LIMIT = 50;
 
 /**
  * The plan file an agent names, as findings give it (`.release/rollback.yaml`): `rollback.yaml`,
- * `.release/rollback.yaml`, `./.release/rollback.yaml`, backslashes or not, or any path that ends in
- * `.release/<file>` (from another folder, or absolute). The exact spelling wins; letter case is
- * ignored only when one file fits. `files` is every file of the check.
+ * `.release/rollback.yaml`, `./.release/rollback.yaml`, backslashes or not, or a relative or absolute
+ * path to the served plan's `.release/<file>` (relative to `cwd`). A path into another folder's
+ * `.release/` is not this plan's (`otherPlan`). The exact spelling wins; letter case is ignored only
+ * when one file fits. `files` is every file of the check.
  */
-function planFile(asked: string, files: readonly string[]): { file: string } | { candidates: string[] } {
-  const path = asked.trim().replace(/\\/g, '/').replace(/\/{2,}/g, '/').replace(/(^|\/)(\.\/)+/g, '$1');
+function planFile(asked: string, files: readonly string[], where: { root: string; cwd: string }): { file: string } | { candidates: string[] } | { otherPlan: true } {
+  const path = slashes(asked.trim()).replace(/(^|\/)(\.\/)+/g, '$1');
   const inside = /(?:^|\/)\.release\/(.*)$/i.exec(path);
+  if (inside) {
+    const before = path.slice(0, inside.index + (path[inside.index] === '/' ? 1 : 0));
+    if (before !== '' && !sameFolder(folderOf(before, where.cwd), folderOf(where.root, where.root))) return { otherPlan: true };
+  }
   const wanted = `.release/${inside ? inside[1] : path}`;
   if (files.includes(wanted)) return { file: wanted };
   const folded = files.filter((file) => file.toLowerCase() === wanted.toLowerCase());
   return folded.length === 1 && folded[0] !== undefined ? { file: folded[0] } : { candidates: folded };
+}
+
+/** A path with `/` for `\\` and no repeated `/` (a UNC path keeps its leading `//`). */
+function slashes(path: string): string {
+  const forward = path.replace(/\\/g, '/');
+  const unc = forward.startsWith('//') ? '/' : '';
+  return unc + forward.replace(/\/{2,}/g, '/');
+}
+
+/** An absolute path (POSIX `/…`, Windows `C:/…` or `//server/…`) as a list of folder names, `.` and `..` resolved; a relative one is read from `cwd`. */
+function folderOf(path: string, cwd: string): { drive: string; names: string[] } {
+  const normal = slashes(path);
+  const absolute = /^(?:\/|[A-Za-z]:(?:\/|$))/.test(normal);
+  const full = absolute ? normal : `${slashes(cwd)}/${normal}`;
+  const drive = /^[A-Za-z]:/.exec(full)?.[0].toUpperCase() ?? (full.startsWith('//') ? '//' : '');
+  const names: string[] = [];
+  for (const name of full.slice(/^[A-Za-z]:/.test(full) ? 2 : 0).split('/')) {
+    if (name === '' || name === '.') continue;
+    if (name === '..') names.pop();
+    else names.push(name);
+  }
+  return { drive, names };
+}
+
+/** The same folder: Windows paths (a drive letter, a UNC share) ignore letter case. */
+function sameFolder(a: { drive: string; names: string[] }, b: { drive: string; names: string[] }): boolean {
+  if (a.drive !== b.drive || a.names.length !== b.names.length) return false;
+  const fold = a.drive !== '' ? (name: string) => name.toLowerCase() : (name: string) => name;
+  return a.names.every((name, i) => fold(name) === fold(b.names[i] ?? ''));
 }
 
 /**
@@ -304,14 +347,15 @@ export const findingsTool: AgentTool<typeof findingsInput> = {
   description:
     'The problems the release-plan checks find in this repository\'s release plan (.release/), exactly as the editor and `release-plan check` report them: file, line and column (1-based; paths relative to the folder that holds .release/), severity, rule code, message, the task and owner it is about, and a one-line summary of what each rule checks. Filter by rule code, by task owner, by file or by severity. Use release-plan_explainRule for the full documentation of a code and how to fix it. Read-only.',
   input: findingsInput,
-  run({ result }, input) {
+  run({ result, root, cwd }, input) {
     const say = (message: Message) => render(message, result.translate);
     const code = input.code?.trim().toLowerCase();
     if (code !== undefined && !isRuleCode(code) && code !== 'engine-error') return unknownCode(input.code ?? '', result);
     const files = planFiles(result);
     let file: string | undefined;
     if (input.file !== undefined) {
-      const found = planFile(input.file, files);
+      const found = planFile(input.file, files, { root, cwd });
+      if ('otherPlan' in found) return otherPlanFile(input.file, root, files, result);
       if (!('file' in found)) return found.candidates.length > 1 ? unknownFile(input.file, found.candidates, true, result) : unknownFile(input.file, files, false, result);
       file = found.file;
     }
@@ -377,6 +421,12 @@ function unknownCode(code: string, result: CheckResult): AgentToolOutput {
 function unknownFile(file: string, files: string[], ambiguous: boolean, result: CheckResult): AgentToolOutput {
   const text = render(messages(ambiguous ? 'agent/findings/ambiguous-file' : 'agent/findings/unknown-file', { file, files: capped(files) }), result.translate);
   return { text, data: { error: ambiguous ? 'ambiguous-file' : 'unknown-file', file, files: files.slice(0, LIST_LIMIT), fileCount: files.length }, isError: true };
+}
+
+/** A path into another folder's `.release/`: the error says which plan is served (`root`) and lists its files. */
+function otherPlanFile(file: string, root: string, files: string[], result: CheckResult): AgentToolOutput {
+  const text = render(messages('agent/findings/other-plan', { file, root, files: capped(files) }), result.translate);
+  return { text, data: { error: 'unknown-file', file, plan: root, files: files.slice(0, LIST_LIMIT), fileCount: files.length }, isError: true };
 }
 
 function unknownOwner(owner: string, owners: string[], result: CheckResult): AgentToolOutput {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, stringify, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { defineMessages, type Message } from './message';
 import type { YamlPath } from './source';
 
@@ -40,9 +40,16 @@ const messages = defineMessages({
   'edit/inline-map': 'the map is written inline; edit it by hand',
   'edit/list-here': 'cannot create a list here',
   'edit/add-list-here': 'cannot add a list here',
+  'edit/anchored': 'the value is shared through the anchor {anchor}; edit it by hand',
+  'edit/changed-since-confirmed': 'the value changed since the change was confirmed',
 });
 
 const fail = (reason: Message): EditResult => ({ ok: false, reason });
+
+/** The refusal of a caller that found the value it was about to replace changed since the user confirmed the change. */
+export function changedSinceConfirmed(): EditResult {
+  return fail(messages('edit/changed-since-confirmed'));
+}
 
 /** Applies edits (non-overlapping) to text; used by the CLI, tests and to preview. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -60,22 +67,72 @@ export function setValue(text: string, path: YamlPath, value: Scalar, parsed?: D
   const doc = parsed ? (parsed as ReturnType<typeof parseDocument>) : parse(text);
   if (!doc) return fail(messages('edit/yaml-errors'));
   const existing = doc.getIn(path, true) as Node | undefined;
+  const place: ScalarPlace = inFlow(doc, path) ? 'flow' : 'block';
+  const shared = sharedAnchor(doc, path);
+  if (shared) return fail(messages('edit/anchored', { anchor: `&${shared}` }));
   if (existing && isScalar(existing) && existing.range) {
-    return { ok: true, edits: [{ start: existing.range[0], end: existing.range[1], text: formatScalar(value) }] };
+    if (existing.type === 'BLOCK_LITERAL' || existing.type === 'BLOCK_FOLDED') return replaceBlockScalar(text, existing.range, formatScalar(value, place));
+    return { ok: true, edits: [{ start: existing.range[0], end: existing.range[1], text: formatScalar(value, place) }] };
   }
   if (existing && !isScalar(existing)) {
     // e.g. `owner: [Ana, Bo]`: replace the whole list with one value.
     if (!existing.range) return fail(messages('edit/value-not-found'));
     const flow = isSeq(existing) || isMap(existing) ? (existing as YAMLSeq | YAMLMap).flow : true;
-    if (flow) return { ok: true, edits: [{ start: existing.range[0], end: existing.range[1], text: formatScalar(value) }] };
+    if (flow) return { ok: true, edits: [{ start: existing.range[0], end: existing.range[1], text: formatScalar(value, place) }] };
     // A block list starts on the next line: replace from the key's colon to the list's end.
     const pair = findPair(doc.getIn(path.slice(0, -1), true) as Node | undefined, path[path.length - 1]);
     const keyEnd = (pair?.key as Node | undefined)?.range?.[1];
     if (keyEnd === undefined) return fail(messages('edit/key-not-found'));
     const colon = text.indexOf(':', keyEnd);
-    return { ok: true, edits: [{ start: colon + 1, end: trimTrailing(text, existing.range[1]), text: ` ${formatScalar(value)}` }] };
+    return { ok: true, edits: [{ start: colon + 1, end: trimTrailing(text, existing.range[1]), text: ` ${formatScalar(value, place)}` }] };
   }
   return insertMissing(doc, text, path, value);
+}
+
+/**
+ * A block scalar (`owner: >-` and its lines under it) replaced by one line. Its range runs from the
+ * `|` or `>` over the line break after its last line (and any blank lines it keeps): that break
+ * stays, so the next key keeps its own line. A comment on the header line (`>-  # note`) is kept
+ * after the new value.
+ */
+function replaceBlockScalar(text: string, range: readonly number[], written: string): EditResult {
+  const [start, rangeEnd] = range as [number, number];
+  const headerEnd = text.indexOf('\n', start);
+  const header = text.slice(start, headerEnd === -1 ? rangeEnd : headerEnd).replace(/\r$/, '');
+  const hash = header.search(/\s+#/);
+  const comment = hash === -1 ? '' : header.slice(hash);
+  const end = Math.max(start, trimTrailing(text, rangeEnd));
+  return { ok: true, edits: [{ start, end, text: `${written}${comment}` }] };
+}
+
+/** Whether the node at `path` sits inside a flow list or map (`{ id: T1, owner: Ana }`), where `,` `[` `]` `{` `}` have a meaning. */
+function inFlow(doc: ReturnType<typeof parseDocument>, path: YamlPath): boolean {
+  for (let depth = 0; depth < path.length; depth++) {
+    const node = depth === 0 ? doc.contents : (doc.getIn(path.slice(0, depth), true) as Node | undefined);
+    if ((isMap(node) || isSeq(node)) && node.flow) return true;
+  }
+  return false;
+}
+
+/**
+ * The anchor, aliased elsewhere, on the node at `path` or on a map or list around it
+ * (`owner: &lead Ana` with `*lead` further down): a write there would change every alias too.
+ * An alias itself (`owner: *lead`) is not shared: replacing it changes only that place.
+ */
+function sharedAnchor(doc: ReturnType<typeof parseDocument>, path: YamlPath): string | undefined {
+  const aliases = new Set<string>();
+  visit(doc, {
+    Alias(_key, node) {
+      aliases.add(node.source);
+    },
+  });
+  if (aliases.size === 0) return undefined;
+  for (let depth = 0; depth <= path.length; depth++) {
+    const node = depth === 0 ? doc.contents : (doc.getIn(path.slice(0, depth), true) as Node | undefined);
+    if (!node || isAlias(node)) return undefined;
+    if (node.anchor && aliases.has(node.anchor)) return node.anchor;
+  }
+  return undefined;
 }
 
 /**
@@ -92,7 +149,7 @@ export function renameKey(text: string, path: YamlPath, newKey: string, parsed?:
   const key = pair?.key as Node | undefined;
   if (!key?.range) return fail(messages('edit/path-missing', { path: path.join('.') }));
   if (findPair(parent as Node | undefined, newKey)) return fail(messages('edit/key-exists', { key: newKey }));
-  return { ok: true, edits: [{ start: key.range[0], end: key.range[1], text: formatScalar(newKey) }] };
+  return { ok: true, edits: [{ start: key.range[0], end: key.range[1], text: formatScalar(newKey, 'key') }] };
 }
 
 /**
@@ -105,6 +162,8 @@ export function setBlockMap(text: string, path: YamlPath, fields: Readonly<Recor
   const doc = parse(text);
   if (!doc) return fail(messages('edit/yaml-errors'));
   if (path.length === 0) return fail(messages('edit/no-key'));
+  const shared = sharedAnchor(doc, path);
+  if (shared) return fail(messages('edit/anchored', { anchor: `&${shared}` }));
   const existing = doc.getIn(path, true) as Node | undefined;
   if (existing === undefined) return insertMissing(doc, text, path, { ...fields });
   if (!isScalar(existing) || existing.value !== null) return fail(messages('edit/key-exists', { key: String(path[path.length - 1]) }));
@@ -125,6 +184,8 @@ export function setBlockMap(text: string, path: YamlPath, fields: Readonly<Recor
 export function appendToList(text: string, path: YamlPath, item: Scalar | Record<string, unknown>): EditResult {
   const doc = parse(text);
   if (!doc) return fail(messages('edit/yaml-errors'));
+  const shared = sharedAnchor(doc, path);
+  if (shared) return fail(messages('edit/anchored', { anchor: `&${shared}` }));
   const list = doc.getIn(path, true) as Node | undefined;
   if (list !== undefined && !isSeq(list)) {
     if (isScalar(list) && (list.value === null || list.value === '')) return setBlock(doc, text, path, [item]);
@@ -232,11 +293,49 @@ function block(value: Record<string, unknown>, indent: number): string {
     .join('\n') + '\n';
 }
 
-export function formatScalar(value: Scalar): string {
-  // Text over several lines: double-quoted on one line (JSON's escapes are YAML's), never a block
-  // scalar, whose lines would need the key's indent (at column 0 they end the map: the file breaks).
-  if (typeof value === 'string' && /[\r\n\u0085\u2028\u2029]/.test(value)) return JSON.stringify(value);
-  return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+/** Where a scalar is written: a value after `key: ` or `- ` (block), an item of a flow list or map (flow), a map key. */
+export type ScalarPlace = 'block' | 'flow' | 'key';
+
+/**
+ * A scalar as YAML text on one line that reads back as the same value where it is written: plain
+ * where YAML allows it, else quoted. Never a block scalar (`|-`, `>`, which `yaml` writes for text
+ * over several lines or starting with `---` or `...`): its lines would need the key's indent (at
+ * column 0 they end the map: the file breaks). Whatever does not read back as written is
+ * double-quoted on one line (JSON's escapes are YAML's).
+ */
+export function formatScalar(value: Scalar, place: ScalarPlace = 'block'): string {
+  if (typeof value !== 'string') return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  if (!/[\r\n\u0085\u2028\u2029]/.test(value)) {
+    const plain = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+    if (!plain.includes('\n') && !/^[|>]/.test(plain) && readsBack(plain, value, place)) return plain;
+  }
+  return doubleQuoted(value);
+}
+
+/**
+ * `value` double-quoted on one line: JSON's escapes, and `\uXXXX` for what YAML does not allow
+ * as it is inside quotes or could take for a line break (C1 controls, DEL, line and paragraph
+ * separators, a byte-order mark, non-characters).
+ */
+function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Whether `written` reads back as `value` where it is placed, also before a comment. */
+function readsBack(written: string, value: string, place: ScalarPlace): boolean {
+  const docs = place === 'key' ? [`${written}: v\n`, `${written}: v # c\n`, `{${written}: v}\n`] : place === 'flow' ? [`[${written}]\n`, `[${written}, x]\n`] : [`k: ${written}\n`, `k: ${written} # c\n`, `- ${written}\n`];
+  return docs.every((text) => {
+    const doc = parseDocument(text, { uniqueKeys: true });
+    if (doc.errors.length > 0 || doc.warnings.length > 0) return false;
+    const data = doc.toJS() as unknown;
+    if (place === 'key') return isPlainObject(data) && Object.keys(data).length === 1 && Object.keys(data)[0] === value;
+    const read = Array.isArray(data) ? data[0] : isPlainObject(data) ? data.k : undefined;
+    return read === value;
+  });
+}
+
+function isPlainObject(data: unknown): data is Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data);
 }
 
 function parse(text: string): ReturnType<typeof parseDocument> | undefined {

@@ -13,10 +13,10 @@ export function inlineScalar(value: string): string {
 
 /**
  * An item of a flow list (`[a, b]`): double-quoted when plain text would be read differently there
- * (`,` `[` `]` `{` `}` end or nest an item), else as `inlineScalar`.
+ * (`,` `[` `]` `{` `}` end or nest an item), else plain or quoted as `inlineScalar`.
  */
 export function flowScalar(value: string): string {
-  return /[,[\]{}]/.test(value) ? JSON.stringify(value) : inlineScalar(value);
+  return formatScalar(value, 'flow');
 }
 
 /** A flow list of texts: `[Ann, "Smith, John"]`. */

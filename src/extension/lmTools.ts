@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AGENT_TOOLS, assignOwnerTool, runAgentTool, type AgentTool, type AgentToolOutput } from '../core/agentTools';
-import { setValue } from '../core/edits';
+import { parseDocument } from 'yaml';
+import { changedSinceConfirmed, setValue } from '../core/edits';
 import { docSections } from '../core/ruleDocs';
 import { textHash, type PlanTarget } from '../core/targets';
 import { RELEASE_FILE } from '../core/types';
@@ -89,8 +90,11 @@ function withoutFolder(input: unknown): unknown {
 
 export class LanguageModelTools implements vscode.Disposable {
   private ruleDocs: Promise<ReadonlyMap<string, string>> | undefined;
-  /** What the user confirmed, by input: the write goes to that very task, or is refused. */
-  private readonly confirmed = new Map<string, PlanTarget>();
+  /**
+   * What the user confirmed, by input: the write goes to that very task, and replaces the owner the
+   * confirmation showed (`current`, as `ownerAsWritten` gives it; none when it had none), or is refused.
+   */
+  private readonly confirmed = new Map<string, { target: PlanTarget; current?: string }>();
   private readonly registrations: vscode.Disposable[] = [];
   /** Each tool's implementation by name (what `vscode.lm.registerTool` got; tests call `prepareInvocation` on it). */
   readonly tools = new Map<string, vscode.LanguageModelTool<unknown>>();
@@ -129,7 +133,9 @@ export class LanguageModelTools implements vscode.Disposable {
   private async runReadOnly(tool: AgentTool, input: unknown): Promise<vscode.LanguageModelToolResult> {
     const found = await planFor(this.store, input);
     if ('error' in found) return toolResult(found.error);
-    return toolResult(runAgentTool(tool, { result: found.plan.result, ruleDocs: await this.docs() }, withoutFolder(input)));
+    // A path the model gives is read from the plan's folder; one into another folder's .release/ is refused.
+    const root = found.plan.folder.uri.fsPath || found.plan.folder.uri.path;
+    return toolResult(runAgentTool(tool, { result: found.plan.result, ruleDocs: await this.docs(), root, cwd: root }, withoutFolder(input)));
   }
 
   /** The task and owner an Assign Owner input names, checked against the current plan. */
@@ -190,13 +196,13 @@ export class LanguageModelTools implements vscode.Disposable {
     if ('error' in resolved) return {};
     const { plan, target, id, title, owner, current } = resolved;
     // The one change `invoke` may write for this input: the task as it is now.
-    this.confirmed.set(this.confirmationKey(input), target);
+    this.confirmed.set(this.confirmationKey(input), { target, ...(current !== undefined ? { current } : {}) });
     const where = this.releasePath(plan);
     const change =
       title !== undefined
         ? vscode.l10n.t('Set the owner of {0} ({1}) to {2} in {3}.', id, title, owner, where)
         : vscode.l10n.t('Set the owner of {0} to {1} in {2}.', id, owner, where);
-    const now = current !== undefined && current.trim() !== '' ? vscode.l10n.t('Its owner now: {0}.', current.trim()) : vscode.l10n.t('It has no owner now.');
+    const now = current !== undefined ? vscode.l10n.t('Its owner now: {0}.', current) : vscode.l10n.t('It has no owner now.');
     return {
       invocationMessage: vscode.l10n.t('Setting the owner of {0} to {1}', id, owner),
       confirmationMessages: { title: vscode.l10n.t('Assign an owner?'), message: `${change} ${now}` },
@@ -205,7 +211,7 @@ export class LanguageModelTools implements vscode.Disposable {
 
   private async assignOwner(input: unknown): Promise<vscode.LanguageModelToolResult> {
     const key = this.confirmationKey(input);
-    const confirmedTarget = this.confirmed.get(key);
+    const confirmation = this.confirmed.get(key);
     this.confirmed.delete(key);
     const untrusted = refuseUntrusted();
     if (untrusted && !untrusted.ok) return toolResult(refused(untrusted.reason, { error: 'restricted-mode' }));
@@ -214,13 +220,32 @@ export class LanguageModelTools implements vscode.Disposable {
     const { plan, id, owner } = resolved;
     // Only a change the user confirmed is written: VS Code asks (prepareInvocation) before it invokes.
     // No confirmation for this input (the task was not there when it was asked, or it was not asked): nothing is written.
-    if (!confirmedTarget) {
+    if (!confirmation) {
       return toolResult(refused(vscode.l10n.t('Nothing was written: the change to {0} was not confirmed. Ask again, and confirm the change that is shown.', id), { error: 'not-confirmed', task: id, owner }));
     }
-    // The task the user confirmed, found again by id and title in the text as it is now.
-    const target = confirmedTarget;
-    const written = await editTarget(planUri(plan.folder, RELEASE_FILE), target, (text, path) => setValue(text, [...path, 'owner'], owner));
+    // The task the user confirmed, found again by id and title in the text as it is now, with the owner
+    // the confirmation showed: an owner set since then (someone wrote Bo) is not replaced unasked.
+    let changedOwner: { now: string | undefined } | undefined;
+    const written = await editTarget(planUri(plan.folder, RELEASE_FILE), confirmation.target, (text, path) => {
+      const now = ownerAsWritten(valueAt(parseDocument(text, { uniqueKeys: true, logLevel: 'error' }).toJS(), [...path, 'owner']));
+      if (now !== confirmation.current) {
+        changedOwner = { now };
+        return changedSinceConfirmed();
+      }
+      return setValue(text, [...path, 'owner'], owner);
+    });
     await this.store.refresh(plan.folder);
+    if (changedOwner) {
+      const { now } = changedOwner;
+      const was = confirmation.current;
+      const text =
+        now === undefined
+          ? vscode.l10n.t('{0} has no owner now, not {1} as confirmed; nothing was written.', id, was ?? '')
+          : was === undefined
+            ? vscode.l10n.t('The owner of {0} is now {1}; it had none when you confirmed. Nothing was written.', id, now)
+            : vscode.l10n.t('The owner of {0} is now {1}, not {2} as confirmed; nothing was written.', id, now, was);
+      return toolResult(refused(text, { error: 'owner-changed', task: id, owner, confirmed: was ?? null, now: now ?? null }));
+    }
     if (!written.ok) return toolResult(refused(written.reason, { error: 'refused', task: id, owner, reason: written.reason }));
     return toolResult({ text: vscode.l10n.t('{0} is now owned by {1} in {2}. Undo in the editor takes it back.', id, owner, this.releasePath(plan)), data: { task: id, owner, file: RELEASE_FILE, folder: plan.folder.name } });
   }

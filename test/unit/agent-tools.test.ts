@@ -14,7 +14,12 @@ import { CLEAN_ROLLBACK, check, files, releaseWith } from './helpers';
  * text plus data out. test/unit/mcp.test.ts runs them through the real MCP server.
  */
 const RULE_DOCS = docSections(readFileSync(join(__dirname, '../../docs/rules.md'), 'utf8'));
-const context = (entries: Record<string, string | undefined> = {}, today?: string): AgentToolContext => ({ result: check(entries, today), ruleDocs: RULE_DOCS });
+/** The plan is served from /srv/app (its folder), relative paths read from there too, unless `where` says otherwise. */
+const context = (entries: Record<string, string | undefined> = {}, today?: string, where: { root: string; cwd: string } = { root: '/srv/app', cwd: '/srv/app' }): AgentToolContext => ({
+  result: check(entries, today),
+  ruleDocs: RULE_DOCS,
+  ...where,
+});
 const text = (tool: (typeof AGENT_TOOLS)[number], ctx: AgentToolContext, input: unknown = {}) => runAgentTool(tool, ctx, input).text;
 
 describe('agent tools (core)', () => {
@@ -73,15 +78,36 @@ describe('agent tools (core)', () => {
     assert.equal((runAgentTool(findingsTool, ctx, { owner: 'Cy' }).data.findings as unknown[]).length, 0);
   });
 
-  it('findings: a file given as a path from another folder or an absolute path ending in .release/<file>, and in another letter case', () => {
-    const ctx = context({ 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') });
-    for (const file of ['examples/app/.release/release.yaml', './examples/app/.release/release.yaml', '/home/me/app/.release/release.yaml', 'C:\\work\\app\\.release\\release.yaml', 'RELEASE.yaml', '.Release/Release.YAML', 'app//.release/./release.yaml']) {
+  it('findings: a file given as a path to the served plan\'s .release/<file>, relative to the working folder or absolute, and in another letter case', () => {
+    const ctx = context({ 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') }, undefined, { root: '/home/me/app', cwd: '/home/me' });
+    for (const file of ['app/.release/release.yaml', './app/.release/release.yaml', '/home/me/app/.release/release.yaml', '../me/app/.release/release.yaml', 'app/sub/../.release/release.yaml', 'RELEASE.yaml', '.Release/Release.YAML', 'app//.release/./release.yaml', 'app\\.release\\release.yaml']) {
       const out = runAgentTool(findingsTool, ctx, { file });
       assert.equal(out.isError, undefined, file);
       assert.deepEqual((out.data.findings as { file: string; code: string }[]).map((f) => [f.file, f.code]), [['.release/release.yaml', 'owner-team-label']], file);
     }
-    // A check-in by its path inside .release/, from anywhere.
-    assert.equal(runAgentTool(findingsTool, ctx, { file: '/srv/app/.release/checkins/2026-11-30.yaml' }).isError, undefined);
+    // A check-in by its path inside .release/.
+    assert.equal(runAgentTool(findingsTool, ctx, { file: '/home/me/app/.release/checkins/2026-11-30.yaml' }).isError, undefined);
+    // Windows: backslashes or not, the drive and folders in any letter case.
+    const windows = context({ 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') }, undefined, { root: 'C:\\work\\app', cwd: 'C:\\work' });
+    for (const file of ['C:\\work\\app\\.release\\release.yaml', 'c:/Work/APP/.release/release.yaml', 'app\\.release\\release.yaml', '.release\\release.yaml']) {
+      assert.deepEqual((runAgentTool(findingsTool, windows, { file }).data.findings as { file: string }[]).map((f) => f.file), ['.release/release.yaml'], file);
+    }
+  });
+
+  it('findings: a path into another folder\'s .release/ is an unknown-file error that names the plan served, never "No findings match" (review 12b)', () => {
+    const ctx = context({ 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') }, undefined, { root: '/work/repo/examples/clean', cwd: '/work/repo' });
+    const files = ['.release/release.yaml', '.release/rollback.yaml', '.release/checkins/2026-11-30.yaml'];
+    for (const file of ['examples/messy/.release/rollback.yaml', '/work/repo/examples/messy/.release/release.yaml', '../other-project/.release/release.yaml', 'C:\\work\\other\\.release\\release.yaml', '/work/repo/examples/Clean/.release/release.yaml', 'examples/clean/x/.release/release.yaml']) {
+      assert.deepEqual(runAgentTool(findingsTool, ctx, { file }), {
+        text: `"${file}" is not a file of the plan served here, which is the one in /work/repo/examples/clean. Its files are: ${files.join(', ')}.`,
+        data: { error: 'unknown-file', file, plan: '/work/repo/examples/clean', files, fileCount: 3 },
+        isError: true,
+      }, file);
+    }
+    // The served plan's own files, by a path from the working folder or as findings give them.
+    for (const file of ['examples/clean/.release/rollback.yaml', '/work/repo/examples/clean/.release/rollback.yaml', '.release/rollback.yaml', 'rollback.yaml']) {
+      assert.equal(runAgentTool(findingsTool, ctx, { file }).text, 'No findings match (checked as of 2026-12-01).', file);
+    }
   });
 
   it('findings: a file that is not in the plan is an error that lists the plan\'s files, never "No findings match"', () => {
@@ -232,7 +258,7 @@ describe('agent tools (core)', () => {
 
   it('the answers are in the check\'s language: every sentence is a translatable message', () => {
     const result = checkPlan(files({ 'release.yaml': releaseWith('    owner: Bo\n', '    owner: backend team\n') }), { today: '2026-12-01', translate: marking });
-    const ctx = { result, ruleDocs: RULE_DOCS };
+    const ctx = { result, ruleDocs: RULE_DOCS, root: '/srv/app', cwd: '/srv/app' };
     // Each line is made of translated words (［…］) and plan data. (A rule's one-line summary is the
     // catalog's, in English, as data.)
     for (const tool of [statusTool, gonogoTool, findingsTool] as const) {

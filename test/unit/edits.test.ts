@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { parse } from 'yaml';
-import { appendToList, applyEdits, removeListItem, renameKey, setValue, type EditResult } from '../../src/core/edits';
+import { parse, parseDocument } from 'yaml';
+import { appendToList, applyEdits, formatScalar, removeListItem, renameKey, setBlockMap, setValue, type EditResult } from '../../src/core/edits';
 import { render } from '../../src/core/message';
+import { flowList, inlineScalar } from '../../src/core/yamlText';
+import { HOSTILE_TEXTS } from './helpers';
 
 /** A refusal with its reason in English, as the CLI renders it. */
 const english = (result: EditResult) => (result.ok ? result : { ok: false, reason: render(result.reason) });
@@ -49,6 +51,106 @@ describe('edits', () => {
     // A missing key is added as a block at its indent: it reads back as the same text too.
     const added = apply(PLAN, setValue(PLAN, ['tasks', 1, 'owner'], 'Dee\nEve: "x"'));
     assert.equal(parse(added).tasks[1].owner, 'Dee\nEve: "x"');
+  });
+
+  describe('every value written reads back as itself, comments and the rest of the file kept (review 12b)', () => {
+    /** Every comment of `before` (a line's text from ` #` on) is still in `after`, in order. */
+    const keepsComments = (after: string, before: string) => {
+      let from = 0;
+      for (const comment of before.split('\n').flatMap((line) => / #.*$/.exec(line)?.[0] ?? [])) {
+        const at = after.indexOf(comment, from);
+        assert.ok(at >= 0, `${comment} kept`);
+        from = at + comment.length;
+      }
+    };
+    const read = (text: string): unknown => {
+      const doc = parseDocument(text, { uniqueKeys: true });
+      assert.deepEqual(doc.errors.map((e) => e.message), [], text.slice(0, 300));
+      assert.deepEqual(doc.warnings.map((e) => e.message), [], text.slice(0, 300));
+      return doc.toJS();
+    };
+    const data = parse(PLAN) as { tasks: Record<string, unknown>[]; parked: unknown[] };
+    const withTask = (index: number, fields: Record<string, unknown>) => ({ ...data, tasks: data.tasks.map((task, i) => (i === index ? { ...task, ...fields } : task)) });
+    const lines = PLAN.split('\n');
+
+    it('setValue replacing a value: only that line changes, to one line that reads back as the text', () => {
+      const at = lines.indexOf('    owner: backend team # who?');
+      for (const value of HOSTILE_TEXTS) {
+        const out = apply(PLAN, setValue(PLAN, ['tasks', 0, 'owner'], value));
+        assert.deepEqual(read(out), withTask(0, { owner: value }), JSON.stringify(value));
+        const outLines = out.split('\n');
+        assert.deepEqual([...outLines.slice(0, at), ...outLines.slice(at + 1)], [...lines.slice(0, at), ...lines.slice(at + 1)], JSON.stringify(value));
+        assert.ok(outLines[at]!.startsWith('    owner: ') && outLines[at]!.endsWith(' # who?'), outLines[at]);
+      }
+    });
+
+    it('setValue adding a missing key: one line more, after the task\'s last line', () => {
+      const at = lines.indexOf('    title: Button') + 1;
+      for (const value of HOSTILE_TEXTS) {
+        const out = apply(PLAN, setValue(PLAN, ['tasks', 1, 'owner'], value));
+        assert.deepEqual(read(out), withTask(1, { owner: value }), JSON.stringify(value));
+        assert.ok(out.startsWith(lines.slice(0, at).join('\n') + '\n') && out.endsWith('\n' + lines.slice(at).join('\n')), JSON.stringify(value));
+      }
+    });
+
+    it('appendToList (a task, a text) and setBlockMap (a new key, a key with no value) read back as written', () => {
+      const noValue = PLAN.replace('parked: []\n', 'shipped: ~ # not yet\nparked: []\n');
+      for (const value of HOSTILE_TEXTS) {
+        const task = apply(PLAN, appendToList(PLAN, ['tasks'], { id: 'T4', title: value, owner: value }));
+        assert.deepEqual(read(task), { ...data, tasks: [...data.tasks, { id: 'T4', title: value, owner: value }] }, JSON.stringify(value));
+        keepsComments(task, PLAN);
+        const item = apply(PLAN, appendToList(PLAN, ['parked'], value));
+        assert.deepEqual(read(item), { ...data, parked: [value] }, JSON.stringify(value));
+        const shipped = apply(PLAN, setBlockMap(PLAN, ['shipped'], { date: '2026-12-18', version: value }));
+        assert.deepEqual(read(shipped), { ...data, shipped: { date: '2026-12-18', version: value } }, JSON.stringify(value));
+        const filled = apply(noValue, setBlockMap(noValue, ['shipped'], { outcome: 'shipped', version: value }));
+        assert.deepEqual(read(filled), { ...data, shipped: { outcome: 'shipped', version: value } }, JSON.stringify(value));
+        keepsComments(filled, noValue);
+      }
+    });
+
+    it('formatScalar, inlineScalar and flowList: one line that reads back after a key, in a list, before a comment, in a flow list', () => {
+      for (const value of HOSTILE_TEXTS) {
+        const inline = inlineScalar(value);
+        assert.equal(inline, formatScalar(value));
+        assert.doesNotMatch(inline, /[\r\n\u0085\u2028\u2029]/, JSON.stringify(value));
+        assert.deepEqual(read(`a:\n  k: ${inline}   # note\n  n: 1\nb:\n  - ${inline}\n  - ${flowList([value, 'x'])}\n`), { a: { k: value, n: 1 }, b: [value, [value, 'x']] }, JSON.stringify(value));
+        if (value.length <= 1024) assert.deepEqual(read(`m:\n  ${formatScalar(value, 'key')}: v # c\n`), { m: { [value]: 'v' } }, JSON.stringify(value));
+      }
+      // Text starting with a document marker is quoted, not written as a block scalar (`|-` with the text under it).
+      assert.deepEqual(['---', '... TBD', '...and send invoices by e-mail'].map((value) => formatScalar(value)), ['"---"', '"... TBD"', '"...and send invoices by e-mail"']);
+    });
+  });
+
+  it('replaces a block scalar value (`>-`, `|`) with one line, keeping the next line and the header\'s comment (review 12b)', () => {
+    const text = 'tasks:\n  - id: T1\n    owner: >-  # folded by hand\n      Ana\n      Keller\n\n    status: todo   # started Monday\n    notes: |\n      line a\n      line b\n    desc: |+\n      kept\n\n  - id: T2\n';
+    assert.equal(
+      apply(text, setValue(text, ['tasks', 0, 'owner'], 'Dee')),
+      'tasks:\n  - id: T1\n    owner: Dee  # folded by hand\n\n    status: todo   # started Monday\n    notes: |\n      line a\n      line b\n    desc: |+\n      kept\n\n  - id: T2\n',
+    );
+    assert.equal(
+      apply(text, setValue(text, ['tasks', 0, 'notes'], '---')),
+      'tasks:\n  - id: T1\n    owner: >-  # folded by hand\n      Ana\n      Keller\n\n    status: todo   # started Monday\n    notes: "---"\n    desc: |+\n      kept\n\n  - id: T2\n',
+    );
+    assert.equal(
+      apply(text, setValue(text, ['tasks', 0, 'desc'], 'x')),
+      'tasks:\n  - id: T1\n    owner: >-  # folded by hand\n      Ana\n      Keller\n\n    status: todo   # started Monday\n    notes: |\n      line a\n      line b\n    desc: x\n\n  - id: T2\n',
+    );
+    const crlf = text.replace(/\n/g, '\r\n');
+    assert.equal(apply(crlf, setValue(crlf, ['tasks', 0, 'owner'], 'Dee')), crlf.replace('>-  # folded by hand\r\n      Ana\r\n      Keller', 'Dee  # folded by hand'));
+  });
+
+  it('refuses to change a value shared through an anchor, and replaces an alias in its place only (review 12b)', () => {
+    const text = 'tasks:\n  - id: T1\n    owner: &lead Ana # lead\n  - id: T2\n    owner: *lead\n  - id: T3\n    owner: &solo Cy\n';
+    assert.deepEqual(english(setValue(text, ['tasks', 0, 'owner'], 'Dee')), { ok: false, reason: 'the value is shared through the anchor &lead; edit it by hand' });
+    // An alias replaced: only T2 changes.
+    assert.equal(apply(text, setValue(text, ['tasks', 1, 'owner'], 'Dee')), text.replace('owner: *lead', 'owner: Dee'));
+    // An anchor nothing aliases is kept with the new value.
+    assert.equal(apply(text, setValue(text, ['tasks', 2, 'owner'], 'Eve')), text.replace('&solo Cy', '&solo Eve'));
+    // A map shared through an anchor: adding a key to it, or changing one of its values, changes every alias too.
+    const shared = 'defaults: &d\n  status: todo\ntasks:\n  - <<: *d\n    id: T1\n';
+    assert.deepEqual(english(setValue(shared, ['defaults', 'status'], 'done')), { ok: false, reason: 'the value is shared through the anchor &d; edit it by hand' });
+    assert.deepEqual(english(setValue(shared, ['defaults', 'owner'], 'Ana')), { ok: false, reason: 'the value is shared through the anchor &d; edit it by hand' });
   });
 
   it('adds a missing key at the task indentation', () => {

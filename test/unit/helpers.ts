@@ -198,3 +198,19 @@ export function said(text: string): Message {
 export function english(message: Message | undefined): string {
   return message ? render(message) : '';
 }
+
+/**
+ * Texts that YAML could read differently from how they are written (review 12b): line breaks of
+ * every kind, indicators at the start (`---`, `...`, `|`, `>`, `- `, `? `, `: `, `#`, `&`, `*`, `!`,
+ * `%`, `@`, a backtick), words YAML reads as other types, controls, a byte-order mark, spaces at
+ * either end, the empty text and a very long one. Every value written into a plan must read back as itself.
+ */
+export const HOSTILE_TEXTS: readonly string[] = [
+  'a\nb', 'a\r\nb', '\n', '\r', 'a\u0085b', 'a\u2028b', 'a\u2029b', 'x\u007fy', 'x\u0080y', 'x\u009fy', '\u0000', 'a\tb', '\t',
+  ' lead', 'trail ', '  \n  ', '\ud800', '\udfff x', 'a\u200bb', '\ufeffbom', '"', "'", '\\', '\\n', '#', ' #x', 'a #b', ': x',
+  ': v', 'a: b', '- x', '- a', '[x', '{x', '*x', '*a', '&x', '&a', '!x', '!t', '|', '>', '|-', '>+ x', '%x', '%', '@x', '@', '`x', '`',
+  '?', '? x', '? k', '---', '...', '--- x', '... y', '----', '...and send invoices by e-mail', '--- \t', 'null', '~', 'true', 'no',
+  'yes', 'off', '0o17', '0x1F', '1e3', '.inf', '.nan', '2099-01-01', '12:30', 'a\n#b', 'a\n- b', 'a\n  b: c', 'x'.repeat(5000), 'é',
+  '😀', 'a\u000bb', 'a\u000cb', 'a\u001bb', '\u00a0', 'a\n\nb', '\n\nlead', 'trail\n', 'a\r', '"\n"', "'\n'", '\\\n', '\u2028', 'x\u0085',
+  ' \u0085', '', ' ', 'a, b', '[a]', '{a: b}', 'a,b', '\t lead', 'trail \t',
+];

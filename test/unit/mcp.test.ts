@@ -144,6 +144,19 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
       assert.deepEqual(inRollback.map((f) => f.code), ['rollback-no-stable', 'rollback-role-missing', 'owner-team-label']);
       assert.ok(inRollback.every((f) => f.file === '.release/rollback.yaml' && f.severity === 'error'));
 
+      // The served plan's file by its path from the server's working folder (ROOT), or absolute.
+      for (const file of ['examples/messy/.release/rollback.yaml', join(ROOT, 'examples/messy/.release/rollback.yaml')]) {
+        const byPath = await call(client, 'release-plan_findings', { file, severity: 'error' });
+        assert.deepEqual((byPath.structuredContent?.findings as { code: string }[]).map((f) => f.code), ['rollback-no-stable', 'rollback-role-missing', 'owner-team-label'], file);
+      }
+      // Another plan's file is an error that names the plan served, not "No findings match" (review 12b).
+      for (const file of ['examples/clean/.release/rollback.yaml', join(ROOT, 'examples/clean/.release/release.yaml'), '../other-project/.release/release.yaml']) {
+        const other = await call(client, 'release-plan_findings', { file });
+        assert.equal(other.isError, true, file);
+        assert.deepEqual([other.structuredContent?.error, other.structuredContent?.plan], ['unknown-file', join(ROOT, 'examples/messy')], file);
+        assert.ok(textOf(other).startsWith(`"${file}" is not a file of the plan served here, which is the one in ${join(ROOT, 'examples/messy')}. Its files are: .release/release.yaml, `), textOf(other));
+      }
+
       const few = await call(client, 'release-plan_findings', { limit: 2 });
       assert.equal((few.structuredContent?.findings as unknown[]).length, 2);
       assert.match(textOf(few), /^…and 35 more that match: narrow the filter or raise the limit\.$/m);
@@ -377,6 +390,41 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
     assert.deepEqual(all.filter((reply) => !reply.error).map((reply) => reply.id), [1, 20]);
     assert.equal(all.length, 16);
     assert.equal(all.find((reply) => reply.id === 20)?.result?.structuredContent?.verdict, 'go');
+  });
+
+  it('a message over 8 MiB is answered with a JSON-RPC error (its id when its start says it), and the server goes on serving (review 12b)', async () => {
+    const child = spawn(process.execPath, [CLI, 'mcp', 'examples/clean', '--today', TODAY, '--no-git'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
+    type Reply = { id: string | number | null; result?: Record<string, unknown>; error?: { code: number; message: string } };
+    const replies = () => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Reply);
+    const answered = new Promise<void>((done) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8');
+        if (replies().some((reply) => reply.id === 5)) done();
+      }),
+    );
+    const send = (message: unknown) => child.stdin.write(`${JSON.stringify(message)}\n`);
+    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    send({ jsonrpc: '2.0', id: 2, method: 'ping' });
+    // 12 MB of arguments, its id before them; then one without an id at the top level (only inside params).
+    send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'release-plan_findings', arguments: { owner: 'a'.repeat(12_000_000) } } });
+    send({ jsonrpc: '2.0', method: 'tools/call', params: { name: 'release-plan_findings', arguments: { id: 4, owner: 'b'.repeat(9_000_000) } } });
+    send({ jsonrpc: '2.0', id: 5, method: 'ping' });
+    const unanswered = setTimeout(() => child.kill(), 50_000);
+    try {
+      await answered;
+    } finally {
+      clearTimeout(unanswered);
+    }
+    child.stdin.end();
+    assert.deepEqual(await exited, { code: 0, signal: null });
+    const tooLarge = 'Invalid request: the message is over 8 MiB, the most one message may be; it was not read.';
+    assert.deepEqual(replies().map((reply) => [reply.id, reply.error?.code ?? 'ok', reply.error?.message ?? '']), [[1, 'ok', ''], [2, 'ok', ''], [3, -32600, tooLarge], [null, -32600, tooLarge], [5, 'ok', '']]);
+    assert.equal(stderr, 'release-plan mcp: serving the release plan in examples/clean over stdio (4 tools, resource release-plan://plan).\n');
   });
 
   it('bad command lines exit 2 with one line before any server starts', async () => {

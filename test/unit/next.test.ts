@@ -7,7 +7,7 @@ import { loadPlan } from '../../src/core/plan';
 import type { Release } from '../../src/core/schemas';
 import type { Loose } from '../../src/core/validate';
 import { assertComposed } from './composed';
-import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, covered, files, releaseWith, single } from './helpers';
+import { CLEAN_CHECKIN, CLEAN_CHECKIN_FILE, CLEAN_RELEASE, CLEAN_ROLLBACK, covered, files, HOSTILE_TEXTS, releaseWith, single } from './helpers';
 
 /** The clean release, shipped 1.5.0 on its target day. */
 const SHIPPED_RELEASE = `${CLEAN_RELEASE}shipped:\n  date: 2026-12-18\n  outcome: shipped\n  version: 1.5.0\n`;
@@ -177,6 +177,33 @@ describe('Close Release and Start Next (core planNext)', () => {
     assert.deepEqual(result.findings.filter((f) => ['schema', 'yaml-syntax'].includes(f.code)), []);
     assert.equal(result.plan.release?.data.tasks?.[0]?.title, 'Dark mode\n(all screens)');
     assert.equal(result.plan.release?.data.tasks?.[0]?.notes, 'Parked in invoices-v1. Reason: later:\nafter launch. Give it one owner, or park it again.');
+  });
+
+  it('hostile texts (a title starting with `...`, a version `---`, line breaks, indicators) in a role, a parked item and the version read back as themselves, each on one line (review 12b)', () => {
+    const make = (value: string) => {
+      const q = JSON.stringify(value);
+      const release = `${CLEAN_RELEASE.replace('  delivery: Bo\n', `  delivery: ${q}\n`).replace('  - title: CSV export\n    reason: not the problem we solve\n    asked_by: Dee\n', `  - title: ${q}\n    reason: ${q}\n    asked_by: ${q}\n`)}shipped:\n  date: 2026-12-18\n  outcome: shipped\n  version: ${q}\n`;
+      return planned({ 'release.yaml': release, 'rollback.yaml': CLEAN_ROLLBACK });
+    };
+    const read = (text: string) => {
+      const doc = parseDocument(text);
+      assert.deepEqual([...doc.errors, ...doc.warnings].map((e) => e.message), [], text.slice(0, 400));
+      return doc.toJS();
+    };
+    const plain = make('x');
+    const lineCounts = plain.creates.map((create) => create.text.split('\n').length);
+    for (const value of HOSTILE_TEXTS) {
+      const next = make(value);
+      const [release, rollback] = next.creates.map((create) => create.text);
+      const data = read(release ?? '');
+      const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+      const notes = ['Parked in invoices-v1.', value.trim() ? `Reason: ${sentence(value.trim())}` : '', value.trim() ? `Asked by ${value.trim()}.` : '', 'Give it one owner, or park it again.'].filter(Boolean).join(' ');
+      assert.deepEqual([data.roles.delivery, data.tasks[0].title, data.tasks[0].notes], [value, value, notes], JSON.stringify(value));
+      // The record's version is read trimmed; a blank one leaves the placeholder.
+      const version = value.trim() || 'TODO: the version invoices-v1 shipped as';
+      assert.deepEqual(read(rollback ?? ''), { ...read(NEW_ROLLBACK), stable: { version } }, JSON.stringify(value));
+      assert.deepEqual(next.creates.map((create) => create.text.split('\n').length), lineCounts, `${JSON.stringify(value)}: each value on one line`);
+    }
   });
 
   it('list roles are written item by item, quoted where a flow list needs it: they read back as the same people', () => {

@@ -99,6 +99,15 @@ describe('Language Model Tools', function () {
     assert.match(textOf(await invoke('release-plan_findings', { folder: 'basic', owner: 'bo' })), /^No findings match \(checked as of 2099-06-06\)\.$/m);
   });
 
+  it('release-plan_findings: a path to this folder\'s .release/ file is read from the folder; another folder\'s is an error naming the plan served (review 12b)', async () => {
+    const basic = vscode.workspace.workspaceFolders!.find((folder) => folder.name === 'basic')!;
+    const own = vscode.Uri.joinPath(basic.uri, '.release', 'release.yaml').fsPath;
+    assert.match(textOf(await invoke('release-plan_findings', { folder: 'basic', file: own, code: 'owner-team-label' })), /^\.release\/release\.yaml:14:12 error owner-team-label: /m);
+    const other = await invoke('release-plan_findings', { folder: 'basic', file: '../second/.release/release.yaml' });
+    assert.ok(textOf(other).startsWith(`"../second/.release/release.yaml" is not a file of the plan served here, which is the one in ${basic.uri.fsPath}. Its files are: .release/release.yaml`), textOf(other));
+    if (hasDataParts()) assert.deepEqual([dataOf(other)?.error, dataOf(other)?.plan], ['unknown-file', basic.uri.fsPath]);
+  });
+
   it('release-plan_gonogo: the five questions with their verdicts and evidence', async () => {
     const text = textOf(await invoke('release-plan_gonogo', { folder: 'basic' }));
     const questions = text.split('\n').filter((line) => /^\d\. /.test(line));
@@ -167,6 +176,42 @@ describe('Language Model Tools', function () {
     assert.equal(textOf(result), 'Task T2 is now titled "Download all invoices", not "Download button"; nothing was written.');
     if (hasDataParts()) assert.equal(dataOf(result)?.error, 'refused');
     assert.equal(await readText(release()), renamed);
+  });
+
+  it('release-plan_assignOwner refuses when the owner changed after the confirmation (someone set one), and writes nothing (review 12b)', async () => {
+    const { languageModelTools, store } = await api();
+    const tool = languageModelTools.tools.get('release-plan_assignOwner')!;
+    const token = new vscode.CancellationTokenSource().token;
+    const original = await readText(release());
+    const input = { folder: 'basic', task: 'T2', owner: 'Ana' };
+    assert.equal((await tool.prepareInvocation!({ input }, token))?.confirmationMessages?.message, 'Set the owner of T2 (Download button) to Ana in basic/.release/release.yaml. Its owner now: Bo.');
+    // While the dialog is open, someone makes Cy the owner.
+    const toCy = original.replace('    owner: Bo\n', '    owner: Cy\n');
+    assert.notEqual(toCy, original, 'the fixture has T2 owned by Bo');
+    await setText(release(), toCy, true);
+    const result = (await tool.invoke({ input, toolInvocationToken: undefined }, token))!;
+    assert.equal(textOf(result), 'The owner of T2 is now Cy, not Bo as confirmed; nothing was written.');
+    if (hasDataParts()) assert.deepEqual(dataOf(result), { error: 'owner-changed', task: 'T2', owner: 'Ana', confirmed: 'Bo', now: 'Cy', isError: true });
+    assert.equal(await readText(release()), toCy);
+
+    // No owner when confirmed, one set since: refused too.
+    const unowned = original.replace('    owner: Bo\n', '');
+    await setText(release(), unowned, true);
+    await store.refreshAll();
+    assert.equal((await tool.prepareInvocation!({ input }, token))?.confirmationMessages?.message, 'Set the owner of T2 (Download button) to Ana in basic/.release/release.yaml. It has no owner now.');
+    await setText(release(), original, true);
+    const second = (await tool.invoke({ input, toolInvocationToken: undefined }, token))!;
+    assert.equal(textOf(second), 'The owner of T2 is now Bo; it had none when you confirmed. Nothing was written.');
+    assert.equal(await readText(release()), original);
+
+    // The owner as confirmed, the rest of the file changed (a comment added): written.
+    await store.refreshAll();
+    await tool.prepareInvocation!({ input }, token);
+    const commented = original.replace('    owner: Bo\n', '    owner: Bo # asked Monday\n');
+    await setText(release(), commented, true);
+    const third = (await tool.invoke({ input, toolInvocationToken: undefined }, token))!;
+    assert.equal(textOf(third), 'T2 is now owned by Ana in basic/.release/release.yaml. Undo in the editor takes it back.');
+    assert.equal(await readText(release()), commented.replace('owner: Bo # asked Monday', 'owner: Ana # asked Monday'));
   });
 
   it('release-plan_assignOwner writes only a change the user confirmed: not one asked while the task was missing, nor one never asked (review of issue 12)', async () => {
