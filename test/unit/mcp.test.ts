@@ -56,6 +56,50 @@ async function call(client: Client, name: string, args: Record<string, unknown> 
 
 const textOf = (result: ToolResult) => result.content.map((part) => part.text).join('\n');
 
+/** A raw JSON-RPC reply as the server writes it, one per line. */
+type RawReply = { jsonrpc: string; id: string | number | null; result?: { content?: { text: string }[]; structuredContent?: Record<string, unknown> }; error?: { code: number; message: string } };
+
+/**
+ * `release-plan mcp` on examples/clean spoken to line by line, without the SDK's client: `send`
+ * writes one line, `replies` parses what came back, and `finish(ids)` waits until every id in `ids`
+ * was answered (a request left unanswered kills the server after 50 s, so the test fails on its
+ * timeout alone), then closes stdin and resolves with how the server exited.
+ */
+function rawSession() {
+  const child = spawn(process.execPath, [CLI, 'mcp', 'examples/clean', '--today', TODAY, '--no-git'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
+  const replies = () => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as RawReply);
+  const listeners: (() => void)[] = [];
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+    for (const listener of listeners) listener();
+  });
+  return {
+    replies,
+    stderr: () => stderr,
+    send: (message: unknown) => child.stdin.write(`${typeof message === 'string' ? message : JSON.stringify(message)}\n`),
+    async finish(ids: (string | number)[]) {
+      // Every id answered (the SDK's answers come asynchronously, the refusals at once).
+      const answered = new Promise<void>((done) => {
+        const check = () => ids.every((id) => replies().some((reply) => reply.id === id)) && done();
+        listeners.push(check);
+        check();
+      });
+      const unanswered = setTimeout(() => child.kill(), 50_000);
+      try {
+        await answered;
+      } finally {
+        clearTimeout(unanswered);
+      }
+      child.stdin.end();
+      return exited;
+    },
+  };
+}
+
 describe('release-plan mcp (an MCP server over stdio)', function () {
   this.timeout(60_000);
 
@@ -323,22 +367,7 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
   });
 
   it('a malformed request gets exactly one JSON-RPC error with its id, a code and one sentence, and the server goes on serving', async () => {
-    const child = spawn(process.execPath, [CLI, 'mcp', 'examples/clean', '--today', TODAY, '--no-git'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
-    type Reply = { jsonrpc: string; id: string | number | null; result?: { content?: { text: string }[]; structuredContent?: Record<string, unknown> }; error?: { code: number; message: string } };
-    const replies = () => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Reply);
-    // Every id below answered (the SDK's answers come asynchronously, the refusals at once).
-    const waitFor = (ids: (string | number)[]) =>
-      new Promise<void>((done) => {
-        const seen = () => ids.every((id) => replies().some((reply) => reply.id === id));
-        child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString('utf8');
-          if (seen()) done();
-        });
-      });
-    const answered = waitFor([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 'twelve', 20]);
-    const send = (message: unknown) => child.stdin.write(`${typeof message === 'string' ? message : JSON.stringify(message)}\n`);
+    const { send, replies, finish } = rawSession();
     send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
     send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     send('this is not json');
@@ -356,15 +385,7 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
     send({ jsonrpc: '2.0', id: null, method: 'ping' });
     send([{ jsonrpc: '2.0', id: 13, method: 'ping' }]);
     send({ jsonrpc: '2.0', id: 20, method: 'tools/call', params: { name: 'release-plan_status', arguments: {} } });
-    // A request left unanswered would hang here: stop the server then, so the test fails on its timeout alone.
-    const unanswered = setTimeout(() => child.kill(), 50_000);
-    try {
-      await answered;
-    } finally {
-      clearTimeout(unanswered);
-    }
-    child.stdin.end();
-    assert.deepEqual(await exited, { code: 0, signal: null });
+    assert.deepEqual(await finish([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 'twelve', 20]), { code: 0, signal: null });
 
     const all = replies();
     assert.ok(all.every((reply) => reply.jsonrpc === '2.0'));
@@ -393,20 +414,7 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
   });
 
   it('a message over 8 MiB is answered with a JSON-RPC error (its id when its start says it), and the server goes on serving (review 12b)', async () => {
-    const child = spawn(process.execPath, [CLI, 'mcp', 'examples/clean', '--today', TODAY, '--no-git'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
-    type Reply = { id: string | number | null; result?: Record<string, unknown>; error?: { code: number; message: string } };
-    const replies = () => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Reply);
-    const answered = new Promise<void>((done) =>
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString('utf8');
-        if (replies().some((reply) => reply.id === 5)) done();
-      }),
-    );
-    const send = (message: unknown) => child.stdin.write(`${JSON.stringify(message)}\n`);
+    const { send, replies, finish, stderr } = rawSession();
     send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
     send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     send({ jsonrpc: '2.0', id: 2, method: 'ping' });
@@ -414,17 +422,10 @@ describe('release-plan mcp (an MCP server over stdio)', function () {
     send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'release-plan_findings', arguments: { owner: 'a'.repeat(12_000_000) } } });
     send({ jsonrpc: '2.0', method: 'tools/call', params: { name: 'release-plan_findings', arguments: { id: 4, owner: 'b'.repeat(9_000_000) } } });
     send({ jsonrpc: '2.0', id: 5, method: 'ping' });
-    const unanswered = setTimeout(() => child.kill(), 50_000);
-    try {
-      await answered;
-    } finally {
-      clearTimeout(unanswered);
-    }
-    child.stdin.end();
-    assert.deepEqual(await exited, { code: 0, signal: null });
+    assert.deepEqual(await finish([5]), { code: 0, signal: null });
     const tooLarge = 'Invalid request: the message is over 8 MiB, the most one message may be; it was not read.';
     assert.deepEqual(replies().map((reply) => [reply.id, reply.error?.code ?? 'ok', reply.error?.message ?? '']), [[1, 'ok', ''], [2, 'ok', ''], [3, -32600, tooLarge], [null, -32600, tooLarge], [5, 'ok', '']]);
-    assert.equal(stderr, 'release-plan mcp: serving the release plan in examples/clean over stdio (4 tools, resource release-plan://plan).\n');
+    assert.equal(stderr(), 'release-plan mcp: serving the release plan in examples/clean over stdio (4 tools, resource release-plan://plan).\n');
   });
 
   it('bad command lines exit 2 with one line before any server starts', async () => {
