@@ -236,24 +236,30 @@ function identity(task: TaskState): string {
  * Pairs the tasks of two versions: by id first, then, among those left, by title (a task that
  * gained an id, or whose id was renamed, is the same task). Returns new index → old index.
  */
-function pairTasks(before: readonly TaskState[], after: readonly TaskState[]): Map<number, number> {
+function pairTasks(before: readonly TaskState[], after: readonly TaskState[], ambiguous?: Set<number>): Map<number, number> {
   const pairs = new Map<number, number>();
   const usedBefore = new Set<number>();
   const byId = new Map<string, number>();
   before.forEach((task, index) => {
     if (task.id !== undefined && !byId.has(task.id)) byId.set(task.id, index);
   });
-  // An id handed to new work while its old task lives on under another id (X1 renamed X2, a new X1):
-  // the old task is the one that kept its title, so that pair is made by title below.
-  const renamedAway = (old: number, index: number): boolean => {
+  // An old task's id and its title now on two different tasks: X1 renamed X2 while new work took the
+  // id X1, or X1's title changed while new work took its old title. Both read the same, so which of
+  // the two is the old task is not known: neither is paired, and both are `ambiguous` (no origin).
+  const titleElsewhere = (old: number, index: number): number => {
     const title = before[old]?.title ?? '';
-    return title !== '' && after[index]?.title !== title && after.some((other, j) => j !== index && other.title === title && other.id !== after[index]?.id);
+    if (title === '' || after[index]?.title === title) return -1;
+    return after.findIndex((other, j) => j !== index && other.title === title && other.id !== after[index]?.id);
   };
   after.forEach((task, index) => {
     const old = task.id !== undefined ? byId.get(task.id) : undefined;
-    if (old !== undefined && !usedBefore.has(old) && !renamedAway(old, index)) {
-      pairs.set(index, old);
-      usedBefore.add(old);
+    if (old === undefined || usedBefore.has(old)) return;
+    const other = titleElsewhere(old, index);
+    usedBefore.add(old);
+    if (other === -1) pairs.set(index, old);
+    else {
+      ambiguous?.add(index);
+      ambiguous?.add(other);
     }
   });
   const byTitle = new Map<string, number[]>();
@@ -263,7 +269,7 @@ function pairTasks(before: readonly TaskState[], after: readonly TaskState[]): M
     byTitle.set(task.title, [...(byTitle.get(task.title) ?? []), index]);
   });
   after.forEach((task, index) => {
-    if (pairs.has(index) || task.title === '') return;
+    if (pairs.has(index) || ambiguous?.has(index) || task.title === '') return;
     const candidates = byTitle.get(task.title);
     const old = candidates?.find((candidate) => !usedBefore.has(candidate));
     if (old === undefined) return;
@@ -367,7 +373,8 @@ export function planTimeline(versions: readonly PlanVersion[], truncated?: Trunc
   let previous: VersionState | undefined;
   for (const { version, state } of kept) {
     const from: Provenance = { commit: version.commit, author: version.author, date: version.date, ...(version.merge ? { merge: true as const } : {}) };
-    const pairs = previous ? pairTasks(previous.tasks, state.tasks) : new Map<number, number>();
+    const ambiguous = new Set<number>();
+    const pairs = previous ? pairTasks(previous.tasks, state.tasks, ambiguous) : new Map<number, number>();
     const nextOrigins: (TaskOrigin | undefined)[] = [];
     const pairedBefore = new Set(pairs.values());
     if (previous) {
@@ -389,7 +396,8 @@ export function planTimeline(versions: readonly PlanVersion[], truncated?: Trunc
         const late = previous ? freezeAfter(previous, state, task, version.date) : undefined;
         const marks = { ...(late ?? {}), ...(previous ? {} : { initial: true as const }) };
         events.push({ ...from, kind: 'task-added', task: identity(task), title: task.title, ...marks });
-        nextOrigins.push({ ...from, task: identity(task), title: task.title, ...marks });
+        // Which of two tasks is the old one is not known (see pairTasks): when either joined is not known.
+        nextOrigins.push(ambiguous.has(index) ? undefined : { ...from, task: identity(task), title: task.title, ...marks });
         return;
       }
       const origin = origins[oldIndex];
