@@ -72,6 +72,14 @@ export function setValue(text: string, path: YamlPath, value: Scalar, parsed?: D
   if (shared) return fail(messages('edit/anchored', { anchor: `&${shared}` }));
   if (existing && isScalar(existing) && existing.range) {
     if (existing.type === 'BLOCK_LITERAL' || existing.type === 'BLOCK_FOLDED') return replaceBlockScalar(text, existing.range, formatScalar(value, place));
+    if (existing.range[0] === existing.range[1]) {
+      // An empty value (`owner:` with nothing after it, or only a comment): it sits right after the
+      // colon or on the comment, so the new value gets a space before it, and one before the comment.
+      const at = existing.range[0];
+      const lead = /\s/.test(text[at - 1] ?? '') ? '' : ' ';
+      const trail = text[at] === '#' ? ' ' : '';
+      return { ok: true, edits: [{ start: at, end: at, text: `${lead}${formatScalar(value, place)}${trail}` }] };
+    }
     return { ok: true, edits: [{ start: existing.range[0], end: existing.range[1], text: formatScalar(value, place) }] };
   }
   if (existing && !isScalar(existing)) {

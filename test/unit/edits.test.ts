@@ -153,6 +153,21 @@ describe('edits', () => {
     assert.deepEqual(english(setValue(shared, ['defaults', 'owner'], 'Ana')), { ok: false, reason: 'the value is shared through the anchor &d; edit it by hand' });
   });
 
+  it('fills an empty value (nothing after the colon, or only a comment) with a space before it and before the comment (review 3 of issue 12)', () => {
+    const cases: [string, string][] = [
+      ['tasks:\n  - id: T1\n    owner:\n    status: todo\n', 'tasks:\n  - id: T1\n    owner: Dee\n    status: todo\n'],
+      ['tasks:\n  - id: T1\n    owner:  # who?\n    status: todo\n', 'tasks:\n  - id: T1\n    owner:  Dee # who?\n    status: todo\n'],
+      ['tasks:\r\n  - id: T1\r\n    owner:\r\n', 'tasks:\r\n  - id: T1\r\n    owner: Dee\r\n'],
+      ['tasks:\n  - id: T1\n    owner:', 'tasks:\n  - id: T1\n    owner: Dee'],
+      ['tasks:\n  - { id: T1, owner: , status: todo }\n', 'tasks:\n  - { id: T1, owner: Dee, status: todo }\n'],
+    ];
+    for (const [text, expected] of cases) {
+      const out = apply(text, setValue(text, ['tasks', 0, 'owner'], 'Dee'));
+      assert.equal(out, expected);
+      assert.equal(parse(out).tasks[0].owner, 'Dee');
+    }
+  });
+
   it('adds a missing key at the task indentation', () => {
     const out = apply(PLAN, setValue(PLAN, ['tasks', 1, 'owner'], 'Bo'));
     assert.equal(parse(out).tasks[1].owner, 'Bo');

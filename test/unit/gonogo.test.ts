@@ -126,6 +126,11 @@ describe('go/no-go', () => {
         // Once the scope freeze has passed it covers every task: an unreadable features freeze no longer matters.
         const dated = CLEAN_RELEASE.replace('  features: 2026-11-30', '  features: 2026-11-31');
         assert.equal(question(gonogo({ 'release.yaml': dated }, '2026-12-11'), 'one-problem').verdict, 'pass');
+        // `freeze:` that is not a map at all (a date, a list): the same (review 3 of issue 12).
+        for (const written of ['freeze: 2026-12-10\n', 'freeze: [2026-12-10]\n']) {
+          const text = CLEAN_RELEASE_UNDATED.replace('freeze:\n  scope: 2026-12-10\n  features: 2026-11-30\n', written);
+          assert.deepEqual(question(gonogo({ 'release.yaml': text }, '2026-12-11'), 'one-problem').reasons, ['The plan cannot tell whether scope grew after a freeze: `freeze:` is not a map of dates (its finding says why). Write it as `freeze:` with `scope:` and `features:` dates under it.'], written);
+        }
         const scopeUnreadable = CLEAN_RELEASE.replace('  scope: 2026-12-10', '  scope: soon');
         assert.match(question(gonogo({ 'release.yaml': scopeUnreadable }, '2026-12-11'), 'one-problem').reasons[0] ?? '', /`freeze\.scope` is not a date/);
       });

@@ -2,7 +2,7 @@ import { dayNumber } from '../dates';
 import { counted, horizonKey, taskLabel, type IndexedTask, type RuleContext } from '../context';
 import { defineMessages, type Message, type MessageArg } from '../message';
 import { shortCommit, taskOrigin, type Timeline, type TaskOrigin } from '../timeline';
-import { valueAt } from '../validate';
+import { isPlainObject, valueAt } from '../validate';
 
 /** The sentences of the scope rules; a refactor title's reason picks one of the `scope-refactor/…` sentences. */
 export const messages = defineMessages({
@@ -38,6 +38,7 @@ export const messages = defineMessages({
   'scope-added-unknown/features': 'The plan cannot tell whether new features joined after feature requests stopped on {frozen} (freeze.features): {count} feature tasks ({tasks}) have no valid `added:` date, and no commit in the plan\'s history dates them. Write the day each joined the release as `added:`.',
   'scope-added-unknown/features/more': 'The plan cannot tell whether new features joined after feature requests stopped on {frozen} (freeze.features): {count} feature tasks ({tasks} and {more} more) have no valid `added:` date, and no commit in the plan\'s history dates them. Write the day each joined the release as `added:`.',
   /** The go/no-go's reason when a freeze is written but is not a date. */
+  'scope-added-unknown/unreadable-freeze': 'The plan cannot tell whether scope grew after a freeze: `freeze:` is not a map of dates (its finding says why). Write it as `freeze:` with `scope:` and `features:` dates under it.',
   'scope-added-unknown/unreadable-scope': 'The plan cannot tell whether scope grew after the scope freeze: `freeze.scope` is not a date (date-invalid). Write it as YYYY-MM-DD.',
   'scope-added-unknown/unreadable-features': 'The plan cannot tell whether new features joined after feature requests stopped: `freeze.features` is not a date (date-invalid). Write it as YYYY-MM-DD.',
   /** Related information: one task the finding above is about. */
@@ -261,6 +262,11 @@ function findUndatedJoins(ctx: RuleContext): UndatedJoins | undefined {
   if (!release || !data || today === undefined) return undefined;
   const scopeFreeze = dayNumber(data.freeze?.scope);
   const featureFreeze = dayNumber(data.freeze?.features);
+  // `freeze:` written but not a map of dates (a date or a list; schema says why): nothing tells what it guards.
+  const rawFreeze = valueAt(release.source.data, ['freeze']);
+  if (rawFreeze !== undefined && rawFreeze !== null && !isPlainObject(rawFreeze)) {
+    return { freeze: 'scope', frozen: '', tasks: [], unreadable: true, message: messages('scope-added-unknown/unreadable-freeze') };
+  }
   // A freeze written but not a date (date-invalid says why): the plan cannot tell what it guards.
   const unreadable = (['scope', 'features'] as const).find((which) => {
     const raw = valueAt(release.source.data, ['freeze', which]);
