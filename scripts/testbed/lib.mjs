@@ -210,6 +210,28 @@ export function killProcessGroupSync(pid) {
   } catch {}
 }
 
+/**
+ * The cleanup of a code-server about to be started on `port`, registered (with `withCleanup`'s
+ * `register`) before the start, so a Ctrl-C while it starts up still stops it. Give `onSpawn` to
+ * `startCodeServer`; `stop()` stops it early (the cleanup then has nothing left to do) and says
+ * whether the port is free again (its log line names `label`); with `failIfBound`, a port still
+ * bound fails the run.
+ */
+export function codeServerCleanup(register, port, { failIfBound = false, label = 'code-server' } = {}) {
+  let pid;
+  const stop = async () => {
+    if (!pid) return;
+    const stopped = pid;
+    pid = undefined;
+    await stopProcessGroup(stopped);
+    const free = await portIsFree(port);
+    log(`${label} stopped (process group ${stopped}); port ${port} ${free ? 'is free' : 'IS STILL BOUND'}`);
+    if (!free && failIfBound) process.exitCode = 1;
+  };
+  register(stop, () => killProcessGroupSync(pid));
+  return { onSpawn: (spawned) => { pid = spawned; }, stop };
+}
+
 /** The environment for code-server: Node 24 first on PATH, no VS Code variables of a parent VS Code. */
 function codeServerEnv(paths, runDir, extraEnv) {
   const env = {};

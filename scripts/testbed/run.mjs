@@ -27,8 +27,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureTestbed } from './install.mjs';
 import {
-  CHROMIUM_ARGS, ROOT, displayManifest, exitWithCounts, freePort, installExtensionFolder, installVsix, killProcessGroupSync, log, makeFixtureRepository, makeRunDir, portIsFree,
-  readManifest, removeDir, seconds, startCodeServer, stopProcessGroup, tail, withCleanup, writeUserData,
+  CHROMIUM_ARGS, ROOT, codeServerCleanup, displayManifest, exitWithCounts, freePort, installExtensionFolder, installVsix, log, makeFixtureRepository, makeRunDir,
+  readManifest, removeDir, seconds, startCodeServer, tail, withCleanup, writeUserData,
 } from './lib.mjs';
 import { runUiChecks } from '../../test/integration/ui/checks.mjs';
 import { runPseudoLocalePass } from './pseudo.mjs';
@@ -102,21 +102,10 @@ async function main() {
 
     step = Date.now();
     const port = await freePort();
-    // Registered before the start, so a Ctrl-C while code-server starts up still stops it.
-    let serverPid;
-    register(
-      async () => {
-        if (!serverPid) return;
-        await stopProcessGroup(serverPid);
-        const free = await portIsFree(port);
-        log(`code-server stopped (process group ${serverPid}); port ${port} ${free ? 'is free' : 'IS STILL BOUND'}`);
-        if (!free) process.exitCode = 1;
-      },
-      () => killProcessGroupSync(serverPid),
-    );
+    const codeServer = codeServerCleanup(register, port, { failIfBound: true });
     const server = await startCodeServer({
       paths, runDir, port, userDataDir, extensionsDir, workspace: workspaceFile,
-      onSpawn: (pid) => { serverPid = pid; },
+      onSpawn: codeServer.onSpawn,
       env: {
         RELEASE_PLAN_TEST_RESULTS: resultsFile,
         RELEASE_PLAN_TEST_SUITE: SUITE_INDEX,
@@ -216,8 +205,7 @@ async function main() {
     // The Restricted Mode pass: the first server is stopped (2 cores), then the basic fixture is
     // opened untrusted in a second one, where the suite's "Restricted Mode" tests run.
     if (!process.env.RELEASE_PLAN_TEST_GREP) {
-      await stopProcessGroup(serverPid);
-      serverPid = undefined;
+      await codeServer.stop();
       step = Date.now();
       const restricted = await runRestrictedPass({ paths, runDir: path.join(runDir, 'restricted'), extensionsDir, browser, register });
       log(`Restricted Mode pass (${seconds(step)}): ${restricted.passed} passed, ${restricted.failed} failed`);
@@ -258,15 +246,10 @@ async function runRestrictedPass({ paths, runDir, extensionsDir, browser, regist
   cpSync(path.join(FIXTURES, 'basic'), folder, { recursive: true });
   const resultsFile = path.join(runDir, 'suite-results.json');
   const port = await freePort();
-  let pid;
-  register(async () => {
-    if (!pid) return;
-    await stopProcessGroup(pid);
-    log(`restricted code-server stopped (process group ${pid}); port ${port} ${(await portIsFree(port)) ? 'is free' : 'IS STILL BOUND'}`);
-  }, () => killProcessGroupSync(pid));
+  const codeServer = codeServerCleanup(register, port, { label: 'restricted code-server' });
   const server = await startCodeServer({
     paths, runDir, port, userDataDir, extensionsDir, workspace: folder, trust: true, name: 'code-server-restricted',
-    onSpawn: (spawned) => { pid = spawned; },
+    onSpawn: codeServer.onSpawn,
     env: { RELEASE_PLAN_TEST_RESULTS: resultsFile, RELEASE_PLAN_TEST_SUITE: SUITE_INDEX, RELEASE_PLAN_TEST_GREP: 'Restricted Mode' },
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -293,8 +276,7 @@ async function runRestrictedPass({ paths, runDir, extensionsDir, browser, regist
   } finally {
     await context.close().catch(() => {});
     // Stopped now, not at the end: the next pass starts its own VS Code (2 cores).
-    if (pid) await stopProcessGroup(pid);
-    pid = undefined;
+    await codeServer.stop();
   }
 }
 

@@ -12,8 +12,8 @@ import { cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { ensureTestbed } from './install.mjs';
 import {
-  ROOT, freePort, installExtensionFolder, killProcessGroupSync, log, makeRunDir, portIsFree,
-  removeDir, startCodeServer, stopProcessGroup, withCleanup, writeUserData,
+  ROOT, codeServerCleanup, freePort, installExtensionFolder, log, makeRunDir,
+  removeDir, startCodeServer, withCleanup, writeUserData,
 } from './lib.mjs';
 
 const argv = process.argv.slice(2);
@@ -54,18 +54,10 @@ await withCleanup(async (register) => {
   }
 
   const port = option('--port') ? Number(option('--port')) : await freePort();
-  let serverPid;
-  register(
-    async () => {
-      if (!serverPid) return;
-      await stopProcessGroup(serverPid);
-      log(`code-server stopped; port ${port} ${(await portIsFree(port)) ? 'is free' : 'IS STILL BOUND'}`);
-    },
-    () => killProcessGroupSync(serverPid),
-  );
+  const codeServer = codeServerCleanup(register, port);
   const server = await startCodeServer({
     paths, runDir, port, userDataDir, extensionsDir, workspace,
-    onSpawn: (pid) => { serverPid = pid; },
+    onSpawn: codeServer.onSpawn,
   });
 
   const url = `${server.url}?folder=${encodeURIComponent(workspace)}`;

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureTestbed } from './install.mjs';
 import {
-  CHROMIUM_ARGS, ROOT, exitWithCounts, freePort, installExtensionFolder, killProcessGroupSync, log, makeRunDir, portIsFree, removeDir, seconds, startCodeServer, stopProcessGroup, tail, withCleanup, writeUserData,
+  CHROMIUM_ARGS, ROOT, codeServerCleanup, exitWithCounts, freePort, installExtensionFolder, log, makeRunDir, removeDir, seconds, startCodeServer, tail, withCleanup, writeUserData,
 } from './lib.mjs';
 
 const argv = process.argv.slice(2);
@@ -63,16 +63,8 @@ async function main() {
     const resultsFile = path.join(runDir, 'workspace', 'web-suite-results.json');
 
     const port = await freePort();
-    let serverPid;
-    register(
-      async () => {
-        if (!serverPid) return;
-        await stopProcessGroup(serverPid);
-        log(`code-server stopped (process group ${serverPid}); port ${port} ${(await portIsFree(port)) ? 'is free' : 'IS STILL BOUND'}`);
-      },
-      () => killProcessGroupSync(serverPid),
-    );
-    const server = await startCodeServer({ paths, runDir, port, userDataDir, extensionsDir, workspace, onSpawn: (pid) => { serverPid = pid; } });
+    const codeServer = codeServerCleanup(register, port);
+    const server = await startCodeServer({ paths, runDir, port, userDataDir, extensionsDir, workspace, onSpawn: codeServer.onSpawn });
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     register(async () => {
       await browser.close().catch(() => {});
