@@ -310,9 +310,14 @@ function taskKey(task: IndexedTask['task']): string | undefined {
   return task.id !== undefined ? String(task.id) : typeof task.title === 'string' ? task.title : undefined;
 }
 
-/** How many tasks of the plan share each identity: a shared one does not say which task git saw join. */
+const keyCounts = new WeakMap<RuleContext, Map<string, number>>();
+
+/** How many tasks of the plan share each identity (once per check): a shared one does not say which task git saw join. */
 function taskKeyCounts(ctx: RuleContext): Map<string, number> {
+  const known = keyCounts.get(ctx);
+  if (known) return known;
   const counts = new Map<string, number>();
+  keyCounts.set(ctx, counts);
   for (const { task } of ctx.tasks()) {
     const key = taskKey(task);
     if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
